@@ -1,0 +1,54 @@
+# Lamtheo: `make run` serves the demo organization, `make test` runs the test suite.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: install run test test-browser bench lint format migrate demo backup clean
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements.lock
+	$(VENV)/bin/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo "Lamtheo đang chạy tại http://$(HOST)/  (Ctrl+C để dừng)"
+	$(PY) manage.py runserver $(HOST) --noreload
+
+test: install
+	$(PY) manage.py makemigrations --check --dry-run >/dev/null
+	$(PY) -m pytest
+
+test-browser: install
+	$(PY) -m pytest -m browser
+
+bench: install
+	$(PY) bench/run.py
+	$(PY) bench/pledge_quality.py
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+backup: install
+	$(PY) manage.py backup
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CampaignConfig(AppConfig):
+    name = "lamtheo.campaign"
+    label = "campaign"

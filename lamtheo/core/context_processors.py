@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from lamtheo.core.models import Notice
+from lamtheo.orgs.scope import Capability, has_any
+
+
+def navigation(request) -> dict:
+    user = request.user
+    if not user.is_authenticated:
+        return {}
+    return {
+        "nav_can_stats": has_any(user, Capability.VIEW_STATS),
+        "nav_can_roster": has_any(user, Capability.MANAGE_ROSTER),
+        "nav_unread_notices": Notice.objects.filter(user=user, read_at__isnull=True).count(),
+    }

@@ -1,0 +1,36 @@
+"""Cross-cutting records: in-app notices and the log of views of personal records."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Notice(models.Model):
+    """An in-app notice (thông báo), e.g. a reminder to submit the month's handbook."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="notices")
+    text = models.CharField(max_length=500)
+    url = models.CharField(max_length=255, blank=True)
+    sender = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notice_user_unread")]
+
+
+class RecordView(models.Model):
+    """Someone other than the person opened that person's handbook or registration."""
+
+    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="+")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    what = models.CharField(max_length=100)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]

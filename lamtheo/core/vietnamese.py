@@ -1,0 +1,173 @@
+"""Vietnamese text helpers: normalization, search folding and name sorting.
+
+Pure standard-library code (no Django) so it can be used from models, views,
+import scripts and exports alike.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+__all__ = [
+    "SORT_KEY_MAX_LENGTH",
+    "fold",
+    "name_sort_key",
+    "nfc",
+    "vietnamese_sorted",
+]
+
+# Upper bound on len(name_sort_key(...)); a CharField(max_length=200) holds it.
+SORT_KEY_MAX_LENGTH = 200
+
+# Combining marks that turn a base vowel into a *different letter* of the
+# Vietnamese alphabet (ă â ê ô ơ ư).  These are primary differences.
+_BREVE = "\u0306"
+_CIRCUMFLEX = "\u0302"
+_HORN = "\u031b"
+_VOWEL_MARKS: dict[tuple[str, str], str] = {
+    ("a", _BREVE): "ă",
+    ("a", _CIRCUMFLEX): "â",
+    ("e", _CIRCUMFLEX): "ê",
+    ("o", _CIRCUMFLEX): "ô",
+    ("o", _HORN): "ơ",
+    ("u", _HORN): "ư",
+}
+
+# Tone marks, numbered in conventional dictionary order:
+# none(0) < huyền(1) < hỏi(2) < ngã(3) < sắc(4) < nặng(5).
+# Tones are only a secondary difference when sorting.
+_TONES: dict[str, str] = {
+    "\u0300": "1",  # huyền (grave)
+    "\u0309": "2",  # hỏi (hook above)
+    "\u0303": "3",  # ngã (tilde)
+    "\u0301": "4",  # sắc (acute)
+    "\u0323": "5",  # nặng (dot below)
+}
+_WORD_TONES_END = "0"  # also the code for "no tone", which sorts first
+
+# Vietnamese alphabet order, with the foreign letters f, j, w, z slotted in
+# where Latin puts them, so foreign names still sort sensibly.
+_ALPHABET = "0123456789" + "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+
+# The key is built only from [0-9a-z]: those compare the same way under the C
+# collation, SQLite's BINARY and common PostgreSQL locales (which ignore
+# punctuation and fold case at the first level, so "!" or "A" would be unsafe).
+_B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _b36(value: int, width: int) -> str:
+    digits = []
+    for _ in range(width):
+        value, rem = divmod(value, 36)
+        digits.append(_B36[rem])
+    return "".join(reversed(digits))
+
+
+# Every token is 2 chars, except unknown characters (below), so keys compare
+# token by token.  The two markers must sort below every letter so that a
+# shorter word ("An") precedes a longer one ("Anh") and a name with fewer
+# words precedes one with more.
+_END_OF_NAMES = _b36(0, 2)  # "00": end of the primary (letters) section
+_END_OF_WORD = _b36(1, 2)  # "01"
+_LETTER_CODES: dict[str, str] = {ch: _b36(i + 2, 2) for i, ch in enumerate(_ALPHABET)}
+# Characters outside the table (ø, ß-less scripts, Cyrillic…) sort after z, by
+# code point: "zz" + 4 base-36 digits (36**4 > 0x10FFFF).  "zz" is never a
+# letter code, so tokens stay unambiguous.
+_UNKNOWN_PREFIX = "zz"
+
+
+def nfc(text: str) -> str:
+    """NFC-normalize, collapse whitespace runs to one space and strip.
+
+    Text pasted from PDFs or typed on some keyboards arrives decomposed (NFD);
+    storing it as NFC makes equality, uniqueness and ``LIKE`` queries work.
+    """
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _strip_marks(text: str) -> str:
+    # NFD splits "ễ" into e + circumflex + tilde; dropping every combining
+    # mark leaves the bare Latin letter.
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive search key: "Nguyễn Văn Ân" -> "nguyen van an".
+
+    casefold() rather than lower() so that e.g. "ß" matches "ss"; đ has no
+    Unicode decomposition, so it is mapped to d explicitly.
+    """
+    folded = _strip_marks(text.casefold()).replace("đ", "d")
+    return " ".join(folded.split())
+
+
+def _letter_code(letter: str) -> str:
+    code = _LETTER_CODES.get(letter)
+    if code is not None:
+        return code
+    return _UNKNOWN_PREFIX + _b36(ord(letter), 4)
+
+
+def _parse_word(word: str) -> tuple[list[str], str]:
+    """Split a (casefolded) word into base letters and its tone digits.
+
+    Returns ([letters], tones) where tones holds one digit per tone mark, in
+    order.  Vietnamese syllables carry one tone wherever it is placed ("Hoà"
+    and "Hòa" are the same name), so the tone belongs to the word, not to a
+    letter position.
+    """
+    letters: list[str] = []
+    tones: list[str] = []
+    for ch in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(ch):
+            if ch in _TONES:
+                tones.append(_TONES[ch])
+            elif letters:
+                # NFD puts marks in canonical order (e.g. ậ = a + dot + ^),
+                # so a vowel mark always modifies the last base letter.
+                letters[-1] = _VOWEL_MARKS.get((letters[-1], ch), letters[-1])
+            # Other marks (diaeresis, cedilla…) are ignored.
+        elif ch.isalnum():
+            letters.append(ch)
+        # Punctuation inside a word (hyphen, apostrophe, dot) is ignored.
+    return letters, "".join(tones)
+
+
+def name_sort_key(full_name: str) -> str:
+    """ASCII key that sorts full names the Vietnamese way.
+
+    Order: given name (last word), then middle names left to right, then family
+    name (first word).  Letters follow the Vietnamese alphabet (a ă â b c d đ e
+    ê … with f j w z in Latin position), case-insensitively.  Tones only break
+    ties between names whose letters are all equal, in the order none, huyền,
+    hỏi, ngã, sắc, nặng.
+
+    The key is ``primary + "00" + secondary``:
+      * primary: for each word, a 2-char code per letter then "01";
+      * secondary: for each word, its tone digits (1-5) then "0".
+    Names that differ only in case, whitespace or NFC/NFD form get the same key;
+    add the primary key as a last ORDER BY column for a total order.
+    At most SORT_KEY_MAX_LENGTH chars; truncating a key keeps the order (a
+    prefix never sorts after the full key) so it is safe.
+    """
+    words = [w for w in nfc(full_name).casefold().split(" ") if w]
+    parsed = [_parse_word(w) for w in words]
+    parsed = [(letters, tones) for letters, tones in parsed if letters]
+    if len(parsed) > 1:
+        # Given name first, then middle names in order, then family name.
+        parsed = [parsed[-1], *parsed[1:-1], parsed[0]]
+
+    primary = "".join(
+        "".join(_letter_code(ch) for ch in letters) + _END_OF_WORD for letters, _ in parsed
+    )
+    secondary = "".join(tones + _WORD_TONES_END for _, tones in parsed)
+    return (primary + _END_OF_NAMES + secondary)[:SORT_KEY_MAX_LENGTH]
+
+
+def vietnamese_sorted(names: Iterable[str]) -> list[str]:
+    """Sort names in Vietnamese order; ties keep a deterministic order."""
+    # The raw string breaks ties between keys that are equal (case variants)
+    # so the result never depends on input order.
+    return sorted(names, key=lambda name: (name_sort_key(name), nfc(name)))

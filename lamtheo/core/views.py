@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from lamtheo.campaign.selectors import topic_for
+from lamtheo.core.models import Notice
+from lamtheo.handbook.selectors import STATE_LABELS, month_states
+from lamtheo.orgs.scope import Capability, top_units
+from lamtheo.people.selectors import own_person
+from lamtheo.pledges.selectors import pledge_of
+
+
+@login_required
+def home(request):
+    """The task list: what this person has to do now, and the units they look after."""
+    year = timezone.localdate().year
+    person = own_person(request.user)
+    context = {"year": year, "person": person, "labels": STATE_LABELS,
+               "review_units": top_units(request.user, Capability.REVIEW),
+               "stats_units": top_units(request.user, Capability.VIEW_STATS)}
+    if person is not None:
+        context["topic"] = topic_for(unit=person.cell, year=year)
+        context["pledge"] = pledge_of(person, year)
+        context["months"] = list(reversed(month_states([person], year)[person.pk]))
+    return render(request, "core/home.html", context)
+
+
+@login_required
+def notices(request):
+    items = list(Notice.objects.filter(user=request.user)[:50])
+    Notice.objects.filter(user=request.user, read_at__isnull=True).update(
+        read_at=timezone.now())
+    return render(request, "core/notices.html", {"notices": items})

@@ -1,0 +1,178 @@
+"""Keeping the pre-aggregated figures.
+
+Two paths compute the same numbers: `refresh_cell_month` / `refresh_cell_year`
+recompute one cell's row inside the transaction of the write that changed it
+(a cell has tens of people, so this is a few small indexed counts), and
+`rebuild_year` recomputes every row from the records with set-based queries.
+A test checks that the two agree after random changes.
+
+Definitions (also in the README):
+- expected in a month: belonged to the cell in that month and not exempt then;
+- submitted: the entry is submitted or reviewed (a returned entry waits to be resubmitted);
+- registration is counted in the cell the person belongs to in December of the year
+  (for the current year, their present cell, since memberships run open-ended).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Count, Q
+
+from lamtheo.handbook.models import EntryStatus, HandbookEntry
+from lamtheo.orgs.models import CELL_KINDS, OrgUnit
+from lamtheo.people.models import Membership
+from lamtheo.people.selectors import exempt_in, memberships_covering
+from lamtheo.pledges.models import Pledge, PledgeStatus
+
+from .models import CellMonthStat, CellYearStat
+
+SUBMITTED_STATES = (EntryStatus.SUBMITTED, EntryStatus.REVIEWED)
+REGISTERED_STATES = (PledgeStatus.SUBMITTED, PledgeStatus.ACCEPTED)
+
+_ENTRY_COUNTS = {
+    "submitted": Count("id", filter=Q(status__in=SUBMITTED_STATES)),
+    "on_time": Count("id", filter=Q(status__in=SUBMITTED_STATES, on_time=True)),
+    "reviewed": Count("id", filter=Q(status=EntryStatus.REVIEWED)),
+    "returned": Count("id", filter=Q(status=EntryStatus.RETURNED)),
+}
+_MEMBER_COUNTS = {
+    "members": Count("person_id", distinct=True),
+    "expected": Count("person_id", distinct=True, filter=Q(exempt=False)),
+}
+
+
+def months_of_year(year: int) -> list[date]:
+    return [date(year, m, 1) for m in range(1, 13)]
+
+
+def _member_counts(month: date):
+    return (
+        Membership.objects.filter(memberships_covering(month))
+        .annotate(exempt=exempt_in(month, "person_id"))
+    )
+
+
+def _entry_counts(month: date):
+    return (
+        HandbookEntry.objects.filter(month=month)
+        .annotate(exempt=exempt_in(month, "person_id"))
+        .filter(exempt=False)
+    )
+
+
+def refresh_cell_month(cell: OrgUnit, month: date) -> None:
+    figures = _member_counts(month).filter(unit=cell).aggregate(**_MEMBER_COUNTS)
+    figures |= _entry_counts(month).filter(unit=cell).aggregate(**_ENTRY_COUNTS)
+    CellMonthStat.objects.update_or_create(
+        unit=cell, month=month, defaults={"path": cell.path, **figures}
+    )
+
+
+def refresh_cell_months_from(cell: OrgUnit, month: date) -> None:
+    """After a membership change: every month of that year from `month` on."""
+    for m in months_of_year(month.year)[month.month - 1 :]:
+        refresh_cell_month(cell, m)
+
+
+def _year_people(year: int):
+    december = date(year, 12, 1)
+    return (
+        Membership.objects.filter(memberships_covering(december))
+        .annotate(exempt=exempt_in(december, "person_id"))
+        .filter(exempt=False)
+    )
+
+
+def _pledge_counts():
+    return {
+        "registered": Count("id", filter=Q(status__in=REGISTERED_STATES)),
+        "accepted": Count("id", filter=Q(status=PledgeStatus.ACCEPTED)),
+        "returned": Count("id", filter=Q(status=PledgeStatus.RETURNED)),
+    }
+
+
+def _item_counts(pledges):
+    from lamtheo.pledges.models import PledgeItem
+
+    items = PledgeItem.objects.filter(pledge__in=pledges.filter(status__in=REGISTERED_STATES))
+    return items, {
+        "items": Count("id"),
+        "specific_items": Count("id", filter=Q(is_specific=True)),
+    }
+
+
+def refresh_cell_year(cell: OrgUnit, year: int) -> None:
+    people = _year_people(year).filter(unit=cell).values("person_id")
+    pledges = Pledge.objects.filter(year=year, person_id__in=people)
+    items, item_counts = _item_counts(pledges)
+    figures = {"expected": people.count()}
+    figures |= pledges.aggregate(**_pledge_counts())
+    figures |= items.aggregate(**item_counts)
+    CellYearStat.objects.update_or_create(
+        unit=cell, year=year, defaults={"path": cell.path, **figures}
+    )
+
+
+def refresh_person_year(person_id: int, year: int) -> None:
+    """After a registration changes: the row of the cell that counts the person that year."""
+    m = _year_people(year).filter(person_id=person_id).select_related("unit").first()
+    if m is not None:
+        refresh_cell_year(m.unit, year)
+
+
+def rebuild_year(year: int, months_up_to: date | None = None) -> None:
+    """Recompute every cell's rows for `year` from the records, set-based."""
+    cells = list(OrgUnit.objects.filter(kind__in=CELL_KINDS).values_list("id", "path"))
+    months = months_of_year(year)
+    month_rows = []
+    for month in months:
+        counts: dict[int, dict] = defaultdict(dict)
+        for row in _member_counts(month).values("unit_id").annotate(**_MEMBER_COUNTS):
+            counts[row.pop("unit_id")].update(row)
+        for row in _entry_counts(month).values("unit_id").annotate(**_ENTRY_COUNTS):
+            counts[row.pop("unit_id")].update(row)
+        for unit_id, path in cells:
+            month_rows.append(
+                CellMonthStat(unit_id=unit_id, month=month, path=path, **counts.get(unit_id, {}))
+            )
+
+    year_counts: dict[int, dict] = defaultdict(dict)
+    people = _year_people(year)
+    for row in people.values("unit_id").annotate(expected=Count("person_id", distinct=True)):
+        year_counts[row.pop("unit_id")].update(row)
+    person_cell = dict(people.values_list("person_id", "unit_id"))
+    pledge_rows = Pledge.objects.filter(year=year, person_id__in=people.values("person_id"))
+    per_person = defaultdict(lambda: defaultdict(int))
+    for pid, status in pledge_rows.values_list("person_id", "status"):
+        c = per_person[person_cell[pid]]
+        c["registered"] += status in REGISTERED_STATES
+        c["accepted"] += status == PledgeStatus.ACCEPTED
+        c["returned"] += status == PledgeStatus.RETURNED
+    items, _ = _item_counts(pledge_rows)
+    for pid, specific in items.values_list("pledge__person_id", "is_specific"):
+        c = per_person[person_cell[pid]]
+        c["items"] += 1
+        c["specific_items"] += specific is True
+    for unit_id, c in per_person.items():
+        year_counts[unit_id].update(c)
+    year_rows = [
+        CellYearStat(unit_id=unit_id, year=year, path=path, **year_counts.get(unit_id, {}))
+        for unit_id, path in cells
+    ]
+
+    with transaction.atomic():
+        CellMonthStat.objects.filter(month__gte=months[0], month__lte=months[-1]).delete()
+        CellMonthStat.objects.bulk_create(month_rows, batch_size=2000)
+        CellYearStat.objects.filter(year=year).delete()
+        CellYearStat.objects.bulk_create(year_rows, batch_size=2000)
+
+
+def ensure_year(year: int) -> None:
+    """Build a year's rows the first time anyone looks at it (e.g. on 1 January)."""
+    if not CellYearStat.objects.filter(year=year).exists():
+        rebuild_year(year)
+
+

@@ -1,0 +1,96 @@
+"""The monthly handbook (sổ tay "Làm theo gương Bác") and the cell's review of it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from lamtheo.orgs.models import OrgUnit
+from lamtheo.people.models import Person
+from lamtheo.pledges.models import Pledge, PledgeItem
+
+
+class Progress(models.TextChoices):
+    DONE = "done", "Đã thực hiện"
+    IN_PROGRESS = "in_progress", "Đang thực hiện"
+    NOT_DONE = "not_done", "Chưa thực hiện"
+
+
+class Rating(models.TextChoices):
+    EXCELLENT = "excellent", "Hoàn thành xuất sắc"
+    GOOD = "good", "Hoàn thành tốt"
+    DONE = "done", "Hoàn thành"
+    NOT_DONE = "not_done", "Chưa hoàn thành"
+
+
+class EntryStatus(models.TextChoices):
+    DRAFT = "draft", "Đang viết"
+    SUBMITTED = "submitted", "Đã nộp, chờ nhận xét"
+    RETURNED = "returned", "Chi bộ trả lại để bổ sung"
+    REVIEWED = "reviewed", "Chi bộ đã nhận xét"
+
+
+class HandbookEntry(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="handbook_entries")
+    month = models.DateField("tháng")  # always the first day of the month
+    # The cell the person belonged to in that month: it is counted there.
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="handbook_entries")
+    pledge = models.ForeignKey(Pledge, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="entries")
+    status = models.CharField(max_length=20, choices=EntryStatus.choices,
+                              default=EntryStatus.DRAFT)
+    version = models.PositiveIntegerField(default=1)
+    self_assessment = models.TextField("tự đánh giá", blank=True)
+    self_rating = models.CharField("tự xếp loại", max_length=20, choices=Rating.choices,
+                                   blank=True)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+",
+                                   help_text="Người nhập thay, nếu không phải chính đảng viên.")
+    first_submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    on_time = models.BooleanField(default=False)
+    return_comment = models.TextField("lý do trả lại", blank=True)
+    review_comment = models.TextField("nhận xét của chi bộ", blank=True)
+    review_rating = models.CharField("chi bộ xếp loại", max_length=20, choices=Rating.choices,
+                                     blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "sổ tay tháng"
+        verbose_name_plural = "sổ tay tháng"
+        constraints = [
+            models.UniqueConstraint(fields=["person", "month"], name="entry_one_per_person_month"),
+        ]
+        indexes = [models.Index(fields=["unit", "month", "status"], name="entry_unit_month_idx")]
+
+    def __str__(self) -> str:
+        return f"Sổ tay tháng {self.month:%m/%Y} – {self.person}"
+
+    @property
+    def is_editable_by_member(self) -> bool:
+        return self.status in (EntryStatus.DRAFT, EntryStatus.RETURNED)
+
+    @property
+    def rating_disagrees(self) -> bool:
+        return bool(self.review_rating and self.self_rating
+                    and self.review_rating != self.self_rating)
+
+
+class EntryItem(models.Model):
+    """What the person did this month for one registration item."""
+
+    entry = models.ForeignKey(HandbookEntry, on_delete=models.CASCADE, related_name="items")
+    item = models.ForeignKey(PledgeItem, on_delete=models.PROTECT, related_name="results")
+    progress = models.CharField("kết quả", max_length=20, choices=Progress.choices)
+    note = models.TextField("ghi chú", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "item"], name="entry_item_unique"),
+        ]

@@ -1,0 +1,163 @@
+"""Writes on the monthly handbook: filling, submitting, returning, reviewing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from lamtheo.core.audit import bump_version, tag
+from lamtheo.core.dates import add_months, month_label, month_start
+from lamtheo.core.errors import DomainError
+from lamtheo.core.vietnamese import nfc
+from lamtheo.dashboard import stats
+from lamtheo.handbook.models import EntryItem, EntryStatus, HandbookEntry, Progress, Rating
+from lamtheo.people.models import Person
+from lamtheo.people.selectors import cell_of, is_exempt
+from lamtheo.pledges.models import Pledge, PledgeItem, PledgeStatus
+
+
+def due_at(month: date) -> dt.datetime:
+    """End of the due day in the month after `month`, local time."""
+    day = settings.LAMTHEO["HANDBOOK_DUE_DAY"]
+    nxt = add_months(month, 1)
+    end = dt.datetime.combine(nxt.replace(day=day), dt.time.max)
+    return timezone.make_aware(end)
+
+
+def _acting_for(actor, person: Person) -> bool:
+    return person.user_id != getattr(actor, "pk", None)
+
+
+@transaction.atomic
+def entry_start(*, actor, person: Person, month: date) -> HandbookEntry:
+    month = month_start(month)
+    if month > month_start(timezone.localdate()):
+        raise DomainError("Chưa đến tháng này nên chưa thể ghi sổ tay.")
+    existing = HandbookEntry.objects.filter(person=person, month=month).first()
+    if existing is not None:
+        return existing
+    cell = cell_of(person, month)
+    if cell is None:
+        raise DomainError(f"Trong {month_label(month).lower()} đồng chí không sinh hoạt ở chi bộ nào.")
+    if is_exempt(person, month):
+        raise DomainError("Đồng chí được miễn công tác và sinh hoạt đảng trong tháng này, "
+                          "không phải ghi sổ tay.")
+    pledge = Pledge.objects.filter(
+        person=person, year=month.year,
+        status__in=(PledgeStatus.SUBMITTED, PledgeStatus.ACCEPTED),
+    ).first()
+    if pledge is None:
+        raise DomainError(f"Cần nộp bản đăng ký năm {month.year} trước khi ghi sổ tay.")
+    entry = HandbookEntry(person=person, month=month, unit=cell, pledge=pledge,
+                          entered_by=actor if _acting_for(actor, person) else None)
+    tag(entry, actor=actor, reason="Bắt đầu ghi sổ tay tháng")
+    entry.save()
+    return entry
+
+
+def _editable(entry: HandbookEntry) -> None:
+    if not entry.is_editable_by_member:
+        raise DomainError("Sổ tay tháng này đã nộp, không sửa được nữa trừ khi chi bộ trả lại.")
+
+
+def _mark_proxy(entry: HandbookEntry, actor) -> None:
+    if _acting_for(actor, entry.person):
+        entry.entered_by = actor
+
+
+@transaction.atomic
+def entry_save_item(*, actor, entry: HandbookEntry, item: PledgeItem, progress: str,
+                    note: str, version: int) -> None:
+    _editable(entry)
+    if item.pledge_id != entry.pledge_id:
+        raise DomainError("Việc này không thuộc bản đăng ký của tháng này.")
+    if progress not in Progress.values:
+        raise DomainError("Vui lòng chọn kết quả thực hiện.", "progress")
+    bump_version(entry, version)
+    result = EntryItem.objects.filter(entry=entry, item=item).first() or EntryItem(
+        entry=entry, item=item)
+    result.progress, result.note = progress, nfc(note)
+    tag(result, actor=actor, reason="Ghi kết quả thực hiện")
+    result.save()
+    _mark_proxy(entry, actor)
+    tag(entry, actor=actor, reason="Ghi kết quả thực hiện")
+    entry.save()
+
+
+@transaction.atomic
+def entry_save_self(*, actor, entry: HandbookEntry, self_assessment: str, self_rating: str,
+                    version: int) -> None:
+    _editable(entry)
+    if self_rating not in Rating.values:
+        raise DomainError("Vui lòng chọn mức tự xếp loại.", "self_rating")
+    bump_version(entry, version)
+    entry.self_assessment, entry.self_rating = nfc(self_assessment), self_rating
+    _mark_proxy(entry, actor)
+    tag(entry, actor=actor, reason="Ghi tự đánh giá")
+    entry.save()
+
+
+def missing_answers(entry: HandbookEntry) -> list[str]:
+    """What still has to be filled before the entry can be submitted."""
+    answered = set(entry.items.values_list("item_id", flat=True))
+    missing = [
+        f"Kết quả thực hiện: {i.text[:60]}"
+        for i in entry.pledge.items.all() if i.pk not in answered
+    ] if entry.pledge else []
+    if not entry.self_rating:
+        missing.append("Tự đánh giá và tự xếp loại")
+    return missing
+
+
+@transaction.atomic
+def entry_submit(*, actor, entry: HandbookEntry, version: int) -> None:
+    _editable(entry)
+    missing = missing_answers(entry)
+    if missing:
+        raise DomainError("Chưa đủ nội dung để nộp: " + "; ".join(missing) + ".")
+    bump_version(entry, version)
+    now = timezone.now()
+    if entry.first_submitted_at is None:
+        entry.first_submitted_at = now
+        entry.on_time = now <= due_at(entry.month)
+    entry.submitted_at = now
+    entry.status = EntryStatus.SUBMITTED
+    _mark_proxy(entry, actor)
+    tag(entry, actor=actor, reason="Nộp sổ tay tháng" + (" (nhập thay)" if _acting_for(
+        actor, entry.person) else ""))
+    entry.save()
+    stats.refresh_cell_month(entry.unit, entry.month)
+
+
+@transaction.atomic
+def entry_return(*, actor, entry: HandbookEntry, comment: str, version: int) -> None:
+    if entry.status not in (EntryStatus.SUBMITTED, EntryStatus.REVIEWED):
+        raise DomainError("Chỉ trả lại được sổ tay đã nộp.")
+    if not comment.strip():
+        raise DomainError("Vui lòng ghi rõ cần bổ sung gì để đảng viên biết.", "comment")
+    bump_version(entry, version)
+    entry.status = EntryStatus.RETURNED
+    entry.return_comment = nfc(comment)
+    tag(entry, actor=actor, reason="Chi bộ trả lại sổ tay")
+    entry.save()
+    stats.refresh_cell_month(entry.unit, entry.month)
+
+
+@transaction.atomic
+def entry_review(*, actor, entry: HandbookEntry, comment: str, rating: str,
+                 version: int) -> None:
+    if entry.status not in (EntryStatus.SUBMITTED, EntryStatus.REVIEWED):
+        raise DomainError("Chỉ nhận xét được sổ tay đã nộp.")
+    if rating not in Rating.values:
+        raise DomainError("Vui lòng chọn mức xếp loại của chi bộ.", "rating")
+    bump_version(entry, version)
+    entry.status = EntryStatus.REVIEWED
+    entry.review_comment, entry.review_rating = nfc(comment), rating
+    entry.reviewed_by, entry.reviewed_at = actor, timezone.now()
+    tag(entry, actor=actor, reason="Chi bộ nhận xét sổ tay")
+    entry.save()
+    stats.refresh_cell_month(entry.unit, entry.month)

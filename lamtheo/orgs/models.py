@@ -1,0 +1,102 @@
+"""The tree of party organizations and the roles people hold on it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+# Each unit's path is its ancestors' ids, root first, each as a fixed-width run
+# of digits. "The subtree of X" is then one indexed range query on the path,
+# and digits compare the same way under every collation (SQLite and PostgreSQL).
+PATH_SEGMENT_WIDTH = 7
+
+
+def path_segment(pk: int) -> str:
+    return str(pk).zfill(PATH_SEGMENT_WIDTH)
+
+
+def path_ids(path: str) -> list[int]:
+    w = PATH_SEGMENT_WIDTH
+    return [int(path[i : i + w]) for i in range(0, len(path), w)]
+
+
+def subtree_upper_bound(path: str) -> str:
+    """The smallest path greater than every path that starts with `path`."""
+    w = PATH_SEGMENT_WIDTH
+    return path[:-w] + path_segment(int(path[-w:]) + 1)
+
+
+class UnitKind(models.TextChoices):
+    BLOC = "bloc", "Đảng bộ khối"
+    PROVINCE = "province", "Đảng bộ tỉnh, thành phố"
+    DISTRICT = "district", "Đảng bộ huyện (trước 01/7/2025)"
+    COMMUNE = "commune", "Đảng bộ xã, phường, đặc khu"
+    GRASSROOTS = "grassroots", "Đảng bộ cơ sở"
+    PARTIAL = "partial", "Đảng bộ bộ phận"
+    GRASSROOTS_CELL = "grassroots_cell", "Chi bộ cơ sở"
+    CELL = "cell", "Chi bộ trực thuộc"
+
+
+# Units whose members are registered directly (a chi bộ of either kind).
+CELL_KINDS = frozenset({UnitKind.GRASSROOTS_CELL, UnitKind.CELL})
+
+
+class OrgUnit(models.Model):
+    code = models.CharField("mã đơn vị", max_length=32, unique=True)
+    name = models.CharField("tên tổ chức đảng", max_length=255)
+    kind = models.CharField("loại", max_length=20, choices=UnitKind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name="cấp trên", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )
+    path = models.CharField(max_length=255, unique=True)
+    depth = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField("đang hoạt động", default=True)
+
+    class Meta:
+        verbose_name = "tổ chức đảng"
+        verbose_name_plural = "tổ chức đảng"
+        ordering = ["path"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_cell(self) -> bool:
+        return self.kind in CELL_KINDS
+
+    @property
+    def upper_path(self) -> str:
+        return subtree_upper_bound(self.path)
+
+    def ancestor_ids(self) -> list[int]:
+        return path_ids(self.path)
+
+
+class RoleKind(models.TextChoices):
+    SECRETARY = "secretary", "Bí thư"
+    DEPUTY = "deputy", "Phó bí thư"
+    COMMITTEE = "committee", "Cấp ủy viên"
+    INSPECTOR = "inspector", "Ủy viên Ủy ban kiểm tra"
+    PROPAGANDA = "propaganda", "Cán bộ Ban Tuyên giáo"
+    ADMIN = "admin", "Quản trị hệ thống"
+
+
+class Role(models.Model):
+    """A role held on a unit; it reaches the unit's whole subtree."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="roles")
+    kind = models.CharField("vai trò", max_length=20, choices=RoleKind.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "vai trò"
+        verbose_name_plural = "vai trò"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit", "kind"], name="role_unique_per_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – {self.unit}"

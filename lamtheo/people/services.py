@@ -1,0 +1,74 @@
+"""Writes about people: creating them, moving them between cells, exempting them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+
+from lamtheo.core.audit import tag
+from lamtheo.core.dates import month_start
+from lamtheo.core.errors import DomainError
+from lamtheo.core.vietnamese import fold, name_sort_key, nfc
+from lamtheo.dashboard import stats
+from lamtheo.orgs.models import OrgUnit
+from lamtheo.people.models import Exemption, Membership, Person
+
+
+def person_name_keys(full_name: str) -> dict[str, str]:
+    name = nfc(full_name)
+    return {"full_name": name, "sort_key": name_sort_key(name), "search_key": fold(name)}
+
+
+@transaction.atomic
+def person_create(*, actor, code: str, full_name: str, status: str, cell: OrgUnit,
+                  start_month: date, **fields) -> Person:
+    if not cell.is_cell:
+        raise DomainError("Chỉ có thể xếp cán bộ, đảng viên vào một chi bộ.", "cell")
+    start_month = month_start(start_month)
+    person = Person.objects.create(code=code.strip(), status=status, cell=cell,
+                                   **person_name_keys(full_name), **fields)
+    membership = Membership(person=person, unit=cell, start_month=start_month)
+    tag(membership, actor=actor, reason="Bắt đầu sinh hoạt tại chi bộ")
+    membership.save()
+    stats.refresh_cell_months_from(cell, start_month)
+    stats.refresh_person_year(person.pk, start_month.year)
+    return person
+
+
+@transaction.atomic
+def person_transfer(*, actor, person: Person, to_cell: OrgUnit, month: date) -> None:
+    """Move a person to another cell from `month` on: earlier months stay counted in the old
+    cell, this month and later ones in the new cell."""
+    month = month_start(month)
+    current = Membership.objects.select_for_update().filter(person=person,
+                                                            end_month__isnull=True).first()
+    if current is None or current.unit_id == to_cell.pk:
+        raise DomainError("Đồng chí này đang không sinh hoạt ở chi bộ nào khác để chuyển đi.")
+    if month <= current.start_month:
+        raise DomainError("Tháng chuyển sinh hoạt phải sau tháng bắt đầu ở chi bộ hiện tại.")
+    old_cell = current.unit
+    current.end_month = month
+    tag(current, actor=actor, reason=f"Chuyển sinh hoạt đến {to_cell.name}")
+    current.save()
+    new = Membership(person=person, unit=to_cell, start_month=month)
+    tag(new, actor=actor, reason=f"Chuyển sinh hoạt từ {old_cell.name}")
+    new.save()
+    Person.objects.filter(pk=person.pk).update(cell=to_cell)
+    person.cell = to_cell
+    for cell in (old_cell, to_cell):
+        stats.refresh_cell_months_from(cell, month)
+        stats.refresh_cell_year(cell, month.year)
+
+
+@transaction.atomic
+def person_exempt(*, actor, person: Person, start_month: date, reason: str,
+                  end_month: date | None = None) -> Exemption:
+    exemption = Exemption(person=person, start_month=month_start(start_month),
+                          end_month=month_start(end_month) if end_month else None, reason=reason)
+    tag(exemption, actor=actor, reason="Miễn công tác và sinh hoạt đảng")
+    exemption.save()
+    if person.cell is not None:
+        stats.refresh_cell_months_from(person.cell, exemption.start_month)
+        stats.refresh_cell_year(person.cell, exemption.start_month.year)
+    return exemption

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "people"
+urlpatterns = [
+    path("nhap/", views.import_roster, name="import"),
+]

@@ -1,0 +1,83 @@
+"""Annual registrations (bản đăng ký học tập và làm theo) and their items."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from lamtheo.orgs.models import OrgUnit
+from lamtheo.people.models import Person
+
+
+class ContentArea(models.Model):
+    """A part of the registration (seed 004 has three). Set per unit; a unit
+    without its own uses its nearest ancestor's, and the defaults (unit null) at the top."""
+
+    unit = models.ForeignKey(OrgUnit, null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="content_areas")
+    title = models.CharField("nội dung", max_length=255)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "nhóm nội dung đăng ký"
+        verbose_name_plural = "nhóm nội dung đăng ký"
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PledgeStatus(models.TextChoices):
+    DRAFT = "draft", "Bản nháp"
+    SUBMITTED = "submitted", "Đã nộp, chờ chi bộ xem xét"
+    RETURNED = "returned", "Chi bộ trả lại để sửa"
+    ACCEPTED = "accepted", "Chi bộ đã thông qua"
+
+
+class Pledge(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="pledges")
+    year = models.PositiveSmallIntegerField("năm")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="pledges")
+    status = models.CharField(max_length=20, choices=PledgeStatus.choices,
+                              default=PledgeStatus.DRAFT)
+    version = models.PositiveIntegerField(default=1)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    decision_comment = models.TextField("ý kiến của chi bộ", blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "bản đăng ký"
+        verbose_name_plural = "bản đăng ký"
+        constraints = [
+            models.UniqueConstraint(fields=["person", "year"], name="pledge_one_per_person_year"),
+        ]
+        indexes = [models.Index(fields=["unit", "year", "status"], name="pledge_unit_year_idx")]
+
+    def __str__(self) -> str:
+        return f"Bản đăng ký năm {self.year} – {self.person}"
+
+    @property
+    def is_editable_by_member(self) -> bool:
+        return self.status in (PledgeStatus.DRAFT, PledgeStatus.RETURNED)
+
+
+class PledgeItem(models.Model):
+    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="items")
+    area = models.ForeignKey(ContentArea, verbose_name="nhóm nội dung", on_delete=models.PROTECT)
+    text = models.TextField("việc làm cụ thể")
+    target = models.CharField("chỉ tiêu, kết quả cần đạt", max_length=500, blank=True)
+    timeframe = models.CharField("thời hạn hoặc tần suất", max_length=255, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    is_specific = models.BooleanField(null=True, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["area__order", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -1,0 +1,118 @@
+"""Writes on registrations: each state change is one function, atomic and audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from lamtheo.core.audit import bump_version, tag
+from lamtheo.core.errors import DomainError
+from lamtheo.core.vietnamese import nfc
+from lamtheo.dashboard import stats
+from lamtheo.people.models import Person
+from lamtheo.pledges.models import ContentArea, Pledge, PledgeItem, PledgeStatus
+
+
+@dataclass
+class ItemInput:
+    area: ContentArea
+    text: str
+    target: str = ""
+    timeframe: str = ""
+    id: int | None = None  # an existing item being edited
+
+
+def _is_specific(item: ItemInput, duties: str) -> bool | None:
+    try:
+        from lamtheo.pledges.quality import assess
+    except ImportError:  # the checker ships separately; without it we record "unknown"
+        return None
+    return assess(" ".join([item.text, item.target, item.timeframe]), duties).specific
+
+
+@transaction.atomic
+def pledge_start(*, actor, person: Person, year: int) -> Pledge:
+    if person.cell is None:
+        raise DomainError("Đồng chí chưa được xếp vào chi bộ nào nên chưa thể đăng ký.")
+    pledge, created = Pledge.objects.get_or_create(
+        person=person, year=year, defaults={"unit": person.cell}
+    )
+    if created:
+        tag(pledge, actor=actor, reason="Bắt đầu viết bản đăng ký")
+        pledge.save()
+    return pledge
+
+
+@transaction.atomic
+def pledge_save_items(*, actor, pledge: Pledge, items: list[ItemInput], version: int) -> None:
+    if not pledge.is_editable_by_member:
+        raise DomainError("Bản đăng ký đã nộp, không sửa được nữa trừ khi chi bộ trả lại.")
+    if not any(i.text.strip() for i in items):
+        raise DomainError("Bản đăng ký cần ít nhất một việc làm cụ thể.", "items")
+    bump_version(pledge, version)
+    existing = {i.pk: i for i in pledge.items.all()}
+    kept = {i.id for i in items if i.id in existing and i.text.strip()}
+    dropped = [pk for pk in existing if pk not in kept]
+    if PledgeItem.objects.filter(pk__in=dropped, results__isnull=False).exists():
+        raise DomainError("Không xóa được việc đã có kết quả ghi trong sổ tay; "
+                          "đồng chí có thể sửa nội dung của việc đó.", "items")
+    PledgeItem.objects.filter(pk__in=dropped).delete()
+    duties = pledge.person.duty
+    for order, i in enumerate(x for x in items if x.text.strip()):
+        item = existing.get(i.id) if i.id in kept else PledgeItem(pledge=pledge)
+        item.area, item.order = i.area, order
+        item.text, item.target, item.timeframe = nfc(i.text), nfc(i.target), nfc(i.timeframe)
+        item.is_specific = _is_specific(i, duties)
+        tag(item, actor=actor, reason="Sửa nội dung bản đăng ký")
+        item.save()
+    tag(pledge, actor=actor, reason="Sửa nội dung bản đăng ký")
+    pledge.save()
+
+
+def _change_state(pledge: Pledge, *, actor, version: int, allowed: tuple, to: str,
+                  reason: str, refusal: str, **fields) -> None:
+    if pledge.status not in allowed:
+        raise DomainError(refusal)
+    bump_version(pledge, version)
+    pledge.status = to
+    for name, value in fields.items():
+        setattr(pledge, name, value)
+    tag(pledge, actor=actor, reason=reason)
+    pledge.save()
+    stats.refresh_person_year(pledge.person_id, pledge.year)
+
+
+@transaction.atomic
+def pledge_submit(*, actor, pledge: Pledge, version: int) -> None:
+    if not pledge.items.exists():
+        raise DomainError("Bản đăng ký cần ít nhất một việc làm cụ thể trước khi nộp.", "items")
+    _change_state(
+        pledge, actor=actor, version=version, to=PledgeStatus.SUBMITTED,
+        allowed=(PledgeStatus.DRAFT, PledgeStatus.RETURNED), reason="Nộp bản đăng ký",
+        refusal="Bản đăng ký này đã được nộp.", submitted_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def pledge_accept(*, actor, pledge: Pledge, version: int, comment: str = "") -> None:
+    _change_state(
+        pledge, actor=actor, version=version, to=PledgeStatus.ACCEPTED,
+        allowed=(PledgeStatus.SUBMITTED,), reason="Chi bộ thông qua bản đăng ký",
+        refusal="Chỉ thông qua được bản đăng ký đã nộp và đang chờ xem xét.",
+        decided_at=timezone.now(), decided_by=actor, decision_comment=nfc(comment),
+    )
+
+
+@transaction.atomic
+def pledge_return(*, actor, pledge: Pledge, version: int, comment: str) -> None:
+    if not comment.strip():
+        raise DomainError("Vui lòng ghi rõ cần sửa gì để đảng viên biết.", "comment")
+    _change_state(
+        pledge, actor=actor, version=version, to=PledgeStatus.RETURNED,
+        allowed=(PledgeStatus.SUBMITTED, PledgeStatus.ACCEPTED),
+        reason="Chi bộ trả lại bản đăng ký",
+        refusal="Chỉ trả lại được bản đăng ký đã nộp.",
+        decided_at=timezone.now(), decided_by=actor, decision_comment=nfc(comment),
+    )
