@@ -44,12 +44,14 @@ def _display(record, field) -> str:
 
 
 def changes_of(history_qs, *, what: str, skip: set[str] | None = None) -> list[Change]:
-    """Turn history rows into readable changes, each against the previous version."""
+    """Turn history rows into readable changes, each against the previous version of the
+    same record (a queryset may hold the history of several records)."""
     skip = (skip or set()) | {"version", "updated_at", "id"}
     records = list(history_qs.select_related("history_user").order_by("history_date"))
     out: list[Change] = []
-    previous = None
+    previous_of: dict = {}
     for record in records:
+        previous = previous_of.get(record.id)
         fields = []
         for field in record.instance_type._meta.concrete_fields:
             if field.attname in skip or field.name in skip:
@@ -62,5 +64,13 @@ def changes_of(history_qs, *, what: str, skip: set[str] | None = None) -> list[C
         kind = {"+": "Tạo mới", "~": "Sửa", "-": "Xóa"}[record.history_type]
         out.append(Change(record.history_date, who or record.history_user.username,
                           record.history_change_reason or kind, what, fields))
-        previous = record
+        previous_of[record.id] = record
     return out
+
+
+def record_view(*, viewer, person, what: str) -> None:
+    """Log that someone other than the person opened their personal records."""
+    from lamtheo.core.models import RecordView
+
+    if person.user_id != viewer.pk:
+        RecordView.objects.create(viewer=viewer, person=person, what=what)

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from lamtheo.core.dates import month_start
-from lamtheo.handbook.models import EntryStatus, HandbookEntry
+from lamtheo.handbook.models import EntryItem, EntryStatus, HandbookEntry
 from lamtheo.people.models import Exemption, Membership, Person
 
 
@@ -58,16 +58,18 @@ def year_months(year: int, today: date | None = None) -> list[date]:
     return [date(year, m, 1) for m in range(1, last + 1)]
 
 
-def month_states(people: list[Person], year: int) -> dict[int, list[MonthState]]:
-    """For each person, the state of every month of `year` so far (three queries in all)."""
+def month_states(people: list[Person], year: int, unit=None) -> dict[int, list[MonthState]]:
+    """For each person, the state of every month of `year` so far (three queries in all).
+    With `unit`, months the person spent in another cell show as not a member here."""
     months = year_months(year)
     ids = [p.pk for p in people]
+    in_unit = Membership.objects.filter(unit=unit) if unit is not None else Membership.objects
     entries = {
         (e.person_id, e.month): e
         for e in HandbookEntry.objects.filter(person_id__in=ids, month__year=year)
     }
     memberships: dict[int, list] = {}
-    for m in Membership.objects.filter(person_id__in=ids).values_list(
+    for m in in_unit.filter(person_id__in=ids).values_list(
             "person_id", "start_month", "end_month"):
         memberships.setdefault(m[0], []).append(m[1:])
     exemptions: dict[int, list] = {}
@@ -96,3 +98,61 @@ def get_entry_or_404(person: Person, month: date) -> HandbookEntry:
     if entry is None:
         raise Http404("Chưa có sổ tay tháng này.")
     return entry
+
+
+@dataclass
+class Access:
+    person: Person
+    month: date
+    entry: HandbookEntry | None
+    can_write: bool  # the person themself, or a secretary entering on their behalf
+    can_review: bool
+
+
+def entry_access(user, person_id: int, month_slug: str) -> Access:
+    """Who may see or write one person's month: the person, the cell's secretaries
+    (write on behalf, review), and committee members drilling down (read only). 404 else."""
+    from lamtheo.core.dates import parse_month
+    from lamtheo.orgs.scope import Capability, can
+    from lamtheo.people.selectors import get_person_or_404
+
+    month = parse_month(month_slug)
+    if month is None or month > month_start(timezone.localdate()) or month.year < 2011:
+        raise Http404("Không tìm thấy tháng này.")
+    person = get_person_or_404(user, person_id, Capability.VIEW_RECORDS)
+    entry = (
+        HandbookEntry.objects.select_related("pledge", "unit", "entered_by", "reviewed_by")
+        .filter(person=person, month=month).first()
+    )
+    unit = entry.unit if entry else person.cell
+    own = person.user_id is not None and person.user_id == user.pk
+    return Access(
+        person=person, month=month, entry=entry,
+        can_write=own or can(user, Capability.ENTER_ON_BEHALF, unit),
+        can_review=can(user, Capability.REVIEW, unit),
+    )
+
+
+def entry_history(entry: HandbookEntry):
+    from lamtheo.core.audit import changes_of
+
+    changes = changes_of(entry.history.all(), what="Sổ tay tháng",
+                         skip={"first_submitted_at", "submitted_at", "reviewed_at", "pledge",
+                               "unit", "person", "month"})
+    changes += changes_of(EntryItem.history.filter(entry_id=entry.pk), what="Kết quả",
+                          skip={"entry", "item"})
+    return sorted(changes, key=lambda c: c.at, reverse=True)
+
+
+def cell_roster(cell, year: int) -> list[tuple[Person, object, list[MonthState]]]:
+    """Everyone who belonged to the cell during `year`, with their registration and the
+    state of every month: the secretary's month-by-person grid (five queries)."""
+    from lamtheo.pledges.models import Pledge
+
+    first, last = date(year, 1, 1), date(year, 12, 1)
+    person_ids = Membership.objects.filter(unit=cell, start_month__lte=last).exclude(
+        end_month__lte=first).values("person_id")
+    people = list(Person.objects.filter(pk__in=person_ids).order_by("sort_key", "pk"))
+    pledges = {p.person_id: p for p in Pledge.objects.filter(person__in=people, year=year)}
+    states = month_states(people, year, unit=cell)
+    return [(p, pledges.get(p.pk), states[p.pk]) for p in people]

@@ -1,1 +1,234 @@
-"""Views."""
+"""The monthly handbook: a task list of the person's items, one question per page,
+check-your-answers, confirmation; and the cell's review."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from lamtheo.core.audit import record_view
+from lamtheo.core.dates import month_label
+from lamtheo.core.errors import DomainError
+from lamtheo.handbook import services
+from lamtheo.handbook.forms import ItemResultForm, ReviewForm, SelfAssessmentForm
+from lamtheo.handbook.models import EntryStatus, Progress
+from lamtheo.handbook.selectors import (
+    STATE_LABELS, entry_access, entry_history, month_states, year_months,
+)
+from lamtheo.orgs.scope import Capability, can
+from lamtheo.people.selectors import get_person_or_404
+from lamtheo.pledges.models import Pledge, PledgeStatus
+from lamtheo.pledges.selectors import pledge_of
+
+
+def _pledge_items(access):
+    """The registration items this month reports on."""
+    if access.entry and access.entry.pledge:
+        return list(access.entry.pledge.items.select_related("area"))
+    pledge = Pledge.objects.filter(
+        person=access.person, year=access.month.year,
+        status__in=(PledgeStatus.SUBMITTED, PledgeStatus.ACCEPTED)).first()
+    return list(pledge.items.select_related("area")) if pledge else None
+
+
+def _context(access, **extra) -> dict:
+    results = {r.item_id: r for r in access.entry.items.all()} if access.entry else {}
+    items = _pledge_items(access)
+    return {"a": access, "person": access.person, "month": access.month,
+            "label": month_label(access.month), "entry": access.entry,
+            "rows": [(i, results.get(i.pk)) for i in items or []], "has_pledge": items is not None,
+            "slug": f"{access.month:%Y-%m}", **extra}
+
+
+def _writable(request, person_id: int, month: str):
+    access = entry_access(request.user, person_id, month)
+    if not access.can_write:
+        raise Http404("Không tìm thấy sổ tay.")
+    if access.entry is not None and not access.entry.is_editable_by_member:
+        messages.info(request, "Sổ tay tháng này đã nộp nên không sửa được nữa.")
+        return access, redirect("handbook:month", person_id, month)
+    return access, None
+
+
+def _ensure_entry(request, access):
+    if access.entry is None:
+        access.entry = services.entry_start(actor=request.user, person=access.person,
+                                            month=access.month)
+    return access.entry
+
+
+@login_required
+def month(request, person_id: int, month: str):
+    access = entry_access(request.user, person_id, month)
+    record_view(viewer=request.user, person=access.person, what=f"Sổ tay {month}")
+    return render(request, "handbook/month.html", _context(access, labels=dict(Progress.choices)))
+
+
+@login_required
+def item(request, person_id: int, month: str, item_id: int):
+    access, stop = _writable(request, person_id, month)
+    if stop:
+        return stop
+    ctx = _context(access)
+    row = next(((i, r) for i, r in ctx["rows"] if i.pk == item_id), None)
+    if row is None:
+        raise Http404("Không tìm thấy việc này.")
+    initial = {"progress": row[1].progress if row[1] else None,
+               "note": row[1].note if row[1] else "",
+               "version": access.entry.version if access.entry else 0}
+    form = ItemResultForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = _ensure_entry(request, access)
+            version = form.cleaned_data["version"] or entry.version
+            services.entry_save_item(actor=request.user, entry=entry, item=row[0],
+                                     progress=form.cleaned_data["progress"],
+                                     note=form.cleaned_data["note"], version=version)
+            return redirect(_next_step(access, ctx["rows"], after=item_id))
+        except DomainError as e:
+            form.add_error(None, e.message)
+    return render(request, "handbook/item.html", {**ctx, "item": row[0], "form": form,
+                                                  "position": [i.pk for i, _ in ctx["rows"]]
+                                                  .index(item_id) + 1})
+
+
+def _next_step(access, rows, after: int) -> str:
+    from django.urls import reverse
+
+    ids = [i.pk for i, _ in rows]
+    later = ids[ids.index(after) + 1:]
+    answered = set(access.entry.items.values_list("item_id", flat=True))
+    nxt = next((pk for pk in later if pk not in answered), None)
+    args = [access.person.pk, f"{access.month:%Y-%m}"]
+    if nxt:
+        return reverse("handbook:item", args=[*args, nxt])
+    return reverse("handbook:month", args=args)
+
+
+@login_required
+def self_assessment(request, person_id: int, month: str):
+    access, stop = _writable(request, person_id, month)
+    if stop:
+        return stop
+    e = access.entry
+    form = SelfAssessmentForm(request.POST or None, initial={
+        "self_assessment": e.self_assessment if e else "",
+        "self_rating": e.self_rating if e else None, "version": e.version if e else 0})
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = _ensure_entry(request, access)
+            services.entry_save_self(actor=request.user, entry=entry,
+                                     self_assessment=form.cleaned_data["self_assessment"],
+                                     self_rating=form.cleaned_data["self_rating"],
+                                     version=form.cleaned_data["version"] or entry.version)
+            return redirect("handbook:check", person_id, month)
+        except DomainError as ex:
+            form.add_error(None, ex.message)
+    return render(request, "handbook/self.html", {**_context(access), "form": form})
+
+
+@login_required
+def check(request, person_id: int, month: str):
+    access, stop = _writable(request, person_id, month)
+    if stop:
+        return stop
+    if access.entry is None:
+        return redirect("handbook:month", person_id, month)
+    missing, error = services.missing_answers(access.entry), None
+    if request.method == "POST":
+        try:
+            services.entry_submit(actor=request.user, entry=access.entry,
+                                  version=int(request.POST.get("version", 0)))
+            return redirect("handbook:done", person_id, month)
+        except (DomainError, ValueError) as e:
+            error = getattr(e, "message", "Dữ liệu gửi lên không hợp lệ.")
+    return render(request, "handbook/check.html",
+                  {**_context(access), "missing": missing, "error": error})
+
+
+@login_required
+def done(request, person_id: int, month: str):
+    access = entry_access(request.user, person_id, month)
+    if access.entry is None or access.entry.status == EntryStatus.DRAFT:
+        return redirect("handbook:month", person_id, month)
+    return render(request, "handbook/done.html", _context(access))
+
+
+@login_required
+def review(request, person_id: int, month: str):
+    access = entry_access(request.user, person_id, month)
+    if not access.can_review or access.entry is None:
+        raise Http404("Không tìm thấy sổ tay.")
+    entry = access.entry
+    form = ReviewForm(request.POST or None, initial={
+        "review_comment": entry.review_comment, "review_rating": entry.review_rating,
+        "version": entry.version})
+    if request.method == "POST" and form.is_valid():
+        data, action = form.cleaned_data, request.POST.get("action")
+        try:
+            if action == "return":
+                services.entry_return(actor=request.user, entry=entry,
+                                      comment=data["review_comment"], version=data["version"])
+                messages.success(request, f"Đã trả lại sổ tay của {access.person.full_name}.")
+            else:
+                services.entry_review(actor=request.user, entry=entry,
+                                      comment=data["review_comment"],
+                                      rating=data["review_rating"], version=data["version"])
+                messages.success(request, f"Đã lưu nhận xét sổ tay của {access.person.full_name}.")
+            return redirect("orgs:unit", entry.unit.code)
+        except DomainError as e:
+            form.add_error(None, e.message)
+    record_view(viewer=request.user, person=access.person, what=f"Sổ tay {month}")
+    history = (entry_history(entry) if can(request.user, Capability.VIEW_AUDIT, entry.unit)
+               else None)
+    return render(request, "handbook/review.html",
+                  {**_context(access), "form": form, "history": history})
+
+
+@login_required
+def person_year(request, person_id: int, year: int):
+    """Tổng hợp kết quả của từng đảng viên: every item against every month of the year."""
+    person = get_person_or_404(request.user, person_id, Capability.VIEW_RECORDS)
+    if year > timezone.localdate().year or year < 2011:
+        raise Http404("Không tìm thấy năm này.")
+    record_view(viewer=request.user, person=person, what=f"Kết quả năm {year}")
+    pledge = pledge_of(person, year)
+    states = month_states([person], year)[person.pk]
+    results = {}
+    for s in states:
+        if s.entry:
+            for r in s.entry.items.all():
+                results[(r.item_id, s.month)] = r
+    rows = [(i, [results.get((i.pk, s.month)) for s in states])
+            for i in (pledge.items.all() if pledge else [])]
+    done_counts = {i.pk: sum(1 for r in cells if r and r.progress == Progress.DONE)
+                   for i, cells in rows}
+    return render(request, "handbook/person_year.html", {
+        "person": person, "year": year, "pledge": pledge, "states": states, "rows": rows,
+        "done_counts": done_counts, "labels": STATE_LABELS, "months": year_months(year),
+    })
+
+
+@login_required
+def roster(request, code: str):
+    """The cell secretary's page: each person's registration and every month's entry."""
+    from lamtheo.handbook.selectors import cell_roster
+    from lamtheo.orgs.scope import get_unit_or_404
+
+    unit = get_unit_or_404(request.user, code, Capability.VIEW_RECORDS)
+    if not unit.is_cell:
+        return redirect("dashboard:unit", unit.code)
+    this_year = timezone.localdate().year
+    try:
+        year = min(max(int(request.GET.get("nam", this_year)), 2011), this_year)
+    except ValueError:
+        year = this_year
+    return render(request, "handbook/roster.html", {
+        "unit": unit, "year": year, "years": range(this_year, this_year - 5, -1),
+        "roster": cell_roster(unit, year), "months": year_months(year),
+        "labels": STATE_LABELS, "can_review": can(request.user, Capability.REVIEW, unit),
+        "can_enter": can(request.user, Capability.ENTER_ON_BEHALF, unit),
+    })

@@ -37,3 +37,24 @@ def get_pledge_or_404(user, pk: int, capability: Capability = Capability.VIEW_RE
     if can(user, capability, pledge.unit) or can(user, capability, pledge.person.cell):
         return pledge
     raise Http404("Không tìm thấy bản đăng ký.")
+
+
+def item_quality(text: str, duties: str = ""):
+    """The quality checker's verdict on one item, or None when the text is empty."""
+    if not text.strip():
+        return None
+    from lamtheo.pledges.quality import assess
+
+    return assess(text, duties)
+
+
+def pledge_history(pledge: Pledge):
+    """The audit trail of a registration and its items, newest first."""
+    from lamtheo.core.audit import changes_of
+    from lamtheo.pledges.models import PledgeItem
+
+    changes = changes_of(pledge.history.all(), what="Bản đăng ký",
+                         skip={"submitted_at", "decided_at"})
+    changes += changes_of(PledgeItem.history.filter(pledge_id=pledge.pk), what="Việc làm cụ thể",
+                          skip={"pledge", "order", "is_specific"})
+    return sorted(changes, key=lambda c: c.at, reverse=True)

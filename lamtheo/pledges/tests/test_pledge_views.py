@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django.urls import reverse
+
+from lamtheo.pledges import services
+from lamtheo.pledges.models import Pledge, PledgeStatus
+
+YEAR = date.today().year
+
+
+def post_items(client, tree, texts, button="save", version=1):
+    data = {"items-TOTAL_FORMS": str(len(texts)), "items-INITIAL_FORMS": "0",
+            "version": str(version), button: "1"}
+    for n, t in enumerate(texts):
+        data |= {f"items-{n}-area": tree.areas[n % 3].pk, f"items-{n}-text": t,
+                 f"items-{n}-target": "", f"items-{n}-timeframe": ""}
+    return client.post(reverse("pledges:edit", args=[YEAR]), data)
+
+
+def test_the_member_writes_checks_and_submits(tree, login):
+    client = login(tree.member_user)
+    r = post_items(client, tree, ["Giải quyết 100% hồ sơ đúng hạn", ""], button="review")
+    assert r.status_code == 302 and r.url == reverse("pledges:check", args=[YEAR])
+    page = client.get(r.url)
+    assert "Xem lại trước khi nộp" in page.content.decode()
+    pledge = Pledge.objects.get(person=tree.member)
+    r = client.post(r.url, {"version": pledge.version})
+    assert r.url == reverse("pledges:done", args=[YEAR])
+    assert Pledge.objects.get(pk=pledge.pk).status == PledgeStatus.SUBMITTED
+    assert "Việc tiếp theo" in client.get(r.url).content.decode()
+
+
+def test_an_empty_registration_shows_an_error_summary(tree, login):
+    client = login(tree.member_user)
+    r = post_items(client, tree, ["", ""])
+    assert r.status_code == 200
+    assert "error-summary" in r.content.decode()
+    assert not Pledge.objects.exists()
+
+
+def test_vague_items_ask_for_confirmation_before_submitting(tree, login):
+    client = login(tree.member_user)
+    post_items(client, tree, ["Nâng cao ý thức tu dưỡng, rèn luyện đạo đức"])
+    pledge = Pledge.objects.get()
+    r = client.post(reverse("pledges:check", args=[YEAR]), {"version": pledge.version})
+    assert r.status_code == 200 and "chung chung" in r.content.decode()
+    assert Pledge.objects.get().status == PledgeStatus.DRAFT
+    r = client.post(reverse("pledges:check", args=[YEAR]),
+                    {"version": pledge.version, "confirm_vague": "1"})
+    assert Pledge.objects.get().status == PledgeStatus.SUBMITTED
+
+
+def test_the_quality_hint_answers_while_typing(tree, login):
+    client = login(tree.member_user)
+    r = client.post(reverse("pledges:quality"), {"prefix": "items-0",
+                                                 "items-0-text": "Tích cực học tập"})
+    assert "chung chung" in r.content.decode()
+    r = client.post(reverse("pledges:quality"), {
+        "prefix": "items-0", "items-0-text": "Tiếp công dân vào sáng thứ Năm hằng tuần"})
+    assert "Cụ thể" in r.content.decode()
+
+
+def submitted(tree):
+    pledge = services.pledge_start(actor=tree.member_user, person=tree.member, year=YEAR)
+    services.pledge_save_items(actor=tree.member_user, pledge=pledge, version=pledge.version,
+                               items=[services.ItemInput(area=tree.areas[0], text="Làm 1 việc")])
+    services.pledge_submit(actor=tree.member_user, pledge=pledge, version=pledge.version)
+    return pledge
+
+
+def test_the_secretary_returns_with_a_comment_then_accepts(tree, login):
+    pledge = submitted(tree)
+    client = login(tree.secretary_user)
+    url = reverse("pledges:review", args=[pledge.pk])
+    r = client.post(url, {"action": "return", "comment": "Ghi rõ chỉ tiêu",
+                          "version": pledge.version})
+    assert r.status_code == 302
+    pledge.refresh_from_db()
+    assert pledge.status == PledgeStatus.RETURNED
+    assert "Lịch sử thay đổi" in client.get(url).content.decode()
+
+
+def test_a_stale_review_form_is_refused_with_a_clear_message(tree, login):
+    pledge = submitted(tree)
+    client = login(tree.secretary_user)
+    r = client.post(reverse("pledges:review", args=[pledge.pk]),
+                    {"action": "accept", "comment": "", "version": pledge.version - 1})
+    assert r.status_code == 200
+    assert "vừa được người khác thay đổi" in r.content.decode()
+    assert Pledge.objects.get(pk=pledge.pk).status == PledgeStatus.SUBMITTED
+
+
+def test_a_secretary_of_another_cell_gets_404(tree, login):
+    pledge = submitted(tree)
+    client = login(tree.other_secretary_user)
+    assert client.get(reverse("pledges:review", args=[pledge.pk])).status_code == 404
+    r = client.post(reverse("pledges:review", args=[pledge.pk]),
+                    {"action": "accept", "version": pledge.version})
+    assert r.status_code == 404
+
+
+def test_a_committee_member_can_read_but_not_decide(tree, login):
+    pledge = submitted(tree)
+    client = login(tree.committee_user)
+    url = reverse("pledges:review", args=[pledge.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"action": "accept", "version": pledge.version}).status_code == 404

@@ -1,0 +1,127 @@
+"""Walk every URL of the app as every role and check the answer (ARCHITECTURE: one door).
+
+Each case lists, per role, the status code expected. Anonymous visitors are sent to the
+log-in page; anything outside a person's scope is a 404. A last test checks that every
+named URL of the project appears here, so a new page cannot skip the walk.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from lamtheo.core.dates import add_months, month_start
+from lamtheo.handbook import services as handbook
+from lamtheo.handbook.models import Progress, Rating
+from lamtheo.pledges import services as pledges
+
+ROLES = ["anonymous", "member", "secretary", "committee", "propaganda", "admin", "outsider",
+         "other_secretary"]
+THIS_MONTH = month_start(date.today())
+MONTH = add_months(THIS_MONTH, -1)
+SLUG = f"{MONTH:%Y-%m}"
+
+
+def expect(default: int, **overrides: int) -> dict[str, int]:
+    """Expected status per role: `default` for every logged-in role, 302 for anonymous."""
+    return {"anonymous": 302, **{r: default for r in ROLES[1:]}, **overrides}
+
+
+# Who may open one member's records: the member, their cell's secretary, and committee
+# roles above (committee, propaganda); not the administrator, not other cells.
+RECORDS = expect(404, member=200, secretary=200, committee=200, propaganda=200)
+REVIEWERS = expect(404, secretary=200)
+STATS = expect(200, member=404, outsider=404)
+
+
+def cases(w) -> list[tuple[str, list, dict[str, int], str]]:
+    """(url name, args, expected per role, method)."""
+    m, y = w.member.pk, MONTH.year
+    item = w.pledge.items.first().pk
+    return [
+        ("core:home", [], expect(200), "get"),
+        ("core:notices", [], expect(200), "get"),
+        ("login", [], {r: 200 for r in ROLES} | {r: 302 for r in ROLES[1:]}, "get"),
+        ("pledges:mine", [y], expect(200, propaganda=404, admin=404, committee=404), "get"),
+        ("pledges:edit", [y], expect(200, member=302, propaganda=404, admin=404,
+                                     committee=404), "get"),
+        ("pledges:check", [y], expect(302, propaganda=404, admin=404, committee=404), "get"),
+        ("pledges:done", [y], expect(302, member=200, propaganda=404, admin=404,
+                                     committee=404), "get"),
+        ("pledges:review", [w.pledge.pk], RECORDS, "get"),
+        ("pledges:quality", [], expect(200), "post"),
+        ("handbook:month", [m, SLUG], RECORDS, "get"),
+        ("handbook:item", [m, SLUG, item], expect(404, member=302, secretary=302), "get"),
+        ("handbook:self", [m, SLUG], expect(404, member=302, secretary=302), "get"),
+        ("handbook:check", [m, SLUG], expect(404, member=302, secretary=302), "get"),
+        ("handbook:done", [m, SLUG], RECORDS, "get"),
+        ("handbook:review", [m, SLUG], REVIEWERS, "get"),
+        ("handbook:person_year", [m, y], RECORDS, "get"),
+        ("orgs:unit", [w.cell.code], expect(404, secretary=200, committee=200,
+                                            propaganda=200), "get"),
+        ("orgs:unit", [w.cell_b.code], expect(404, other_secretary=200, propaganda=200),
+         "get"),
+    ]
+
+
+@pytest.fixture
+def world(tree):
+    user = tree.member_user
+    p = pledges.pledge_start(actor=user, person=tree.member, year=MONTH.year)
+    pledges.pledge_save_items(actor=user, pledge=p, version=p.version, items=[
+        pledges.ItemInput(area=tree.areas[0], text="Giải quyết 100% hồ sơ đúng hạn")])
+    pledges.pledge_submit(actor=user, pledge=p, version=p.version)
+    e = handbook.entry_start(actor=user, person=tree.member, month=MONTH)
+    handbook.entry_save_item(actor=user, entry=e, item=p.items.first(), progress=Progress.DONE,
+                             note="", version=e.version)
+    handbook.entry_save_self(actor=user, entry=e, self_assessment="", self_rating=Rating.GOOD,
+                             version=e.version)
+    handbook.entry_submit(actor=user, entry=e, version=e.version)
+    tree.pledge = p
+    return tree
+
+
+def user_for(world, role: str):
+    return {
+        "anonymous": None, "member": world.member_user, "secretary": world.secretary_user,
+        "committee": world.committee_user, "propaganda": world.propaganda_user,
+        "admin": world.admin_user, "outsider": world.outsider.user,
+        "other_secretary": world.other_secretary_user,
+    }[role]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_url_answers_as_expected_for_the_role(world, client, role):
+    user = user_for(world, role)
+    if user is not None:
+        client.force_login(user)
+    wrong = []
+    for name, args, expected, method in cases(world):
+        url = reverse(name, args=args)
+        response = getattr(client, method)(url)
+        if response.status_code != expected[role]:
+            wrong.append(f"{method.upper()} {url} ({name}): {response.status_code}, "
+                         f"expected {expected[role]}")
+        if role == "anonymous" and response.status_code == 302 and name != "login":
+            assert response.url.startswith(reverse("login"))
+    assert not wrong, "\n".join(wrong)
+
+
+def _named_urls(resolver=None, namespace: str = "") -> set[str]:
+    names = set()
+    for p in (resolver or get_resolver()).url_patterns:
+        if isinstance(p, URLResolver):
+            if p.namespace == "admin":
+                continue  # Django's own admin: staff only, guarded by Django
+            ns = f"{namespace}{p.namespace}:" if p.namespace else namespace
+            names |= _named_urls(p, ns)
+        elif isinstance(p, URLPattern) and p.name:
+            names.add(namespace + p.name)
+    return names
+
+
+def test_every_named_url_is_walked(world):
+    walked = {name for name, *_ in cases(world)} | {"logout"}
+    assert _named_urls() - walked == set()
