@@ -141,3 +141,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
+CSRF_FAILURE_VIEW = "lamtheo.core.views.csrf_failure"

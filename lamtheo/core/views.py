@@ -33,3 +33,7 @@ def notices(request):
     Notice.objects.filter(user=request.user, read_at__isnull=True).update(
         read_at=timezone.now())
     return render(request, "core/notices.html", {"notices": items})
+
+
+def csrf_failure(request, reason: str = ""):
+    return render(request, "403_csrf.html", status=403)

@@ -1,0 +1,49 @@
+"""Write a consistent copy of the database.
+
+SQLite: the online backup API copies a consistent snapshot even while the app is serving.
+PostgreSQL: pg_dump (custom format), which reads one consistent snapshot.
+Restoring is described in docs/operator-guide.md.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.utils import timezone
+
+
+class Command(BaseCommand):
+    help = "Sao lưu cơ sở dữ liệu ra một tệp (SQLite hoặc PostgreSQL)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--output", help="Đường dẫn tệp sao lưu (mặc định: backups/…)")
+
+    def handle(self, *args, output: str | None = None, **options) -> None:
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
+        db = connection.settings_dict
+        if connection.vendor == "sqlite":
+            target = Path(output or settings.BASE_DIR / "backups" / f"lamtheo-{stamp}.sqlite3")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            connection.ensure_connection()
+            with sqlite3.connect(target) as copy:
+                connection.connection.backup(copy)
+        elif connection.vendor == "postgresql":
+            target = Path(output or settings.BASE_DIR / "backups" / f"lamtheo-{stamp}.dump")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            command = ["pg_dump", "--format=custom", f"--file={target}",
+                       f"--host={db['HOST'] or 'localhost'}", f"--port={db['PORT'] or 5432}",
+                       f"--username={db['USER']}", db["NAME"]]
+            env = {"PGPASSWORD": db.get("PASSWORD") or ""}
+            try:
+                subprocess.run(command, check=True, env={**os.environ, **env})
+            except (OSError, subprocess.CalledProcessError) as e:
+                raise CommandError(f"Sao lưu không thành công: {e}") from e
+        else:
+            raise CommandError(f"Chưa hỗ trợ sao lưu cơ sở dữ liệu {connection.vendor}.")
+        self.stdout.write(f"Đã sao lưu vào {target}")

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_holds_the_people_and_can_be_opened(tree, tmp_path):
+    target = tmp_path / "copy.sqlite3"
+    if connection.vendor != "sqlite":
+        target = tmp_path / "copy.dump"
+    call_command("backup", output=str(target))
+    assert target.exists() and target.stat().st_size > 0
+    if connection.vendor == "sqlite":
+        with sqlite3.connect(target) as copy:
+            names = {r[0] for r in copy.execute("select full_name from people_person")}
+        assert "Nguyễn Văn An" in names

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from lamtheo.orgs.models import OrgUnit, Role
+
+
+@admin.register(OrgUnit)
+class OrgUnitAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "kind", "parent", "is_active"]
+    search_fields = ["code", "name"]
+    list_filter = ["kind", "is_active"]
+    readonly_fields = ["path", "depth"]
+    raw_id_fields = ["parent"]
+
+
+@admin.register(Role)
+class RoleAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "kind", "unit"]
+    list_filter = ["kind"]
+    raw_id_fields = ["user", "unit"]
