@@ -29,9 +29,9 @@ def expect(default: int, **overrides: int) -> dict[str, int]:
     return {"anonymous": 302, **{r: default for r in ROLES[1:]}, **overrides}
 
 
-# Who may open one member's records: the member, their cell's secretary, and committee
-# roles above (committee, propaganda); not the administrator, not other cells.
-RECORDS = expect(404, member=200, secretary=200, committee=200, propaganda=200)
+# Who may open one member's records: the member, their cell's secretary, and the committee
+# above; not the propaganda officer or the administrator (figures only), not other cells.
+RECORDS = expect(404, member=200, secretary=200, committee=200)
 REVIEWERS = expect(404, secretary=200)
 STATS = expect(200, member=404, outsider=404)
 
@@ -59,10 +59,8 @@ def cases(w) -> list[tuple[str, list, dict[str, int], str]]:
         ("handbook:done", [m, SLUG], RECORDS, "get"),
         ("handbook:review", [m, SLUG], REVIEWERS, "get"),
         ("handbook:person_year", [m, y], RECORDS, "get"),
-        ("orgs:unit", [w.cell.code], expect(404, secretary=200, committee=200,
-                                            propaganda=200), "get"),
-        ("orgs:unit", [w.cell_b.code], expect(404, other_secretary=200, propaganda=200),
-         "get"),
+        ("orgs:unit", [w.cell.code], expect(404, secretary=200, committee=200), "get"),
+        ("orgs:unit", [w.cell_b.code], expect(404, other_secretary=200), "get"),
     ]
 
 

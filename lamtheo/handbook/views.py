@@ -64,7 +64,11 @@ def _ensure_entry(request, access):
 def month(request, person_id: int, month: str):
     access = entry_access(request.user, person_id, month)
     record_view(viewer=request.user, person=access.person, what=f"Sổ tay {month}")
-    return render(request, "handbook/month.html", _context(access, labels=dict(Progress.choices)))
+    entry = access.entry
+    history = (entry_history(entry) if entry and can(request.user, Capability.VIEW_AUDIT,
+                                                     entry.unit) else None)
+    return render(request, "handbook/month.html",
+                  _context(access, labels=dict(Progress.choices), history=history))
 
 
 @login_required

@@ -29,9 +29,10 @@ class Capability(StrEnum):
 _ALL = set(RoleKind)
 CAPABILITIES: dict[Capability, set[str]] = {
     Capability.VIEW_STATS: _ALL,
+    # A person's handbook text: their cell's secretaries and the committees above who drill
+    # down on purpose (logged); propaganda officers and administrators see figures and names.
     Capability.VIEW_RECORDS: {
         RoleKind.SECRETARY, RoleKind.DEPUTY, RoleKind.COMMITTEE, RoleKind.INSPECTOR,
-        RoleKind.PROPAGANDA,
     },
     Capability.REVIEW: {RoleKind.SECRETARY, RoleKind.DEPUTY},
     Capability.ENTER_ON_BEHALF: {RoleKind.SECRETARY, RoleKind.DEPUTY},
