@@ -1,2 +1,11 @@
 # The shared fixtures live in lamtheo/conftest.py; tests/ outside the package use them too.
+import pytest  # noqa: E402
+
 from lamtheo.conftest import login, tree  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Real hashing costs about a second per account on a busy 2-core machine; tests don't
+    # need its strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -119,7 +119,7 @@ def test_member_secretary_and_committee_walk_the_loop(transactional_db, tree, li
     log_in(page, base, "capuy")
     page.goto(f"{base}/thong-ke/{tree.org.code}/?thang={slug}")
     shots(page, "committee-dashboard-before")
-    before = page.inner_text("[data-figure=submission-rate]")
+    before = page.inner_text("dt:has-text('Tỷ lệ nộp sổ tay') + dd")
 
     # The member fills last month's handbook: one item per page, self-assessment, check, send.
     log_in(page, base, "dv001")
@@ -146,6 +146,6 @@ def test_member_secretary_and_committee_walk_the_loop(transactional_db, tree, li
     # The committee member sees the rate change.
     log_in(page, base, "capuy")
     page.goto(f"{base}/thong-ke/{tree.org.code}/?thang={slug}")
-    after = page.inner_text("[data-figure=submission-rate]")
+    after = page.inner_text("dt:has-text('Tỷ lệ nộp sổ tay') + dd")
     shots(page, "committee-dashboard-after")
     assert after != before

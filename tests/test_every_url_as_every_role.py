@@ -33,7 +33,10 @@ def expect(default: int, **overrides: int) -> dict[str, int]:
 # above; not the propaganda officer or the administrator (figures only), not other cells.
 RECORDS = expect(404, member=200, secretary=200, committee=200)
 REVIEWERS = expect(404, secretary=200)
-STATS = expect(200, member=404, outsider=404)
+# Figures of Đảng bộ Sở A: its committee and the bloc's officers; a cell's secretary sees
+# only their cell; people without a role see no dashboard.
+ORG_STATS = expect(404, committee=200, propaganda=200, admin=200)
+CELL_STATS = expect(404, secretary=200, committee=200, propaganda=200, admin=200)
 
 
 def cases(w) -> list[tuple[str, list, dict[str, int], str]]:
@@ -61,6 +64,19 @@ def cases(w) -> list[tuple[str, list, dict[str, int], str]]:
         ("handbook:person_year", [m, y], RECORDS, "get"),
         ("orgs:unit", [w.cell.code], expect(404, secretary=200, committee=200), "get"),
         ("orgs:unit", [w.cell_b.code], expect(404, other_secretary=200), "get"),
+        ("dashboard:home", [], expect(302, member=404, outsider=404), "get"),
+        ("dashboard:unit", [w.org.code], ORG_STATS, "get"),
+        ("dashboard:unit", [w.cell.code], CELL_STATS, "get"),
+        ("dashboard:unit_export", [w.org.code], ORG_STATS, "get"),
+        ("dashboard:chart", [w.org.code], ORG_STATS, "get"),
+        ("dashboard:months", [w.org.code], ORG_STATS, "get"),
+        ("dashboard:months_export", [w.cell.code], CELL_STATS, "get"),
+        ("dashboard:listing", [w.org.code, "chua-nop"], ORG_STATS, "get"),
+        ("dashboard:listing_export", [w.cell.code, "chua-dang-ky"], CELL_STATS, "get"),
+        ("dashboard:remind", [w.cell.code, "chua-dang-ky"],
+         expect(404, secretary=200, committee=200, propaganda=200, admin=200), "post"),
+        ("people:import", [], expect(404, admin=200), "get"),
+        ("people:import_template", [], expect(404, admin=200), "get"),
     ]
 
 

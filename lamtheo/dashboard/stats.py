@@ -72,9 +72,16 @@ def refresh_cell_month(cell: OrgUnit, month: date) -> None:
 
 
 def refresh_cell_months_from(cell: OrgUnit, month: date) -> None:
-    """After a membership change: every month of that year from `month` on."""
-    for m in months_of_year(month.year)[month.month - 1 :]:
-        refresh_cell_month(cell, m)
+    """After a membership or exemption change from `month` on: since memberships and
+    exemptions run on, every month from `month` on, and the year rows, of each year that
+    already has figures. A year without figures yet is built whole by ensure_year when
+    first looked at, so there is nothing to keep for it."""
+    built = CellYearStat.objects.filter(year__gte=month.year).values_list("year", flat=True)
+    for year in sorted(set(built)):
+        first = month.month if year == month.year else 1
+        for m in months_of_year(year)[first - 1 :]:
+            refresh_cell_month(cell, m)
+        refresh_cell_year(cell, year)
 
 
 def _year_people(year: int):
@@ -171,8 +178,11 @@ def rebuild_year(year: int, months_up_to: date | None = None) -> None:
 
 
 def ensure_year(year: int) -> None:
-    """Build a year's rows the first time anyone looks at it (e.g. on 1 January)."""
-    if not CellYearStat.objects.filter(year=year).exists():
+    """Build a year's rows the first time anyone looks at it (e.g. on 1 January), or when
+    some cells have none yet (a write may have created one cell's row before anyone looked:
+    per-cell refreshes cannot know the other cells' figures)."""
+    cells = OrgUnit.objects.filter(kind__in=CELL_KINDS).count()
+    if CellYearStat.objects.filter(year=year).count() < cells:
         rebuild_year(year)
 
 

@@ -1,11 +1,289 @@
-"""Dashboard views (being built)."""
+"""The dashboards: a unit's figures with one row per child unit, and the named lists
+behind each rate with a one-click reminder."""
 
-from django.http import HttpResponse
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from lamtheo.core.dates import month_slug
+from lamtheo.core.errors import DomainError
+from lamtheo.dashboard import stats
+from lamtheo.dashboard.chart import LEGEND, monthly_chart
+from lamtheo.dashboard.exports import (
+    XLSX_TYPE,
+    monthly_table_xlsx,
+    people_list_xlsx,
+    unit_table_xlsx,
+)
+from lamtheo.dashboard.selectors import (
+    LISTINGS,
+    SORT_COLUMNS,
+    Listing,
+    breadcrumbs,
+    listing_people,
+    listing_rows,
+    month_series,
+    monthly_figures,
+    months_offered,
+    parse_sort,
+    period_from,
+    sort_rows,
+    today,
+    unit_figures,
+    years_offered,
+)
+from lamtheo.dashboard.services import reminder_send
+from lamtheo.orgs.scope import Capability, can, get_unit_or_404, top_units
+from lamtheo.people.selectors import search_people
+
+PAGE_SIZE = 50
 
 
-def home(request):
-    return HttpResponse(status=501)
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    units = top_units(request.user, Capability.VIEW_STATS)
+    if not units:
+        raise Http404("Đồng chí chưa được giao theo dõi đơn vị nào.")
+    if len(units) == 1:
+        return redirect("dashboard:unit", units[0].code)
+    return render(request, "dashboard/home.html", {"units": units})
 
 
-def unit(request, code):
-    return HttpResponse(status=501)
+def _figures(request: HttpRequest, code: str):
+    unit = get_unit_or_404(request.user, code, Capability.VIEW_STATS)
+    month = period_from(request.GET)
+    # The figures of a year are a lazily built cache: the first look at a year that has
+    # no rows yet (on 1 January, or an old year) builds them from the records, once;
+    # from then on the services keep them current in the same transaction as each write.
+    stats.ensure_year(month.year)
+    figures = unit_figures(unit, month)
+    sort = parse_sort(request.GET.get("sap-xep"))
+    lagging = request.GET.get("cham") == "1"
+    return unit, month, figures, sort, lagging, sort_rows(figures.rows, sort, lagging)
+
+
+@login_required
+def unit(request: HttpRequest, code: str) -> HttpResponse:
+    unit, month, figures, sort, lagging, rows = _figures(request, code)
+    return render(
+        request,
+        "dashboard/unit.html",
+        {
+            "unit": unit,
+            "month": month,
+            "figures": figures,
+            "rows": rows,
+            "lagging": lagging,
+            "breadcrumbs": breadcrumbs(request.user, unit),
+            "legend": LEGEND,
+            "columns": _sort_links(month, sort),
+            "periods": _period_links(month),
+            "months": months_offered(month.year),
+            "can_remind": can(request.user, Capability.REMIND, unit),
+            "sort_param": _sort_text(sort),
+            "query": _query(month, _sort_text(sort), lagging),
+            "lagging_query": _query(month, None, not lagging),
+        },
+    )
+
+
+@login_required
+def unit_export(request: HttpRequest, code: str) -> HttpResponse:
+    unit, month, figures, _sort, _lagging, rows = _figures(request, code)
+    data = unit_table_xlsx(figures, rows, on=today())
+    return _xlsx(data, f"thong-ke-{unit.code}-{month_slug(month)}.xlsx")
+
+
+def _period(request: HttpRequest, code: str):
+    unit = get_unit_or_404(request.user, code, Capability.VIEW_STATS)
+    month = period_from(request.GET)
+    stats.ensure_year(month.year)  # see _figures
+    return unit, month
+
+
+@login_required
+def chart(request: HttpRequest, code: str) -> HttpResponse:
+    """The chart of the monthly rates as an SVG image. It is fetched on its own, beside the
+    page: it reads a row per cell per month, and the table need not wait for it."""
+    unit, month = _period(request, code)
+    chart = monthly_chart(month_series(unit, month))
+    # render_to_string, not render: a standalone image needs no menu, so no context
+    # processors (and none of their queries).
+    svg = render_to_string("dashboard/chart.svg", {"unit": unit, "year": month.year,
+                                                   "chart": chart})  # fmt: skip
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=60"
+    return response
+
+
+METRICS = {"nop": "Tỷ lệ nộp sổ tay", "nhan-xet": "Tỷ lệ đã nhận xét"}
+
+
+@login_required
+def months(request: HttpRequest, code: str) -> HttpResponse:
+    """Month by month: the chart, the unit's figures and each child unit's rate."""
+    unit, month = _period(request, code)
+    monthly = monthly_figures(unit, month)
+    metric = request.GET.get("chi-so") if request.GET.get("chi-so") in METRICS else "nop"
+    return render(request, "dashboard/months.html", {
+        "unit": unit, "month": month, "year": month.year, "monthly": monthly,
+        "chart": monthly_chart(monthly.series), "legend": LEGEND,
+        "metric": metric, "metrics": METRICS, "breadcrumbs": breadcrumbs(request.user, unit),
+        "periods": _period_links(month),
+    })  # fmt: skip
+
+
+@login_required
+def months_export(request: HttpRequest, code: str) -> HttpResponse:
+    unit, month = _period(request, code)
+    data = monthly_table_xlsx(monthly_figures(unit, month), on=today())
+    return _xlsx(data, f"theo-thang-{unit.code}-{month.year}.xlsx")
+
+
+def _query(month: date, sort: str | None = None, lagging: bool = False) -> str:
+    params = {"thang": month_slug(month)}
+    if sort:
+        params["sap-xep"] = sort
+    if lagging:
+        params["cham"] = "1"
+    return urlencode(params)
+
+
+def _sort_text(sort: tuple[str, bool] | None) -> str:
+    return "" if sort is None else ("-" if sort[1] else "") + sort[0]
+
+
+def _sort_links(month: date, sort: tuple[str, bool] | None) -> dict[str, dict]:
+    """For each sortable column: its link (a second click reverses) and its aria-sort."""
+    links = {}
+    for key, (label, _value) in SORT_COLUMNS.items():
+        current = sort is not None and sort[0] == key
+        descending = current and sort[1]
+        links[key] = {
+            "label": label,
+            "query": _query(month, f"-{key}" if current and not descending else key),
+            "aria": ("descending" if descending else "ascending") if current else "none",
+        }
+    return links
+
+
+def _period_links(month: date) -> list[dict]:
+    return [
+        {"year": y, "query": urlencode({"nam": y}), "current": y == month.year}
+        for y in years_offered()
+    ]
+
+
+def _xlsx(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- named lists ------------------------------------------------------------------------
+# Names are personal data beyond the aggregate figures, and the list exists to act on:
+# it opens for those who may send the reminder (Capability.REMIND: secretaries, committee
+# members, propaganda officers, administrators), not for every role that sees figures.
+
+
+def _listing(request: HttpRequest, code: str, kind: str, params) -> tuple:
+    unit = get_unit_or_404(request.user, code, Capability.REMIND)
+    listing = LISTINGS.get(kind)
+    if listing is None:
+        raise Http404("Không có danh sách này.")
+    month = period_from(params)
+    search = (params.get("q") or "").strip()[:100]
+    people = search_people(listing_people(unit, listing, month), search)
+    return unit, listing, month, search, people
+
+
+@login_required
+def listing(request: HttpRequest, code: str, kind: str) -> HttpResponse:
+    found = _listing(request, code, kind, request.GET)
+    return _render_listing(request, *found, page_number=request.GET.get("trang"))
+
+
+def _render_listing(
+    request: HttpRequest,
+    unit,
+    listing: Listing,
+    month: date,
+    search: str,
+    people,
+    *,
+    page_number=None,
+    errors: list[str] | None = None,
+) -> HttpResponse:
+    page = Paginator(people, PAGE_SIZE).get_page(page_number)
+    return render(
+        request,
+        "dashboard/listing.html",
+        {
+            "unit": unit,
+            "listing": listing,
+            "month": month,
+            "search": search,
+            "page": page,
+            "rows": listing_rows(list(page.object_list), listing, month),
+            "errors": errors or [],
+            "with_account": people.filter(user__is_active=True).count(),
+            "heading": listing.heading(month),
+            "months": months_offered(month.year),
+            "query": urlencode({"thang": month_slug(month), **({"q": search} if search else {})}),
+        },
+    )
+
+
+@login_required
+def listing_export(request: HttpRequest, code: str, kind: str) -> HttpResponse:
+    unit, listing, month, _search, people = _listing(request, code, kind, request.GET)
+    data = people_list_xlsx(
+        unit.name, listing, month, listing_rows(people, listing, month), on=today()
+    )
+    return _xlsx(data, f"danh-sach-{kind}-{unit.code}-{month_slug(month)}.xlsx")
+
+
+@login_required
+@require_POST
+def remind(request: HttpRequest, code: str, kind: str) -> HttpResponse:
+    unit, listing, month, search, people = _listing(request, code, kind, request.POST)
+    try:
+        result = reminder_send(
+            actor=request.user,
+            unit=unit,
+            listing=listing,
+            month=month,
+            people=people,
+            url=reverse("core:home"),
+            base_url=request.build_absolute_uri("/"),
+        )
+    except DomainError as e:
+        return _render_listing(request, unit, listing, month, search, people, errors=[e.message])
+    return render(
+        request,
+        "dashboard/reminded.html",
+        {
+            "unit": unit,
+            "listing": listing,
+            "month": month,
+            "result": result,
+            "heading": listing.heading(month),
+            "text": listing.reminder_text(month),
+            "back": _listing_url(unit.code, listing, month, search),
+            "in_person": listing_rows(result.without_account, listing, month),
+        },
+    )
+
+
+def _listing_url(code: str, listing: Listing, month: date, search: str) -> str:
+    params = {"thang": month_slug(month), **({"q": search} if search else {})}
+    return f"{reverse('dashboard:listing', args=[code, listing.slug])}?{urlencode(params)}"

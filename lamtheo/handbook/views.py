@@ -16,7 +16,11 @@ from lamtheo.handbook import services
 from lamtheo.handbook.forms import ItemResultForm, ReviewForm, SelfAssessmentForm
 from lamtheo.handbook.models import EntryStatus, Progress
 from lamtheo.handbook.selectors import (
-    STATE_LABELS, entry_access, entry_history, month_states, year_months,
+    STATE_LABELS,
+    entry_access,
+    entry_history,
+    month_states,
+    year_months,
 )
 from lamtheo.orgs.scope import Capability, can
 from lamtheo.people.selectors import get_person_or_404

@@ -16,7 +16,11 @@ from lamtheo.pledges import services
 from lamtheo.pledges.forms import ITEM_ROWS_MIN_BLANK, DecisionForm, ItemFormSet
 from lamtheo.pledges.models import PledgeStatus
 from lamtheo.pledges.selectors import (
-    content_areas_for, get_pledge_or_404, item_quality, pledge_history, pledge_of,
+    content_areas_for,
+    get_pledge_or_404,
+    item_quality,
+    pledge_history,
+    pledge_of,
 )
 
 

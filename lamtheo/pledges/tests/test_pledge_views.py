@@ -107,3 +107,12 @@ def test_a_committee_member_can_read_but_not_decide(tree, login):
     url = reverse("pledges:review", args=[pledge.pk])
     assert client.get(url).status_code == 200
     assert client.post(url, {"action": "accept", "version": pledge.version}).status_code == 404
+
+
+def test_html_in_an_item_is_stored_as_written_and_shown_escaped(tree, login):
+    client = login(tree.member_user)
+    post_items(client, tree, ["<script>alert(1)</script> Tiếp dân 4 buổi mỗi tháng"])
+    assert Pledge.objects.get().items.get().text.startswith("<script>")
+    page = client.get(reverse("pledges:mine", args=[YEAR])).content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)" not in page

@@ -1,0 +1,90 @@
+"""Notices (thông báo): an in-app message and, for those with an address, an e-mail.
+
+The Notice row is the record of what was sent, by whom and when (Notice has no
+history of its own: a notice is written once and only ever marked read).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.mail import send_mass_mail
+from django.db import transaction
+
+from lamtheo.core.models import Notice
+
+logger = logging.getLogger(__name__)
+
+TEXT_MAX_LENGTH = Notice._meta.get_field("text").max_length
+DEFAULT_SUBJECT = "Thông báo từ phần mềm Học tập và làm theo Bác"
+
+
+def _display_name(user) -> str:
+    # Vietnamese order: family and middle names (last_name) before the given name
+    # (first_name); Django's get_full_name() would put the given name first.
+    name = f"{user.last_name} {user.first_name}".strip()
+    return name or user.get_username()
+
+
+def _mail_body(user, *, actor, text: str, link: str) -> str:
+    lines = [f"Kính gửi đồng chí {_display_name(user)},", "", text, ""]
+    if link:
+        lines += [f"Xem chi tiết tại: {link}", ""]
+    sender = f" theo đề nghị của đồng chí {_display_name(actor)}" if actor else ""
+    lines.append(
+        f"Thư này được gửi tự động từ phần mềm Học tập và làm theo Bác{sender}. "
+        "Đề nghị đồng chí không trả lời thư này."
+    )
+    return "\n".join(lines)
+
+
+def _send_quietly(messages: list[tuple[str, str, str, list[str]]]) -> None:
+    # Runs after the commit: a mail server that is down must not undo the in-app
+    # notices that are already recorded, nor turn the page into an error.
+    try:
+        send_mass_mail(messages, fail_silently=False)
+    except Exception:  # noqa: BLE001 - any transport failure is logged, never shown
+        logger.exception("Không gửi được %d thư nhắc nhở.", len(messages))
+
+
+@transaction.atomic
+def notice_send(
+    *,
+    actor,
+    users: Iterable[AbstractBaseUser],
+    text: str,
+    url: str = "",
+    subject: str = "",
+    base_url: str = "",
+) -> int:
+    """Give each active user an in-app notice, and e-mail those who have an address.
+
+    `url` is stored as given (a path inside the site); `base_url` (e.g.
+    "https://lamtheo.example.vn") is put in front of it in e-mails, where a bare
+    path would be useless. Returns how many people got the notice.
+    """
+    text = text.strip()[:TEXT_MAX_LENGTH]
+    unique = {u.pk: u for u in users if u is not None and u.is_active}
+    recipients = list(unique.values())
+    sender = actor if getattr(actor, "is_authenticated", False) else None
+    Notice.objects.bulk_create(
+        [Notice(user=u, text=text, url=url, sender=sender) for u in recipients], batch_size=500
+    )
+    link = f"{base_url.rstrip('/')}{url}" if url and base_url else url
+    messages = [
+        (
+            subject or DEFAULT_SUBJECT,
+            _mail_body(u, actor=sender, text=text, link=link),
+            settings.DEFAULT_FROM_EMAIL,
+            [u.email],
+        )
+        for u in recipients
+        if u.email
+    ]
+    if messages:
+        # Only after the commit: no e-mail about a notice that was rolled back.
+        transaction.on_commit(lambda: _send_quietly(messages))
+    return len(recipients)

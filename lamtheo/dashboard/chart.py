@@ -1,0 +1,101 @@
+"""A small line chart of the monthly rates, drawn as inline SVG on the server.
+
+No JavaScript library: the chart shows on an old office PC, on a phone and on paper,
+and the same figures are printed in a table next to it for screen readers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lamtheo.dashboard.selectors import MonthPoint
+
+SUBMITTED = ("Tỷ lệ nộp sổ tay", "chart-submitted")
+REVIEWED = ("Tỷ lệ đã nhận xét", "chart-reviewed")
+LEGEND = [SUBMITTED, REVIEWED]
+
+WIDTH, HEIGHT = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 30  # room for the axis labels
+PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+
+@dataclass
+class Point:
+    x: float
+    y: float
+    label: str  # the tooltip: "Tháng 03/2026: 66,7%"
+
+
+@dataclass
+class Line:
+    name: str
+    css: str
+    segments: list[str]  # "x,y x,y …" for each run of months that have a figure
+    points: list[Point]
+
+
+@dataclass
+class Chart:
+    width: int
+    height: int
+    lines: list[Line]
+    x_ticks: list[tuple[float, str]]
+    y_ticks: list[tuple[float, str]]
+    left: int
+    right: float
+    bottom: float
+    label_x: int  # where the y-axis labels end
+    label_y: float  # the baseline of the month labels
+
+
+def _x(month: int) -> float:
+    """Months sit at fixed places, so a year still under way fills the chart from the left."""
+    return round(LEFT + (month - 1) * PLOT_W / 11, 1)
+
+
+def _y(rate: float) -> float:
+    return round(TOP + PLOT_H * (1 - min(max(rate, 0.0), 1.0)), 1)
+
+
+def percent(rate: float | None) -> str:
+    """66.666… → "66,7%" (Vietnamese decimal comma); None → "—"."""
+    if rate is None:
+        return "—"
+    return f"{rate * 100:.1f}".replace(".", ",").removesuffix(",0") + "%"
+
+
+def _line(name: str, css: str, series: list[MonthPoint], attr: str) -> Line:
+    segments: list[str] = []
+    points: list[Point] = []
+    run: list[str] = []
+    for p in series:
+        rate = getattr(p, attr)
+        if rate is None:  # nobody counted that month: break the line rather than draw 0
+            if run:
+                segments.append(" ".join(run))
+            run = []
+            continue
+        x, y = _x(p.month.month), _y(rate)
+        run.append(f"{x},{y}")
+        points.append(Point(x, y, f"Tháng {p.month:%m/%Y}: {percent(rate)}"))
+    if run:
+        segments.append(" ".join(run))
+    return Line(name, css, segments, points)
+
+
+def monthly_chart(series: list[MonthPoint]) -> Chart:
+    return Chart(
+        width=WIDTH,
+        height=HEIGHT,
+        lines=[
+            _line(*SUBMITTED, series, "submission_rate"),
+            _line(*REVIEWED, series, "review_rate"),
+        ],
+        x_ticks=[(_x(m), f"T{m}") for m in range(1, 13)],
+        y_ticks=[(_y(v / 100), f"{v}%") for v in (0, 25, 50, 75, 100)],
+        left=LEFT,
+        right=WIDTH - RIGHT,
+        bottom=TOP + PLOT_H,
+        label_x=LEFT - 6,
+        label_y=TOP + PLOT_H + 20,
+    )

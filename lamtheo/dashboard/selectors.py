@@ -1,0 +1,504 @@
+"""Reads for the dashboards.
+
+The figures come only from the pre-aggregated rows (CellMonthStat, CellYearStat),
+grouped by child unit in SQL over an indexed range of paths, so a page costs the
+same number of queries for a cell and for a province. The named lists behind a
+rate are a deliberate drill-down and read the source records, one page at a time.
+
+Definitions (the same as dashboard.stats):
+- expected in a month: belonged to a cell of the subtree in that month and was not
+  exempt from party work and activities then;
+- registration rate: registered (submitted or accepted) / expected for the year
+  (people counted in the cell they belong to in December, or now for this year);
+- submission rate: submitted or reviewed entries / expected in the month;
+- on-time share: entries first submitted by the due day / submitted entries;
+- review rate: reviewed entries / submitted entries;
+- specific items: items the quality checker found specific / all items of the
+  registered registrations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import Substr
+from django.utils import timezone
+
+from lamtheo.core.dates import add_months, month_label, month_start, parse_month
+from lamtheo.core.vietnamese import name_sort_key
+from lamtheo.dashboard.models import CellMonthStat, CellYearStat
+from lamtheo.dashboard.stats import REGISTERED_STATES, SUBMITTED_STATES
+from lamtheo.handbook.models import EntryStatus, HandbookEntry
+from lamtheo.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit, path_ids
+from lamtheo.orgs.scope import Capability, can, subtree_q
+from lamtheo.people.models import Membership, Person
+from lamtheo.people.selectors import exempt_in, memberships_covering
+from lamtheo.pledges.models import Pledge, PledgeStatus
+
+# Chỉ thị 03-CT/TW (2011) started the yearly registration; nothing older is kept.
+FIRST_YEAR = 2011
+YEARS_OFFERED = 5
+
+
+# --- periods ------------------------------------------------------------------------
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def default_month(on: date | None = None) -> date:
+    """The previous month: a month's entries are due in the first days of the next."""
+    return add_months(month_start(on or today()), -1)
+
+
+def months_offered(year: int, on: date | None = None) -> list[date]:
+    """The months of `year` that have begun (future months are never offered)."""
+    current = month_start(on or today())
+    last = 12 if year < current.year else (current.month if year == current.year else 0)
+    return [date(year, m, 1) for m in range(1, last + 1)]
+
+
+def years_offered(on: date | None = None) -> list[int]:
+    current = (on or today()).year
+    return list(range(current, max(FIRST_YEAR, current - YEARS_OFFERED + 1) - 1, -1))
+
+
+def period_from(params: Mapping[str, str], on: date | None = None) -> date:
+    """The month asked for by ?thang=YYYY-MM or ?nam=YYYY; anything invalid or in the
+    future falls back to the default month rather than failing."""
+    current = month_start(on or today())
+    month = parse_month(params.get("thang"))
+    if month is not None and FIRST_YEAR <= month.year and month <= current:
+        return month
+    raw_year = (params.get("nam") or "").strip()
+    if re.fullmatch(r"[0-9]{4}", raw_year) and FIRST_YEAR <= int(raw_year) <= current.year:
+        year = int(raw_year)
+        if year < current.year:
+            return date(year, 12, 1)
+        fallback = default_month(current)
+        return fallback if fallback.year == year else current
+    return default_month(current)
+
+
+# --- figures ------------------------------------------------------------------------
+
+
+def ratio(part: int, whole: int) -> float | None:
+    """A share between 0 and 1, or None when nobody is counted (shown as "—")."""
+    return part / whole if whole else None
+
+
+@dataclass
+class Figures:
+    members: int = 0  # people in the cells that month
+    expected: int = 0  # of whom not exempt: expected to keep the handbook
+    submitted: int = 0
+    on_time: int = 0
+    reviewed: int = 0
+    returned: int = 0
+    year_expected: int = 0  # expected to register for the year
+    registered: int = 0
+    items: int = 0
+    specific_items: int = 0
+
+    def add(self, values: Mapping[str, int | None]) -> None:
+        for name, value in values.items():
+            setattr(self, name, getattr(self, name) + (value or 0))
+
+    def merge(self, other: Figures) -> None:
+        self.add({f.name: getattr(other, f.name) for f in fields(other)})
+
+    @property
+    def registration_rate(self) -> float | None:
+        return ratio(self.registered, self.year_expected)
+
+    @property
+    def not_registered(self) -> int:
+        return max(self.year_expected - self.registered, 0)
+
+    @property
+    def submission_rate(self) -> float | None:
+        return ratio(self.submitted, self.expected)
+
+    @property
+    def not_submitted(self) -> int:
+        return max(self.expected - self.submitted, 0)
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return ratio(self.on_time, self.submitted)
+
+    @property
+    def review_rate(self) -> float | None:
+        return ratio(self.reviewed, self.submitted)
+
+    @property
+    def specific_rate(self) -> float | None:
+        return ratio(self.specific_items, self.items)
+
+
+@dataclass
+class ChildRow:
+    unit: OrgUnit
+    figures: Figures
+
+
+@dataclass
+class MonthPoint:
+    month: date
+    expected: int = 0
+    submitted: int = 0
+    reviewed: int = 0
+
+    @property
+    def submission_rate(self) -> float | None:
+        return ratio(self.submitted, self.expected)
+
+    @property
+    def review_rate(self) -> float | None:
+        return ratio(self.reviewed, self.submitted)
+
+
+@dataclass
+class UnitFigures:
+    unit: OrgUnit
+    month: date
+    total: Figures
+    rows: list[ChildRow] = field(default_factory=list)  # one per child unit, in tree order
+
+
+@dataclass
+class ChildMonths:
+    unit: OrgUnit
+    points: list[MonthPoint]  # one per month of `MonthlyFigures.months`
+
+
+@dataclass
+class MonthlyFigures:
+    unit: OrgUnit
+    months: list[date]
+    rows: list[ChildMonths]  # one per child unit, in tree order
+    series: list[MonthPoint]  # the whole unit, month by month
+
+
+_MONTH_SUMS = {
+    name: Sum(name)
+    for name in ("members", "expected", "submitted", "on_time", "reviewed", "returned")
+}
+_YEAR_SUMS = {
+    "year_expected": Sum("expected"),
+    "registered": Sum("registered"),
+    "items": Sum("items"),
+    "specific_items": Sum("specific_items"),
+}
+
+
+def _by_child(qs: QuerySet, unit: OrgUnit, sums: dict) -> list[dict]:
+    """Sum the rows of the subtree per child unit: a child's subtree is every path that
+    starts with the child's path, i.e. the same first len(unit.path) + width characters."""
+    width = len(unit.path) + PATH_SEGMENT_WIDTH
+    return list(
+        qs.filter(subtree_q(unit.path))
+        .annotate(child=Substr("path", 1, width))
+        .values("child")
+        .annotate(**sums)
+        .order_by()
+    )
+
+
+def unit_figures(unit: OrgUnit, month: date) -> UnitFigures:
+    """The unit's figures for `month` and one row per child unit: three queries whatever
+    the size of the subtree (the month's rows, the year's rows, the children's names)."""
+    month = month_start(month)
+    month_rows = _by_child(CellMonthStat.objects.filter(month=month), unit, _MONTH_SUMS)
+    year_rows = _by_child(CellYearStat.objects.filter(year=month.year), unit, _YEAR_SUMS)
+    per_child: dict[str, Figures] = {}
+    total = Figures()
+    for row in (*month_rows, *year_rows):
+        child = row.pop("child")
+        total.add(row)
+        if child != unit.path:  # the unit's own row, when the unit is a cell
+            per_child.setdefault(child, Figures()).add(row)
+    rows = [ChildRow(u, per_child.get(key, Figures())) for u, key in _children(unit, per_child)]
+    return UnitFigures(unit=unit, month=month, total=total, rows=rows)
+
+
+def _children(unit: OrgUnit, keys) -> list[tuple[OrgUnit, str]]:
+    """The child units behind the grouped rows' path prefixes, with each one's prefix, in
+    tree order (one query; none for a cell). Rows keep the path a cell had when they were
+    recorded, so a child that has since moved still shows for the periods it belonged
+    here; current children without figures show too."""
+    ids = {path_ids(p)[-1]: p for p in keys if p != unit.path}
+    if unit.is_cell and not ids:
+        return []  # a cell has no units under it
+    children = OrgUnit.objects.filter(Q(parent=unit, is_active=True) | Q(pk__in=ids)).only(
+        "id", "code", "name", "kind", "path", "is_active"
+    )
+    found = [(u, ids.get(u.pk, u.path)) for u in children]
+    return sorted(found, key=lambda pair: pair[1])
+
+
+def chart_months(month: date, on: date | None = None) -> list[date]:
+    """The months of `month`'s year up to the month viewed, and at least up to the last
+    finished month: a month still under way (its entries are due early next month) would
+    show as a misleading fall towards zero."""
+    last = max(month_start(month), default_month(on))
+    return [m for m in months_offered(month.year, on) if m <= last]
+
+
+_SERIES_SUMS = {"expected": Sum("expected"), "submitted": Sum("submitted"),
+                "reviewed": Sum("reviewed")}  # fmt: skip
+
+
+def _month_range(unit: OrgUnit, months: list[date]) -> QuerySet:
+    return CellMonthStat.objects.filter(
+        subtree_q(unit.path), month__gte=months[0], month__lte=months[-1]
+    )
+
+
+def month_series(unit: OrgUnit, month: date, on: date | None = None) -> list[MonthPoint]:
+    """The unit's submission and review figures for each month of the chart (one query).
+    It reads a row per cell per month, which is why the chart is a resource of its own
+    and not part of the dashboard page."""
+    months = chart_months(month, on)
+    if not months:
+        return []
+    sums = _month_range(unit, months).values("month").annotate(**_SERIES_SUMS).order_by()
+    found = {row.pop("month"): row for row in sums}
+    return [MonthPoint(m, **_zeros(found.get(m, {}))) for m in months]
+
+
+def monthly_figures(unit: OrgUnit, month: date, on: date | None = None) -> MonthlyFigures:
+    """Each child unit's figures month by month, and the unit's (two queries)."""
+    months = chart_months(month, on)
+    width = len(unit.path) + PATH_SEGMENT_WIDTH
+    grouped = (
+        _month_range(unit, months).annotate(child=Substr("path", 1, width))
+        .values("child", "month").annotate(**_SERIES_SUMS).order_by()
+    ) if months else []  # fmt: skip
+    cells: dict[tuple[str, date], dict] = {}
+    series = {m: MonthPoint(m) for m in months}
+    for row in grouped:
+        key = (row.pop("child"), row.pop("month"))
+        cells[key] = _zeros(row)
+        for name, value in cells[key].items():
+            setattr(series[key[1]], name, getattr(series[key[1]], name) + value)
+    rows = [
+        ChildMonths(u, [MonthPoint(m, **cells.get((key, m), {})) for m in months])
+        for u, key in _children(unit, {child for child, _m in cells})
+    ]
+    return MonthlyFigures(unit, months, rows, list(series.values()))
+
+
+def _zeros(row: dict) -> dict:
+    return {k: v or 0 for k, v in row.items()}
+
+
+# --- sorting the child rows -----------------------------------------------------------
+
+
+def _unit_name_key(row: ChildRow) -> tuple:
+    # Unit names read left to right ("Chi bộ Phòng 1"), so each word is keyed on its own
+    # in Vietnamese letter order rather than the given-name-first order of people.
+    return tuple(name_sort_key(word) for word in row.unit.name.split())
+
+
+SORT_COLUMNS = {
+    "ten": ("Tổ chức đảng", _unit_name_key),
+    "so-nguoi": ("Số người", lambda r: r.figures.members),
+    "dang-ky": ("Tỷ lệ đăng ký", lambda r: r.figures.registration_rate),
+    "nop": ("Tỷ lệ nộp sổ tay", lambda r: r.figures.submission_rate),
+    "dung-han": ("Nộp đúng hạn", lambda r: r.figures.on_time_rate),
+    "nhan-xet": ("Tỷ lệ đã nhận xét", lambda r: r.figures.review_rate),
+    "tra-lai": ("Bị trả lại", lambda r: r.figures.returned),
+    "cu-the": ("Việc làm cụ thể", lambda r: r.figures.specific_rate),
+}
+
+
+def parse_sort(text: str | None) -> tuple[str, bool] | None:
+    """ "nop" → ("nop", False), "-nop" → ("nop", True); anything else → None (tree order)."""
+    text = (text or "").strip()
+    descending = text.startswith("-")
+    key = text.lstrip("-")
+    return (key, descending) if key in SORT_COLUMNS else None
+
+
+def sort_rows(
+    rows: list[ChildRow], sort: tuple[str, bool] | None, lagging_first: bool = False
+) -> list[ChildRow]:
+    """Units with nobody to count ("—") always go last, whatever the direction."""
+    if lagging_first:
+        counted = [r for r in rows if r.figures.submission_rate is not None]
+        rest = [r for r in rows if r.figures.submission_rate is None]
+        counted.sort(
+            key=lambda r: (r.figures.submission_rate, _none_last(r.figures.registration_rate))
+        )
+        return counted + rest
+    if sort is None:
+        return list(rows)
+    key, descending = sort
+    value = SORT_COLUMNS[key][1]
+    counted = [r for r in rows if value(r) is not None]
+    rest = [r for r in rows if value(r) is None]
+    return sorted(counted, key=value, reverse=descending) + rest
+
+
+def _none_last(value: float | None) -> float:
+    return 2.0 if value is None else value
+
+
+# --- breadcrumbs ----------------------------------------------------------------------
+
+
+def breadcrumbs(user, unit: OrgUnit) -> list[OrgUnit]:
+    """The unit's ancestors that the user may open, root first (one query)."""
+    ids = unit.ancestor_ids()[:-1]
+    ancestors = OrgUnit.objects.filter(pk__in=ids, is_active=True).order_by("path")
+    return [a for a in ancestors if can(user, Capability.VIEW_STATS, a)]
+
+
+# --- the named lists behind a rate ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Listing:
+    slug: str
+    title: str  # with {period}
+    per_year: bool  # about the year's registration rather than the month's handbook
+    reminder: str  # the text of the reminder, with {period}
+
+    def period_label(self, month: date) -> str:
+        return f"năm {month.year}" if self.per_year else month_label(month).lower()
+
+    def heading(self, month: date) -> str:
+        return self.title.format(period=self.period_label(month))
+
+    def reminder_text(self, month: date) -> str:
+        return self.reminder.format(period=self.period_label(month))
+
+
+LISTINGS = {
+    "chua-dang-ky": Listing(
+        "chua-dang-ky",
+        "Chưa nộp bản đăng ký học tập và làm theo {period}",
+        True,
+        "Đồng chí chưa nộp bản đăng ký học tập và làm theo {period}. Đề nghị đồng chí "
+        "hoàn thành bản đăng ký và nộp để chi bộ xem xét.",
+    ),
+    "chua-nop": Listing(
+        "chua-nop",
+        "Chưa nộp sổ tay \u201cLàm theo gương Bác\u201d {period}",
+        False,
+        "Đồng chí chưa nộp sổ tay \u201cLàm theo gương Bác\u201d {period}. Đề nghị đồng "
+        "chí ghi kết quả thực hiện, tự đánh giá và nộp để chi bộ nhận xét.",
+    ),
+    "tra-lai": Listing(
+        "tra-lai",
+        "Sổ tay {period} bị chi bộ trả lại để bổ sung",
+        False,
+        "Sổ tay \u201cLàm theo gương Bác\u201d {period} của đồng chí đã được chi bộ trả lại "
+        "để bổ sung. Đề nghị đồng chí xem ý kiến của chi bộ, bổ sung và nộp lại.",
+    ),
+}
+
+STATE_LABELS = {
+    # registrations
+    "pledge-none": ("Chưa viết", "missing"),
+    PledgeStatus.DRAFT: ("Bản nháp", "draft"),
+    PledgeStatus.RETURNED: ("Chi bộ trả lại", "returned"),
+    # handbook entries
+    "entry-none": ("Chưa ghi", "missing"),
+    EntryStatus.DRAFT: ("Đang viết", "draft"),
+    EntryStatus.RETURNED: ("Trả lại", "returned"),
+}
+
+
+def reference_month(listing: Listing, month: date) -> date:
+    """The month whose cell and exemption decide who is counted: the month itself, or
+    December for the year's registration (as in dashboard.stats)."""
+    return date(month.year, 12, 1) if listing.per_year else month_start(month)
+
+
+def _memberships(unit: OrgUnit, when: date) -> QuerySet[Membership]:
+    return Membership.objects.filter(memberships_covering(when), subtree_q(unit.path, "unit__path"))
+
+
+def listing_people(unit: OrgUnit, listing: Listing, month: date) -> QuerySet[Person]:
+    """The people behind a rate, in Vietnamese name order: exactly those the figures
+    count as expected and not (yet) done."""
+    when = reference_month(listing, month)
+    people = Person.objects.filter(pk__in=_memberships(unit, when).values("person_id")).filter(
+        ~exempt_in(when)
+    )
+    if listing.slug == "chua-dang-ky":
+        done = Pledge.objects.filter(
+            person_id=OuterRef("pk"), year=month.year, status__in=REGISTERED_STATES
+        )
+        people = people.filter(~Exists(done))
+    elif listing.slug == "chua-nop":
+        done = HandbookEntry.objects.filter(
+            person_id=OuterRef("pk"), month=when, status__in=SUBMITTED_STATES
+        )
+        people = people.filter(~Exists(done))
+    else:
+        returned = HandbookEntry.objects.filter(
+            person_id=OuterRef("pk"), month=when, status=EntryStatus.RETURNED
+        )
+        people = people.filter(Exists(returned))
+    return people.select_related("user").order_by("sort_key", "pk")
+
+
+@dataclass
+class ListedPerson:
+    person: Person
+    cell: OrgUnit | None
+    state: str
+    state_key: str
+
+    @property
+    def has_account(self) -> bool:
+        """An account that can receive the reminder (a disabled one cannot)."""
+        user = self.person.user
+        return user is not None and user.is_active
+
+
+def listing_rows(people, listing: Listing, month: date) -> list[ListedPerson]:
+    """Each person's cell that month and state, for a page or an export: two queries.
+    `people` is a page (a list) or a whole list (a queryset, read as a subquery so that a
+    long list never turns into a huge IN (...) of ids)."""
+    when = reference_month(listing, month)
+    if isinstance(people, QuerySet) and not people.query.is_sliced:
+        ids = people.values("pk")
+    else:
+        people = list(people)
+        ids = [p.pk for p in people]
+    cells = {
+        m.person_id: m.unit
+        for m in Membership.objects.filter(
+            memberships_covering(when), person_id__in=ids
+        ).select_related("unit")
+    }
+    if listing.per_year:
+        states = dict(
+            Pledge.objects.filter(person_id__in=ids, year=month.year).values_list(
+                "person_id", "status"
+            )
+        )
+        none = "pledge-none"
+    else:
+        states = dict(
+            HandbookEntry.objects.filter(person_id__in=ids, month=when).values_list(
+                "person_id", "status"
+            )
+        )
+        none = "entry-none"
+    rows = []
+    for p in people:
+        label, key = STATE_LABELS.get(states.get(p.pk, none), STATE_LABELS[none])
+        rows.append(ListedPerson(p, cells.get(p.pk), label, key))
+    return rows

@@ -1,0 +1,25 @@
+"""Number formats of the dashboards, the Vietnamese way: 1.234 people, 66,7%."""
+
+from __future__ import annotations
+
+from django import template
+
+from lamtheo.dashboard.chart import percent
+
+register = template.Library()
+
+
+@register.filter
+def pct(rate: float | None) -> str:
+    return percent(rate)
+
+
+@register.filter
+def num(value: int | None) -> str:
+    return "—" if value is None else f"{value:,}".replace(",", ".")
+
+
+@register.filter
+def meter(rate: float | None) -> int:
+    """The width, in percent, of the little bar next to a rate."""
+    return 0 if rate is None else round(min(max(rate, 0.0), 1.0) * 100)
