@@ -57,10 +57,10 @@ class Tree:
 
 
 def make_user(username: str, full_name: str = "") -> User:
-    first = full_name.split()[-1] if full_name else username
-    last = " ".join(full_name.split()[:-1]) if full_name else ""
-    return User.objects.create_user(username=username, password=PASSWORD, first_name=first,
-                                    last_name=last, email=f"{username}@example.vn")
+    # The whole name in first_name, so get_full_name() keeps the Vietnamese order.
+    return User.objects.create_user(username=username, password=PASSWORD,
+                                    first_name=full_name or username,
+                                    email=f"{username}@example.vn")
 
 
 def make_person(code: str, name: str, cell: OrgUnit, *, with_user: bool = True,

@@ -1142,8 +1142,8 @@ def _insert_users(ctx: Context) -> None:
     unusable = make_password(None)
     people = [p for p in ctx.org.people if p.is_secretary or p.login]
     users = [
-        User(username=p.login or p.code.lower(), first_name=p.full_name.split()[-1],
-             last_name=" ".join(p.full_name.split()[:-1]),
+        User(username=p.login or p.code.lower(), first_name=p.full_name,
+             last_name="",  # get_full_name() then reads in Vietnamese order
              password=ctx.password if p.login else unusable)
         for p in people
     ]  # fmt: skip

@@ -19,11 +19,11 @@ from collections import defaultdict
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from lamtheo.handbook.models import EntryStatus, HandbookEntry
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit
-from lamtheo.people.models import Membership
+from lamtheo.people.models import Exemption, Membership
 from lamtheo.people.selectors import exempt_in, memberships_covering
 from lamtheo.pledges.models import Pledge, PledgeStatus
 
@@ -59,6 +59,18 @@ def _entry_counts(month: date):
     return (
         HandbookEntry.objects.filter(month=month)
         .annotate(exempt=exempt_in(month, "person_id"))
+        .filter(exempt=False)
+    )
+
+
+def _year_entry_counts(year: int):
+    exempt_then = Exemption.objects.filter(
+        Q(end_month__isnull=True) | Q(end_month__gt=OuterRef("month")),
+        person_id=OuterRef("person_id"), start_month__lte=OuterRef("month"),
+    )
+    return (
+        HandbookEntry.objects.filter(month__gte=date(year, 1, 1), month__lte=date(year, 12, 1))
+        .annotate(exempt=Exists(exempt_then))
         .filter(exempt=False)
     )
 
@@ -134,17 +146,19 @@ def rebuild_year(year: int, months_up_to: date | None = None) -> None:
     """Recompute every cell's rows for `year` from the records, set-based."""
     cells = list(OrgUnit.objects.filter(kind__in=CELL_KINDS).values_list("id", "path"))
     months = months_of_year(year)
-    month_rows = []
+    counts: dict[tuple[int, date], dict] = defaultdict(dict)
     for month in months:
-        counts: dict[int, dict] = defaultdict(dict)
         for row in _member_counts(month).values("unit_id").annotate(**_MEMBER_COUNTS):
-            counts[row.pop("unit_id")].update(row)
-        for row in _entry_counts(month).values("unit_id").annotate(**_ENTRY_COUNTS):
-            counts[row.pop("unit_id")].update(row)
-        for unit_id, path in cells:
-            month_rows.append(
-                CellMonthStat(unit_id=unit_id, month=month, path=path, **counts.get(unit_id, {}))
-            )
+            counts[(row.pop("unit_id"), month)].update(row)
+    # One pass over the year's entries (instead of one per month): each entry is checked
+    # against exemptions covering its own month.
+    for row in _year_entry_counts(year).values("unit_id", "month").annotate(**_ENTRY_COUNTS):
+        counts[(row.pop("unit_id"), row.pop("month"))].update(row)
+    month_rows = [
+        CellMonthStat(unit_id=unit_id, month=month, path=path, **counts.get((unit_id, month), {}))
+        for month in months
+        for unit_id, path in cells
+    ]
 
     year_counts: dict[int, dict] = defaultdict(dict)
     people = _year_people(year)
@@ -158,11 +172,11 @@ def rebuild_year(year: int, months_up_to: date | None = None) -> None:
         c["registered"] += status in REGISTERED_STATES
         c["accepted"] += status == PledgeStatus.ACCEPTED
         c["returned"] += status == PledgeStatus.RETURNED
-    items, _ = _item_counts(pledge_rows)
-    for pid, specific in items.values_list("pledge__person_id", "is_specific"):
-        c = per_person[person_cell[pid]]
-        c["items"] += 1
-        c["specific_items"] += specific is True
+    items, item_counts = _item_counts(pledge_rows)
+    for row in items.values("pledge__person_id").annotate(**item_counts):
+        c = per_person[person_cell[row["pledge__person_id"]]]
+        c["items"] += row["items"]
+        c["specific_items"] += row["specific_items"]
     for unit_id, c in per_person.items():
         year_counts[unit_id].update(c)
     year_rows = [

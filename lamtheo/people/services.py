@@ -68,7 +68,10 @@ def person_exempt(*, actor, person: Person, start_month: date, reason: str,
                           end_month=month_start(end_month) if end_month else None, reason=reason)
     tag(exemption, actor=actor, reason="Miễn công tác và sinh hoạt đảng")
     exemption.save()
-    if person.cell is not None:
-        stats.refresh_cell_months_from(person.cell, exemption.start_month)
-        stats.refresh_cell_year(person.cell, exemption.start_month.year)
+    # Every cell the person belonged to from the exemption's start on loses them as expected.
+    spans = Membership.objects.filter(person=person).exclude(end_month__lte=exemption.start_month)
+    cells = OrgUnit.objects.filter(pk__in=spans.values("unit_id"))
+    for cell in cells:
+        stats.refresh_cell_months_from(cell, exemption.start_month)
+        stats.refresh_cell_year(cell, exemption.start_month.year)
     return exemption

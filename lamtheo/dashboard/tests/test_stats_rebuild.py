@@ -111,10 +111,8 @@ class Play:
 
     def exempt(self) -> None:
         person = self.someone()
-        since = person.memberships.get(end_month__isnull=True).start_month
-        # Only from the present cell's start: person_exempt refreshes the present cell
-        # alone (see the xfail test at the end of this file).
-        starts = [m for m in [date(YEAR - 1, 9, 1), *MONTHS] if m >= since]
+        # Any start, also before a transfer: every cell the person was in must follow.
+        starts = [date(YEAR - 1, 9, 1), *MONTHS]
         if not starts:
             raise DomainError("Không có tháng phù hợp.")
         start = self.rng.choice(starts)
@@ -320,11 +318,6 @@ def test_someone_joining_in_an_earlier_year_counts_in_a_later_year_that_has_figu
     assert CellYearStat.objects.get(unit=tree.cell2, year=YEAR).expected == before + 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="people.services.person_exempt refreshes only the "
-    "person's present cell, not the cell they left after the exemption began",
-)
 def test_an_exemption_reaching_back_before_a_transfer_updates_the_cell_left(tree, cells):
     stats.ensure_year(YEAR)
     outsider = tree.outsider
