@@ -1,7 +1,8 @@
 """A small line chart of the monthly rates, drawn as inline SVG on the server.
 
-No JavaScript library: the chart shows on an old office PC, on a phone and on paper,
-and the same figures are printed in a table next to it for screen readers.
+No JavaScript library: the chart shows on an old office PC, on a phone and on paper.
+The dashboard shows it as an image of its own (views.chart); the month-by-month page
+draws it inline, above a table of the same figures for screen readers.
 """
 
 from __future__ import annotations

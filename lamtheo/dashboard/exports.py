@@ -47,8 +47,14 @@ PEOPLE_HEADERS = ["STT", "Họ và tên", "Chi bộ", "Chức vụ, nhiệm vụ
 PEOPLE_WIDTHS = [6, 30, 36, 36, 20, 12]
 
 
-def _sheet(title: str, subtitle: str, headers: list[str], widths: list[int],
-           wb: Workbook | None = None, name: str = "Thống kê"):
+def _sheet(
+    title: str,
+    subtitle: str,
+    headers: list[str],
+    widths: list[int],
+    wb: Workbook | None = None,
+    name: str = "Thống kê",
+):
     # Write-only: a list of a whole province stays fast and light on memory.
     wb = wb or Workbook(write_only=True)
     ws = wb.create_sheet(name)

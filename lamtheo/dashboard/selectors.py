@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
@@ -109,9 +109,6 @@ class Figures:
     def add(self, values: Mapping[str, int | None]) -> None:
         for name, value in values.items():
             setattr(self, name, getattr(self, name) + (value or 0))
-
-    def merge(self, other: Figures) -> None:
-        self.add({f.name: getattr(other, f.name) for f in fields(other)})
 
     @property
     def registration_rate(self) -> float | None:

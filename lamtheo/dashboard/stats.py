@@ -192,11 +192,24 @@ def rebuild_year(year: int, months_up_to: date | None = None) -> None:
 
 
 def ensure_year(year: int) -> None:
-    """Build a year's rows the first time anyone looks at it (e.g. on 1 January), or when
-    some cells have none yet (a write may have created one cell's row before anyone looked:
-    per-cell refreshes cannot know the other cells' figures)."""
-    cells = OrgUnit.objects.filter(kind__in=CELL_KINDS).count()
-    if CellYearStat.objects.filter(year=year).count() < cells:
+    """Make sure every cell has its rows for `year` (one query when they all do).
+
+    Rows are a cache built lazily: a year nobody has looked at yet (e.g. on 1 January) is
+    built whole; a cell that has none yet (just created, or a write made one cell's row
+    before anyone looked) gets its own rows, cell by cell, when there are only a few."""
+    cells = OrgUnit.objects.filter(kind__in=CELL_KINDS)
+    missing = list(cells.exclude(pk__in=CellYearStat.objects.filter(year=year)
+                                 .values("unit_id"))[:FEW_CELLS + 1])
+    if len(missing) > FEW_CELLS:
         rebuild_year(year)
+        return
+    for cell in missing:
+        with transaction.atomic():
+            for month in months_of_year(year):
+                refresh_cell_month(cell, month)
+            refresh_cell_year(cell, year)
+
+
+FEW_CELLS = 20
 
 

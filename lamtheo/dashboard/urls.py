@@ -11,7 +11,6 @@ urlpatterns = [
     path("<str:code>/theo-thang/", views.months, name="months"),
     path("<str:code>/theo-thang/xuat.xlsx", views.months_export, name="months_export"),
     path("<str:code>/danh-sach/<slug:kind>/", views.listing, name="listing"),
-    path("<str:code>/danh-sach/<slug:kind>/xuat.xlsx", views.listing_export,
-         name="listing_export"),
+    path("<str:code>/danh-sach/<slug:kind>/xuat.xlsx", views.listing_export, name="listing_export"),
     path("<str:code>/danh-sach/<slug:kind>/nhac-nho/", views.remind, name="remind"),
 ]

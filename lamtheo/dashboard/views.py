@@ -61,9 +61,9 @@ def home(request: HttpRequest) -> HttpResponse:
 def _figures(request: HttpRequest, code: str):
     unit = get_unit_or_404(request.user, code, Capability.VIEW_STATS)
     month = period_from(request.GET)
-    # The figures of a year are a lazily built cache: the first look at a year that has
-    # no rows yet (on 1 January, or an old year) builds them from the records, once;
-    # from then on the services keep them current in the same transaction as each write.
+    # The figures of a year are a lazily built cache: the first look at a year whose rows
+    # are missing (on 1 January, or an old year) builds them from the records, once; from
+    # then on the services keep them current in the same transaction as each write.
     stats.ensure_year(month.year)
     figures = unit_figures(unit, month)
     sort = parse_sort(request.GET.get("sap-xep"))

@@ -74,7 +74,7 @@ def test_each_log_in_holds_its_role_and_the_demo_password(db):
         assert user.check_password(demo.DEMO_PASSWORD)
         person = user.person
         # Django's first/last name hold the given name and the rest, in Vietnamese order.
-        assert f"{user.last_name} {user.first_name}" == person.full_name
+        assert user.get_full_name() == person.full_name
 
 
 def test_the_member_has_last_month_to_write_and_the_second_member_no_registration(db):

@@ -29,7 +29,8 @@ def test_coordinates_are_not_localized(played, login):
     assert numbers and all(re.fullmatch(r"[0-9]+(\.[0-9]+)?", n) for n in numbers)
     polylines = re.findall(r'points="([^"]+)"', svg)  # "x,y x,y": the comma separates
     assert polylines and all(
-        re.fullmatch(r"[0-9.]+,[0-9.]+( [0-9.]+,[0-9.]+)*", p) for p in polylines)
+        re.fullmatch(r"[0-9.]+,[0-9.]+( [0-9.]+,[0-9.]+)*", p) for p in polylines
+    )
 
 
 def test_the_chart_is_scoped_like_the_page(played, login):

@@ -38,7 +38,8 @@ def test_it_is_scoped(played, login):
 
 
 def test_its_query_count_does_not_grow_with_the_subtree(
-        played, login, django_assert_max_num_queries):
+    played, login, django_assert_max_num_queries
+):
     client = login(played.propaganda_user)
     with django_assert_max_num_queries(10):
         get(client, "DBK", nam=YEAR)
@@ -49,7 +50,8 @@ def test_its_query_count_does_not_grow_with_the_subtree(
 
 def test_the_export_has_a_sheet_per_rate_with_a_column_per_month(played, login):
     response = login(played.committee_user).get(
-        reverse("dashboard:months_export", args=["DBSA"]), {"nam": YEAR})
+        reverse("dashboard:months_export", args=["DBSA"]), {"nam": YEAR}
+    )
     assert response.status_code == 200
     wb = load_workbook(BytesIO(response.content))
     assert wb.sheetnames == ["Tỷ lệ nộp sổ tay", "Tỷ lệ đã nhận xét"]
@@ -64,6 +66,7 @@ def test_the_export_has_a_sheet_per_rate_with_a_column_per_month(played, login):
 def test_a_cell_exports_its_own_months(played, login):
     make_person("X1", "Hà Văn Mới", played.cell2, with_user=False)
     response = login(played.secretary_user).get(
-        reverse("dashboard:months_export", args=["CB1"]), {"nam": YEAR})
+        reverse("dashboard:months_export", args=["CB1"]), {"nam": YEAR}
+    )
     ws = load_workbook(BytesIO(response.content))["Tỷ lệ nộp sổ tay"]
     assert [r[1].value for r in ws.iter_rows(min_row=5)] == ["Chi bộ Phòng 1"]

@@ -159,6 +159,7 @@ def test_it_creates_people_with_their_cell_membership_and_keys(tree):
 
 
 def test_it_refreshes_the_figures_of_the_new_cells(tree):
+    stats.rebuild_year(THIS_MONTH.year)  # the year's figures exist, as once anyone looked
     run(tree.admin_user, UNITS, PEOPLE)
     stat = CellMonthStat.objects.get(unit__code="CBSB1", month=THIS_MONTH)
     assert stat.members == 2 and stat.path == OrgUnit.objects.get(code="CBSB1").path
@@ -239,7 +240,16 @@ def test_it_updates_changed_fields_and_keeps_what_an_empty_cell_leaves_out(tree)
     assert (result.units.updated, result.people.updated, result.transferred) == (1, 1, 0)
 
 
+def test_it_leaves_a_year_without_figures_to_be_built_when_first_looked_at(tree):
+    assert not CellYearStat.objects.filter(year=THIS_MONTH.year).exists()
+    run(tree.admin_user, UNITS, PEOPLE)
+    assert not CellYearStat.objects.filter(year=THIS_MONTH.year).exists()
+    stats.ensure_year(THIS_MONTH.year)
+    assert CellYearStat.objects.get(unit__code="CBSB1", year=THIS_MONTH.year).expected == 2
+
+
 def test_it_transfers_a_person_whose_cell_changed(tree):
+    stats.rebuild_year(THIS_MONTH.year)
     row = (
         "DV001",
         "Nguyễn Văn An",
@@ -522,6 +532,7 @@ def test_it_imports_a_generated_roster_of_two_thousand_rows(tree, django_assert_
         for i in range(2000)
     ]
     file = xlsx(cells, people)
+    stats.rebuild_year(THIS_MONTH.year)
     # Bulk writes: about 50 queries in all (a per-row save would take thousands).
     with django_assert_max_num_queries(70):
         result = roster_import(actor=tree.admin_user, file=file, file_name="lon.xlsx")
