@@ -171,8 +171,14 @@ PEOPLE = SheetSpec(
             ("so the dang vien", "so can cuoc", "so cccd", "cccd"),
         ),
         Column("full_name", "Họ và tên", True, 28, "Họ, chữ đệm và tên, có dấu.", 120, ("ho ten",)),
-        Column("birth_date", "Ngày sinh", False, 13, "Ngày/tháng/năm, ví dụ 05/03/1980."),
-        Column("gender", "Giới tính", False, 10, "Nam hoặc Nữ."),
+        Column(
+            "birth_date",
+            "Ngày sinh",
+            False,
+            13,
+            "Ngày/tháng/năm, ví dụ 05/03/1980 (hoặc một ô kiểu ngày của Excel).",
+        ),
+        Column("gender", "Giới tính", False, 10, "Chọn trong danh sách: Nam; Nữ."),
         Column(
             "status",
             "Tình trạng",
@@ -213,7 +219,7 @@ PEOPLE = SheetSpec(
             "Điện thoại",
             False,
             15,
-            "Chỉ gồm chữ số, có thể có dấu + ở đầu.",
+            "Từ 6 đến 15 chữ số; có thể có dấu + ở đầu, dấu cách, dấu chấm, gạch ngang.",
             20,
             ("so dien thoai",),
         ),
@@ -421,9 +427,11 @@ def _read_sheets(workbook) -> tuple[dict[str, list[Row]], list[Problem]]:
 def _read_sheet(ws, spec: SheetSpec, problems: list[Problem]) -> list[Row]:
     stream = _sheet_rows(ws)
     first = next(stream, None)
-    if first is not None and first[0] != 1:  # no header row: every column is missing
+    if first is None:  # a sheet left wholly empty, even without its header: no data
+        return []
+    if first[0] != 1:  # no header row: every column is missing
         stream = chain([first], stream)
-    index = _header_index(first[1] if first and first[0] == 1 else [], spec, problems)
+    index = _header_index(first[1] if first[0] == 1 else [], spec, problems)
     if index is None:
         return []
     rows: list[Row] = []
@@ -491,7 +499,7 @@ _COLUMN_INDEX = {get_column_letter(i + 1): i for i in range(MAX_COLUMNS)}
 
 def _sheet_rows(ws) -> Iterator[tuple[int, list[Any]]]:
     """(row number, the first MAX_COLUMNS values) for each row present in the sheet."""
-    wb, strings = ws.parent, ws._shared_strings  # the reader gives the table to each sheet
+    wb, strings = ws.parent, ws._shared_strings  # the reader hands the table to each sheet
     column_of = _COLUMN_INDEX.get
     number = 0
     with ws._get_source() as source:  # openpyxl 3.1's read-only sheet: its XML part
@@ -507,22 +515,25 @@ def _sheet_rows(ws) -> Iterator[tuple[int, list[Any]]]:
                 # "AB12" → 27; a cell without a reference follows the previous one; columns
                 # past the ones read are skipped.
                 column = column_of(ref.rstrip(_DIGITS), MAX_COLUMNS) if ref else column + 1
-                if column < MAX_COLUMNS:
-                    values[column] = _cell_value(cell, wb, strings)
+                if column >= MAX_COLUMNS:
+                    continue
+                kind = cell.get("t", "n")
+                if kind == "s":  # Excel's usual text cell, inline here for speed
+                    index = cell.findtext(_V)
+                    values[column] = strings[int(index)] if index else None
+                else:
+                    values[column] = _cell_value(cell, kind, wb)
             element.clear()  # keeps memory flat however long the sheet
             yield number, values
 
 
-def _cell_value(cell, wb, strings: list[str]) -> Any:
-    kind = cell.get("t", "n")
+def _cell_value(cell, kind: str, wb) -> Any:
     if kind == "inlineStr":
         node = cell.find(_IS)
         return None if node is None else _run_text(node)
     value = cell.findtext(_V)
     if not value:
         return None
-    if kind == "s":
-        return strings[int(value)]
     if kind == "n":
         return _number_value(value, int(cell.get("s", 0)) in wb._date_formats, wb.epoch)
     if kind == "b":
@@ -1441,7 +1452,7 @@ def _lists_sheet(wb) -> tuple[Any, dict[tuple[str, str], str]]:
     refs: dict[tuple[str, str], str] = {}
     for col, (key, labels) in enumerate(LIST_SOURCES.items(), start=1):
         letter = get_column_letter(col)
-        ws.cell(1, col, key[1])
+        ws.cell(1, col, _COLUMNS[key[0]][key[1]].header)
         for i, label in enumerate(labels, start=2):
             ws.cell(i, col, label)
         refs[key] = f"'{LISTS_TITLE}'!${letter}$2:${letter}${len(labels) + 1}"
@@ -1511,6 +1522,12 @@ def _guide_sheet(wb) -> None:
             "giữ nguyên thông tin đang có.",
         ),
         ("Lưu ý", "", "Việc nhập không tạo tài khoản đăng nhập; tài khoản được cấp ở bước sau."),
+        (
+            "Giới hạn",
+            "",
+            f"Tệp tối đa {MAX_FILE_BYTES // 1024 // 1024} MB, mỗi trang tối đa "
+            f"{_number(MAX_ROWS)} dòng; danh sách lớn hơn thì chia thành nhiều tệp.",
+        ),
         ("", "", ""),
     ]
     for spec in SHEETS:
@@ -1524,5 +1541,5 @@ def _guide_sheet(wb) -> None:
             cell.alignment = Alignment(wrap_text=c == 3, vertical="top")
             cell.font = Font(
                 bold=value in ("Cột", "Bắt buộc", "Cách ghi")
-                or (c == 1 and value.startswith(("HƯỚNG", "Trang", "Bước", "Lưu ý")))
+                or (c == 1 and value.startswith(("HƯỚNG", "Trang", "Bước", "Lưu ý", "Giới hạn")))
             )

@@ -479,6 +479,21 @@ def test_it_reports_a_missing_sheet_and_a_missing_header_column(tree):
     assert messages["Tổ chức đảng"].startswith("thiếu cột này ở dòng tiêu đề")
 
 
+def test_it_takes_a_wholly_empty_sheet_as_no_data(tree):
+    file = _workbook(
+        {
+            "Tổ chức đảng": [],
+            "Nhân sự": [
+                ["Mã định danh", "Họ và tên", "Tình trạng", "Mã chi bộ"],
+                ["DV801", "Đào Văn Tám", "Quần chúng", "CB1"],
+            ],
+        }
+    )
+    result = roster_import(actor=tree.admin_user, file=file, file_name="chi-nhan-su.xlsx")
+    assert result.ok, result.problems
+    assert Person.objects.get(code="DV801").cell == tree.cell
+
+
 def test_it_matches_sheet_names_and_headers_without_case_or_diacritics(tree):
     file = _workbook(
         {
