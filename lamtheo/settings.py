@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "lamtheo.campaign",
     "lamtheo.pledges",
     "lamtheo.handbook",
+    "lamtheo.learning",
+    "lamtheo.documents",
     "lamtheo.dashboard",
 ]
 
@@ -117,6 +119,8 @@ FORMAT_MODULE_PATH = ["lamtheo.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Uploaded files live outside the web root and are served only by views that check scope.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("LAMTHEO_UPLOADS_DIR", BASE_DIR / "var" / "uploads"))
 STATICFILES_DIRS = [BASE_DIR / "lamtheo" / "static"]
 if (BASE_DIR / "node_modules" / "htmx.org" / "dist").exists():
     STATICFILES_DIRS.append(("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"))
@@ -132,6 +136,7 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 LAMTHEO = {
     # A month's handbook entry is on time when submitted by this day of the next month.
     "HANDBOOK_DUE_DAY": env_int("LAMTHEO_HANDBOOK_DUE_DAY", 5),
+    "MAX_UPLOAD_MB": env_int("LAMTHEO_MAX_UPLOAD_MB", 20),
 }
 
 LOGGING = {

@@ -14,6 +14,8 @@ urlpatterns = [
     path("so-tay/", include("lamtheo.handbook.urls")),
     path("to-chuc/", include("lamtheo.orgs.urls")),
     path("nhan-su/", include("lamtheo.people.urls")),
+    path("hoc-tap/", include("lamtheo.learning.urls")),
+    path("van-ban/", include("lamtheo.documents.urls")),
     path("thong-ke/", include("lamtheo.dashboard.urls")),
     path("quan-tri-he-thong/", admin.site.urls),
 ]

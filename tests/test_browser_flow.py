@@ -31,9 +31,16 @@ def browser_page():
     # happen in its own thread, and the test's setup calls are plain synchronous code.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
         page = browser.new_page(viewport={"width": 390, "height": 844}, locale="vi-VN")
         yield page
         browser.close()
@@ -61,8 +68,9 @@ def log_in(page, base: str, username: str) -> None:
     page.wait_for_url(f"{base}/")
 
 
-def test_member_secretary_and_committee_walk_the_loop(transactional_db, tree, live_server,
-                                                      browser_page, shots):
+def test_member_secretary_and_committee_walk_the_loop(
+    transactional_db, tree, live_server, browser_page, shots
+):
     page, base = browser_page, live_server.url
     from django.utils import timezone
 
@@ -77,8 +85,9 @@ def test_member_secretary_and_committee_walk_the_loop(transactional_db, tree, li
     page.click(f"a[href='/dang-ky/{year}/sua/']")
     page.fill("#id_items-0-text", "Nâng cao ý thức trách nhiệm")
     page.wait_for_selector(".quality-vague", timeout=5000)
-    page.fill("#id_items-0-text", "Giải quyết 100% hồ sơ kế hoạch đúng hạn, không để hồ sơ "
-              "nào quá hạn")
+    page.fill(
+        "#id_items-0-text", "Giải quyết 100% hồ sơ kế hoạch đúng hạn, không để hồ sơ nào quá hạn"
+    )
     page.fill("#id_items-1-text", "Tham gia đầy đủ 12 buổi sinh hoạt chi bộ trong năm")
     shots(page, "member-registration-form")
     page.click("button[name=review]")

@@ -13,34 +13,32 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from lamtheo.core.dates import add_months, month_start
+from lamtheo.core.tests.url_walk import (
+    CELL_STATS,
+    ORG_STATS,
+    RECORDS,
+    REVIEWERS,
+    ROLES,
+    Case,
+    app_case_modules,
+    expect,
+)
 from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import Progress, Rating
 from lamtheo.pledges import services as pledges
 
-ROLES = ["anonymous", "member", "secretary", "committee", "propaganda", "admin", "outsider",
-         "other_secretary"]
 THIS_MONTH = month_start(date.today())
 MONTH = add_months(THIS_MONTH, -1)
 SLUG = f"{MONTH:%Y-%m}"
 
 
-def expect(default: int, **overrides: int) -> dict[str, int]:
-    """Expected status per role: `default` for every logged-in role, 302 for anonymous."""
-    return {"anonymous": 302, **{r: default for r in ROLES[1:]}, **overrides}
+def cases(w) -> list[Case]:
+    """(url name, args, expected per role, method): the foundation's pages here, each later
+    app's in its own tests/url_cases.py."""
+    return _foundation_cases(w) + [c for module in app_case_modules() for c in module.cases(w)]
 
 
-# Who may open one member's records: the member, their cell's secretary, and the committee
-# above; not the propaganda officer or the administrator (figures only), not other cells.
-RECORDS = expect(404, member=200, secretary=200, committee=200)
-REVIEWERS = expect(404, secretary=200)
-# Figures of Đảng bộ Sở A: its committee and the bloc's officers; a cell's secretary sees
-# only their cell; people without a role see no dashboard.
-ORG_STATS = expect(404, committee=200, propaganda=200, admin=200)
-CELL_STATS = expect(404, secretary=200, committee=200, propaganda=200, admin=200)
-
-
-def cases(w) -> list[tuple[str, list, dict[str, int], str]]:
-    """(url name, args, expected per role, method)."""
+def _foundation_cases(w) -> list[Case]:
     m, y = w.member.pk, MONTH.year
     item = w.pledge.items.first().pk
     return [
@@ -48,11 +46,19 @@ def cases(w) -> list[tuple[str, list, dict[str, int], str]]:
         ("core:notices", [], expect(200), "get"),
         ("login", [], {r: 200 for r in ROLES} | {r: 302 for r in ROLES[1:]}, "get"),
         ("pledges:mine", [y], expect(200, propaganda=404, admin=404, committee=404), "get"),
-        ("pledges:edit", [y], expect(200, member=302, propaganda=404, admin=404,
-                                     committee=404), "get"),
+        (
+            "pledges:edit",
+            [y],
+            expect(200, member=302, propaganda=404, admin=404, committee=404),
+            "get",
+        ),
         ("pledges:check", [y], expect(302, propaganda=404, admin=404, committee=404), "get"),
-        ("pledges:done", [y], expect(302, member=200, propaganda=404, admin=404,
-                                     committee=404), "get"),
+        (
+            "pledges:done",
+            [y],
+            expect(302, member=200, propaganda=404, admin=404, committee=404),
+            "get",
+        ),
         ("pledges:review", [w.pledge.pk], RECORDS, "get"),
         ("pledges:quality", [], expect(200), "post"),
         ("handbook:month", [m, SLUG], RECORDS, "get"),
@@ -73,8 +79,12 @@ def cases(w) -> list[tuple[str, list, dict[str, int], str]]:
         ("dashboard:months_export", [w.cell.code], CELL_STATS, "get"),
         ("dashboard:listing", [w.org.code, "chua-nop"], ORG_STATS, "get"),
         ("dashboard:listing_export", [w.cell.code, "chua-dang-ky"], CELL_STATS, "get"),
-        ("dashboard:remind", [w.cell.code, "chua-dang-ky"],
-         expect(404, secretary=200, committee=200, propaganda=200, admin=200), "post"),
+        (
+            "dashboard:remind",
+            [w.cell.code, "chua-dang-ky"],
+            expect(404, secretary=200, committee=200, propaganda=200, admin=200),
+            "post",
+        ),
         ("people:import", [], expect(404, admin=200), "get"),
         ("people:import_template", [], expect(404, admin=200), "get"),
     ]
@@ -84,24 +94,42 @@ def cases(w) -> list[tuple[str, list, dict[str, int], str]]:
 def world(tree):
     user = tree.member_user
     p = pledges.pledge_start(actor=user, person=tree.member, year=MONTH.year)
-    pledges.pledge_save_items(actor=user, pledge=p, version=p.version, items=[
-        pledges.ItemInput(area=tree.areas[0], text="Giải quyết 100% hồ sơ đúng hạn")])
+    pledges.pledge_save_items(
+        actor=user,
+        pledge=p,
+        version=p.version,
+        items=[pledges.ItemInput(area=tree.areas[0], text="Giải quyết 100% hồ sơ đúng hạn")],
+    )
     pledges.pledge_submit(actor=user, pledge=p, version=p.version)
     e = handbook.entry_start(actor=user, person=tree.member, month=MONTH)
-    handbook.entry_save_item(actor=user, entry=e, item=p.items.first(), progress=Progress.DONE,
-                             note="", version=e.version)
-    handbook.entry_save_self(actor=user, entry=e, self_assessment="", self_rating=Rating.GOOD,
-                             version=e.version)
+    handbook.entry_save_item(
+        actor=user,
+        entry=e,
+        item=p.items.first(),
+        progress=Progress.DONE,
+        note="",
+        version=e.version,
+    )
+    handbook.entry_save_self(
+        actor=user, entry=e, self_assessment="", self_rating=Rating.GOOD, version=e.version
+    )
     handbook.entry_submit(actor=user, entry=e, version=e.version)
     tree.pledge = p
+    for module in app_case_modules():
+        if hasattr(module, "prepare"):
+            module.prepare(tree)
     return tree
 
 
 def user_for(world, role: str):
     return {
-        "anonymous": None, "member": world.member_user, "secretary": world.secretary_user,
-        "committee": world.committee_user, "propaganda": world.propaganda_user,
-        "admin": world.admin_user, "outsider": world.outsider.user,
+        "anonymous": None,
+        "member": world.member_user,
+        "secretary": world.secretary_user,
+        "committee": world.committee_user,
+        "propaganda": world.propaganda_user,
+        "admin": world.admin_user,
+        "outsider": world.outsider.user,
         "other_secretary": world.other_secretary_user,
     }[role]
 
@@ -116,8 +144,10 @@ def test_every_url_answers_as_expected_for_the_role(world, client, role):
         url = reverse(name, args=args)
         response = getattr(client, method)(url)
         if response.status_code != expected[role]:
-            wrong.append(f"{method.upper()} {url} ({name}): {response.status_code}, "
-                         f"expected {expected[role]}")
+            wrong.append(
+                f"{method.upper()} {url} ({name}): {response.status_code}, "
+                f"expected {expected[role]}"
+            )
         if role == "anonymous" and response.status_code == 302 and name != "login":
             assert response.url.startswith(reverse("login"))
     assert not wrong, "\n".join(wrong)

@@ -34,3 +34,20 @@ class RecordView(models.Model):
 
     class Meta:
         ordering = ["-at"]
+
+
+class StoredFile(models.Model):
+    """An uploaded file kept outside the web root (see core/uploads.py); the record that
+    owns it (a topic's material, an issued document) decides who may download it."""
+
+    key = models.CharField(max_length=32, unique=True)  # random; the name on disk
+    original_name = models.CharField(max_length=160)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]

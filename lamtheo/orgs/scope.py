@@ -24,6 +24,15 @@ class Capability(StrEnum):
     REMIND = "remind"  # send reminders to the people behind a rate
     VIEW_AUDIT = "view_audit"  # the audit trail of records in the subtree
     MANAGE_ROSTER = "manage_roster"  # import the tree and the roster
+    MANAGE_TOPICS = "manage_topics"  # the topic library and its study materials
+    ORGANIZE_STUDY = "organize_study"  # schedule study sessions for the subtree
+    RECORD_ATTENDANCE = "record_attendance"  # who attended a session, who made it up
+    RECORD_MEETINGS = "record_meetings"  # the cell's monthly meetings and their minutes
+    ISSUE_DOCUMENTS = "issue_documents"  # keep the register of documents the unit issues
+    RECEIVE_DOCUMENTS = "receive_documents"  # acknowledge and report on documents received
+    PUBLISH_PROGRAMMES = "publish_programmes"  # make key leaders' registrations public
+    MANAGE_STORIES = "manage_stories"  # the library of stories for the morning briefing
+    READ_STORIES = "read_stories"  # mark the story of the day read at a unit's briefing
 
 
 _ALL = set(RoleKind)
@@ -45,6 +54,21 @@ CAPABILITIES: dict[Capability, set[str]] = {
         RoleKind.ADMIN,
     },
     Capability.MANAGE_ROSTER: {RoleKind.ADMIN},
+    Capability.MANAGE_TOPICS: {RoleKind.PROPAGANDA, RoleKind.COMMITTEE},
+    Capability.ORGANIZE_STUDY: {RoleKind.PROPAGANDA, RoleKind.COMMITTEE},
+    Capability.RECORD_ATTENDANCE: {RoleKind.SECRETARY, RoleKind.DEPUTY},
+    Capability.RECORD_MEETINGS: {RoleKind.SECRETARY, RoleKind.DEPUTY},
+    Capability.ISSUE_DOCUMENTS: {
+        RoleKind.SECRETARY, RoleKind.DEPUTY, RoleKind.COMMITTEE, RoleKind.PROPAGANDA,
+    },
+    Capability.RECEIVE_DOCUMENTS: {
+        RoleKind.SECRETARY, RoleKind.DEPUTY, RoleKind.COMMITTEE, RoleKind.PROPAGANDA,
+    },
+    Capability.PUBLISH_PROGRAMMES: {RoleKind.SECRETARY, RoleKind.DEPUTY, RoleKind.COMMITTEE},
+    Capability.MANAGE_STORIES: {RoleKind.PROPAGANDA},
+    Capability.READ_STORIES: {
+        RoleKind.SECRETARY, RoleKind.DEPUTY, RoleKind.COMMITTEE, RoleKind.PROPAGANDA,
+    },
 }
 
 

@@ -1,0 +1,172 @@
+"""Uploaded files (study materials, issued documents): checked by content, kept private.
+
+A file is accepted only when its bytes say it is one of the allowed kinds (PDF, DOCX,
+XLSX, JPG, PNG) — a renamed .exe is refused whatever its name — and it is at most
+`LAMTHEO["MAX_UPLOAD_MB"]`. It is stored under `PRIVATE_MEDIA_ROOT`, outside the web
+root, under a random name; the person's file name is kept only as a label. Files are
+served only through `stored_file_response`, which each app calls after its own scope
+check, so the URL of a file is as guarded as the record it belongs to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import filetype
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+
+from lamtheo.core.models import StoredFile
+from lamtheo.core.vietnamese import nfc
+
+
+@dataclass(frozen=True)
+class Kind:
+    extension: str
+    mime: str
+    label: str
+
+
+KINDS = {
+    "pdf": Kind("pdf", "application/pdf", "PDF"),
+    "docx": Kind(
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Word (.docx)",
+    ),
+    "xlsx": Kind(
+        "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel (.xlsx)"
+    ),
+    "jpg": Kind("jpg", "image/jpeg", "ảnh JPG"),
+    "png": Kind("png", "image/png", "ảnh PNG"),
+}
+ALLOWED_LABEL = "PDF, Word (.docx), Excel (.xlsx), ảnh JPG hoặc PNG"
+ACCEPT_ATTRIBUTE = ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
+
+
+def max_upload_bytes() -> int:
+    return settings.LAMTHEO["MAX_UPLOAD_MB"] * 1024 * 1024
+
+
+def detect_kind(head: bytes, file) -> Kind | None:
+    """The allowed kind the bytes show, or None. Office files are ZIP archives: the
+    part names inside tell a Word document from a workbook (and from any other ZIP)."""
+    if head.startswith(b"%PDF-"):
+        return KINDS["pdf"]
+    guess = filetype.guess(head)
+    if guess is not None and guess.extension in ("jpg", "png"):
+        return KINDS[guess.extension]
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            file.seek(0)
+            with zipfile.ZipFile(file) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+        finally:
+            file.seek(0)
+        if "[Content_Types].xml" in names:
+            if "word/document.xml" in names:
+                return KINDS["docx"]
+            if "xl/workbook.xml" in names:
+                return KINDS["xlsx"]
+    return None
+
+
+def check_upload(file) -> Kind:
+    """The file's kind, or a ValidationError saying in Vietnamese why it is refused."""
+    size = getattr(file, "size", None) or 0
+    if size == 0:
+        raise ValidationError("Tệp trống, không có nội dung. Chọn lại tệp.", code="empty")
+    limit = settings.LAMTHEO["MAX_UPLOAD_MB"]
+    if size > max_upload_bytes():
+        megabytes = f"{size / 1024 / 1024:.1f}".replace(".", ",")
+        raise ValidationError(
+            f"Tệp nặng {megabytes} MB, vượt quá giới hạn {limit} MB. Hãy nén hoặc chia nhỏ tệp.",
+            code="too_big",
+        )
+    file.seek(0)
+    head = file.read(262)
+    file.seek(0)
+    kind = detect_kind(head, file)
+    if kind is None:
+        raise ValidationError(
+            f"Nội dung tệp không phải là {ALLOWED_LABEL} (hệ thống kiểm tra nội dung tệp, "
+            "không chỉ đuôi tên tệp).",
+            code="bad_type",
+        )
+    return kind
+
+
+class UploadField(forms.FileField):
+    """A form field that runs `check_upload` and leaves the detected kind on the file."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}))
+        kwargs.setdefault("error_messages", {"required": "Chọn tệp cần tải lên."})
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        file = super().clean(data, initial)
+        if file and file is not initial:
+            file.lamtheo_kind = check_upload(file)
+        return file
+
+
+def _clean_name(name: str, kind: Kind) -> str:
+    base = nfc(Path(name or "").name).replace("/", "_").replace("\\", "_").strip()
+    base = base[:150] or "tep"
+    if not base.lower().endswith(f".{kind.extension}"):
+        stem = base.rsplit(".", 1)[0] if "." in base else base
+        base = f"{stem}.{kind.extension}"
+    return base
+
+
+def store_upload(*, actor, file) -> StoredFile:
+    """Save a checked upload under a random name outside the web root."""
+    kind = getattr(file, "lamtheo_kind", None) or check_upload(file)
+    root = Path(settings.PRIVATE_MEDIA_ROOT)
+    key = secrets.token_hex(16)
+    folder = root / key[:2]
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    size = 0
+    file.seek(0)
+    with open(folder / key, "xb") as out:
+        for chunk in (
+            file.chunks() if hasattr(file, "chunks") else iter(lambda: file.read(65536), b"")
+        ):
+            digest.update(chunk)
+            size += len(chunk)
+            out.write(chunk)
+    return StoredFile.objects.create(
+        key=key,
+        original_name=_clean_name(getattr(file, "name", ""), kind),
+        content_type=kind.mime,
+        size=size,
+        sha256=digest.hexdigest(),
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+
+
+def stored_path(stored: StoredFile) -> Path:
+    return Path(settings.PRIVATE_MEDIA_ROOT) / stored.key[:2] / stored.key
+
+
+def stored_file_response(stored: StoredFile, *, inline: bool = False) -> FileResponse:
+    """Send a stored file. Call only after the caller's own scope check."""
+    response = FileResponse(
+        open(stored_path(stored), "rb"),
+        as_attachment=not inline,
+        filename=stored.original_name,
+        content_type=stored.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

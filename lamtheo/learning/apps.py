@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LearningConfig(AppConfig):
+    name = "lamtheo.learning"
+    verbose_name = "Học tập, quán triệt và sinh hoạt chi bộ"
