@@ -19,13 +19,14 @@ from collections import defaultdict
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 
+from lamtheo.core.bulk import insert_rows
 from lamtheo.handbook.models import EntryStatus, HandbookEntry
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit
 from lamtheo.people.models import Exemption, Membership
 from lamtheo.people.selectors import exempt_in, memberships_covering
-from lamtheo.pledges.models import Pledge, PledgeStatus
+from lamtheo.pledges.models import Pledge, PledgeItem, PledgeStatus
 
 from .models import CellMonthStat, CellYearStat
 
@@ -49,9 +50,8 @@ def months_of_year(year: int) -> list[date]:
 
 
 def _member_counts(month: date):
-    return (
-        Membership.objects.filter(memberships_covering(month))
-        .annotate(exempt=exempt_in(month, "person_id"))
+    return Membership.objects.filter(memberships_covering(month)).annotate(
+        exempt=exempt_in(month, "person_id")
     )
 
 
@@ -59,18 +59,6 @@ def _entry_counts(month: date):
     return (
         HandbookEntry.objects.filter(month=month)
         .annotate(exempt=exempt_in(month, "person_id"))
-        .filter(exempt=False)
-    )
-
-
-def _year_entry_counts(year: int):
-    exempt_then = Exemption.objects.filter(
-        Q(end_month__isnull=True) | Q(end_month__gt=OuterRef("month")),
-        person_id=OuterRef("person_id"), start_month__lte=OuterRef("month"),
-    )
-    return (
-        HandbookEntry.objects.filter(month__gte=date(year, 1, 1), month__lte=date(year, 12, 1))
-        .annotate(exempt=Exists(exempt_then))
         .filter(exempt=False)
     )
 
@@ -114,8 +102,6 @@ def _pledge_counts():
 
 
 def _item_counts(pledges):
-    from lamtheo.pledges.models import PledgeItem
-
     items = PledgeItem.objects.filter(pledge__in=pledges.filter(status__in=REGISTERED_STATES))
     return items, {
         "items": Count("id"),
@@ -143,52 +129,172 @@ def refresh_person_year(person_id: int, year: int) -> None:
 
 
 def rebuild_year(year: int, months_up_to: date | None = None) -> None:
-    """Recompute every cell's rows for `year` from the records, set-based."""
+    """Recompute every cell's rows for `year` from the records, set-based: one read of the
+    memberships, one grouped read of the year's entries, one of its registrations and
+    one of their items, then plain multi-row inserts."""
     cells = list(OrgUnit.objects.filter(kind__in=CELL_KINDS).values_list("id", "path"))
     months = months_of_year(year)
-    counts: dict[tuple[int, date], dict] = defaultdict(dict)
-    for month in months:
-        for row in _member_counts(month).values("unit_id").annotate(**_MEMBER_COUNTS):
-            counts[(row.pop("unit_id"), month)].update(row)
-    # One pass over the year's entries (instead of one per month): each entry is checked
-    # against exemptions covering its own month.
-    for row in _year_entry_counts(year).values("unit_id", "month").annotate(**_ENTRY_COUNTS):
-        counts[(row.pop("unit_id"), row.pop("month"))].update(row)
+    exemptions = _exemptions_overlapping(months[0], months[-1])
+    memberships = _memberships_overlapping(months[0], months[-1])
+    counts = _month_member_counts(months, memberships, exemptions)
+    for (unit_id, month), row in _month_entry_counts(year, exemptions).items():
+        counts[(unit_id, month)].update(row)
     month_rows = [
-        CellMonthStat(unit_id=unit_id, month=month, path=path, **counts.get((unit_id, month), {}))
+        {"unit_id": unit_id, "month": month, "path": path, **counts.get((unit_id, month), {})}
         for month in months
         for unit_id, path in cells
     ]
+    year_counts = _year_counts(year, _december_cells(months[-1], memberships, exemptions))
+    year_rows = [
+        {"unit_id": unit_id, "year": year, "path": path, **year_counts.get(unit_id, {})}
+        for unit_id, path in cells
+    ]
+    with transaction.atomic():
+        CellMonthStat.objects.filter(month__gte=months[0], month__lte=months[-1]).delete()
+        insert_rows(CellMonthStat, month_rows)
+        CellYearStat.objects.filter(year=year).delete()
+        insert_rows(CellYearStat, year_rows)
 
-    year_counts: dict[int, dict] = defaultdict(dict)
-    people = _year_people(year)
-    for row in people.values("unit_id").annotate(expected=Count("person_id", distinct=True)):
-        year_counts[row.pop("unit_id")].update(row)
-    person_cell = dict(people.values_list("person_id", "unit_id"))
-    pledge_rows = Pledge.objects.filter(year=year, person_id__in=people.values("person_id"))
-    per_person = defaultdict(lambda: defaultdict(int))
-    for pid, status in pledge_rows.values_list("person_id", "status"):
-        c = per_person[person_cell[pid]]
+
+def _december_cells(december: date, memberships: list[tuple], exemptions) -> dict[int, int]:
+    """The cell that counts each person's registration: where they are in December, when
+    not exempt then (as `_year_people`)."""
+    return {
+        person_id: unit_id
+        for person_id, unit_id, start, end in memberships
+        if start <= december
+        and (end is None or end > december)
+        and not _covers(exemptions.get(person_id, []), december)
+    }
+
+
+def _year_counts(year: int, person_cell: dict[int, int]) -> dict[int, dict]:
+    counts: dict[int, dict] = defaultdict(lambda: defaultdict(int))
+    for unit_id in person_cell.values():
+        counts[unit_id]["expected"] += 1
+    registered: dict[int, int] = {}  # pledge → cell, for the items below
+    pledges = Pledge.objects.filter(year=year).values_list("id", "person_id", "status")
+    for pledge_id, person_id, status in pledges.order_by():
+        unit_id = person_cell.get(person_id)
+        if unit_id is None:
+            continue
+        c = counts[unit_id]
         c["registered"] += status in REGISTERED_STATES
         c["accepted"] += status == PledgeStatus.ACCEPTED
         c["returned"] += status == PledgeStatus.RETURNED
-    items, item_counts = _item_counts(pledge_rows)
-    for row in items.values("pledge__person_id").annotate(**item_counts):
-        c = per_person[person_cell[row["pledge__person_id"]]]
-        c["items"] += row["items"]
-        c["specific_items"] += row["specific_items"]
-    for unit_id, c in per_person.items():
-        year_counts[unit_id].update(c)
-    year_rows = [
-        CellYearStat(unit_id=unit_id, year=year, path=path, **year_counts.get(unit_id, {}))
-        for unit_id, path in cells
-    ]
+        if status in REGISTERED_STATES:
+            registered[pledge_id] = unit_id
+    items = (
+        PledgeItem.objects.filter(pledge__year=year).order_by().values("pledge_id")
+        .annotate(items=Count("id"), specific_items=Count("id", filter=Q(is_specific=True)))
+    )  # fmt: skip
+    for row in items:
+        unit_id = registered.get(row["pledge_id"])
+        if unit_id is not None:
+            counts[unit_id]["items"] += row["items"]
+            counts[unit_id]["specific_items"] += row["specific_items"]
+    return counts
 
-    with transaction.atomic():
-        CellMonthStat.objects.filter(month__gte=months[0], month__lte=months[-1]).delete()
-        CellMonthStat.objects.bulk_create(month_rows, batch_size=2000)
-        CellYearStat.objects.filter(year=year).delete()
-        CellYearStat.objects.bulk_create(year_rows, batch_size=2000)
+
+Periods = list[tuple[date, date | None]]  # [start month, end month) of each exemption
+
+
+def _exemptions_overlapping(first: date, last: date) -> dict[int, Periods]:
+    periods: dict[int, Periods] = defaultdict(list)
+    rows = Exemption.objects.filter(
+        Q(start_month__lte=last) & (Q(end_month__isnull=True) | Q(end_month__gt=first))
+    ).values_list("person_id", "start_month", "end_month")
+    for person_id, start, end in rows:
+        periods[person_id].append((start, end))
+    return periods
+
+
+def _covers(periods: Periods, month: date) -> bool:
+    return any(start <= month and (end is None or end > month) for start, end in periods)
+
+
+def _memberships_overlapping(first: date, last: date) -> list[tuple]:
+    return list(
+        Membership.objects.filter(
+            Q(start_month__lte=last) & (Q(end_month__isnull=True) | Q(end_month__gt=first))
+        )
+        .values_list("person_id", "unit_id", "start_month", "end_month")
+        .order_by()
+    )
+
+
+def _month_member_counts(months: list[date], rows: list[tuple], exemptions: dict[int, Periods]):
+    """members and expected per (cell, month). Most people are in one cell all year and
+    never exempt: their months are counted as a range (add at the first month, take away
+    after the last) instead of month by month."""
+    first, last = months[0], months[-1]
+    rows_per_person: dict[int, int] = defaultdict(int)
+    for person_id, *_ in rows:
+        rows_per_person[person_id] += 1
+    steps: dict[int, list[int]] = defaultdict(lambda: [0] * 13)  # members, by month index
+    expected_steps: dict[int, list[int]] = defaultdict(lambda: [0] * 13)
+    one_by_one: set[tuple[int, int, int, bool]] = set()  # (person, cell, month index, exempt)
+    for person_id, unit_id, start, end in rows:
+        lo = 0 if start < first else start.month - 1
+        hi = 12 if end is None or end > last else end.month - 1
+        if person_id in exemptions or rows_per_person[person_id] > 1:
+            periods = exemptions.get(person_id, [])
+            for i in range(lo, hi):
+                one_by_one.add((person_id, unit_id, i, _covers(periods, months[i])))
+            continue
+        for table in (steps, expected_steps):
+            table[unit_id][lo] += 1
+            table[unit_id][hi] -= 1
+    for _person_id, unit_id, i, exempt in one_by_one:  # a set: counted once, as DISTINCT
+        steps[unit_id][i] += 1
+        steps[unit_id][i + 1] -= 1
+        if not exempt:
+            expected_steps[unit_id][i] += 1
+            expected_steps[unit_id][i + 1] -= 1
+    counts: dict[tuple[int, date], dict] = defaultdict(dict)
+    for unit_id, table in steps.items():
+        members = expected = 0
+        for i, month in enumerate(months):
+            members += table[i]
+            expected += expected_steps[unit_id][i]
+            if members:
+                counts[(unit_id, month)] = {"members": members, "expected": expected}
+    return counts
+
+
+def _month_entry_counts(year: int, exemptions: dict[int, Periods]):
+    """Entry counts per (cell, month), leaving out the entries of months in which their
+    author was exempt: one grouped read of the year's entries, then the few entries of
+    people with an exemption are taken back out."""
+    entries = HandbookEntry.objects.filter(
+        month__gte=date(year, 1, 1), month__lte=date(year, 12, 1)
+    ).order_by()
+    counts: dict[tuple[int, date], dict] = defaultdict(
+        lambda: {"submitted": 0, "on_time": 0, "reviewed": 0, "returned": 0}
+    )
+    # Grouped on exactly the columns of the index entry_month_unit_idx, so that the
+    # database reads the index alone; the four counts are folded here.
+    grouped = entries.values_list("unit_id", "month", "status", "on_time").annotate(n=Count("id"))
+    for unit_id, month, status, on_time, n in grouped:
+        row = counts[(unit_id, month)]
+        submitted = status in SUBMITTED_STATES
+        row["submitted"] += n * submitted
+        row["on_time"] += n * (submitted and on_time)
+        row["reviewed"] += n * (status == EntryStatus.REVIEWED)
+        row["returned"] += n * (status == EntryStatus.RETURNED)
+    exempt_people = entries.filter(person_id__in=list(exemptions)).values_list(
+        "person_id", "unit_id", "month", "status", "on_time"
+    )
+    for person_id, unit_id, month, status, on_time in exempt_people:
+        if not _covers(exemptions[person_id], month):
+            continue
+        row = counts[(unit_id, month)]
+        submitted = status in SUBMITTED_STATES
+        row["submitted"] -= submitted
+        row["on_time"] -= submitted and on_time
+        row["reviewed"] -= status == EntryStatus.REVIEWED
+        row["returned"] -= status == EntryStatus.RETURNED
+    return counts
 
 
 def ensure_year(year: int) -> None:
@@ -198,8 +304,11 @@ def ensure_year(year: int) -> None:
     built whole; a cell that has none yet (just created, or a write made one cell's row
     before anyone looked) gets its own rows, cell by cell, when there are only a few."""
     cells = OrgUnit.objects.filter(kind__in=CELL_KINDS)
-    missing = list(cells.exclude(pk__in=CellYearStat.objects.filter(year=year)
-                                 .values("unit_id"))[:FEW_CELLS + 1])
+    missing = list(
+        cells.exclude(pk__in=CellYearStat.objects.filter(year=year).values("unit_id"))[
+            : FEW_CELLS + 1
+        ]
+    )
     if len(missing) > FEW_CELLS:
         rebuild_year(year)
         return
@@ -211,5 +320,3 @@ def ensure_year(year: int) -> None:
 
 
 FEW_CELLS = 20
-
-

@@ -66,7 +66,11 @@ class HandbookEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["person", "month"], name="entry_one_per_person_month"),
         ]
-        indexes = [models.Index(fields=["unit", "month", "status"], name="entry_unit_month_idx")]
+        indexes = [
+            models.Index(fields=["unit", "month", "status"], name="entry_unit_month_idx"),
+            # Covers the rebuild's grouped count of a year's entries (dashboard/stats.py).
+            models.Index(fields=["month", "unit", "status", "on_time"], name="entry_month_unit_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"Sổ tay tháng {self.month:%m/%Y} – {self.person}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 from django.core.management.base import BaseCommand
+from django.db.models import Max, Min
 from django.utils import timezone
 
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat
@@ -15,13 +16,18 @@ from lamtheo.pledges.models import Pledge
 
 
 def years_with_records() -> list[int]:
-    """Every year that has handbook months, registrations or figures, and this year.
-    Memberships alone run back decades: their old years have nothing to count."""
+    """This year and every year from the first to the last that has handbook months,
+    registrations or figures. Memberships alone run back decades: their old years have
+    nothing to count. (Min and max, not DISTINCT: one cheap pass over each table.)"""
     years = {timezone.localdate().year}
-    years.update(d.year for d in HandbookEntry.objects.dates("month", "year"))
-    years.update(Pledge.objects.values_list("year", flat=True).distinct())
-    years.update(d.year for d in CellMonthStat.objects.dates("month", "year"))
-    years.update(CellYearStat.objects.values_list("year", flat=True).distinct())
+    for model, field in ((HandbookEntry, "month"), (CellMonthStat, "month")):
+        bounds = model.objects.aggregate(first=Min(field), last=Max(field))
+        if bounds["first"]:
+            years.update(range(bounds["first"].year, bounds["last"].year + 1))
+    for model in (Pledge, CellYearStat):
+        bounds = model.objects.aggregate(first=Min("year"), last=Max("year"))
+        if bounds["first"]:
+            years.update(range(bounds["first"], bounds["last"] + 1))
     return sorted(years)
 
 
