@@ -152,3 +152,16 @@ def rebuild_study() -> None:
             for cid, figures in _topic_counts(tid, None).items()
         ]
         StudyTopicStat.objects.bulk_create(rows, batch_size=2000)
+
+
+def refresh_for_person(person_id: int) -> None:
+    """After a change of the person's memberships or exemptions (people.services): every
+    sheet and topic figure of the cells the person ever belonged to."""
+    cells = set(Membership.objects.filter(person_id=person_id).values_list("unit_id", flat=True))
+    sessions = StudySession.objects.filter(sheets__cell_id__in=cells).distinct()
+    topics = set()
+    for session in sessions:
+        refresh_sheets(session, cells)
+        topics.add(session.topic_id)
+    for topic_id in topics:
+        refresh_topic_cells(topic_id, cells_of_people(topic_id, [person_id]))
