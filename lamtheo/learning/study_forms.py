@@ -13,25 +13,28 @@ from .study_services import Mark
 WHOLE, CHOSEN = "whole", "chosen"
 
 
-class VnDateField(forms.CharField):
+class VnDateField(forms.Field):
     """A date typed as dd/mm/yyyy (ISO is accepted too), the way the offices write it."""
 
+    widget = forms.TextInput
+
     def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("max_length", 10)
         super().__init__(*args, **kwargs)
         self.widget.attrs.update({"inputmode": "numeric", "placeholder": "dd/mm/yyyy",
-                                  "autocomplete": "off", "size": 10})  # fmt: skip
+                                  "autocomplete": "off", "size": 10, "maxlength": 10})  # fmt: skip
 
     def prepare_value(self, value):
         return format_date(value) if hasattr(value, "year") else value
 
     def to_python(self, value):
-        text = super().to_python(value)
+        text = (value or "").strip() if isinstance(value, str) else value
         if not text:
             return None
-        d = parse_date(text)
+        d = parse_date(text) if isinstance(text, str) else text
         if d is None:
-            raise forms.ValidationError("Vui lòng nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2026.")
+            raise forms.ValidationError(
+                "Vui lòng nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
+            )
         return d
 
 
