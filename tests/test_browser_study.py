@@ -12,7 +12,11 @@ pytestmark = pytest.mark.browser
 
 
 def test_an_officer_schedules_the_secretary_records_and_the_rate_changes(
-    transactional_db, tree, live_server, browser_page, shots  # noqa: F811
+    transactional_db,
+    tree,
+    live_server,
+    browser_page,  # noqa: F811
+    shots,  # noqa: F811
 ):
     page, base = browser_page, live_server.url
     from django.utils import timezone

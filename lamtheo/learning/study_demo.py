@@ -49,7 +49,9 @@ def load(*, root: OrgUnit, today: date | None = None) -> int:
     if topic is None:
         return 0
     rng = random.Random(SEED)
-    hospital = root.children.filter(is_active=True).exclude(kind__in=CELL_KINDS).order_by("path").first()
+    hospital = (
+        root.children.filter(is_active=True).exclude(kind__in=CELL_KINDS).order_by("path").first()
+    )
     organizer = User.objects.filter(username="tuyengiao").first()
     secretary = Role.objects.filter(kind=RoleKind.SECRETARY, user__username="bithu").first()
     plans = [
@@ -63,17 +65,29 @@ def load(*, root: OrgUnit, today: date | None = None) -> int:
         plans.append((hospital, "Quán triệt chuyên đề cho đảng viên (trực tuyến)",
                       SessionKind.ONLINE, SessionFormat.CONFERENCE, _on(today, 3), "",
                       "https://hop.example.vn/quan-triet-chuyen-de", 0.6))  # fmt: skip
-    secretaries = dict(Role.objects.filter(kind=RoleKind.SECRETARY).values_list("unit_id",
-                                                                                "user_id"))
+    secretaries = dict(
+        Role.objects.filter(kind=RoleKind.SECRETARY).values_list("unit_id", "user_id")
+    )
     rows: list[StudyAttendance] = []
     for unit, title, kind, fmt, held_on, place, link, share in plans:
         session = StudySession.objects.create(
-            unit=unit, topic=topic, title=title, kind=kind, format=fmt, held_on=held_on,
-            month=month_start(held_on), place=place, link=link, whole_subtree=True,
+            unit=unit,
+            topic=topic,
+            title=title,
+            kind=kind,
+            format=fmt,
+            held_on=held_on,
+            month=month_start(held_on),
+            place=place,
+            link=link,
+            whole_subtree=True,
             created_by=organizer,
         )
-        cells = list(OrgUnit.objects.filter(subtree_q(unit.path), kind__in=CELL_KINDS,
-                                            is_active=True).values_list("pk", "path"))
+        cells = list(
+            OrgUnit.objects.filter(
+                subtree_q(unit.path), kind__in=CELL_KINDS, is_active=True
+            ).values_list("pk", "path")
+        )
         expected: dict[int, list[int]] = {}
         for cid, pid in sorted(expected_people(session.month, [c for c, _p in cells])):
             expected.setdefault(cid, []).append(pid)

@@ -49,42 +49,63 @@ class UnitChoice(forms.ModelMultipleChoiceField):
 
 class SessionForm(forms.Form):
     topic = forms.ModelChoiceField(
-        label="Chuyên đề", queryset=None, empty_label=None,
+        label="Chuyên đề",
+        queryset=None,
+        empty_label=None,
         error_messages={"required": "Vui lòng chọn chuyên đề."},
     )
     title = forms.CharField(
-        label="Tên buổi học tập", max_length=255,
+        label="Tên buổi học tập",
+        max_length=255,
         help_text="Ví dụ: Hội nghị học tập, quán triệt chuyên đề năm 2026.",
         error_messages={"required": "Vui lòng nhập tên buổi học tập."},
     )
     format = forms.ChoiceField(
-        label="Cách thức tổ chức", choices=SessionFormat.choices, widget=forms.RadioSelect,
+        label="Cách thức tổ chức",
+        choices=SessionFormat.choices,
+        widget=forms.RadioSelect,
         initial=SessionFormat.CONFERENCE,
         error_messages={"required": "Vui lòng chọn cách thức tổ chức."},
     )
     kind = forms.ChoiceField(
-        label="Hình thức", choices=SessionKind.choices, widget=forms.RadioSelect,
-        initial=SessionKind.IN_PERSON, error_messages={"required": "Vui lòng chọn hình thức."},
+        label="Hình thức",
+        choices=SessionKind.choices,
+        widget=forms.RadioSelect,
+        initial=SessionKind.IN_PERSON,
+        error_messages={"required": "Vui lòng chọn hình thức."},
     )
-    held_on = VnDateField(label="Ngày tổ chức", help_text="Ngày/tháng/năm, ví dụ 15/03/2026.",
-                          error_messages={"required": "Vui lòng nhập ngày tổ chức."})
-    place = forms.CharField(label="Địa điểm", max_length=255, required=False,
-                            help_text="Với hình thức trực tiếp.")
-    link = forms.URLField(label="Đường dẫn tham dự trực tuyến", max_length=500,
-                          required=False, assume_scheme="https",
-                          help_text="Với hình thức trực tuyến, ví dụ https://hop.example.vn/…",
-                          error_messages={"invalid": "Đường dẫn chưa đúng dạng."})
+    held_on = VnDateField(
+        label="Ngày tổ chức",
+        help_text="Ngày/tháng/năm, ví dụ 15/03/2026.",
+        error_messages={"required": "Vui lòng nhập ngày tổ chức."},
+    )
+    place = forms.CharField(
+        label="Địa điểm", max_length=255, required=False, help_text="Với hình thức trực tiếp."
+    )
+    link = forms.URLField(
+        label="Đường dẫn tham dự trực tuyến",
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text="Với hình thức trực tuyến, ví dụ https://hop.example.vn/…",
+        error_messages={"invalid": "Đường dẫn chưa đúng dạng."},
+    )
     scope = forms.ChoiceField(
-        label="Phạm vi", widget=forms.RadioSelect, initial=WHOLE,
+        label="Phạm vi",
+        widget=forms.RadioSelect,
+        initial=WHOLE,
         choices=[(WHOLE, "Toàn đơn vị (mọi chi bộ trực thuộc)"), (CHOSEN, "Một số đơn vị")],
     )
     chosen_units = UnitChoice(
-        label="Các đơn vị tham gia", queryset=None, required=False,
+        label="Các đơn vị tham gia",
+        queryset=None,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Chỉ cần khi chọn “Một số đơn vị”: mọi chi bộ thuộc đơn vị được chọn đều tham gia.",
     )
-    note = forms.CharField(label="Ghi chú", required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label="Ghi chú", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, unit: OrgUnit, topics, **kwargs) -> None:
@@ -121,15 +142,21 @@ class AttendanceForm(forms.Form):
             p, m = r.person, r.mark
             key = f"p{p.pk}"
             self.fields[f"{key}-status"] = forms.ChoiceField(
-                label=p.full_name, choices=AttendanceStatus.choices, required=False,
-                widget=forms.RadioSelect, initial=m.status if m else None,
+                label=p.full_name,
+                choices=AttendanceStatus.choices,
+                required=False,
+                widget=forms.RadioSelect,
+                initial=m.status if m else None,
             )
             self.fields[f"{key}-reason"] = forms.CharField(
-                label=f"{p.full_name} – lý do vắng", required=False, max_length=255,
+                label=f"{p.full_name} – lý do vắng",
+                required=False,
+                max_length=255,
                 initial=m.reason if m else "",
             )
             self.fields[f"{key}-made_up_on"] = VnDateField(
-                label=f"{p.full_name} – ngày học bù", required=False,
+                label=f"{p.full_name} – ngày học bù",
+                required=False,
                 initial=m.made_up_on if m else None,
             )
 

@@ -145,8 +145,7 @@ def sessions_of_person(person: Person | None, on: date | None = None) -> list[My
         .order_by("held_on", "pk")
     )
     marks = {
-        a.session_id: a
-        for a in StudyAttendance.objects.filter(person=person, session__in=sessions)
+        a.session_id: a for a in StudyAttendance.objects.filter(person=person, session__in=sessions)
     }
     return [MySession(s, marks.get(s.pk)) for s in sessions]
 
@@ -322,9 +321,7 @@ def not_studied(unit: OrgUnit, topic: Topic | None) -> list[NotStudied]:
         by_month.setdefault(month, set()).add(cid)
     q = Q(pk__in=[])
     for month, cids in by_month.items():
-        q |= Q(memberships_covering(month), unit_id__in=cids) & ~Q(
-            exempt_in(month, "person_id")
-        )
+        q |= Q(memberships_covering(month), unit_id__in=cids) & ~Q(exempt_in(month, "person_id"))
     marks = StudyAttendance.objects.filter(session__topic=topic)
     studied = marks.filter(Q(status=AttendanceStatus.PRESENT) | Q(made_up_on__isnull=False))
     pairs = (

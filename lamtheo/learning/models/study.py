@@ -41,7 +41,9 @@ class SessionFormat(models.TextChoices):
 
 class StudySession(models.Model):
     unit = models.ForeignKey(
-        OrgUnit, verbose_name="cấp tổ chức", on_delete=models.PROTECT,
+        OrgUnit,
+        verbose_name="cấp tổ chức",
+        on_delete=models.PROTECT,
         related_name="study_sessions",
     )
     topic = models.ForeignKey(
@@ -63,7 +65,10 @@ class StudySession(models.Model):
     )
     note = models.TextField("ghi chú", blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -95,7 +100,10 @@ class StudySheet(models.Model):
     version = models.PositiveIntegerField(default=1)
     recorded_at = models.DateTimeField("ghi điểm danh lúc", null=True, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     expected = models.PositiveIntegerField(default=0)

@@ -39,8 +39,12 @@ def cases(w) -> list:
     return [
         ("learning:study_sessions", [w.org.code], ORGANIZERS, "get"),
         ("learning:study_session_create", [w.org.code], ORGANIZERS, "get"),
-        ("learning:study_session", [s], expect(404, secretary=200, committee=200,
-                                               propaganda=200, admin=200), "get"),
+        (
+            "learning:study_session",
+            [s],
+            expect(404, secretary=200, committee=200, propaganda=200, admin=200),
+            "get",
+        ),
         ("learning:study_session_edit", [s], ORGANIZERS, "get"),
         ("learning:study_attendance", [s, w.cell.code], expect(404, secretary=200), "get"),
         ("learning:study_attendance", [s, w.cell2.code], expect(404), "get"),

@@ -19,13 +19,18 @@ def session(tree):
 
 
 def marks_of(session) -> dict:
-    return {a.person_id: (a.status, a.reason, a.made_up_on)
-            for a in StudyAttendance.objects.filter(session=session)}
+    return {
+        a.person_id: (a.status, a.reason, a.made_up_on)
+        for a in StudyAttendance.objects.filter(session=session)
+    }
 
 
 def test_it_records_the_marks_and_the_sheet_counts(tree, session):
-    n = record(tree, session, {tree.member: P, tree.secretary: P,
-                               tree.proxy_member: (E, "Đi công tác", None)})
+    n = record(
+        tree,
+        session,
+        {tree.member: P, tree.secretary: P, tree.proxy_member: (E, "Đi công tác", None)},
+    )
     assert n == 3
     sheet = sheet_of(session, tree.cell)
     assert (sheet.expected, sheet.marked, sheet.attended, sheet.excused) == (3, 3, 2, 1)
@@ -58,12 +63,14 @@ def test_a_make_up_counts_as_studied(tree, session):
 def test_a_second_save_on_the_same_version_is_refused(tree, session):
     sheet = sheet_of(session, tree.cell)
     version = sheet.version
-    study_attendance_record(actor=tree.secretary_user, sheet=sheet, version=version,
-                            marks=[Mark(tree.member.pk, P)])
+    study_attendance_record(
+        actor=tree.secretary_user, sheet=sheet, version=version, marks=[Mark(tree.member.pk, P)]
+    )
     other = sheet_of(session, tree.cell)
     with pytest.raises(StaleRecord):
-        study_attendance_record(actor=tree.secretary_user, sheet=other, version=version,
-                                marks=[Mark(tree.member.pk, U)])
+        study_attendance_record(
+            actor=tree.secretary_user, sheet=other, version=version, marks=[Mark(tree.member.pk, U)]
+        )
     assert marks_of(session)[tree.member.pk][0] == P
 
 

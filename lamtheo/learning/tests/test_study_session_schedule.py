@@ -28,15 +28,25 @@ def test_a_bloc_wide_session_reaches_every_cell_of_the_bloc(tree):
 
 
 def test_it_reaches_only_the_chosen_units(tree):
-    session = schedule(tree, unit=tree.bloc, actor=tree.propaganda_user, whole_subtree=False,
-                       chosen_units=[tree.cell_b, tree.cell2])
+    session = schedule(
+        tree,
+        unit=tree.bloc,
+        actor=tree.propaganda_user,
+        whole_subtree=False,
+        chosen_units=[tree.cell_b, tree.cell2],
+    )
     assert cells_of(session) == {"CBB", "CB2"}
     assert set(session.chosen_units.all()) == {tree.cell_b, tree.cell2}
 
 
 def test_it_counts_the_members_expected_in_each_cell(tree):
-    person_exempt(actor=None, person=tree.proxy_member, start_month=today().replace(day=1),
-                  reason="Ốm dài ngày", end_month=None)
+    person_exempt(
+        actor=None,
+        person=tree.proxy_member,
+        start_month=today().replace(day=1),
+        reason="Ốm dài ngày",
+        end_month=None,
+    )
     session = schedule(tree)
     sheet = StudySheet.objects.get(session=session, cell=tree.cell)
     assert (sheet.expected, sheet.marked, sheet.recorded_at) == (2, 0, None)
@@ -80,8 +90,12 @@ def test_it_refuses_a_meeting_in_person_without_a_place_or_online_without_a_link
 
 
 def test_it_refuses_a_topic_of_another_branch(tree):
-    other = Topic.objects.create(campaign=Campaign.objects.get(), unit=tree.cell_b,
-                                 year=today().year, title="Chuyên đề của chi bộ B")
+    other = Topic.objects.create(
+        campaign=Campaign.objects.get(),
+        unit=tree.cell_b,
+        year=today().year,
+        title="Chuyên đề của chi bộ B",
+    )
     with pytest.raises(DomainError) as e:
         schedule(tree, topic=other)
     assert e.value.field == "topic"
@@ -89,8 +103,12 @@ def test_it_refuses_a_topic_of_another_branch(tree):
 
 def test_an_edit_adds_and_removes_cells_without_records(tree):
     session = schedule(tree, whole_subtree=False, chosen_units=[tree.cell])
-    study_session_update(actor=tree.committee_user, session=session, version=session.version,
-                         data=session_input(whole_subtree=False, chosen_units=[tree.cell2]))
+    study_session_update(
+        actor=tree.committee_user,
+        session=session,
+        version=session.version,
+        data=session_input(whole_subtree=False, chosen_units=[tree.cell2]),
+    )
     assert cells_of(session) == {"CB2"}
     assert session.history.count() == 2
 
@@ -100,8 +118,12 @@ def test_an_edit_refuses_to_drop_a_cell_that_has_recorded_attendance(tree):
     record(tree, session, {tree.member: P})
     session.refresh_from_db()
     with pytest.raises(DomainError) as e:
-        study_session_update(actor=tree.committee_user, session=session, version=session.version,
-                             data=session_input(whole_subtree=False, chosen_units=[tree.cell2]))
+        study_session_update(
+            actor=tree.committee_user,
+            session=session,
+            version=session.version,
+            data=session_input(whole_subtree=False, chosen_units=[tree.cell2]),
+        )
     assert e.value.field == "chosen_units"
     assert cells_of(session) == {"CB1", "CB2"}
 
@@ -110,28 +132,42 @@ def test_an_edit_refuses_to_change_topic_or_move_to_the_future_after_attendance(
     session = schedule(tree)
     record(tree, session, {tree.member: P})
     session.refresh_from_db()
-    other = Topic.objects.create(campaign=Campaign.objects.get(), unit=tree.org,
-                                 year=today().year, title="Chuyên đề riêng của Sở A")
+    other = Topic.objects.create(
+        campaign=Campaign.objects.get(),
+        unit=tree.org,
+        year=today().year,
+        title="Chuyên đề riêng của Sở A",
+    )
     for data in (session_input(topic=other), session_input(held_on=today() + timedelta(days=3))):
         with pytest.raises(DomainError):
-            study_session_update(actor=tree.committee_user, session=session,
-                                 version=session.version, data=data)
+            study_session_update(
+                actor=tree.committee_user, session=session, version=session.version, data=data
+            )
 
 
 def test_an_edit_on_a_stale_version_is_refused(tree):
     session = schedule(tree)
-    study_session_update(actor=tree.committee_user, session=session, version=1,
-                         data=session_input(title="Tên mới"))
+    study_session_update(
+        actor=tree.committee_user, session=session, version=1, data=session_input(title="Tên mới")
+    )
     stale = StudySession.objects.get(pk=session.pk)
     stale.version = 1
     with pytest.raises(StaleRecord):
-        study_session_update(actor=tree.propaganda_user, session=stale, version=1,
-                             data=session_input(title="Tên khác"))
+        study_session_update(
+            actor=tree.propaganda_user,
+            session=stale,
+            version=1,
+            data=session_input(title="Tên khác"),
+        )
     assert StudySession.objects.get(pk=session.pk).title == "Tên mới"
 
 
 def test_an_edit_by_someone_who_does_not_organize_there_is_refused(tree):
     session = schedule(tree)
     with pytest.raises(DomainError):
-        study_session_update(actor=tree.secretary_user, session=session,
-                             version=session.version, data=session_input(title="X"))
+        study_session_update(
+            actor=tree.secretary_user,
+            session=session,
+            version=session.version,
+            data=session_input(title="X"),
+        )

@@ -31,10 +31,14 @@ TOPIC = ("path", *study_stats.TOPIC_FIELDS)
 
 
 def snapshot():
-    sheets = {(s.session_id, s.cell_id): tuple(getattr(s, f) for f in SHEET)
-              for s in StudySheet.objects.all()}
-    topics = {(t.topic_id, t.unit_id): tuple(getattr(t, f) for f in TOPIC)
-              for t in StudyTopicStat.objects.filter(expected__gt=0)}
+    sheets = {
+        (s.session_id, s.cell_id): tuple(getattr(s, f) for f in SHEET)
+        for s in StudySheet.objects.all()
+    }
+    topics = {
+        (t.topic_id, t.unit_id): tuple(getattr(t, f) for f in TOPIC)
+        for t in StudyTopicStat.objects.filter(expected__gt=0)
+    }
     return sheets, topics
 
 
@@ -42,8 +46,9 @@ class Play:
     def __init__(self, tree, rng: random.Random) -> None:
         self.tree, self.rng = tree, rng
         for i in range(3):
-            unit_create(code=f"CBX{i}", name=f"Chi bộ Phòng X{i}", kind=UnitKind.CELL,
-                        parent=tree.org)
+            unit_create(
+                code=f"CBX{i}", name=f"Chi bộ Phòng X{i}", kind=UnitKind.CELL, parent=tree.org
+            )
         self.cells = list(OrgUnit.objects.filter(kind__in=CELL_KINDS).order_by("pk"))
         for c in self.cells:
             if c.pk != tree.cell.pk and c.pk != tree.cell_b.pk:
@@ -51,12 +56,23 @@ class Play:
         role_grant(actor=None, user=tree.secretary_user, unit=tree.cell_b, kind=RoleKind.DEPUTY)
         self.tree.secretary_user._lamtheo_grants = None
         for n in range(12):
-            people.person_create(actor=None, code=f"NG{n:03d}", full_name=f"Nguyễn Văn Tư {n}",
-                                 status=MemberStatus.FULL, cell=rng.choice(self.cells),
-                                 start_month=month_start(today()).replace(month=1))
-        self.topics = [Topic.objects.get(year=today().year, unit__isnull=True),
-                       Topic.objects.create(campaign=Campaign.objects.get(), unit=tree.bloc,
-                                            year=today().year, title="Chuyên đề của Khối")]
+            people.person_create(
+                actor=None,
+                code=f"NG{n:03d}",
+                full_name=f"Nguyễn Văn Tư {n}",
+                status=MemberStatus.FULL,
+                cell=rng.choice(self.cells),
+                start_month=month_start(today()).replace(month=1),
+            )
+        self.topics = [
+            Topic.objects.get(year=today().year, unit__isnull=True),
+            Topic.objects.create(
+                campaign=Campaign.objects.get(),
+                unit=tree.bloc,
+                year=today().year,
+                title="Chuyên đề của Khối",
+            ),
+        ]
 
     def run(self, steps: int) -> None:
         self.plan()
@@ -73,18 +89,29 @@ class Play:
         days = self.rng.randint(0, 40)
         whole = self.rng.random() < 0.5
         chosen = self.rng.sample(self.cells + [self.tree.org], 2)
-        schedule(self.tree, unit=self.tree.bloc, actor=self.tree.propaganda_user,
-                 topic=self.rng.choice(self.topics), held_on=today() - timedelta(days=days),
-                 whole_subtree=whole, chosen_units=[] if whole else chosen)
+        schedule(
+            self.tree,
+            unit=self.tree.bloc,
+            actor=self.tree.propaganda_user,
+            topic=self.rng.choice(self.topics),
+            held_on=today() - timedelta(days=days),
+            whole_subtree=whole,
+            chosen_units=[] if whole else chosen,
+        )
 
     def edit(self) -> None:
         s = self.rng.choice(list(StudySession.objects.all()))
         chosen = self.rng.sample(self.cells, 2)
         study_session_update(
-            actor=self.tree.propaganda_user, session=s, version=s.version,
-            data=session_input(topic=self.rng.choice(self.topics), whole_subtree=False,
-                               chosen_units=chosen,
-                               held_on=today() - timedelta(days=self.rng.randint(0, 60))),
+            actor=self.tree.propaganda_user,
+            session=s,
+            version=s.version,
+            data=session_input(
+                topic=self.rng.choice(self.topics),
+                whole_subtree=False,
+                chosen_units=chosen,
+                held_on=today() - timedelta(days=self.rng.randint(0, 60)),
+            ),
         )
 
     def mark(self) -> None:
@@ -93,10 +120,11 @@ class Play:
         marks = []
         for p in self.rng.sample(people_here, min(len(people_here), self.rng.randint(1, 4))):
             status = self.rng.choice([P, P, P, E, U])
-            made_up = (today() if status != P and self.rng.random() < 0.4 else None)
+            made_up = today() if status != P and self.rng.random() < 0.4 else None
             marks.append(Mark(p.pk, status, "Ốm" if status == E else "", made_up))
-        study_attendance_record(actor=self.tree.secretary_user, sheet=sheet, marks=marks,
-                                version=sheet.version)
+        study_attendance_record(
+            actor=self.tree.secretary_user, sheet=sheet, marks=marks, version=sheet.version
+        )
 
     def move(self) -> None:
         p = self.rng.choice(list(Person.objects.filter(cell__isnull=False)))
@@ -106,8 +134,13 @@ class Play:
 
     def exempt(self) -> None:
         p = self.rng.choice(list(Person.objects.filter(cell__isnull=False)))
-        people.person_exempt(actor=None, person=p, start_month=month_start(today()),
-                             reason="Ốm dài ngày", end_month=None)
+        people.person_exempt(
+            actor=None,
+            person=p,
+            start_month=month_start(today()),
+            reason="Ốm dài ngày",
+            end_month=None,
+        )
         study_stats.refresh_for_person(p.pk)
 
 

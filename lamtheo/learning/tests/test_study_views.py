@@ -12,9 +12,17 @@ from .study_helpers import E, P, record, schedule, sheet_of, today, topic
 
 
 def form_data(**kw) -> dict:
-    data = {"topic": topic().pk, "title": "Hội nghị quán triệt chuyên đề năm nay",
-            "format": "conference", "kind": "in_person", "held_on": format_date(today()),
-            "place": "Hội trường", "link": "", "scope": "whole", "note": ""}
+    data = {
+        "topic": topic().pk,
+        "title": "Hội nghị quán triệt chuyên đề năm nay",
+        "format": "conference",
+        "kind": "in_person",
+        "held_on": format_date(today()),
+        "place": "Hội trường",
+        "link": "",
+        "scope": "whole",
+        "note": "",
+    }
     data.update(kw)
     return data
 
@@ -32,12 +40,15 @@ def test_an_organizer_schedules_a_session(tree, login):
 def test_the_form_shows_an_error_summary(tree, login):
     client = login(tree.committee_user)
     url = reverse("learning:study_session_create", args=["DBSA"])
-    response = client.post(url, form_data(title="", held_on="31/02/2026", place="",
-                                           scope="chosen"))
+    response = client.post(url, form_data(title="", held_on="31/02/2026", place="", scope="chosen"))
     text = response.content.decode()
     assert response.status_code == 200 and "error-summary" in text
-    for message in ("Vui lòng nhập tên buổi học tập.", "ngày/tháng/năm",
-                    "Vui lòng nhập địa điểm tổ chức.", "Vui lòng chọn ít nhất một đơn vị."):
+    for message in (
+        "Vui lòng nhập tên buổi học tập.",
+        "ngày/tháng/năm",
+        "Vui lòng nhập địa điểm tổ chức.",
+        "Vui lòng chọn ít nhất một đơn vị.",
+    ):
         assert message in text
     assert not StudySession.objects.exists()
 
@@ -65,8 +76,11 @@ def test_an_organizer_edits_a_session_and_a_stale_edit_is_refused(tree, login):
 def test_the_session_page_shows_the_cells_progress(tree, login):
     session = schedule(tree)
     record(tree, session, {tree.member: P})
-    text = login(tree.committee_user).get(
-        reverse("learning:study_session", args=[session.pk])).content.decode()
+    text = (
+        login(tree.committee_user)
+        .get(reverse("learning:study_session", args=[session.pk]))
+        .content.decode()
+    )
     assert "1/2 chi bộ đã ghi điểm danh" in text and "Đã ghi 1/3" in text
     # a secretary sees only their own cell, with the link to record it
     page = login(tree.secretary_user).get(reverse("learning:study_session", args=[session.pk]))
@@ -84,10 +98,13 @@ def test_the_sessions_list_shows_the_recording_progress(tree, login):
 
 
 def _post(client, session, data):
-    sheet = sheet_of(session, session.sheets.model.objects.get(session=session,
-                                                               cell__code="CB1").cell)
-    return client.post(reverse("learning:study_attendance", args=[session.pk, "CB1"]),
-                       {"version": sheet.version, **data})
+    sheet = sheet_of(
+        session, session.sheets.model.objects.get(session=session, cell__code="CB1").cell
+    )
+    return client.post(
+        reverse("learning:study_attendance", args=[session.pk, "CB1"]),
+        {"version": sheet.version, **data},
+    )
 
 
 def test_the_secretary_records_attendance_on_one_page(tree, login):
@@ -97,14 +114,18 @@ def test_the_secretary_records_attendance_on_one_page(tree, login):
     text = page.content.decode()
     assert text.count('type="radio"') == 9 and "checked" not in text  # nothing recorded
     m, s, x = (f"p{p.pk}" for p in (tree.member, tree.secretary, tree.proxy_member))
-    response = _post(client, session, {f"{m}-status": P, f"{x}-status": E,
-                                       f"{x}-reason": "Đi công tác"})
+    response = _post(
+        client, session, {f"{m}-status": P, f"{x}-status": E, f"{x}-reason": "Đi công tác"}
+    )
     assert response.status_code == 302
     marks = dict(StudyAttendance.objects.values_list("person_id", "status"))
     assert marks == {tree.member.pk: P, tree.proxy_member.pk: E}
     # the remaining one is marked present with the second button
-    _post(client, session, {f"{m}-status": P, f"{x}-status": E, f"{x}-reason": "Đi công tác",
-                            "all_present": "1"})
+    _post(
+        client,
+        session,
+        {f"{m}-status": P, f"{x}-status": E, f"{x}-reason": "Đi công tác", "all_present": "1"},
+    )
     assert StudyAttendance.objects.get(person=tree.secretary).status == P
     assert StudyAttendance.history.count() == 3
 
