@@ -12,6 +12,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from lamtheo.campaign.models import Topic
+from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
 from lamtheo.dashboard.exports import XLSX_TYPE
 from lamtheo.dashboard.selectors import breadcrumbs
@@ -81,8 +83,8 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "chosen_units": list(session.chosen_units.all()), "note": session.note,
         "version": session.version,
     }  # fmt: skip
-    form = SessionForm(request.POST or None, unit=unit, topics=sel.topic_choices(unit),
-                       initial=initial)  # fmt: skip
+    topics = sel.topic_choices(unit) | Topic.objects.filter(pk=session.topic_id)
+    form = SessionForm(request.POST or None, unit=unit, topics=topics, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             study_session_update(actor=request.user, session=session, data=_input(form),
@@ -108,6 +110,13 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "total_marked": sum(s.marked for s in sheets),
         "total_recorded": sum(1 for s in sheets if s.recorded_at),
         "chosen": list(session.chosen_units.all()) if not session.whole_subtree else [],
+        "history": (
+            list(reversed(changes_of(
+                session.history.all(), what="Buổi học tập",
+                skip={"unit", "topic", "created_by", "created_at", "month"},
+            )))
+            if can(request.user, Capability.VIEW_AUDIT, session.unit) else None
+        ),
     })  # fmt: skip
 
 

@@ -182,3 +182,20 @@ def test_the_home_page_shows_the_members_sessions_and_the_secretarys_tasks(tree,
     assert "Có mặt" in text
     text = login(tree.committee_user).get(reverse("core:home")).content.decode()
     assert reverse("learning:study_sessions", args=["DBSA"]) in text
+
+
+def test_the_committee_sees_the_sessions_history(tree, login):
+    session = schedule(tree)
+    client = login(tree.committee_user)
+    client.post(
+        reverse("learning:study_session_edit", args=[session.pk]),
+        form_data(title="Tên đã sửa", version=1),
+    )
+    text = client.get(reverse("learning:study_session", args=[session.pk])).content.decode()
+    assert "Lịch sử thay đổi (2)" in text and "Sửa thông tin buổi học tập" in text
+    text = (
+        login(tree.secretary_user)
+        .get(reverse("learning:study_session", args=[session.pk]))
+        .content.decode()
+    )
+    assert "Lịch sử thay đổi" not in text
