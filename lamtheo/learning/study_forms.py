@@ -13,6 +13,18 @@ from .study_services import Mark
 WHOLE, CHOSEN = "whole", "chosen"
 
 
+class LegendRadioSelect(forms.RadioSelect):
+    """Radios whose group id is the legend's, so the error summary can link to the group."""
+
+    def id_for_label(self, id_, index=None):
+        return id_ if index is None else super().id_for_label(id_, index)
+
+
+class LegendCheckboxes(forms.CheckboxSelectMultiple):
+    def id_for_label(self, id_, index=None):
+        return id_ if index is None else super().id_for_label(id_, index)
+
+
 class VnDateField(forms.Field):
     """A date typed as dd/mm/yyyy (ISO is accepted too), the way the offices write it."""
 
@@ -63,14 +75,14 @@ class SessionForm(forms.Form):
     format = forms.ChoiceField(
         label="Cách thức tổ chức",
         choices=SessionFormat.choices,
-        widget=forms.RadioSelect,
+        widget=LegendRadioSelect,
         initial=SessionFormat.CONFERENCE,
         error_messages={"required": "Vui lòng chọn cách thức tổ chức."},
     )
     kind = forms.ChoiceField(
         label="Hình thức",
         choices=SessionKind.choices,
-        widget=forms.RadioSelect,
+        widget=LegendRadioSelect,
         initial=SessionKind.IN_PERSON,
         error_messages={"required": "Vui lòng chọn hình thức."},
     )
@@ -92,7 +104,7 @@ class SessionForm(forms.Form):
     )
     scope = forms.ChoiceField(
         label="Phạm vi",
-        widget=forms.RadioSelect,
+        widget=LegendRadioSelect,
         initial=WHOLE,
         choices=[(WHOLE, "Toàn đơn vị (mọi chi bộ trực thuộc)"), (CHOSEN, "Một số đơn vị")],
     )
@@ -100,7 +112,7 @@ class SessionForm(forms.Form):
         label="Các đơn vị tham gia",
         queryset=None,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=LegendCheckboxes,
         help_text="Chỉ cần khi chọn “Một số đơn vị”: mọi chi bộ thuộc đơn vị được chọn đều tham gia.",
     )
     note = forms.CharField(
@@ -145,7 +157,7 @@ class AttendanceForm(forms.Form):
                 label=p.full_name,
                 choices=AttendanceStatus.choices,
                 required=False,
-                widget=forms.RadioSelect,
+                widget=LegendRadioSelect,
                 initial=m.status if m else None,
             )
             self.fields[f"{key}-reason"] = forms.CharField(

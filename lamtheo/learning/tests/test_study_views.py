@@ -199,3 +199,11 @@ def test_the_committee_sees_the_sessions_history(tree, login):
         .content.decode()
     )
     assert "Lịch sử thay đổi" not in text
+
+
+def test_the_error_summary_links_to_the_radio_group(tree, login):
+    session = schedule(tree)
+    x = f"p{tree.proxy_member.pk}"
+    response = _post(login(tree.secretary_user), session, {f"{x}-reason": "Ốm"})
+    text = response.content.decode()
+    assert f'href="#id_{x}-status"' in text and f'<legend id="id_{x}-status">' in text
