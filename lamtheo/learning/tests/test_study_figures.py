@@ -146,3 +146,13 @@ def test_the_figures_are_not_found_outside_scope(tree, studied, login, name):
 def test_the_dashboard_unit_page_links_to_the_figures(tree, login):
     page = login(tree.committee_user).get(reverse("dashboard:unit", args=["DBSA"]))
     assert reverse("learning:study_figures", args=["DBSA"]) in page.content.decode()
+
+
+def test_the_named_list_page_shows_the_people_and_their_cells(tree, studied, login):
+    page = login(tree.propaganda_user).get(
+        reverse("learning:study_not_studied", args=["DBSA"]) + f"?chuyen-de={topic().pk}"
+    )
+    text = page.content.decode()
+    assert "2 người" in text and "Phạm Văn Dũng" in text and "Nằm viện" in text
+    assert "Lê Văn Cường" in text and "Chưa ghi điểm danh" in text
+    assert "Nguyễn Văn An" not in text

@@ -207,3 +207,12 @@ def test_the_error_summary_links_to_the_radio_group(tree, login):
     response = _post(login(tree.secretary_user), session, {f"{x}-reason": "Ốm"})
     text = response.content.decode()
     assert f'href="#id_{x}-status"' in text and f'<legend id="id_{x}-status">' in text
+
+
+@pytest.mark.parametrize("who", ["secretary_user", "admin_user", "other_secretary_user"])
+def test_only_organizers_open_the_sessions_list_and_the_form(tree, login, who):
+    client = login(getattr(tree, who))
+    for name in ("learning:study_sessions", "learning:study_session_create"):
+        assert client.get(reverse(name, args=["DBSA"])).status_code == 404
+    session = schedule(tree)
+    assert client.get(reverse("learning:study_session_edit", args=[session.pk])).status_code == 404
