@@ -107,12 +107,35 @@ def sheet_rows(sheet: StudySheet) -> tuple[list[SheetRow], list[Person]]:
     return rows, [p for p in people if p.is_exempt]
 
 
-def sheet_history(sheet: StudySheet):
-    from .models import StudyAttendance as A
-
-    history = A.history.filter(session_id=sheet.session_id, cell_id=sheet.cell_id)
-    changes = changes_of(history, what="Điểm danh", skip={"session", "cell"})
+def attendance_history(history, limit: int = 200) -> list:
+    """Readable changes of attendance records, newest first, each named after its person
+    (changes_of gives one change per history row, in the rows' order)."""
+    rows = list(history.order_by("-history_date", "-history_id")[:limit])
+    rows.reverse()
+    ids = [r.history_id for r in rows]
+    ordered = StudyAttendance.history.filter(history_id__in=ids).order_by("history_date")
+    changes = changes_of(ordered, what="Điểm danh", skip={"session", "cell", "person"})
+    names = dict(
+        Person.objects.filter(pk__in={r.person_id for r in rows}).values_list("pk", "full_name")
+    )
+    by_id = {r.history_id: r for r in rows}
+    for change, record in zip(changes, ordered, strict=True):
+        change.what = names.get(by_id[record.history_id].person_id, "Điểm danh")
     return list(reversed(changes))
+
+
+def sheet_history(sheet: StudySheet) -> list:
+    return attendance_history(
+        StudyAttendance.history.filter(session_id=sheet.session_id, cell_id=sheet.cell_id)
+    )
+
+
+def session_attendance_history(user, session: StudySession) -> list:
+    """Attendance changes of the session in the cells where the user may read the audit."""
+    return attendance_history(
+        StudyAttendance.history.filter(scope_q(user, Capability.VIEW_AUDIT, "cell__path"),
+                                       session_id=session.pk)
+    )  # fmt: skip
 
 
 def pending_sheets(user, on: date | None = None) -> list[StudySheet]:

@@ -17,7 +17,7 @@ from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
 from lamtheo.dashboard.exports import XLSX_TYPE
 from lamtheo.dashboard.selectors import breadcrumbs
-from lamtheo.orgs.scope import Capability, can, get_unit_or_404
+from lamtheo.orgs.scope import Capability, can, get_unit_or_404, has_any
 
 from . import study_selectors as sel
 from .study_exports import not_studied_xlsx, topic_table_xlsx
@@ -110,14 +110,20 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "total_marked": sum(s.marked for s in sheets),
         "total_recorded": sum(1 for s in sheets if s.recorded_at),
         "chosen": list(session.chosen_units.all()) if not session.whole_subtree else [],
-        "history": (
-            list(reversed(changes_of(
-                session.history.all(), what="Buổi học tập",
-                skip={"unit", "topic", "created_by", "created_at", "month"},
-            )))
-            if can(request.user, Capability.VIEW_AUDIT, session.unit) else None
-        ),
+        "history": _session_history(request.user, session),
     })  # fmt: skip
+
+
+def _session_history(user, session) -> list | None:
+    """The session's own changes (for the organizing unit's auditors) and the attendance
+    changes of the cells where the user may read the audit trail, newest first."""
+    if not has_any(user, Capability.VIEW_AUDIT):
+        return None
+    changes = sel.session_attendance_history(user, session)
+    if can(user, Capability.VIEW_AUDIT, session.unit):
+        skip = {"unit", "topic", "created_by", "created_at", "month"}
+        changes += changes_of(session.history.all(), what="Buổi học tập", skip=skip)
+    return sorted(changes, key=lambda c: c.at, reverse=True)
 
 
 @login_required

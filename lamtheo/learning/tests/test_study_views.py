@@ -191,10 +191,20 @@ def test_the_committee_sees_the_sessions_history(tree, login):
         reverse("learning:study_session_edit", args=[session.pk]),
         form_data(title="Tên đã sửa", version=1),
     )
+    record(tree, session, {tree.member: P})
     text = client.get(reverse("learning:study_session", args=[session.pk])).content.decode()
-    assert "Lịch sử thay đổi (2)" in text and "Sửa thông tin buổi học tập" in text
+    assert "Lịch sử thay đổi (3)" in text and "Sửa thông tin buổi học tập" in text
+    assert "Nguyễn Văn An: Ghi điểm danh" in text
+    # the cell's secretary sees the attendance changes of the cell, not the session's own
     text = (
         login(tree.secretary_user)
+        .get(reverse("learning:study_session", args=[session.pk]))
+        .content.decode()
+    )
+    assert "Lịch sử thay đổi (1)" in text
+    # the propaganda officer reads no audit trail
+    text = (
+        login(tree.propaganda_user)
         .get(reverse("learning:study_session", args=[session.pk]))
         .content.decode()
     )
