@@ -33,7 +33,17 @@ def person_create(*, actor, code: str, full_name: str, status: str, cell: OrgUni
     membership.save()
     stats.refresh_cell_months_from(cell, start_month)
     stats.refresh_person_year(person.pk, start_month.year)
+    _refresh_study_figures(person)
     return person
+
+
+def _refresh_study_figures(person: Person) -> None:
+    # Study participation counts the people of each cell, like the dashboard's rows: a
+    # change of membership or exemption moves the person in those figures too. (Imported
+    # here: learning depends on people, not the other way round, except for this refresh.)
+    from lamtheo.learning.study_stats import refresh_for_person
+
+    refresh_for_person(person.pk)
 
 
 @transaction.atomic
@@ -59,6 +69,7 @@ def person_transfer(*, actor, person: Person, to_cell: OrgUnit, month: date) -> 
     for cell in (old_cell, to_cell):
         stats.refresh_cell_months_from(cell, month)
         stats.refresh_cell_year(cell, month.year)
+    _refresh_study_figures(person)
 
 
 @transaction.atomic
@@ -74,4 +85,5 @@ def person_exempt(*, actor, person: Person, start_month: date, reason: str,
     for cell in cells:
         stats.refresh_cell_months_from(cell, exemption.start_month)
         stats.refresh_cell_year(cell, exemption.start_month.year)
+    _refresh_study_figures(person)
     return exemption

@@ -1,9 +1,9 @@
 """The study figures kept by the services equal a rebuild from the records.
 
 A seeded random run schedules sessions (whole subtree or chosen units, two topics), edits
-them, records attendance, absences and make-ups, and moves and exempts people (followed by
-study_stats.refresh_for_person, as people.services should call it); refused actions are
-part of the game. Then every sheet and topic row is compared with rebuild_study."""
+them, records attendance, absences and make-ups, and moves and exempts people through
+people.services (which refresh the study figures themselves); refused actions are part of
+the game. Then every sheet and topic row is compared with rebuild_study."""
 
 from __future__ import annotations
 
@@ -130,7 +130,6 @@ class Play:
         p = self.rng.choice(list(Person.objects.filter(cell__isnull=False)))
         to = self.rng.choice([c for c in self.cells if c.pk != p.cell_id])
         people.person_transfer(actor=None, person=p, to_cell=to, month=month_start(today()))
-        study_stats.refresh_for_person(p.pk)
 
     def exempt(self) -> None:
         p = self.rng.choice(list(Person.objects.filter(cell__isnull=False)))
@@ -141,7 +140,6 @@ class Play:
             reason="Ốm dài ngày",
             end_month=None,
         )
-        study_stats.refresh_for_person(p.pk)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
