@@ -34,6 +34,7 @@ from django.contrib.auth.models import User
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from lamtheo.campaign import demo as campaign_demo
 from lamtheo.campaign.models import Campaign, Topic, TopicKind
 from lamtheo.core.dates import add_months
 from lamtheo.dashboard.stats import rebuild_year
@@ -1544,6 +1545,7 @@ def build_demo(*, size: Size = DEMO_SIZE, today: date | None = None) -> dict[str
         password=make_password(DEMO_PASSWORD),
     )
     _grant_demo_roles(org)
+    campaign_demo.load(root=org.root, year=year, today=today)
     if today.year != year:  # January: this year's figures exist from day one too
         rebuild_year(today.year)
     return counts
