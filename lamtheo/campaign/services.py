@@ -14,6 +14,12 @@ from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.scope import Capability, can
 
 FIRST_YEAR = 2011
+
+
+def _text(value: str) -> str:
+    """NFC, one space between words, but the line breaks of a summary kept."""
+    return "\n".join(nfc(line) for line in value.splitlines()).strip()
+
 LAST_YEAR = 2100
 
 
@@ -52,7 +58,7 @@ def topic_create(*, actor, unit: OrgUnit, kind: str, year: int, title: str, summ
         raise DomainError(f"{unit.name} đã có {TopicKind(kind).label.lower()} năm {year}; "
                           "hãy sửa chuyên đề đó.", "year")
     topic = Topic(campaign=_campaign(), unit=unit, kind=kind, year=year, year_end=year_end,
-                  title=title, summary=nfc(summary).strip())
+                  title=title, summary=_text(summary))
     tag(topic, actor=actor, reason="Tạo chuyên đề")
     try:
         with transaction.atomic():
@@ -71,7 +77,7 @@ def topic_update(*, actor, topic: Topic, title: str, summary: str, version: int,
         raise DomainError("Vui lòng nhập tên chuyên đề.", "title")
     year_end = _check_years(topic.kind, topic.year, year_end)
     bump_version(topic, version)
-    topic.title, topic.summary, topic.year_end = title, nfc(summary).strip(), year_end
+    topic.title, topic.summary, topic.year_end = title, _text(summary), year_end
     tag(topic, actor=actor, reason="Sửa chuyên đề")
     topic.save()
     return topic

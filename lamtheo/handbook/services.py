@@ -203,7 +203,7 @@ def selfcheck_save(*, actor, person: Person, month: date, manifestation_ids: lis
         check = SelfCheck(person=person, month=month, unit=cell)
     else:
         bump_version(check, version)
-    check.correction = nfc(correction).strip()
+    check.correction = "\n".join(nfc(line) for line in correction.splitlines()).strip()
     tag(check, actor=actor, reason="Ghi tự soi, tự sửa")
     check.save()
     _sync_marks(actor, check, wanted)

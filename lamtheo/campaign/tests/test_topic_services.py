@@ -68,3 +68,11 @@ def test_materials_are_added_and_removed_with_their_history(tree):
     reasons = list(TopicMaterial.history.filter(id=pk).values_list("history_change_reason",
                                                                      flat=True))
     assert sorted(reasons) == ["Gỡ tài liệu học tập", "Thêm tài liệu học tập"]
+
+
+def test_the_summary_keeps_its_line_breaks_and_is_normalized(tree):
+    nfd = "Nội dung chính:\n1.  Tư tưởng\n2. Tấm gương"
+    import unicodedata
+
+    t = _create(tree.propaganda_user, tree.bloc, summary=unicodedata.normalize("NFD", nfd))
+    assert t.summary == "Nội dung chính:\n1. Tư tưởng\n2. Tấm gương"
