@@ -54,15 +54,28 @@ def _bloc_topic(root: OrgUnit, year: int, actor) -> None:
     """This year's topic of the bloc, with a summary and a small Word material."""
     topic = Topic.objects.filter(unit=root, year=year, kind=TopicKind.ANNUAL).first()
     if topic is None:
-        topic = Topic.objects.create(campaign=Campaign.objects.first(), unit=root, year=year,
-                                     kind=TopicKind.ANNUAL,
-                                     title=f"Chuyên đề năm {year} của {root.name} (dữ liệu mẫu)")
+        topic = Topic.objects.create(
+            campaign=Campaign.objects.first(),
+            unit=root,
+            year=year,
+            kind=TopicKind.ANNUAL,
+            title=f"Chuyên đề năm {year} của {root.name} (dữ liệu mẫu)",
+        )
     if actor is None or topic.materials.exists():
         return
-    services.topic_update(actor=actor, topic=topic, title=topic.title,
-                          summary=DEMO_SUMMARY.format(year=year), version=topic.version)
-    services.material_add(actor=actor, topic=topic, title=f"Đề cương giới thiệu chuyên đề năm "
-                          f"{year}", file=_outline(topic))
+    services.topic_update(
+        actor=actor,
+        topic=topic,
+        title=topic.title,
+        summary=DEMO_SUMMARY.format(year=year),
+        version=topic.version,
+    )
+    services.material_add(
+        actor=actor,
+        topic=topic,
+        title=f"Đề cương giới thiệu chuyên đề năm {year}",
+        file=_outline(topic),
+    )
 
 
 def _outline(topic: Topic) -> SimpleUploadedFile:
@@ -96,22 +109,35 @@ def _self_checks(rng: random.Random, root: OrgUnit, today: date) -> None:
     checks, marks = [], []
     for month in months:
         for person_id, unit_id in (
-            Membership.objects.filter(memberships_covering(month), subtree_q(root.path,
-                                                                             "unit__path"))
-            .order_by("person_id").values_list("person_id", "unit_id")
+            Membership.objects.filter(
+                memberships_covering(month), subtree_q(root.path, "unit__path")
+            )
+            .order_by("person_id")
+            .values_list("person_id", "unit_id")
         ):
             forced = demo_member is not None and person_id == demo_member.pk
             if forced and month != months[0]:
                 continue
             if not forced and rng.random() > SELF_CHECK_SHARE:
                 continue
-            checks.append(SelfCheck(person_id=person_id, month=month, unit_id=unit_id,
-                                    correction=rng.choice(CORRECTIONS)))
+            checks.append(
+                SelfCheck(
+                    person_id=person_id,
+                    month=month,
+                    unit_id=unit_id,
+                    correction=rng.choice(CORRECTIONS),
+                )
+            )
             marks.append(set(rng.choices(items, weights=weights, k=rng.randint(1, 3))))
     created = SelfCheck.objects.bulk_create(checks, batch_size=2000)
     SelfCheckMark.objects.bulk_create(
-        [SelfCheckMark(selfcheck_id=c.pk, manifestation_id=m)
-         for c, ms in zip(created, marks, strict=True) for m in sorted(ms)], batch_size=5000)
+        [
+            SelfCheckMark(selfcheck_id=c.pk, manifestation_id=m)
+            for c, ms in zip(created, marks, strict=True)
+            for m in sorted(ms)
+        ],
+        batch_size=5000,
+    )
     for y in {m.year for m in months}:
         rebuild_selfcheck_year(y)
 
@@ -123,20 +149,31 @@ def _publications(rng: random.Random, root: OrgUnit, year: int) -> None:
     from lamtheo.pledges.models import Pledge, PledgeStatus, Publication
 
     accepted = Pledge.objects.filter(year=year, status=PledgeStatus.ACCEPTED).select_related(
-        "person", "unit")
-    office = OrgUnit.objects.filter(subtree_q(root.path), name="Chi bộ Cơ quan Đảng ủy Khối").first()
+        "person", "unit"
+    )
+    office = OrgUnit.objects.filter(
+        subtree_q(root.path), name="Chi bộ Cơ quan Đảng ủy Khối"
+    ).first()
     rows = []
     if office is not None:
         leaders = list(accepted.filter(unit=office).order_by("person__sort_key")[:3])
         rows += [Publication(unit=root, pledge=p) for p in leaders]
-    orgs = list(OrgUnit.objects.filter(parent=root, kind__in=[UnitKind.GRASSROOTS,
-                                                               UnitKind.GRASSROOTS_CELL])
-                .order_by("path")[:6])
-    committee = Role.objects.filter(kind=RoleKind.COMMITTEE, unit__in=orgs).select_related(
-        "user", "unit").first()
+    orgs = list(
+        OrgUnit.objects.filter(
+            parent=root, kind__in=[UnitKind.GRASSROOTS, UnitKind.GRASSROOTS_CELL]
+        ).order_by("path")[:6]
+    )
+    committee = (
+        Role.objects.filter(kind=RoleKind.COMMITTEE, unit__in=orgs)
+        .select_related("user", "unit")
+        .first()
+    )
     for org in orgs:
-        secretaries = Role.objects.filter(kind=RoleKind.SECRETARY).filter(
-            Q(unit=org) | subtree_q(org.path, "unit__path")).values("user_id")
+        secretaries = (
+            Role.objects.filter(kind=RoleKind.SECRETARY)
+            .filter(Q(unit=org) | subtree_q(org.path, "unit__path"))
+            .values("user_id")
+        )
         chosen = list(accepted.filter(person__user_id__in=secretaries).order_by("unit__path")[:2])
         if committee is not None and committee.unit_id == org.pk:
             # The demo committee member publishes their organization's through the page's

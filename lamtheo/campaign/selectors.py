@@ -38,8 +38,12 @@ def term_topic_for(*, unit: OrgUnit | None, year: int) -> Topic | None:
     """The whole-term topic covering `year`, the nearest unit's first."""
     ancestors = unit.ancestor_ids() if unit else []
     depth = {uid: i for i, uid in enumerate(ancestors)}
-    found = Topic.objects.filter(Q(unit_id__in=ancestors) | Q(unit__isnull=True),
-                                 kind=TopicKind.TERM, year__lte=year, year_end__gte=year)
+    found = Topic.objects.filter(
+        Q(unit_id__in=ancestors) | Q(unit__isnull=True),
+        kind=TopicKind.TERM,
+        year__lte=year,
+        year_end__gte=year,
+    )
     return max(found, key=lambda t: depth.get(t.unit_id, -1), default=None)
 
 
@@ -57,8 +61,11 @@ def reach_q(user) -> Q:
     if cell_path:
         anchors.append(cell_path)
     above = {uid for p in anchors for uid in path_ids(p)}
-    return Q(unit__isnull=True) | Q(unit_id__in=above) | scope_q(user, Capability.VIEW_STATS,
-                                                                 "unit__path")
+    return (
+        Q(unit__isnull=True)
+        | Q(unit_id__in=above)
+        | scope_q(user, Capability.VIEW_STATS, "unit__path")
+    )
 
 
 def topics_in_reach(user) -> QuerySet[Topic]:
@@ -73,8 +80,11 @@ def get_topic_or_404(user, pk: int) -> Topic:
 
 
 def get_material_or_404(user, pk: int) -> TopicMaterial:
-    material = (TopicMaterial.objects.filter(pk=pk, topic__in=topics_in_reach(user))
-                .select_related("file", "topic").first())
+    material = (
+        TopicMaterial.objects.filter(pk=pk, topic__in=topics_in_reach(user))
+        .select_related("file", "topic")
+        .first()
+    )
     if material is None:
         raise Http404("Không tìm thấy tài liệu.")
     return material

@@ -20,6 +20,7 @@ def _text(value: str) -> str:
     """NFC, one space between words, but the line breaks of a summary kept."""
     return "\n".join(nfc(line) for line in value.splitlines()).strip()
 
+
 LAST_YEAR = 2100
 
 
@@ -36,8 +37,9 @@ def _check_years(kind: str, year: int, year_end: int | None) -> int | None:
     if kind == TopicKind.ANNUAL:
         return None
     if year_end is None or year_end < year:
-        raise DomainError("Chuyên đề toàn khóa cần năm kết thúc, không trước năm bắt đầu.",
-                          "year_end")
+        raise DomainError(
+            "Chuyên đề toàn khóa cần năm kết thúc, không trước năm bắt đầu.", "year_end"
+        )
     return year_end
 
 
@@ -47,18 +49,35 @@ def _campaign() -> Campaign:
 
 
 @transaction.atomic
-def topic_create(*, actor, unit: OrgUnit, kind: str, year: int, title: str, summary: str = "",
-                 year_end: int | None = None) -> Topic:
+def topic_create(
+    *,
+    actor,
+    unit: OrgUnit,
+    kind: str,
+    year: int,
+    title: str,
+    summary: str = "",
+    year_end: int | None = None,
+) -> Topic:
     _may_manage(actor, unit)
     year_end = _check_years(kind, year, year_end)
     title = nfc(title).strip()
     if not title:
         raise DomainError("Vui lòng nhập tên chuyên đề.", "title")
     if Topic.objects.filter(unit=unit, year=year, kind=kind).exists():
-        raise DomainError(f"{unit.name} đã có {TopicKind(kind).label.lower()} năm {year}; "
-                          "hãy sửa chuyên đề đó.", "year")
-    topic = Topic(campaign=_campaign(), unit=unit, kind=kind, year=year, year_end=year_end,
-                  title=title, summary=_text(summary))
+        raise DomainError(
+            f"{unit.name} đã có {TopicKind(kind).label.lower()} năm {year}; hãy sửa chuyên đề đó.",
+            "year",
+        )
+    topic = Topic(
+        campaign=_campaign(),
+        unit=unit,
+        kind=kind,
+        year=year,
+        year_end=year_end,
+        title=title,
+        summary=_text(summary),
+    )
     tag(topic, actor=actor, reason="Tạo chuyên đề")
     try:
         with transaction.atomic():
@@ -69,8 +88,9 @@ def topic_create(*, actor, unit: OrgUnit, kind: str, year: int, title: str, summ
 
 
 @transaction.atomic
-def topic_update(*, actor, topic: Topic, title: str, summary: str, version: int,
-                 year_end: int | None = None) -> Topic:
+def topic_update(
+    *, actor, topic: Topic, title: str, summary: str, version: int, year_end: int | None = None
+) -> Topic:
     _may_manage(actor, topic.unit)
     title = nfc(title).strip()
     if not title:
@@ -88,8 +108,9 @@ def material_add(*, actor, topic: Topic, title: str, file) -> TopicMaterial:
     """Attach a study material; the file is checked by content (core.uploads)."""
     _may_manage(actor, topic.unit)
     stored = store_upload(actor=actor, file=file)
-    material = TopicMaterial(topic=topic, title=nfc(title).strip() or stored.original_name,
-                             file=stored, added_by=actor)
+    material = TopicMaterial(
+        topic=topic, title=nfc(title).strip() or stored.original_name, file=stored, added_by=actor
+    )
     tag(material, actor=actor, reason="Thêm tài liệu học tập")
     material.save()
     return material

@@ -23,32 +23,57 @@ from lamtheo.orgs.scope import Capability, get_unit_or_404
 def selfcheck(request, person_id: int, month: str):
     a = selfcheck_access(request.user, person_id, month)
     check = a.check
-    ticked = list(check.marks.select_related("manifestation").order_by(
-        "manifestation__group", "manifestation__number")) if check else []
+    ticked = (
+        list(
+            check.marks.select_related("manifestation").order_by(
+                "manifestation__group", "manifestation__number"
+            )
+        )
+        if check
+        else []
+    )
     form = None
     if a.can_write:
-        form = SelfCheckForm(request.POST or None, initial={
-            "manifestations": [m.manifestation_id for m in ticked],
-            "correction": check.correction if check else "",
-            "version": check.version if check else 0})
+        form = SelfCheckForm(
+            request.POST or None,
+            initial={
+                "manifestations": [m.manifestation_id for m in ticked],
+                "correction": check.correction if check else "",
+                "version": check.version if check else 0,
+            },
+        )
         if request.method == "POST" and form.is_valid():
             d = form.cleaned_data
             try:
                 services.selfcheck_save(
-                    actor=request.user, person=a.person, month=a.month,
+                    actor=request.user,
+                    person=a.person,
+                    month=a.month,
                     manifestation_ids=[m.pk for m in d["manifestations"]],
-                    correction=d["correction"], version=d["version"])
+                    correction=d["correction"],
+                    version=d["version"],
+                )
                 messages.success(request, "Đã lưu phần tự soi, tự sửa.")
                 return redirect("handbook:month", person_id, month)
             except DomainError as e:
                 form.add_error(None, e.message)
     elif request.method == "POST":
         raise Http404("Không tìm thấy trang.")
-    return render(request, "handbook/selfcheck.html", {
-        "a": a, "person": a.person, "month": a.month, "label": month_label(a.month),
-        "slug": month, "check": check, "ticked": ticked, "form": form,
-        "history": selfcheck_history(check) if check else [],
-    })
+    return render(
+        request,
+        "handbook/selfcheck.html",
+        {
+            "a": a,
+            "person": a.person,
+            "month": a.month,
+            "label": month_label(a.month),
+            "slug": month,
+            "check": check,
+            "ticked": ticked,
+            "form": form,
+            "history": selfcheck_history(check) if check else [],
+        },
+    )
 
 
 def _period(request, code: str):
@@ -64,11 +89,18 @@ def selfcheck_stats(request, code: str):
     from lamtheo.handbook.selectors import selfcheck_figures
 
     unit, month = _period(request, code)
-    return render(request, "handbook/selfcheck_stats.html", {
-        "unit": unit, "month": month, "figures": selfcheck_figures(unit, month),
-        "months": months_offered(month.year), "years": years_offered(),
-        "breadcrumbs": breadcrumbs(request.user, unit),
-    })
+    return render(
+        request,
+        "handbook/selfcheck_stats.html",
+        {
+            "unit": unit,
+            "month": month,
+            "figures": selfcheck_figures(unit, month),
+            "months": months_offered(month.year),
+            "years": years_offered(),
+            "breadcrumbs": breadcrumbs(request.user, unit),
+        },
+    )
 
 
 @login_required
@@ -77,8 +109,7 @@ def selfcheck_stats_export(request, code: str):
     from lamtheo.handbook.selectors import selfcheck_figures
 
     unit, month = _period(request, code)
-    response = HttpResponse(selfcheck_xlsx(selfcheck_figures(unit, month)),
-                            content_type=XLSX_TYPE)
+    response = HttpResponse(selfcheck_xlsx(selfcheck_figures(unit, month)), content_type=XLSX_TYPE)
     name = f"tu-soi-27-bieu-hien-{unit.code}-{month:%Y-%m}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

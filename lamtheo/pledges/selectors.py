@@ -95,7 +95,7 @@ def get_programme_unit_or_404(user, code: str) -> OrgUnit:
 def published_programmes(unit: OrgUnit, year: int) -> list:
     """The registrations published at `unit` for `year` that are still accepted, leaders
     first in Vietnamese name order (three queries)."""
-    from lamtheo.pledges.models import Publication, PledgeStatus
+    from lamtheo.pledges.models import PledgeStatus, Publication
 
     pubs = list(
         Publication.objects.filter(unit=unit, is_published=True, pledge__year=year,

@@ -11,9 +11,11 @@ from lamtheo.campaign.selectors import topic_for
 def test_the_central_topics_of_2016_to_2022_are_preloaded_verbatim():
     central = {(t.year, t.kind): t for t in Topic.objects.filter(unit=None, year__lte=2022)}
     assert central[(2016, TopicKind.ANNUAL)].title == (
-        "Những nội dung cơ bản của tư tưởng, đạo đức, phong cách Hồ Chí Minh")
+        "Những nội dung cơ bản của tư tưởng, đạo đức, phong cách Hồ Chí Minh"
+    )
     assert central[(2019, TopicKind.ANNUAL)].title.startswith(
-        "Xây dựng ý thức tôn trọng nhân dân, phát huy dân chủ")
+        "Xây dựng ý thức tôn trọng nhân dân, phát huy dân chủ"
+    )
     term = central[(2021, TopicKind.TERM)]
     assert (term.year, term.year_end) == (2021, 2025)
     assert term.title.endswith("khát vọng phát triển đất nước phồn vinh, hạnh phúc")

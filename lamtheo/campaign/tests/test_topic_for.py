@@ -7,8 +7,14 @@ YEAR = 2030  # no preloaded topic: only this file's
 
 
 def _topic(unit, title, kind=TopicKind.ANNUAL, year=YEAR, year_end=None):
-    return Topic.objects.create(campaign=Campaign.objects.first(), unit=unit, kind=kind,
-                                year=year, year_end=year_end, title=title)
+    return Topic.objects.create(
+        campaign=Campaign.objects.first(),
+        unit=unit,
+        kind=kind,
+        year=year,
+        year_end=year_end,
+        title=title,
+    )
 
 
 def test_it_returns_the_nearest_topic_up_the_tree(tree):

@@ -9,8 +9,14 @@ from lamtheo.core.errors import DomainError, StaleRecord
 
 
 def _create(actor, unit, year=2026, **kw):
-    return services.topic_create(actor=actor, unit=unit, kind=kw.pop("kind", TopicKind.ANNUAL),
-                                 year=year, title=kw.pop("title", "Chuyên đề"), **kw)
+    return services.topic_create(
+        actor=actor,
+        unit=unit,
+        kind=kw.pop("kind", TopicKind.ANNUAL),
+        year=year,
+        title=kw.pop("title", "Chuyên đề"),
+        **kw,
+    )
 
 
 def test_a_propaganda_officer_creates_the_blocs_topic_with_its_history(tree):
@@ -45,13 +51,15 @@ def test_a_whole_term_topic_needs_its_last_year(tree):
 
 def test_an_edit_on_a_stale_version_is_refused(tree):
     t = _create(tree.propaganda_user, tree.bloc)
-    services.topic_update(actor=tree.propaganda_user, topic=t, title="Tên mới", summary="",
-                          version=1)
+    services.topic_update(
+        actor=tree.propaganda_user, topic=t, title="Tên mới", summary="", version=1
+    )
     stale = Topic.objects.get(pk=t.pk)
     stale.version = 1
     with pytest.raises(StaleRecord):
-        services.topic_update(actor=tree.propaganda_user, topic=stale, title="Ghi đè",
-                              summary="", version=1)
+        services.topic_update(
+            actor=tree.propaganda_user, topic=stale, title="Ghi đè", summary="", version=1
+        )
     assert Topic.objects.get(pk=t.pk).title == "Tên mới"
     assert t.history.first().history_change_reason == "Sửa chuyên đề"
 
@@ -65,8 +73,9 @@ def test_materials_are_added_and_removed_with_their_history(tree):
     pk = m.pk
     services.material_remove(actor=tree.propaganda_user, material=m)
     assert not TopicMaterial.objects.exists()
-    reasons = list(TopicMaterial.history.filter(id=pk).values_list("history_change_reason",
-                                                                     flat=True))
+    reasons = list(
+        TopicMaterial.history.filter(id=pk).values_list("history_change_reason", flat=True)
+    )
     assert sorted(reasons) == ["Gỡ tài liệu học tập", "Thêm tài liệu học tập"]
 
 

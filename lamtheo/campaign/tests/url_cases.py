@@ -14,16 +14,26 @@ MANAGERS = expect(404, committee=200, propaganda=200)
 
 def prepare(w) -> None:
     year = date.today().year
-    w.bloc_topic = services.topic_create(actor=w.propaganda_user, unit=w.bloc,
-                                         kind=TopicKind.ANNUAL, year=year,
-                                         title="Chuyên đề của Đảng bộ Khối")
-    w.org_topic = services.topic_create(actor=w.committee_user, unit=w.org,
-                                        kind=TopicKind.ANNUAL, year=year,
-                                        title="Chuyên đề riêng của Đảng bộ Sở A")
-    w.bloc_material = services.material_add(actor=w.propaganda_user, topic=w.bloc_topic,
-                                            title="Tài liệu của Khối", file=pdf())
-    w.org_material = services.material_add(actor=w.committee_user, topic=w.org_topic,
-                                           title="Tài liệu của Sở A", file=pdf())
+    w.bloc_topic = services.topic_create(
+        actor=w.propaganda_user,
+        unit=w.bloc,
+        kind=TopicKind.ANNUAL,
+        year=year,
+        title="Chuyên đề của Đảng bộ Khối",
+    )
+    w.org_topic = services.topic_create(
+        actor=w.committee_user,
+        unit=w.org,
+        kind=TopicKind.ANNUAL,
+        year=year,
+        title="Chuyên đề riêng của Đảng bộ Sở A",
+    )
+    w.bloc_material = services.material_add(
+        actor=w.propaganda_user, topic=w.bloc_topic, title="Tài liệu của Khối", file=pdf()
+    )
+    w.org_material = services.material_add(
+        actor=w.committee_user, topic=w.org_topic, title="Tài liệu của Sở A", file=pdf()
+    )
     w.central_topic = Topic.objects.get(unit=None, year=2016)
 
 

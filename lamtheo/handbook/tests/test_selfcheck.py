@@ -27,17 +27,26 @@ def _ids(*codes: str) -> list[int]:
 
 
 def _save(tree, codes=("a3", "b2"), correction=SECRET, version=0, actor=None, month=MONTH):
-    return services.selfcheck_save(actor=actor or tree.member_user, person=tree.member,
-                                   month=month, manifestation_ids=_ids(*codes),
-                                   correction=correction, version=version)
+    return services.selfcheck_save(
+        actor=actor or tree.member_user,
+        person=tree.member,
+        month=month,
+        manifestation_ids=_ids(*codes),
+        correction=correction,
+        version=version,
+    )
 
 
 def _pledge(tree):
     from lamtheo.pledges import services as pledges
 
     p = pledges.pledge_start(actor=tree.member_user, person=tree.member, year=MONTH.year)
-    pledges.pledge_save_items(actor=tree.member_user, pledge=p, version=p.version, items=[
-        pledges.ItemInput(area=tree.areas[0], text="Giải quyết hồ sơ đúng hạn")])
+    pledges.pledge_save_items(
+        actor=tree.member_user,
+        pledge=p,
+        version=p.version,
+        items=[pledges.ItemInput(area=tree.areas[0], text="Giải quyết hồ sơ đúng hạn")],
+    )
     pledges.pledge_submit(actor=tree.member_user, pledge=p, version=p.version)
     return p
 
@@ -45,8 +54,9 @@ def _pledge(tree):
 def _entry(tree, **kw):
     from lamtheo.handbook.models import HandbookEntry
 
-    return HandbookEntry.objects.create(person=tree.member, month=MONTH, unit=tree.cell,
-                                        pledge=_pledge(tree), **kw)
+    return HandbookEntry.objects.create(
+        person=tree.member, month=MONTH, unit=tree.cell, pledge=_pledge(tree), **kw
+    )
 
 
 def _org_secretary(tree):
@@ -84,16 +94,23 @@ def test_a_stale_version_is_refused(tree):
 def test_it_refuses_once_the_month_is_submitted(tree):
     from lamtheo.handbook.models import EntryStatus, HandbookEntry
 
-    HandbookEntry.objects.create(person=tree.member, month=MONTH, unit=tree.cell,
-                                 status=EntryStatus.SUBMITTED)
+    HandbookEntry.objects.create(
+        person=tree.member, month=MONTH, unit=tree.cell, status=EntryStatus.SUBMITTED
+    )
     with pytest.raises(DomainError, match="đã nộp"):
         _save(tree)
 
 
 def test_it_refuses_an_unknown_manifestation_and_a_future_month(tree):
     with pytest.raises(DomainError, match="không có trong danh sách"):
-        services.selfcheck_save(actor=tree.member_user, person=tree.member, month=MONTH,
-                                manifestation_ids=[999999], correction="", version=0)
+        services.selfcheck_save(
+            actor=tree.member_user,
+            person=tree.member,
+            month=MONTH,
+            manifestation_ids=[999999],
+            correction="",
+            version=0,
+        )
     with pytest.raises(DomainError, match="Chưa đến tháng"):
         _save(tree, month=add_months(MONTH, 1))
 
@@ -103,8 +120,14 @@ def test_only_the_person_and_their_own_cells_secretaries_may_read_it(tree):
     deputy = make_user("phobithu", "Ngô Thị Mai")
     role_grant(actor=None, user=deputy, unit=tree.cell, kind=RoleKind.DEPUTY)
     allowed = [tree.member_user, tree.secretary_user, deputy]
-    refused = [tree.committee_user, tree.propaganda_user, tree.admin_user, tree.outsider.user,
-               tree.other_secretary_user, _org_secretary(tree)]
+    refused = [
+        tree.committee_user,
+        tree.propaganda_user,
+        tree.admin_user,
+        tree.outsider.user,
+        tree.other_secretary_user,
+        _org_secretary(tree),
+    ]
     for user in allowed:
         assert selfcheck_visible(user, tree.member, MONTH)
         assert selfcheck_of(user, tree.member, MONTH) is not None
@@ -119,16 +142,23 @@ def test_the_self_check_page_answers_404_to_everybody_else(tree, login):
     for user in (tree.member_user, tree.secretary_user):
         body = login(user).get(url).content.decode()
         assert SECRET in body and "Lịch sử thay đổi" in body
-    for user in (tree.committee_user, tree.propaganda_user, tree.admin_user,
-                 tree.outsider.user, tree.other_secretary_user, _org_secretary(tree)):
+    for user in (
+        tree.committee_user,
+        tree.propaganda_user,
+        tree.admin_user,
+        tree.outsider.user,
+        tree.other_secretary_user,
+        _org_secretary(tree),
+    ):
         assert login(user).get(url).status_code == 404
 
 
 def test_the_secretary_reads_but_cannot_post(tree, login):
     _save(tree)
     url = reverse("handbook:selfcheck", args=[tree.member.pk, SLUG])
-    response = login(tree.secretary_user).post(url, {"manifestations": _ids("c9"),
-                                                     "correction": "x", "version": 2})
+    response = login(tree.secretary_user).post(
+        url, {"manifestations": _ids("c9"), "correction": "x", "version": 2}
+    )
     assert response.status_code == 404
     assert SelfCheck.objects.get().correction == SECRET
 
@@ -137,8 +167,7 @@ def test_the_member_saves_through_the_page_and_returns_to_the_task_list(tree, lo
     _pledge(tree)
     client = login(tree.member_user)
     url = reverse("handbook:selfcheck", args=[tree.member.pk, SLUG])
-    response = client.post(url, {"manifestations": _ids("b8"), "correction": SECRET,
-                                 "version": 0})
+    response = client.post(url, {"manifestations": _ids("b8"), "correction": SECRET, "version": 0})
     assert response.status_code == 302
     assert response.url == reverse("handbook:month", args=[tree.member.pk, SLUG])
     assert SelfCheckMark.objects.get().manifestation.code == "b8"
@@ -162,8 +191,11 @@ def test_the_month_page_shows_it_to_the_secretary_but_not_to_the_committee(tree,
 def test_the_check_page_shows_it_to_the_member(tree, login):
     _save(tree)
     _entry(tree)
-    body = login(tree.member_user).get(
-        reverse("handbook:check", args=[tree.member.pk, SLUG])).content.decode()
+    body = (
+        login(tree.member_user)
+        .get(reverse("handbook:check", args=[tree.member.pk, SLUG]))
+        .content.decode()
+    )
     assert SECRET in body
 
 
@@ -171,6 +203,7 @@ def test_the_check_page_hides_it_from_a_secretary_entering_on_behalf_from_above(
     _save(tree)
     _entry(tree)
     response = login(_org_secretary(tree)).get(
-        reverse("handbook:check", args=[tree.member.pk, SLUG]))
+        reverse("handbook:check", args=[tree.member.pk, SLUG])
+    )
     assert response.status_code == 200  # may enter the handbook on the member's behalf…
     assert SECRET not in response.content.decode()  # …but not read the self-check

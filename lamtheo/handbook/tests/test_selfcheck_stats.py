@@ -24,8 +24,9 @@ LAST = add_months(MONTH, -1)
 
 
 def _snapshot() -> set[tuple]:
-    return set(SelfCheckStat.objects.values_list("unit_id", "month", "path", "manifestation_id",
-                                                 "count"))
+    return set(
+        SelfCheckStat.objects.values_list("unit_id", "month", "path", "manifestation_id", "count")
+    )
 
 
 def _tick(person, codes, month=MONTH, correction=""):
@@ -33,17 +34,22 @@ def _tick(person, codes, month=MONTH, correction=""):
 
     ids = [Manifestation.objects.get(group=c[0], number=int(c[1:])).pk for c in codes]
     existing = SelfCheck.objects.filter(person=person, month=month).first()
-    return services.selfcheck_save(actor=person.user, person=person, month=month,
-                                   manifestation_ids=ids, correction=correction,
-                                   version=existing.version if existing else 0)
+    return services.selfcheck_save(
+        actor=person.user,
+        person=person,
+        month=month,
+        manifestation_ids=ids,
+        correction=correction,
+        version=existing.version if existing else 0,
+    )
 
 
 def test_maintained_counts_equal_a_rebuild_after_random_changes(tree):
     rng = random.Random(4)
     people = [tree.member, tree.secretary, tree.outsider] + [
-        make_person(f"X{i:03}", f"Người Thử {i}", rng.choice([tree.cell, tree.cell2,
-                                                                tree.cell_b]))
-        for i in range(6)]
+        make_person(f"X{i:03}", f"Người Thử {i}", rng.choice([tree.cell, tree.cell2, tree.cell_b]))
+        for i in range(6)
+    ]
     codes = [m.code for m in Manifestation.objects.all()]
     for _ in range(40):
         person = rng.choice(people)
@@ -78,8 +84,9 @@ def test_counts_roll_up_per_child_and_per_manifestation(tree):
 
 def test_the_query_count_does_not_grow_with_the_subtree(tree, django_assert_max_num_queries):
     for i in range(12):
-        org = unit_create(code=f"O{i}", name=f"Đảng bộ {i}", kind=UnitKind.GRASSROOTS,
-                          parent=tree.bloc)
+        org = unit_create(
+            code=f"O{i}", name=f"Đảng bộ {i}", kind=UnitKind.GRASSROOTS, parent=tree.bloc
+        )
         cell = unit_create(code=f"C{i}", name=f"Chi bộ {i}", kind=UnitKind.CELL, parent=org)
         _tick(make_person(f"P{i:03}", f"Người {i}", cell), ["a1"])
     with django_assert_max_num_queries(5):
@@ -90,8 +97,9 @@ def test_the_query_count_does_not_grow_with_the_subtree(tree, django_assert_max_
 def test_the_counts_page_shows_numbers_and_never_names(tree, login):
     _tick(tree.member, ["b5"], correction="Sẽ không nhận quà biếu")
     client = login(tree.propaganda_user)
-    body = client.get(reverse("handbook:selfcheck_stats", args=[tree.org.code]),
-                      {"thang": f"{MONTH:%Y-%m}"}).content.decode()
+    body = client.get(
+        reverse("handbook:selfcheck_stats", args=[tree.org.code]), {"thang": f"{MONTH:%Y-%m}"}
+    ).content.decode()
     assert "Chi bộ Phòng 1" in body
     assert tree.member.full_name not in body and "quà biếu" not in body
     dashboard = client.get(reverse("dashboard:unit", args=[tree.org.code])).content.decode()
@@ -102,13 +110,18 @@ def test_the_counts_export_is_a_workbook_with_vietnamese_headers(tree, login):
     _tick(tree.member, ["b5"])
     response = login(tree.committee_user).get(
         reverse("handbook:selfcheck_stats_export", args=[tree.org.code]),
-        {"thang": f"{MONTH:%Y-%m}"})
+        {"thang": f"{MONTH:%Y-%m}"},
+    )
     assert response.status_code == 200
     wb = load_workbook(io.BytesIO(response.content))
     assert wb.sheetnames == ["Theo tổ chức", "Theo biểu hiện"]
     rows = list(wb["Theo tổ chức"].iter_rows(values_only=True))
-    assert rows[3][:4] == ("STT", "Tổ chức đảng", "Số cán bộ, đảng viên",
-                           "Số người tự nhận có biểu hiện")
+    assert rows[3][:4] == (
+        "STT",
+        "Tổ chức đảng",
+        "Số cán bộ, đảng viên",
+        "Số người tự nhận có biểu hiện",
+    )
     assert (rows[-1][1], rows[-1][3]) == ("Cộng", 1)
     by_item = {r[0]: r[2] for r in wb["Theo biểu hiện"].iter_rows(values_only=True) if r[0]}
     assert by_item["b5"] == 1

@@ -18,9 +18,14 @@ PRIVATE = expect(404, member=200, secretary=200)
 
 
 def prepare(w) -> None:
-    services.selfcheck_save(actor=w.member_user, person=w.member, month=THIS_MONTH,
-                            manifestation_ids=[Manifestation.objects.first().pk],
-                            correction="Sẽ sửa ngay trong tháng.", version=0)
+    services.selfcheck_save(
+        actor=w.member_user,
+        person=w.member,
+        month=THIS_MONTH,
+        manifestation_ids=[Manifestation.objects.first().pk],
+        correction="Sẽ sửa ngay trong tháng.",
+        version=0,
+    )
 
 
 def cases(w) -> list:
@@ -28,8 +33,12 @@ def cases(w) -> list:
     return [
         ("handbook:selfcheck", [m, f"{THIS_MONTH:%Y-%m}"], PRIVATE, "get"),
         ("handbook:selfcheck", [m, f"{LAST_MONTH:%Y-%m}"], PRIVATE, "get"),
-        ("handbook:selfcheck", [w.outsider.pk, f"{THIS_MONTH:%Y-%m}"],
-         expect(404, outsider=200), "get"),
+        (
+            "handbook:selfcheck",
+            [w.outsider.pk, f"{THIS_MONTH:%Y-%m}"],
+            expect(404, outsider=200),
+            "get",
+        ),
         ("handbook:selfcheck_stats", [w.org.code], ORG_STATS, "get"),
         ("handbook:selfcheck_stats", [w.cell.code], CELL_STATS, "get"),
         ("handbook:selfcheck_stats_export", [w.org.code], ORG_STATS, "get"),

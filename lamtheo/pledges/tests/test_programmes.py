@@ -18,9 +18,19 @@ YEAR = timezone.localdate().year
 
 def _pledge(tree, person, accept=True):
     p = services.pledge_start(actor=person.user, person=person, year=YEAR)
-    services.pledge_save_items(actor=person.user, pledge=p, version=p.version, items=[
-        services.ItemInput(area=tree.areas[0], text="Giải quyết 100% hồ sơ đúng hạn",
-                           target="100% hồ sơ", timeframe="Hằng tháng")])
+    services.pledge_save_items(
+        actor=person.user,
+        pledge=p,
+        version=p.version,
+        items=[
+            services.ItemInput(
+                area=tree.areas[0],
+                text="Giải quyết 100% hồ sơ đúng hạn",
+                target="100% hồ sơ",
+                timeframe="Hằng tháng",
+            )
+        ],
+    )
     services.pledge_submit(actor=person.user, pledge=p, version=p.version)
     if accept:
         services.pledge_accept(actor=tree.secretary_user, pledge=p, version=p.version)
@@ -36,8 +46,7 @@ def test_a_committee_member_publishes_an_accepted_programme_with_an_audit_trail(
     services.programme_unpublish(actor=tree.committee_user, publication=pub)
     assert published_programmes(tree.org, YEAR) == []
     reasons = [h.history_change_reason for h in pub.history.order_by("history_date")]
-    assert reasons == ["Công khai chương trình hành động",
-                       "Thôi công khai chương trình hành động"]
+    assert reasons == ["Công khai chương trình hành động", "Thôi công khai chương trình hành động"]
     assert all(h.history_user == tree.committee_user for h in pub.history.all())
 
 
@@ -67,8 +76,12 @@ def test_a_leader_holding_a_role_on_the_unit_may_be_published_there(tree):
 
 def test_only_secretaries_deputies_and_committee_members_may_publish(tree):
     p = _pledge(tree, tree.member)
-    for actor in (tree.propaganda_user, tree.admin_user, tree.member_user,
-                  tree.secretary_user):  # the cell's secretary has no role on the đảng bộ
+    for actor in (
+        tree.propaganda_user,
+        tree.admin_user,
+        tree.member_user,
+        tree.secretary_user,
+    ):  # the cell's secretary has no role on the đảng bộ
         with pytest.raises(DomainError, match="không có quyền"):
             services.programme_publish(actor=actor, unit=tree.org, pledge=p)
     assert services.programme_publish(actor=tree.secretary_user, unit=tree.cell, pledge=p)
@@ -89,8 +102,9 @@ def test_it_refuses_publishing_twice_and_republishes_after_a_withdrawal(tree):
 def test_a_programme_returned_after_publication_drops_off_the_page(tree):
     p = _pledge(tree, tree.member)
     services.programme_publish(actor=tree.committee_user, unit=tree.org, pledge=p)
-    services.pledge_return(actor=tree.secretary_user, pledge=p, version=p.version,
-                           comment="Cần ghi rõ hơn")
+    services.pledge_return(
+        actor=tree.secretary_user, pledge=p, version=p.version, comment="Cần ghi rõ hơn"
+    )
     assert published_programmes(tree.org, YEAR) == []
 
 
@@ -99,8 +113,13 @@ def test_the_page_lists_name_duty_items_measure_and_deadline_to_the_subtree(tree
     services.programme_publish(actor=tree.committee_user, unit=tree.org, pledge=p)
     url = reverse("pledges:programmes", args=[tree.org.code])
     body = login(tree.outsider.user).get(url).content.decode()  # Chi bộ 2, same đảng bộ
-    for text in ("Nguyễn Văn An", "Chuyên viên phòng Kế hoạch", "Giải quyết 100% hồ sơ đúng hạn",
-                 "100% hồ sơ", "Hằng tháng"):
+    for text in (
+        "Nguyễn Văn An",
+        "Chuyên viên phòng Kế hoạch",
+        "Giải quyết 100% hồ sơ đúng hạn",
+        "100% hồ sơ",
+        "Hằng tháng",
+    ):
         assert text in body
     assert login(tree.other_secretary_user).get(url).status_code == 404
 
@@ -124,8 +143,9 @@ def test_publishing_through_the_page_and_the_audit_trail_on_the_manage_page(tree
     manage = reverse("pledges:programmes_manage", args=[tree.org.code])
     found = client.get(manage, {"q": "nguyen van an"}).content.decode()
     assert "Nguyễn Văn An" in found
-    response = client.post(reverse("pledges:programme_publish", args=[tree.org.code]),
-                           {"pledge": p.pk})
+    response = client.post(
+        reverse("pledges:programme_publish", args=[tree.org.code]), {"pledge": p.pk}
+    )
     assert response.status_code == 302
     pub = Publication.objects.get()
     client.post(reverse("pledges:programme_unpublish", args=[tree.org.code, pub.pk]))
