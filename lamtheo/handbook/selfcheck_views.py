@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from lamtheo.core.audit import record_view
 from lamtheo.core.dates import month_label
 from lamtheo.core.errors import DomainError
 from lamtheo.dashboard.exports import XLSX_TYPE
@@ -22,6 +23,7 @@ from lamtheo.orgs.scope import Capability, get_unit_or_404
 @login_required
 def selfcheck(request, person_id: int, month: str):
     a = selfcheck_access(request.user, person_id, month)
+    record_view(viewer=request.user, person=a.person, what=f"Tự soi, tự sửa {month}")
     check = a.check
     ticked = (
         list(

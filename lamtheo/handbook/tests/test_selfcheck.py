@@ -207,3 +207,14 @@ def test_the_check_page_hides_it_from_a_secretary_entering_on_behalf_from_above(
     )
     assert response.status_code == 200  # may enter the handbook on the member's behalf…
     assert SECRET not in response.content.decode()  # …but not read the self-check
+
+
+def test_the_secretary_opening_it_is_logged(tree, login):
+    from lamtheo.core.models import RecordView
+
+    _save(tree)
+    login(tree.member_user).get(reverse("handbook:selfcheck", args=[tree.member.pk, SLUG]))
+    assert not RecordView.objects.exists()
+    login(tree.secretary_user).get(reverse("handbook:selfcheck", args=[tree.member.pk, SLUG]))
+    view = RecordView.objects.get()
+    assert (view.viewer, view.person) == (tree.secretary_user, tree.member)
