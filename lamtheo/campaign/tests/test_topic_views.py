@@ -143,3 +143,18 @@ def test_the_list_marks_the_topic_that_applies_now_and_the_home_page_shows_it(tr
     home = client.get(reverse("core:home")).content.decode()
     assert "Chuyên đề năm nay" in home and "Tóm tắt để đảng viên đọc trước." in home
     assert reverse("campaign:topic", args=[t.pk]) in home
+
+
+def test_the_list_costs_a_fixed_number_of_queries(tree, login, django_assert_max_num_queries):
+    for year in range(2030, 2040):
+        services.topic_create(
+            actor=tree.committee_user,
+            unit=tree.org,
+            kind=TopicKind.ANNUAL,
+            year=year,
+            title=f"Chuyên đề {year}",
+        )
+    client = login(tree.member_user)
+    with django_assert_max_num_queries(12):
+        body = client.get(reverse("campaign:topics")).content.decode()
+    assert "Chuyên đề 2039" in body

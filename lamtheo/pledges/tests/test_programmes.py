@@ -152,3 +152,20 @@ def test_publishing_through_the_page_and_the_audit_trail_on_the_manage_page(tree
     body = client.get(manage).content.decode()
     assert "Thôi công khai chương trình hành động" in body
     assert "Hoàng Văn Em" in body  # who did it
+
+
+def test_the_page_costs_the_same_queries_for_one_or_many_programmes(
+    tree, login, django_assert_max_num_queries
+):
+    from lamtheo.conftest import make_person
+
+    client = login(tree.outsider.user)
+    url = reverse("pledges:programmes", args=[tree.org.code])
+    for i in range(5):
+        person = make_person(f"L{i:03}", f"Lãnh Đạo {i}", tree.cell)
+        services.programme_publish(
+            actor=tree.committee_user, unit=tree.org, pledge=_pledge(tree, person)
+        )
+    with django_assert_max_num_queries(12):
+        body = client.get(url).content.decode()
+    assert body.count('<article class="panel">') == 5
