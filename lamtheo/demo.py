@@ -34,6 +34,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from lamtheo.campaign import demo as campaign_demo
 from lamtheo.campaign.models import Campaign, Topic, TopicKind
 from lamtheo.core.bulk import insert_rows as _insert_rows
 from lamtheo.core.dates import add_months
@@ -1487,6 +1488,7 @@ def build_demo(*, size: Size = DEMO_SIZE, today: date | None = None) -> dict[str
         password=make_password(DEMO_PASSWORD),
     )
     _grant_demo_roles(org)
+    campaign_demo.load(root=org.root, year=year, today=today)
     load_study_demo(root=org.root, today=today)
     if today.year != year:  # January: this year's figures exist from day one too
         rebuild_year(today.year)

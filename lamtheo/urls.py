@@ -15,6 +15,7 @@ urlpatterns = [
     path("to-chuc/", include("lamtheo.orgs.urls")),
     path("nhan-su/", include("lamtheo.people.urls")),
     path("hoc-tap/", include("lamtheo.learning.urls")),
+    path("chuyen-de/", include("lamtheo.campaign.urls")),
     path("van-ban/", include("lamtheo.documents.urls")),
     path("thong-ke/", include("lamtheo.dashboard.urls")),
     path("quan-tri-he-thong/", admin.site.urls),

@@ -46,3 +46,35 @@ class ReviewForm(forms.Form):
         if action == "return" and not (data.get("review_comment") or "").strip():
             self.add_error("review_comment", "Khi trả lại, cần ghi rõ cần bổ sung gì.")
         return data
+
+
+class SelfCheckForm(forms.Form):
+    manifestations = forms.ModelMultipleChoiceField(
+        label="Những biểu hiện đồng chí tự nhận thấy ở mình trong tháng", required=False,
+        queryset=None, widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Có biểu hiện không có trong danh sách; vui lòng "
+                                          "tải lại trang."},
+    )
+    correction = forms.CharField(
+        label="Việc sẽ sửa chữa, khắc phục", required=False, max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Đồng chí sẽ làm gì để sửa, và đến khi nào (không bắt buộc).",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        from lamtheo.campaign.models import Manifestation
+
+        super().__init__(*args, **kwargs)
+        self.fields["manifestations"].queryset = Manifestation.objects.order_by("group", "number")
+
+    def groups(self) -> list[tuple[str, list]]:
+        """The checkboxes in their three groups, for the template."""
+        from lamtheo.campaign.models import ManifestationGroup
+
+        by_value = {str(w.data["value"]): w for w in self["manifestations"]}
+        out = []
+        for group, label in ManifestationGroup.choices:
+            items = [m for m in self.fields["manifestations"].queryset if m.group == group]
+            out.append((label, [(m, by_value[str(m.pk)]) for m in items]))
+        return out

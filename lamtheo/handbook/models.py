@@ -98,3 +98,70 @@ class EntryItem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["entry", "item"], name="entry_item_unique"),
         ]
+
+
+class SelfCheck(models.Model):
+    """A person's private self-check of the month against the 27 manifestations of decline
+    (Nghị quyết 04-NQ/TW): what they recognize in themselves and what they will correct.
+    Only the person and the secretaries of the cell they belonged to that month may read
+    it (handbook.selectors.selfcheck_access); the dashboards show counts only."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="self_checks")
+    month = models.DateField("tháng")  # always the first day of the month
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+")
+    correction = models.TextField("việc sẽ sửa chữa, khắc phục", blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "tự soi, tự sửa"
+        verbose_name_plural = "tự soi, tự sửa"
+        constraints = [
+            models.UniqueConstraint(fields=["person", "month"],
+                                    name="selfcheck_one_per_person_month"),
+        ]
+        indexes = [models.Index(fields=["unit", "month"], name="selfcheck_unit_month_idx")]
+
+    def __str__(self) -> str:
+        return f"Tự soi tháng {self.month:%m/%Y} – {self.person}"
+
+
+class SelfCheckMark(models.Model):
+    """One manifestation the person recognized in themselves that month."""
+
+    selfcheck = models.ForeignKey(SelfCheck, on_delete=models.CASCADE, related_name="marks")
+    manifestation = models.ForeignKey("campaign.Manifestation", verbose_name="biểu hiện",
+                                      on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["selfcheck", "manifestation"],
+                                    name="selfcheck_mark_unique"),
+        ]
+
+
+class SelfCheckStat(models.Model):
+    """Counts only, one set per cell per month: how many people ticked at least one item
+    (the row without a manifestation) and how many ticked each item. Kept in the same
+    transaction as the self-check (handbook.stats), rebuilt by `rebuild_stats`. The path
+    is the cell's path that month, as for the dashboard's rows."""
+
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    path = models.CharField(max_length=255)
+    manifestation = models.ForeignKey("campaign.Manifestation", null=True, blank=True,
+                                      on_delete=models.CASCADE, related_name="+")
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "month", "manifestation"],
+                                    condition=models.Q(manifestation__isnull=False),
+                                    name="selfcheckstat_unique_item"),
+            models.UniqueConstraint(fields=["unit", "month"],
+                                    condition=models.Q(manifestation__isnull=True),
+                                    name="selfcheckstat_unique_people"),
+        ]
+        indexes = [models.Index(fields=["month", "path"], name="selfcheckstat_month_path")]

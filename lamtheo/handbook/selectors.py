@@ -156,3 +156,150 @@ def cell_roster(cell, year: int) -> list[tuple[Person, object, list[MonthState]]
     pledges = {p.person_id: p for p in Pledge.objects.filter(person__in=people, year=year)}
     states = month_states(people, year, unit=cell)
     return [(p, pledges.get(p.pk), states[p.pk]) for p in people]
+
+
+# --- the private self-check against the 27 manifestations ----------------------------
+
+
+@dataclass
+class SelfCheckAccess:
+    person: Person
+    month: date
+    check: object  # SelfCheck | None
+    cell: object  # the cell the person belonged to that month (OrgUnit | None)
+    own: bool  # the person themself
+    can_write: bool
+
+
+def is_own_cell_secretary(user, cell) -> bool:
+    """Secretary or deputy secretary of exactly this cell. Narrower than any capability of
+    orgs.scope on purpose: a role above the cell (committee, propaganda, administrator, the
+    secretary of a đảng bộ) does not open a person's self-check."""
+    from lamtheo.orgs.models import RoleKind
+    from lamtheo.orgs.scope import grants
+
+    return cell is not None and any(
+        g.unit_id == cell.pk and g.kind in (RoleKind.SECRETARY, RoleKind.DEPUTY)
+        for g in grants(user)
+    )
+
+
+def selfcheck_visible(user, person: Person, month: date) -> bool:
+    """May `user` read this person's self-check of `month`? (No 404: for page fragments.)"""
+    from lamtheo.handbook.models import SelfCheck
+    from lamtheo.people.selectors import cell_of
+
+    if person.user_id is not None and person.user_id == user.pk:
+        return True
+    check = SelfCheck.objects.filter(person=person, month=month).select_related("unit").first()
+    return is_own_cell_secretary(user, check.unit if check else cell_of(person, month))
+
+
+def selfcheck_access(user, person_id: int, month_slug: str) -> SelfCheckAccess:
+    """The person and their own cell's secretaries; 404 for everybody else."""
+    from lamtheo.core.dates import parse_month
+    from lamtheo.handbook.models import SelfCheck
+    from lamtheo.people.selectors import cell_of
+
+    month = parse_month(month_slug)
+    if month is None or month > month_start(timezone.localdate()) or month.year < 2011:
+        raise Http404("Không tìm thấy tháng này.")
+    person = Person.objects.select_related("cell").filter(pk=person_id).first()
+    if person is None:
+        raise Http404("Không tìm thấy người này.")
+    check = SelfCheck.objects.filter(person=person, month=month).select_related("unit").first()
+    cell = check.unit if check else cell_of(person, month)
+    own = person.user_id is not None and person.user_id == user.pk
+    if not own and not is_own_cell_secretary(user, cell):
+        raise Http404("Không tìm thấy người này.")
+    entry = HandbookEntry.objects.filter(person=person, month=month).first()
+    writable = own and cell is not None and (entry is None or entry.is_editable_by_member)
+    return SelfCheckAccess(person, month, check, cell, own, writable)
+
+
+def selfcheck_of(user, person: Person, month: date):
+    """The self-check if `user` may read it, else None (the same answer as "none yet")."""
+    from lamtheo.handbook.models import SelfCheck
+
+    if not selfcheck_visible(user, person, month):
+        return None
+    return (SelfCheck.objects.filter(person=person, month=month)
+            .prefetch_related("marks__manifestation").first())
+
+
+def selfcheck_history(check) -> list:
+    """The audit trail of one self-check: show it only to the people selfcheck_access lets
+    in (it carries the same private text)."""
+    from lamtheo.campaign.models import Manifestation
+    from lamtheo.core.audit import Change, changes_of
+    from lamtheo.handbook.models import SelfCheck, SelfCheckMark
+
+    changes = changes_of(SelfCheck.history.filter(id=check.pk), what="Tự soi, tự sửa",
+                         skip={"person", "month", "unit"})
+    labels = {m.pk: str(m) for m in Manifestation.objects.all()}
+    for row in (SelfCheckMark.history.filter(selfcheck_id=check.pk)
+                .select_related("history_user")):
+        label = labels.get(row.manifestation_id, "")
+        added = row.history_type == "+"
+        who = row.history_user.get_full_name() if row.history_user else "Hệ thống"
+        changes.append(Change(row.history_date, who, row.history_change_reason or "",
+                              "Biểu hiện", [("biểu hiện", "" if added else label,
+                                             label if added else "")]))
+    return sorted(changes, key=lambda c: c.at, reverse=True)
+
+
+@dataclass
+class SelfCheckRow:
+    unit: object  # OrgUnit
+    people: int  # ticked at least one manifestation
+    members: int  # people in the cells that month (from the dashboard's rows)
+
+
+@dataclass
+class SelfCheckFigures:
+    unit: object
+    month: date
+    people: int
+    members: int
+    groups: list  # [(group label, [(Manifestation, count)])]
+    rows: list  # [SelfCheckRow], one per child unit
+
+
+def selfcheck_figures(unit, month: date) -> SelfCheckFigures:
+    """Counts of the self-check in the unit's subtree for `month`: people who ticked at
+    least one item, and each item's count, in total and per child unit. Five queries
+    whatever the size of the subtree; never a name."""
+    from django.db.models import Sum
+    from django.db.models.functions import Substr
+
+    from lamtheo.campaign.models import Manifestation, ManifestationGroup
+    from lamtheo.dashboard.models import CellMonthStat
+    from lamtheo.dashboard.selectors import _children
+    from lamtheo.handbook.models import SelfCheckStat
+    from lamtheo.orgs.models import PATH_SEGMENT_WIDTH
+    from lamtheo.orgs.scope import subtree_q
+
+    month = month_start(month)
+    width = len(unit.path) + PATH_SEGMENT_WIDTH
+
+    def by_child(qs, field: str) -> dict[str, int]:
+        return {r["child"]: r["n"] or 0 for r in
+                qs.filter(subtree_q(unit.path), month=month)
+                .annotate(child=Substr("path", 1, width)).values("child")
+                .annotate(n=Sum(field)).order_by()}
+
+    people = by_child(SelfCheckStat.objects.filter(manifestation__isnull=True), "count")
+    members = by_child(CellMonthStat.objects, "members")
+    per_item = dict(
+        SelfCheckStat.objects.filter(subtree_q(unit.path), month=month,
+                                     manifestation__isnull=False)
+        .values("manifestation_id").annotate(n=Sum("count")).values_list("manifestation_id", "n")
+        .order_by())
+    items = list(Manifestation.objects.order_by("group", "number"))
+    groups = [(label, [(m, per_item.get(m.pk, 0)) for m in items if m.group == g])
+              for g, label in ManifestationGroup.choices]
+    keys = {k for k in (*people, *members) if k != unit.path}
+    rows = [SelfCheckRow(u, people.get(k, 0), members.get(k, 0))
+            for u, k in _children(unit, keys)]
+    return SelfCheckFigures(unit, month, sum(people.values()), sum(members.values()), groups,
+                            rows)

@@ -14,7 +14,16 @@ from lamtheo.core.dates import add_months, month_label, month_start
 from lamtheo.core.errors import DomainError
 from lamtheo.core.vietnamese import nfc
 from lamtheo.dashboard import stats
-from lamtheo.handbook.models import EntryItem, EntryStatus, HandbookEntry, Progress, Rating
+from lamtheo.handbook import stats as selfcheck_stats
+from lamtheo.handbook.models import (
+    EntryItem,
+    EntryStatus,
+    HandbookEntry,
+    Progress,
+    Rating,
+    SelfCheck,
+    SelfCheckMark,
+)
 from lamtheo.people.models import Person
 from lamtheo.people.selectors import cell_of, is_exempt
 from lamtheo.pledges.models import Pledge, PledgeItem, PledgeStatus
@@ -161,3 +170,54 @@ def entry_review(*, actor, entry: HandbookEntry, comment: str, rating: str,
     tag(entry, actor=actor, reason="Chi bộ nhận xét sổ tay")
     entry.save()
     stats.refresh_cell_month(entry.unit, entry.month)
+
+
+@transaction.atomic
+def selfcheck_save(*, actor, person: Person, month: date, manifestation_ids: list[int],
+                   correction: str, version: int) -> SelfCheck:
+    """Record which of the 27 manifestations the person recognizes in themselves this month
+    and what they will correct. Only the person may write it: it is their own reflection,
+    never entered on their behalf. The cell's counts change in the same transaction."""
+    from lamtheo.campaign.models import Manifestation
+
+    if person.user_id is None or person.user_id != getattr(actor, "pk", None):
+        raise DomainError("Chỉ chính đảng viên mới ghi được phần tự soi, tự sửa của mình.")
+    month = month_start(month)
+    if month > month_start(timezone.localdate()):
+        raise DomainError("Chưa đến tháng này nên chưa thể tự soi, tự sửa.")
+    entry = HandbookEntry.objects.filter(person=person, month=month).first()
+    if entry is not None and not entry.is_editable_by_member:
+        raise DomainError("Sổ tay tháng này đã nộp nên phần tự soi, tự sửa không sửa được nữa "
+                          "trừ khi chi bộ trả lại.")
+    wanted = set(Manifestation.objects.filter(pk__in=manifestation_ids)
+                 .values_list("pk", flat=True))
+    if len(wanted) != len(set(manifestation_ids)):
+        raise DomainError("Có biểu hiện không có trong danh sách; vui lòng tải lại trang.",
+                          "manifestations")
+    check = SelfCheck.objects.filter(person=person, month=month).first()
+    if check is None:
+        cell = entry.unit if entry else cell_of(person, month)
+        if cell is None:
+            raise DomainError(f"Trong {month_label(month).lower()} đồng chí không sinh hoạt ở "
+                              "chi bộ nào.")
+        check = SelfCheck(person=person, month=month, unit=cell)
+    else:
+        bump_version(check, version)
+    check.correction = "\n".join(nfc(line) for line in correction.splitlines()).strip()
+    tag(check, actor=actor, reason="Ghi tự soi, tự sửa")
+    check.save()
+    _sync_marks(actor, check, wanted)
+    selfcheck_stats.refresh_selfcheck(check.unit, month)
+    return check
+
+
+def _sync_marks(actor, check: SelfCheck, wanted: set[int]) -> None:
+    existing = {m.manifestation_id: m for m in check.marks.all()}
+    for mid, mark in existing.items():
+        if mid not in wanted:
+            tag(mark, actor=actor, reason="Bỏ đánh dấu biểu hiện")
+            mark.delete()
+    for mid in sorted(wanted - existing.keys()):
+        mark = SelfCheckMark(selfcheck=check, manifestation_id=mid)
+        tag(mark, actor=actor, reason="Đánh dấu biểu hiện")
+        mark.save()

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import selfcheck_views, views
 
 
 class MonthConverter:
@@ -24,4 +24,8 @@ urlpatterns = [
     path("<int:person_id>/<month:month>/da-nop/", views.done, name="done"),
     path("<int:person_id>/<month:month>/nhan-xet/", views.review, name="review"),
     path("<int:person_id>/nam/<int:year>/", views.person_year, name="person_year"),
+    path("<int:person_id>/<month:month>/tu-soi/", selfcheck_views.selfcheck, name="selfcheck"),
+    path("tu-soi/<str:code>/", selfcheck_views.selfcheck_stats, name="selfcheck_stats"),
+    path("tu-soi/<str:code>/xlsx/", selfcheck_views.selfcheck_stats_export,
+         name="selfcheck_stats_export"),
 ]

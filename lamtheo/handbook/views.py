@@ -20,6 +20,7 @@ from lamtheo.handbook.selectors import (
     entry_access,
     entry_history,
     month_states,
+    selfcheck_of,
     year_months,
 )
 from lamtheo.orgs.scope import Capability, can
@@ -72,7 +73,8 @@ def month(request, person_id: int, month: str):
     history = (entry_history(entry) if entry and can(request.user, Capability.VIEW_AUDIT,
                                                      entry.unit) else None)
     return render(request, "handbook/month.html",
-                  _context(access, labels=dict(Progress.choices), history=history))
+                  _context(access, labels=dict(Progress.choices), history=history,
+                           selfcheck=selfcheck_of(request.user, access.person, access.month)))
 
 
 @login_required
@@ -154,7 +156,9 @@ def check(request, person_id: int, month: str):
         except (DomainError, ValueError) as e:
             error = getattr(e, "message", "Dữ liệu gửi lên không hợp lệ.")
     return render(request, "handbook/check.html",
-                  {**_context(access), "missing": missing, "error": error})
+                  {**_context(access), "missing": missing, "error": error,
+                   "selfcheck": selfcheck_of(request.user, access.person, access.month),
+                   "own": access.person.user_id == request.user.pk})
 
 
 @login_required

@@ -81,3 +81,28 @@ class PledgeItem(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class Publication(models.Model):
+    """A key leader's registration made public by a unit (công khai chương trình hành động
+    cá nhân, seed 004). Unpublishing keeps the row (is_published=False) so the audit trail
+    shows who published and withdrew it, and when."""
+
+    unit = models.ForeignKey(OrgUnit, verbose_name="tổ chức đảng công khai",
+                             on_delete=models.CASCADE, related_name="publications")
+    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="publications")
+    is_published = models.BooleanField("đang công khai", default=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    published_at = models.DateTimeField("ngày công khai", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "chương trình hành động được công khai"
+        verbose_name_plural = "chương trình hành động được công khai"
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "pledge"], name="publication_one_per_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pledge} – công khai tại {self.unit}"

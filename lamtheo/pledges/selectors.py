@@ -58,3 +58,123 @@ def pledge_history(pledge: Pledge):
     changes += changes_of(PledgeItem.history.filter(pledge_id=pledge.pk), what="Việc làm cụ thể",
                           skip={"pledge", "order", "is_specific"})
     return sorted(changes, key=lambda c: c.at, reverse=True)
+
+
+# --- public action programmes of key leaders (seed 004) ---------------------------------
+
+
+def is_programme_candidate(unit: OrgUnit, pledge: Pledge) -> bool:
+    """A person whose programme `unit` may publish: someone holding a role on the unit, or
+    any member whose registration was made in a cell of the unit's subtree."""
+    from lamtheo.orgs.models import Role
+
+    if pledge.unit.path.startswith(unit.path):
+        return True
+    return pledge.person.user_id is not None and Role.objects.filter(
+        unit=unit, user_id=pledge.person.user_id).exists()
+
+
+def can_read_programmes(user, unit: OrgUnit) -> bool:
+    """Everybody whose own cell is in the unit's subtree, and everybody with a role on the
+    unit or above it."""
+    from lamtheo.people.selectors import own_person
+
+    if can(user, Capability.VIEW_STATS, unit):
+        return True
+    person = own_person(user)
+    return bool(person and person.cell and person.cell.path.startswith(unit.path))
+
+
+def get_programme_unit_or_404(user, code: str) -> OrgUnit:
+    unit = OrgUnit.objects.filter(code=code, is_active=True).first()
+    if unit is None or not can_read_programmes(user, unit):
+        raise Http404("Không tìm thấy tổ chức đảng.")
+    return unit
+
+
+def published_programmes(unit: OrgUnit, year: int) -> list:
+    """The registrations published at `unit` for `year` that are still accepted, leaders
+    first in Vietnamese name order (three queries)."""
+    from lamtheo.pledges.models import PledgeStatus, Publication
+
+    pubs = list(
+        Publication.objects.filter(unit=unit, is_published=True, pledge__year=year,
+                                   pledge__status=PledgeStatus.ACCEPTED)
+        .select_related("pledge__person", "pledge__unit", "published_by")
+        .prefetch_related("pledge__items__area")
+    )
+    return sorted(pubs, key=lambda p: (p.pledge.person.sort_key, p.pk))
+
+
+def leaders_of(unit: OrgUnit, year: int) -> list[tuple]:
+    """People holding a role on the unit, with their registration for `year` (or None)."""
+    from lamtheo.orgs.models import Role
+    from lamtheo.people.models import Person
+
+    roles: dict[int, list[str]] = {}
+    for user_id, label in ((r.user_id, r.get_kind_display()) for r in
+                           Role.objects.filter(unit=unit).exclude(kind="admin")):
+        roles.setdefault(user_id, []).append(label)
+    people = list(Person.objects.filter(user_id__in=roles).order_by("sort_key"))
+    pledges = {p.person_id: p for p in Pledge.objects.filter(person__in=people, year=year)}
+    return [(p, ", ".join(roles[p.user_id]), pledges.get(p.pk)) for p in people]
+
+
+def programme_search(unit: OrgUnit, year: int, text: str, limit: int = 20) -> list[Pledge]:
+    """Accepted registrations of members of the unit's subtree whose name matches `text`
+    (diacritics and case ignored)."""
+    from lamtheo.core.vietnamese import fold
+    from lamtheo.orgs.scope import subtree_q
+    from lamtheo.pledges.models import PledgeStatus
+
+    key = fold(text).strip()
+    if not key:
+        return []
+    return list(
+        Pledge.objects.filter(subtree_q(unit.path, "unit__path"), year=year,
+                              status=PledgeStatus.ACCEPTED, person__search_key__contains=key)
+        .select_related("person", "unit").order_by("person__sort_key")[:limit]
+    )
+
+
+def programme_units_for(user, year: int) -> list[tuple[OrgUnit, int]]:
+    """The units whose published programmes the user may read and that have some for
+    `year`: the ancestors of their own cell and the units where they hold a role, with the
+    number published (two queries)."""
+    from django.db.models import Count, Q
+
+    from lamtheo.orgs.models import path_ids
+    from lamtheo.orgs.scope import grants, scope_q
+    from lamtheo.people.selectors import own_person
+    from lamtheo.pledges.models import PledgeStatus
+
+    person = own_person(user)
+    ids = set(path_ids(person.cell.path)) if person and person.cell else set()
+    units = (
+        OrgUnit.objects.filter(Q(pk__in=ids) | scope_q(user, Capability.VIEW_STATS), is_active=True)
+        .filter(publications__is_published=True, publications__pledge__year=year,
+                publications__pledge__status=PledgeStatus.ACCEPTED)
+        .annotate(n=Count("publications", distinct=True)).order_by("path")
+    ) if ids or grants(user) else []
+    return [(u, u.n) for u in units]
+
+
+def publication_history(unit: OrgUnit) -> list:
+    """Who published or withdrew which programme at `unit`, and when (newest first)."""
+    from lamtheo.core.audit import Change
+    from lamtheo.pledges.models import Publication
+
+    rows = list(Publication.history.filter(unit_id=unit.pk).select_related("history_user")
+                .order_by("-history_date"))
+    names = dict(Pledge.objects.filter(pk__in={r.pledge_id for r in rows})
+                 .values_list("pk", "person__full_name"))
+    years = dict(Pledge.objects.filter(pk__in={r.pledge_id for r in rows})
+                 .values_list("pk", "year"))
+    out = []
+    for r in rows:
+        who = r.history_user.get_full_name() if r.history_user else "Hệ thống"
+        state = "Đang công khai" if r.is_published else "Thôi công khai"
+        out.append(Change(r.history_date, who, r.history_change_reason or state, "Công khai",
+                          [(f"Năm {years.get(r.pledge_id, '')}",
+                            "", f"{names.get(r.pledge_id, '')}: {state.lower()}")]))
+    return out

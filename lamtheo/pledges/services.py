@@ -116,3 +116,50 @@ def pledge_return(*, actor, pledge: Pledge, version: int, comment: str) -> None:
         refusal="Chỉ trả lại được bản đăng ký đã nộp.",
         decided_at=timezone.now(), decided_by=actor, decision_comment=nfc(comment),
     )
+
+
+# --- public action programmes of key leaders (seed 004) ---------------------------------
+
+
+def _may_publish(actor, unit) -> None:
+    from lamtheo.orgs.scope import Capability, can
+
+    if not can(actor, Capability.PUBLISH_PROGRAMMES, unit):
+        raise DomainError("Đồng chí không có quyền công khai chương trình hành động của tổ chức "
+                          "đảng này.")
+
+
+@transaction.atomic
+def programme_publish(*, actor, unit, pledge: Pledge):
+    """Make a registration public at `unit`. Only an accepted registration: the cell has
+    checked that its items are concrete before anyone outside the cell reads them, and a
+    registration that is returned later drops off the public page until accepted again."""
+    from lamtheo.pledges.models import Publication
+    from lamtheo.pledges.selectors import is_programme_candidate
+
+    _may_publish(actor, unit)
+    if pledge.status != PledgeStatus.ACCEPTED:
+        raise DomainError("Chỉ công khai được bản đăng ký đã được chi bộ thông qua.")
+    if not is_programme_candidate(unit, pledge):
+        raise DomainError(f"{pledge.person.full_name} không giữ chức vụ ở {unit.name} và "
+                          "không sinh hoạt trong đơn vị này.")
+    publication = Publication.objects.select_for_update().filter(unit=unit, pledge=pledge).first()
+    if publication is not None and publication.is_published:
+        raise DomainError(f"Chương trình hành động của {pledge.person.full_name} đã được công "
+                          "khai.")
+    publication = publication or Publication(unit=unit, pledge=pledge)
+    publication.is_published = True
+    publication.published_by, publication.published_at = actor, timezone.now()
+    tag(publication, actor=actor, reason="Công khai chương trình hành động")
+    publication.save()
+    return publication
+
+
+@transaction.atomic
+def programme_unpublish(*, actor, publication) -> None:
+    _may_publish(actor, publication.unit)
+    if not publication.is_published:
+        raise DomainError("Chương trình hành động này đã thôi công khai.")
+    publication.is_published = False
+    tag(publication, actor=actor, reason="Thôi công khai chương trình hành động")
+    publication.save()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import programme_views, views
 
 app_name = "pledges"
 urlpatterns = [
@@ -10,4 +10,10 @@ urlpatterns = [
     path("<int:year>/da-nop/", views.done, name="done"),
     path("xem-xet/<int:pk>/", views.review, name="review"),
     path("chat-luong/", views.quality, name="quality"),
+    path("cong-khai/", programme_views.index, name="programmes_index"),
+    path("cong-khai/<str:code>/", programme_views.programmes, name="programmes"),
+    path("cong-khai/<str:code>/quan-ly/", programme_views.manage, name="programmes_manage"),
+    path("cong-khai/<str:code>/cong-bo/", programme_views.publish, name="programme_publish"),
+    path("cong-khai/<str:code>/thoi/<int:pk>/", programme_views.unpublish,
+         name="programme_unpublish"),
 ]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.dashboard.stats import rebuild_year
 from lamtheo.handbook.models import HandbookEntry
+from lamtheo.handbook.stats import rebuild_selfcheck_year
 from lamtheo.learning.study_stats import rebuild_study
 from lamtheo.pledges.models import Pledge
 
@@ -46,6 +47,7 @@ class Command(BaseCommand):
         for year in years or years_with_records():
             t = time.perf_counter()
             rebuild_year(year)
+            rebuild_selfcheck_year(year)
             self.stdout.write(f"Năm {year}: đã tính lại trong {_seconds(t)}.")
         rebuild_study()  # learning: attendance sheets and per-topic figures, every year
         self.stdout.write(f"Tổng thời gian: {_seconds(started)}.")

@@ -1,0 +1,45 @@
+"""The private self-check and its counts in the walk of every URL as every role."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lamtheo.campaign.models import Manifestation
+from lamtheo.core.dates import add_months, month_start
+from lamtheo.core.tests.url_walk import CELL_STATS, ORG_STATS, expect
+from lamtheo.handbook import services
+
+THIS_MONTH = month_start(date.today())
+LAST_MONTH = add_months(THIS_MONTH, -1)
+
+# The person and their own cell's secretary; not the committee above, not the propaganda
+# officer, not the administrator, not other cells.
+PRIVATE = expect(404, member=200, secretary=200)
+
+
+def prepare(w) -> None:
+    services.selfcheck_save(
+        actor=w.member_user,
+        person=w.member,
+        month=THIS_MONTH,
+        manifestation_ids=[Manifestation.objects.first().pk],
+        correction="Sẽ sửa ngay trong tháng.",
+        version=0,
+    )
+
+
+def cases(w) -> list:
+    m = w.member.pk
+    return [
+        ("handbook:selfcheck", [m, f"{THIS_MONTH:%Y-%m}"], PRIVATE, "get"),
+        ("handbook:selfcheck", [m, f"{LAST_MONTH:%Y-%m}"], PRIVATE, "get"),
+        (
+            "handbook:selfcheck",
+            [w.outsider.pk, f"{THIS_MONTH:%Y-%m}"],
+            expect(404, outsider=200),
+            "get",
+        ),
+        ("handbook:selfcheck_stats", [w.org.code], ORG_STATS, "get"),
+        ("handbook:selfcheck_stats", [w.cell.code], CELL_STATS, "get"),
+        ("handbook:selfcheck_stats_export", [w.org.code], ORG_STATS, "get"),
+    ]
