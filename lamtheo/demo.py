@@ -39,6 +39,7 @@ from lamtheo.core.dates import add_months
 from lamtheo.dashboard.stats import rebuild_year
 from lamtheo.handbook.models import EntryItem, EntryStatus, HandbookEntry, Progress, Rating
 from lamtheo.handbook.services import due_at as _service_due_at
+from lamtheo.learning import meetings_demo
 from lamtheo.orgs.models import OrgUnit, Role, RoleKind, UnitKind, path_segment
 from lamtheo.orgs.services import role_grant, unit_create
 from lamtheo.people.models import Exemption, Gender, Membership, MemberStatus, Person
@@ -1544,6 +1545,7 @@ def build_demo(*, size: Size = DEMO_SIZE, today: date | None = None) -> dict[str
         password=make_password(DEMO_PASSWORD),
     )
     _grant_demo_roles(org)
+    meetings_demo.load(months=months, today=today)
     if today.year != year:  # January: this year's figures exist from day one too
         rebuild_year(today.year)
     return counts

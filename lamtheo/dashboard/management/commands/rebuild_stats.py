@@ -11,6 +11,7 @@ from django.utils import timezone
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.dashboard.stats import rebuild_year
 from lamtheo.handbook.models import HandbookEntry
+from lamtheo.learning.meeting_stats import rebuild_meeting_year
 from lamtheo.pledges.models import Pledge
 
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
         for year in years or years_with_records():
             t = time.perf_counter()
             rebuild_year(year)
+            rebuild_meeting_year(year)
             self.stdout.write(f"Năm {year}: đã tính lại trong {_seconds(t)}.")
         self.stdout.write(f"Tổng thời gian: {_seconds(started)}.")
 
