@@ -26,8 +26,10 @@ def learning_home(context) -> dict:
         "month": month_start(today),
         "meeting_cells": missing,
         "recorded_cells": [c for c in cells if c not in missing],
+        "record_cells": cells,
         "story_unit": unit,
         "story_today": story_of_period(unit, today) if unit is not None else None,
+        "can_read_story": unit is not None and can(user, Capability.READ_STORIES, unit),
         "can_manage_stories": has_any(user, Capability.MANAGE_STORIES),
     }
 
