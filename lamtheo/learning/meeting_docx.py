@@ -98,8 +98,11 @@ def _attendance(doc, attendance) -> None:
     if not attendance:
         _para(doc, "- Thành phần: chưa điểm danh.")
         return
-    _para(doc, f"- Đảng viên phải dự: {len(attendance)}; có mặt: {len(present)}; "
-               f"vắng có lý do: {len(excused)}; vắng không lý do: {len(unexcused)}.")
+    _para(
+        doc,
+        f"- Đảng viên phải dự: {len(attendance)}; có mặt: {len(present)}; "
+        f"vắng có lý do: {len(excused)}; vắng không lý do: {len(unexcused)}.",
+    )
     if excused:
         _para(doc, f"- Vắng có lý do: {_names(excused)}.")
     if unexcused:
@@ -112,13 +115,17 @@ def _content(doc, meeting: CellMeeting) -> None:
         topic = f": {meeting.topic.title}" if meeting.topic else ""
         items.append(f"Học tập chuyên đề{topic}.")
     if meeting.handbook_reviewed:
-        items.append("Nhận xét sổ tay \u201cLàm theo gương Bác\u201d "
-                     f"{month_label(meeting.month).lower()} của đảng viên.")
+        items.append(
+            "Nhận xét sổ tay \u201cLàm theo gương Bác\u201d "
+            f"{month_label(meeting.month).lower()} của đảng viên."
+        )
     if meeting.story_id:
         items.append(f"Đọc mẩu chuyện \u201c{meeting.story.title}\u201d.")
     if meeting.self_check:
-        items.append("Đảng viên tự soi, tự sửa theo 27 biểu hiện suy thoái "
-                     "(Nghị quyết Trung ương 4 khóa XII).")
+        items.append(
+            "Đảng viên tự soi, tự sửa theo 27 biểu hiện suy thoái "
+            "(Nghị quyết Trung ương 4 khóa XII)."
+        )
     _para(doc, "1. Nội dung học tập và làm theo Bác", bold=True)
     for text in items or ["Không có nội dung về học tập và làm theo Bác."]:
         _para(doc, f"- {text}")
@@ -135,8 +142,10 @@ def _content(doc, meeting: CellMeeting) -> None:
 def _signatures(doc, meeting: CellMeeting) -> None:
     table = doc.add_table(rows=1, cols=2)
     center = WD_ALIGN_PARAGRAPH.CENTER
-    for cell, title, person in ((table.rows[0].cells[0], "THƯ KÝ", meeting.clerk),
-                                (table.rows[0].cells[1], "CHỦ TRÌ", meeting.chair)):
+    for cell, title, person in (
+        (table.rows[0].cells[0], "THƯ KÝ", meeting.clerk),
+        (table.rows[0].cells[1], "CHỦ TRÌ", meeting.chair),
+    ):
         cell.paragraphs[0].alignment = center
         _run(cell.paragraphs[0], title, bold=True)
         _para(cell, "(Ký, ghi rõ họ tên)", align=center, italic=True, size=12, after=36)
@@ -151,12 +160,20 @@ def minutes_docx(meeting: CellMeeting, attendance) -> bytes:
     _para(doc, "", after=6)
     _para(doc, "BIÊN BẢN SINH HOẠT CHI BỘ", align=center, size=15, bold=True)
     kind = "định kỳ" if meeting.kind == MeetingKind.REGULAR else "chuyên đề"
-    _para(doc, f"Sinh hoạt {kind} {month_label(meeting.month).lower()}", align=center,
-          bold=True, after=8)
+    _para(
+        doc,
+        f"Sinh hoạt {kind} {month_label(meeting.month).lower()}",
+        align=center,
+        bold=True,
+        after=8,
+    )
     _para(doc, f"- Thời gian: ngày {meeting.held_on:%d/%m/%Y}.")
     _para(doc, f"- Địa điểm: {meeting.place}.")
-    _para(doc, f"- Chủ trì: đồng chí {meeting.chair.full_name if meeting.chair else '…'}; "
-               f"thư ký: đồng chí {meeting.clerk.full_name if meeting.clerk else '…'}.")
+    _para(
+        doc,
+        f"- Chủ trì: đồng chí {meeting.chair.full_name if meeting.chair else '…'}; "
+        f"thư ký: đồng chí {meeting.clerk.full_name if meeting.clerk else '…'}.",
+    )
     _attendance(doc, attendance)
     _content(doc, meeting)
     _para(doc, "", after=6)

@@ -29,8 +29,17 @@ WIDTHS = [6, 42, 10, 14, 14, 16, 16, 14, 12, 10, 12]
 
 
 def _cells(ws, f: MeetingFigures) -> list:
-    return [f.cells, f.held, _rate(ws, f.held_rate), f.with_content, _rate(ws, f.content_rate),
-            f.thematic, f.invited, f.present, _rate(ws, f.attendance_rate)]
+    return [
+        f.cells,
+        f.held,
+        _rate(ws, f.held_rate),
+        f.with_content,
+        _rate(ws, f.content_rate),
+        f.thematic,
+        f.invited,
+        f.present,
+        _rate(ws, f.attendance_rate),
+    ]
 
 
 def meeting_table_xlsx(figures: MeetingUnitFigures, *, on: date) -> bytes:
@@ -47,6 +56,7 @@ def meeting_table_xlsx(figures: MeetingUnitFigures, *, on: date) -> bytes:
     for i, row in enumerate(listed, start=1):
         ws.append([i, row.unit.name, *_cells(ws, row.figures)])
     if figures.rows:
-        ws.append([None, _cell(ws, f"Cộng {unit.name}", font=Font(bold=True)),
-                   *_cells(ws, figures.total)])
+        ws.append(
+            [None, _cell(ws, f"Cộng {unit.name}", font=Font(bold=True)), *_cells(ws, figures.total)]
+        )
     return _bytes(wb)

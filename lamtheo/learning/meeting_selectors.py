@@ -43,7 +43,8 @@ def meeting_history(meeting: CellMeeting) -> list:
     changes = changes_of(meeting.history.all(), what="Biên bản")
     changes += changes_of(
         MeetingAttendance.history.filter(meeting_id=meeting.pk).select_related("person"),
-        what="Điểm danh", skip={"meeting"},
+        what="Điểm danh",
+        skip={"meeting"},
     )
     return sorted(changes, key=lambda c: c.at, reverse=True)
 
@@ -144,8 +145,14 @@ class MeetingUnitFigures:
     rows: list[MeetingRow] = field(default_factory=list)
 
 
-_SUMS = {"cells": Count("id"), "held": Sum("held"), "with_content": Sum("with_content"),
-         "thematic": Sum("thematic"), "invited": Sum("invited"), "present": Sum("present")}
+_SUMS = {
+    "cells": Count("id"),
+    "held": Sum("held"),
+    "with_content": Sum("with_content"),
+    "thematic": Sum("thematic"),
+    "invited": Sum("invited"),
+    "present": Sum("present"),
+}
 
 
 def meeting_unit_figures(unit: OrgUnit, month: date) -> MeetingUnitFigures:

@@ -68,8 +68,11 @@ def _check(unit: OrgUnit, data: MeetingInput) -> date:
     for person, field, label in ((data.chair, "chair", "Người chủ trì"),
                                  (data.clerk, "clerk", "Thư ký")):  # fmt: skip
         if person is not None and person.pk not in members:
-            raise DomainError(f"{label} phải là đảng viên sinh hoạt tại chi bộ trong "
-                              f"{month_label(month).lower()}.", field)
+            raise DomainError(
+                f"{label} phải là đảng viên sinh hoạt tại chi bộ trong "
+                f"{month_label(month).lower()}.",
+                field,
+            )
     return month
 
 
@@ -92,13 +95,16 @@ def _save(meeting: CellMeeting) -> None:
     if duplicate.exists():
         raise DomainError(
             f"Chi bộ đã có biên bản {meeting.get_kind_display().lower()} "
-            f"{month_label(meeting.month).lower()}; vui lòng mở biên bản đó để sửa.", "held_on")
+            f"{month_label(meeting.month).lower()}; vui lòng mở biên bản đó để sửa.",
+            "held_on",
+        )
     try:
         with transaction.atomic():
             meeting.save()
     except IntegrityError as e:  # a concurrent recording of the same month
-        raise DomainError("Chi bộ vừa có biên bản khác cho tháng này; vui lòng tải lại "
-                          "trang.") from e
+        raise DomainError(
+            "Chi bộ vừa có biên bản khác cho tháng này; vui lòng tải lại trang."
+        ) from e
 
 
 @transaction.atomic
@@ -114,15 +120,16 @@ def meeting_create(*, actor, unit: OrgUnit, data: MeetingInput) -> CellMeeting:
 
 
 @transaction.atomic
-def meeting_update(*, actor, meeting: CellMeeting, data: MeetingInput,
-                   version: int) -> CellMeeting:
+def meeting_update(*, actor, meeting: CellMeeting, data: MeetingInput, version: int) -> CellMeeting:
     _allowed(actor, meeting.unit)
     month = _check(meeting.unit, data)
     old_month = meeting.month
     if month != old_month and meeting.attendance.exists():
-        raise DomainError("Buổi sinh hoạt đã điểm danh nên không chuyển sang tháng khác "
-                          "được; vui lòng giữ ngày trong " + month_label(old_month).lower()
-                          + ".", "held_on")
+        raise DomainError(
+            "Buổi sinh hoạt đã điểm danh nên không chuyển sang tháng khác "
+            "được; vui lòng giữ ngày trong " + month_label(old_month).lower() + ".",
+            "held_on",
+        )
     bump_version(meeting, version)
     _apply(meeting, data, month)
     tag(meeting, actor=actor, reason="Sửa biên bản sinh hoạt chi bộ")
@@ -139,8 +146,9 @@ class Mark:
 
 
 @transaction.atomic
-def meeting_record_attendance(*, actor, meeting: CellMeeting, marks: dict[int, Mark],
-                              version: int) -> None:
+def meeting_record_attendance(
+    *, actor, meeting: CellMeeting, marks: dict[int, Mark], version: int
+) -> None:
     """Attendance of every expected member: present, absent with a reason, or absent
     without one. Each person's mark is its own audited record."""
     _allowed(actor, meeting.unit)

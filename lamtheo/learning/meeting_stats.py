@@ -41,20 +41,28 @@ def months_of_year(year: int) -> list[date]:
 
 def _meeting_figures(meetings) -> dict[tuple[int, date], dict]:
     out: dict[tuple[int, date], dict] = defaultdict(dict)
-    rows = meetings.values("unit_id", "month").annotate(
-        held=Count("id", filter=Q(kind=MeetingKind.REGULAR)),
-        with_content=Count("id", filter=CONTENT_Q),
-        thematic=Count("id", filter=Q(kind=MeetingKind.THEMATIC)),
-    ).order_by()
+    rows = (
+        meetings.values("unit_id", "month")
+        .annotate(
+            held=Count("id", filter=Q(kind=MeetingKind.REGULAR)),
+            with_content=Count("id", filter=CONTENT_Q),
+            thematic=Count("id", filter=Q(kind=MeetingKind.THEMATIC)),
+        )
+        .order_by()
+    )
     for row in rows:
         key = (row.pop("unit_id"), row.pop("month"))
         row["with_content"] = min(row["with_content"], 1)
         out[key].update(row)
-    marks = MeetingAttendance.objects.filter(
-        meeting__in=meetings.filter(kind=MeetingKind.REGULAR)
-    ).values("meeting__unit_id", "meeting__month").annotate(
-        invited=Count("id"), present=Count("id", filter=Q(status=AttendanceStatus.PRESENT)),
-    ).order_by()
+    marks = (
+        MeetingAttendance.objects.filter(meeting__in=meetings.filter(kind=MeetingKind.REGULAR))
+        .values("meeting__unit_id", "meeting__month")
+        .annotate(
+            invited=Count("id"),
+            present=Count("id", filter=Q(status=AttendanceStatus.PRESENT)),
+        )
+        .order_by()
+    )
     for row in marks:
         out[(row.pop("meeting__unit_id"), row.pop("meeting__month"))].update(row)
     return out

@@ -36,8 +36,7 @@ PROCEEDINGS = [
     "việc làm cụ thể đã thực hiện và khó khăn trong tháng.",
 ]
 CONCLUSIONS = [
-    "Chi bộ thống nhất các nhiệm vụ trọng tâm tháng tới; mỗi đảng viên hoàn thành sổ tay "
-    "đúng hạn.",
+    "Chi bộ thống nhất các nhiệm vụ trọng tâm tháng tới; mỗi đảng viên hoàn thành sổ tay đúng hạn.",
     "Giao các đồng chí đảng viên tiếp tục thực hiện việc làm đã đăng ký, báo cáo kết quả tại "
     "buổi sinh hoạt tháng sau.",
 ]
@@ -61,12 +60,18 @@ def _people_by_cell(cells: dict[int, OrgUnit], months: list[date]):
     for pid, start, end in Exemption.objects.values_list("person_id", "start_month", "end_month"):
         exempt[pid].append((start, end))
     expected = defaultdict(list)
-    rows = Membership.objects.filter(unit_id__in=cells, start_month__lte=last).exclude(
-        end_month__lte=first).values_list("person_id", "unit_id", "start_month", "end_month")
+    rows = (
+        Membership.objects.filter(unit_id__in=cells, start_month__lte=last)
+        .exclude(end_month__lte=first)
+        .values_list("person_id", "unit_id", "start_month", "end_month")
+    )
     for pid, unit_id, start, end in rows:
         for m in months:
-            if start <= m and (end is None or end > m) and not any(
-                    s <= m and (e is None or e > m) for s, e in exempt[pid]):
+            if (
+                start <= m
+                and (end is None or end > m)
+                and not any(s <= m and (e is None or e > m) for s, e in exempt[pid])
+            ):
                 expected[(unit_id, m)].append(pid)
     return expected
 
@@ -98,8 +103,9 @@ def load(*, months: list[date], today: date | None = None) -> None:
             if m.month in (3, 6, 9) and rng.random() < 0.3:
                 kinds.append(MeetingKind.THEMATIC)
             for kind in kinds:
-                meetings.append(_meeting(rng, cells[cell_id], m, kind, people, secretaries,
-                                         topic, stories))
+                meetings.append(
+                    _meeting(rng, cells[cell_id], m, kind, people, secretaries, topic, stories)
+                )
                 plans.append(people)
     CellMeeting.objects.bulk_create(meetings, batch_size=2000)
     from lamtheo.demo import _insert_rows  # the demo's fast multi-row INSERT
@@ -120,13 +126,20 @@ def _meeting(rng, cell, month, kind, people, secretaries, topic, stories) -> Cel
     content = rng.random() < 0.9
     studied = content and (not regular or rng.random() < 0.8)
     return CellMeeting(
-        unit=cell, month=month, kind=kind, held_on=month + timedelta(days=rng.randint(2, 11)),
-        place=rng.choice(PLACES), chair_id=chair, clerk_id=clerk,
-        topic_studied=studied, topic=topic if studied else None,
+        unit=cell,
+        month=month,
+        kind=kind,
+        held_on=month + timedelta(days=rng.randint(2, 11)),
+        place=rng.choice(PLACES),
+        chair_id=chair,
+        clerk_id=clerk,
+        topic_studied=studied,
+        topic=topic if studied else None,
         handbook_reviewed=regular and content and rng.random() < 0.85,
         story=rng.choice(stories) if stories and content and rng.random() < 0.5 else None,
         self_check=content and rng.random() < 0.3,
-        proceedings=rng.choice(PROCEEDINGS), conclusion=rng.choice(CONCLUSIONS),
+        proceedings=rng.choice(PROCEEDINGS),
+        conclusion=rng.choice(CONCLUSIONS),
     )
 
 
@@ -149,13 +162,17 @@ def _readings(rng, stories, secretaries, cells, today: date) -> None:
         return
     bithu_cell = Role.objects.filter(user__username="bithu", kind=RoleKind.SECRETARY).values_list(
         "unit_id", flat=True).first()  # fmt: skip
-    units = [cells[u] for u in [bithu_cell, *rng.sample(sorted(cells), k=min(5, len(cells)))]
-             if u in cells]
+    units = [
+        cells[u]
+        for u in [bithu_cell, *rng.sample(sorted(cells), k=min(5, len(cells)))]
+        if u in cells
+    ]
     readings = []
     for unit in units:
         days = [today - timedelta(days=d) for d in range(1, 10)]
         days = [d for d in days if d.weekday() < 5][:4]
         for story_id, day in zip(rotation(unit), reversed(days), strict=False):
-            readings.append(StoryReading(unit=unit, story_id=story_id, period=day, cycle=1,
-                                         read_on=day))
+            readings.append(
+                StoryReading(unit=unit, story_id=story_id, period=day, cycle=1, read_on=day)
+            )
     StoryReading.objects.bulk_create(readings, ignore_conflicts=True)

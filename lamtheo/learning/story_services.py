@@ -52,8 +52,17 @@ def story_create(*, actor, title: str, text: str, source: str, tags: str = "") -
 
 
 @transaction.atomic
-def story_update(*, actor, story: Story, version: int, title: str, text: str, source: str,
-                 tags: str = "", is_active: bool = True) -> Story:
+def story_update(
+    *,
+    actor,
+    story: Story,
+    version: int,
+    title: str,
+    text: str,
+    source: str,
+    tags: str = "",
+    is_active: bool = True,
+) -> Story:
     _may_manage(actor)
     title, text, source = nfc(title).strip(), nfc(text).strip(), nfc(source).strip()
     _check_text(title, text, source)
@@ -83,8 +92,7 @@ def story_setting_save(*, actor, unit: OrgUnit, cadence: str) -> StorySetting:
 def story_mark_read(*, actor, unit: OrgUnit, on: date | None = None) -> StoryReading:
     """Record that the unit read its story of the day (or week) at the briefing."""
     if not can(actor, Capability.READ_STORIES, unit):
-        raise DomainError("Đồng chí không có quyền ghi nhận buổi thông tin đầu giờ của "
-                          "đơn vị này.")
+        raise DomainError("Đồng chí không có quyền ghi nhận buổi thông tin đầu giờ của đơn vị này.")
     on = on or timezone.localdate()
     if on > timezone.localdate():
         raise DomainError("Chưa đến ngày này nên chưa thể đánh dấu đã đọc.")
@@ -96,7 +104,8 @@ def story_mark_read(*, actor, unit: OrgUnit, on: date | None = None) -> StoryRea
         raise DomainError("Thư viện chưa có mẩu chuyện nào đang dùng.")
     try:
         with transaction.atomic():
-            return StoryReading.objects.create(unit=unit, story_id=story_id, period=period,
-                                               cycle=cycle, read_on=on, read_by=actor)
+            return StoryReading.objects.create(
+                unit=unit, story_id=story_id, period=period, cycle=cycle, read_on=on, read_by=actor
+            )
     except IntegrityError as e:  # two people clicked at once
         raise DomainError("Mẩu chuyện của kỳ này vừa được người khác đánh dấu đã đọc.") from e

@@ -15,8 +15,11 @@ urlpatterns += [
     path("sinh-hoat/buoi/<int:pk>/diem-danh/", meetings.attendance, name="meeting_attendance"),
     path("sinh-hoat/buoi/<int:pk>/bien-ban.docx", meetings.minutes, name="meeting_minutes"),
     path("sinh-hoat/thong-ke/<str:code>/", meetings.figures, name="meeting_figures"),
-    path("sinh-hoat/thong-ke/<str:code>/xuat.xlsx", meetings.figures_export,
-         name="meeting_figures_export"),
+    path(
+        "sinh-hoat/thong-ke/<str:code>/xuat.xlsx",
+        meetings.figures_export,
+        name="meeting_figures_export",
+    ),
     path("sinh-hoat/thong-ke/<str:code>/chua-ghi/", meetings.missing, name="meeting_missing"),
 ]
 
@@ -28,6 +31,7 @@ urlpatterns += [
     path("mau-chuyen/<int:pk>/sua/", stories.edit, name="story_edit"),
     path("mau-chuyen/don-vi/<str:code>/", stories.unit_story, name="story_unit"),
     path("mau-chuyen/don-vi/<str:code>/da-doc/", stories.unit_story_read, name="story_read"),
-    path("mau-chuyen/don-vi/<str:code>/nhip-doc/", stories.unit_story_setting,
-         name="story_setting"),
+    path(
+        "mau-chuyen/don-vi/<str:code>/nhip-doc/", stories.unit_story_setting, name="story_setting"
+    ),
 ]

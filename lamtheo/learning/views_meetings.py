@@ -79,18 +79,23 @@ def new(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_unit_or_404(request.user, code, Capability.RECORD_MEETINGS)
     if not unit.is_cell:
         return redirect("learning:meeting_figures", unit.code)
-    form = MeetingForm(request.POST or None, people=_people_for_form(unit, None),
-                       initial={"held_on": timezone.localdate().strftime("%d/%m/%Y")})
+    form = MeetingForm(
+        request.POST or None,
+        people=_people_for_form(unit, None),
+        initial={"held_on": timezone.localdate().strftime("%d/%m/%Y")},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.meeting_create(actor=request.user, unit=unit,
-                                              data=_input(form.cleaned_data))
+            meeting = services.meeting_create(
+                actor=request.user, unit=unit, data=_input(form.cleaned_data)
+            )
             messages.success(request, "Đã lưu biên bản. Mời đồng chí điểm danh đảng viên.")
             return redirect("learning:meeting_attendance", meeting.pk)
         except DomainError as e:
             form.add_error(e.field if e.field in form.fields else None, e.message)
-    return render(request, "learning/meeting_form.html", {"unit": unit, "form": form,
-                                                          "meeting": None})
+    return render(
+        request, "learning/meeting_form.html", {"unit": unit, "form": form, "meeting": None}
+    )
 
 
 @login_required
@@ -98,19 +103,26 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_or_404(request.user, pk, Capability.RECORD_MEETINGS)
     initial = {name: getattr(meeting, name) for name in FIELDS}
     initial |= {"held_on": meeting.held_on.strftime("%d/%m/%Y"), "version": meeting.version}
-    form = MeetingForm(request.POST or None, initial=initial,
-                       people=_people_for_form(meeting.unit, meeting))
+    form = MeetingForm(
+        request.POST or None, initial=initial, people=_people_for_form(meeting.unit, meeting)
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.meeting_update(actor=request.user, meeting=meeting,
-                                    data=_input(form.cleaned_data),
-                                    version=form.cleaned_data["version"] or 0)
+            services.meeting_update(
+                actor=request.user,
+                meeting=meeting,
+                data=_input(form.cleaned_data),
+                version=form.cleaned_data["version"] or 0,
+            )
             messages.success(request, "Đã lưu thay đổi của biên bản.")
             return redirect("learning:meeting_detail", meeting.pk)
         except DomainError as e:
             form.add_error(e.field if e.field in form.fields else None, e.message)
-    return render(request, "learning/meeting_form.html", {"unit": meeting.unit, "form": form,
-                                                          "meeting": meeting})
+    return render(
+        request,
+        "learning/meeting_form.html",
+        {"unit": meeting.unit, "form": form, "meeting": meeting},
+    )
 
 
 @login_required
@@ -126,17 +138,22 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     form = AttendanceForm(request.POST or None, initial=initial, people=people)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        marks = {p.pk: services.Mark(data[f"status_{p.pk}"], data[f"reason_{p.pk}"])
-                 for p in people}
+        marks = {
+            p.pk: services.Mark(data[f"status_{p.pk}"], data[f"reason_{p.pk}"]) for p in people
+        }
         try:
-            services.meeting_record_attendance(actor=request.user, meeting=meeting, marks=marks,
-                                               version=data["version"])
+            services.meeting_record_attendance(
+                actor=request.user, meeting=meeting, marks=marks, version=data["version"]
+            )
             messages.success(request, "Đã lưu điểm danh.")
             return redirect("learning:meeting_detail", meeting.pk)
         except DomainError as e:
             form.add_error(None, e.message)
-    return render(request, "learning/meeting_attendance.html", {
-        "meeting": meeting, "unit": meeting.unit, "form": form, "rows": form.rows()})
+    return render(
+        request,
+        "learning/meeting_attendance.html",
+        {"meeting": meeting, "unit": meeting.unit, "form": form, "rows": form.rows()},
+    )
 
 
 @login_required
@@ -189,8 +206,9 @@ def figures(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def figures_export(request: HttpRequest, code: str) -> HttpResponse:
     unit, month, fig = _figures(request, code)
-    response = HttpResponse(meeting_table_xlsx(fig, on=timezone.localdate()),
-                            content_type=XLSX_TYPE)
+    response = HttpResponse(
+        meeting_table_xlsx(fig, on=timezone.localdate()), content_type=XLSX_TYPE
+    )
     name = f"sinh-hoat-chi-bo-{unit.code}-{month_slug(month)}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

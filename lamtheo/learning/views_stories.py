@@ -48,8 +48,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     story = _story_or_404(request, pk)
     manager = _manager(request)
     history = changes_of(story.history.all(), what="Mẩu chuyện") if manager else None
-    return render(request, "learning/story_detail.html",
-                  {"story": story, "manager": manager, "history": history})
+    return render(
+        request,
+        "learning/story_detail.html",
+        {"story": story, "manager": manager, "history": history},
+    )
 
 
 def _form_view(request: HttpRequest, story: Story | None) -> HttpResponse:
@@ -57,19 +60,37 @@ def _form_view(request: HttpRequest, story: Story | None) -> HttpResponse:
         raise Http404("Không tìm thấy trang.")
     initial = {"is_active": True}
     if story is not None:
-        initial = {"title": story.title, "text": story.text, "source": story.source,
-                   "tags": story.tags, "is_active": story.is_active, "version": story.version}
+        initial = {
+            "title": story.title,
+            "text": story.text,
+            "source": story.source,
+            "tags": story.tags,
+            "is_active": story.is_active,
+            "version": story.version,
+        }
     form = StoryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
             if story is None:
-                story = services.story_create(actor=request.user, title=d["title"],
-                                              text=d["text"], source=d["source"], tags=d["tags"])
+                story = services.story_create(
+                    actor=request.user,
+                    title=d["title"],
+                    text=d["text"],
+                    source=d["source"],
+                    tags=d["tags"],
+                )
             else:
-                services.story_update(actor=request.user, story=story, version=d["version"] or 0,
-                                      title=d["title"], text=d["text"], source=d["source"],
-                                      tags=d["tags"], is_active=d["is_active"])
+                services.story_update(
+                    actor=request.user,
+                    story=story,
+                    version=d["version"] or 0,
+                    title=d["title"],
+                    text=d["text"],
+                    source=d["source"],
+                    tags=d["tags"],
+                    is_active=d["is_active"],
+                )
             messages.success(request, "Đã lưu mẩu chuyện.")
             return redirect("learning:story_detail", story.pk)
         except DomainError as e:
@@ -104,8 +125,9 @@ def unit_story_read(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_unit_or_404(request.user, code, Capability.READ_STORIES)
     try:
         reading = services.story_mark_read(actor=request.user, unit=unit)
-        messages.success(request, f"Đã ghi nhận: đơn vị đã đọc mẩu chuyện "
-                                  f"\u201c{reading.story.title}\u201d.")
+        messages.success(
+            request, f"Đã ghi nhận: đơn vị đã đọc mẩu chuyện \u201c{reading.story.title}\u201d."
+        )
     except DomainError as e:
         messages.error(request, e.message)
     return redirect("learning:story_unit", unit.code)
@@ -118,8 +140,9 @@ def unit_story_setting(request: HttpRequest, code: str) -> HttpResponse:
     form = CadenceForm(request.POST)
     if form.is_valid():
         try:
-            services.story_setting_save(actor=request.user, unit=unit,
-                                        cadence=form.cleaned_data["cadence"])
+            services.story_setting_save(
+                actor=request.user, unit=unit, cadence=form.cleaned_data["cadence"]
+            )
             messages.success(request, "Đã lưu nhịp đọc mẩu chuyện của đơn vị.")
         except DomainError as e:
             messages.error(request, e.message)

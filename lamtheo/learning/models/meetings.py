@@ -28,31 +28,61 @@ class CellMeeting(models.Model):
     """One meeting of a cell. A cell holds one regular meeting a month and may hold a
     thematic one in the same month, hence one row per cell, month and kind."""
 
-    unit = models.ForeignKey(OrgUnit, verbose_name="chi bộ", on_delete=models.PROTECT,
-                             related_name="meetings")
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name="chi bộ", on_delete=models.PROTECT, related_name="meetings"
+    )
     month = models.DateField("tháng")  # the first day of the month of held_on
-    kind = models.CharField("loại buổi sinh hoạt", max_length=20, choices=MeetingKind.choices,
-                            default=MeetingKind.REGULAR)
+    kind = models.CharField(
+        "loại buổi sinh hoạt",
+        max_length=20,
+        choices=MeetingKind.choices,
+        default=MeetingKind.REGULAR,
+    )
     held_on = models.DateField("ngày sinh hoạt")
     place = models.CharField("địa điểm", max_length=255)
-    chair = models.ForeignKey(Person, verbose_name="người chủ trì", null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
-    clerk = models.ForeignKey(Person, verbose_name="thư ký", null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
+    chair = models.ForeignKey(
+        Person,
+        verbose_name="người chủ trì",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    clerk = models.ForeignKey(
+        Person,
+        verbose_name="thư ký",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # Campaign content discussed (the dashboards count a meeting with any of them).
     topic_studied = models.BooleanField("học tập chuyên đề", default=False)
-    topic = models.ForeignKey("campaign.Topic", verbose_name="chuyên đề", null=True,
-                              blank=True, on_delete=models.SET_NULL, related_name="+")
-    handbook_reviewed = models.BooleanField("nhận xét sổ tay \u201cLàm theo gương Bác\u201d",
-                                            default=False)
-    story = models.ForeignKey("learning.Story", verbose_name="mẩu chuyện đã đọc", null=True,
-                              blank=True, on_delete=models.SET_NULL, related_name="+")
-    self_check = models.BooleanField("tự soi, tự sửa theo 27 biểu hiện suy thoái",
-                                     default=False)
+    topic = models.ForeignKey(
+        "campaign.Topic",
+        verbose_name="chuyên đề",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    handbook_reviewed = models.BooleanField(
+        "nhận xét sổ tay \u201cLàm theo gương Bác\u201d", default=False
+    )
+    story = models.ForeignKey(
+        "learning.Story",
+        verbose_name="mẩu chuyện đã đọc",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    self_check = models.BooleanField("tự soi, tự sửa theo 27 biểu hiện suy thoái", default=False)
     proceedings = models.TextField("diễn biến", blank=True)
     conclusion = models.TextField("kết luận", blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -63,10 +93,12 @@ class CellMeeting(models.Model):
         verbose_name_plural = "buổi sinh hoạt chi bộ"
         ordering = ["-held_on", "kind"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "month", "kind"],
-                                    name="meeting_one_per_cell_month_kind"),
-            models.CheckConstraint(condition=Q(held_on__gte=models.F("month")),
-                                   name="meeting_held_in_its_month"),
+            models.UniqueConstraint(
+                fields=["unit", "month", "kind"], name="meeting_one_per_cell_month_kind"
+            ),
+            models.CheckConstraint(
+                condition=Q(held_on__gte=models.F("month")), name="meeting_held_in_its_month"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -74,8 +106,9 @@ class CellMeeting(models.Model):
 
     @property
     def has_campaign_content(self) -> bool:
-        return bool(self.topic_studied or self.handbook_reviewed or self.story_id
-                    or self.self_check)
+        return bool(
+            self.topic_studied or self.handbook_reviewed or self.story_id or self.self_check
+        )
 
 
 class AttendanceStatus(models.TextChoices):
@@ -85,10 +118,13 @@ class AttendanceStatus(models.TextChoices):
 
 
 class MeetingAttendance(models.Model):
-    meeting = models.ForeignKey(CellMeeting, on_delete=models.CASCADE,
-                                related_name="attendance")
-    person = models.ForeignKey(Person, verbose_name="đảng viên", on_delete=models.PROTECT,
-                               related_name="meeting_attendance")
+    meeting = models.ForeignKey(CellMeeting, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey(
+        Person,
+        verbose_name="đảng viên",
+        on_delete=models.PROTECT,
+        related_name="meeting_attendance",
+    )
     status = models.CharField("điểm danh", max_length=20, choices=AttendanceStatus.choices)
     reason = models.CharField("lý do vắng", max_length=255, blank=True)
     history = HistoricalRecords()
@@ -97,8 +133,9 @@ class MeetingAttendance(models.Model):
         verbose_name = "điểm danh sinh hoạt chi bộ"
         verbose_name_plural = "điểm danh sinh hoạt chi bộ"
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "person"],
-                                    name="attendance_one_per_meeting_person"),
+            models.UniqueConstraint(
+                fields=["meeting", "person"], name="attendance_one_per_meeting_person"
+            ),
             models.CheckConstraint(
                 condition=~Q(status="excused") | ~Q(reason=""),
                 name="attendance_excused_has_reason",
@@ -114,7 +151,9 @@ class CellMeetingStat(models.Model):
     month = models.DateField()
     path = models.CharField(max_length=255)
     held = models.PositiveSmallIntegerField(default=0)  # 1 if the regular meeting is recorded
-    with_content = models.PositiveSmallIntegerField(default=0)  # 1 if a meeting had campaign content
+    with_content = models.PositiveSmallIntegerField(
+        default=0
+    )  # 1 if a meeting had campaign content
     thematic = models.PositiveSmallIntegerField(default=0)  # thematic meetings held
     invited = models.PositiveIntegerField(default=0)  # expected members at the regular meeting
     present = models.PositiveIntegerField(default=0)

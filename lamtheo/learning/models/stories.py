@@ -17,8 +17,9 @@ class Story(models.Model):
     title = models.CharField("tiêu đề", max_length=255)
     text = models.TextField("nội dung")
     source = models.CharField("nguồn", max_length=255)
-    tags = models.CharField("từ khóa", max_length=255, blank=True,
-                            help_text="Các từ khóa cách nhau bằng dấu phẩy.")
+    tags = models.CharField(
+        "từ khóa", max_length=255, blank=True, help_text="Các từ khóa cách nhau bằng dấu phẩy."
+    )
     # Kept by the services from title, text and tags: diacritic-free, for search.
     search_key = models.TextField(editable=False, default="")
     is_active = models.BooleanField("đang dùng", default=True)
@@ -49,10 +50,12 @@ class StorySetting(models.Model):
     """How often a unit (and its subtree) changes story; the row without a unit is the
     default for everyone."""
 
-    unit = models.ForeignKey(OrgUnit, null=True, blank=True, on_delete=models.CASCADE,
-                             related_name="+")
-    cadence = models.CharField("nhịp đọc", max_length=10, choices=StoryCadence.choices,
-                               default=StoryCadence.DAILY)
+    unit = models.ForeignKey(
+        OrgUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    cadence = models.CharField(
+        "nhịp đọc", max_length=10, choices=StoryCadence.choices, default=StoryCadence.DAILY
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -73,8 +76,9 @@ class StoryReading(models.Model):
     period = models.DateField("kỳ")
     cycle = models.PositiveIntegerField(default=1)
     read_on = models.DateField("ngày đọc")
-    read_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="+")
+    read_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -83,6 +87,7 @@ class StoryReading(models.Model):
         ordering = ["-period"]
         constraints = [
             models.UniqueConstraint(fields=["unit", "period"], name="storyreading_one_per_period"),
-            models.UniqueConstraint(fields=["unit", "cycle", "story"],
-                                    name="storyreading_no_repeat_in_cycle"),
+            models.UniqueConstraint(
+                fields=["unit", "cycle", "story"], name="storyreading_no_repeat_in_cycle"
+            ),
         ]

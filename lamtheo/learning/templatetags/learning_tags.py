@@ -39,6 +39,8 @@ def review_meeting(context, entry) -> dict:
     """'Nhận xét tại buổi sinh hoạt chi bộ ngày …' under a reviewed handbook entry."""
     meeting = meeting_for_entry(entry) if entry is not None else None
     user = context["request"].user
-    return {"review_meeting": meeting,
-            "can_open_meeting": meeting is not None
-            and can(user, Capability.VIEW_RECORDS, meeting.unit)}
+    return {
+        "review_meeting": meeting,
+        "can_open_meeting": meeting is not None
+        and can(user, Capability.VIEW_RECORDS, meeting.unit),
+    }
