@@ -222,7 +222,7 @@ def test_the_figures_page_has_a_row_per_child_and_a_bounded_query_count(
     client = login(tree.propaganda_user)
     url = reverse("learning:meeting_figures", args=[tree.bloc.code])
     client.get(url)  # builds the year's rows once
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         page = client.get(f"{url}?thang={LAST_MONTH:%Y-%m}").content.decode()
     assert "Đảng bộ Sở A" in page and "Chi bộ cơ sở B" in page and "33,3%" in page
     missing = client.get(
