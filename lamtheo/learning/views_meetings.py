@@ -8,11 +8,12 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from lamtheo.core.dates import month_slug, months_between
+from lamtheo.core.dates import month_slug
 from lamtheo.core.errors import DomainError
 from lamtheo.dashboard.selectors import breadcrumbs, months_offered, period_from, years_offered
 from lamtheo.learning import meeting_services as services
@@ -31,7 +32,7 @@ from lamtheo.learning.meeting_selectors import (
 )
 from lamtheo.learning.models import CellMeeting
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404
-from lamtheo.people.selectors import cell_people_in_month
+from lamtheo.people.models import Person
 
 FIELDS = ("kind", "held_on", "place", "chair", "clerk", "topic_studied", "handbook_reviewed",
           "story", "self_check", "proceedings", "conclusion")  # fmt: skip
@@ -62,16 +63,16 @@ def _input(data: dict) -> services.MeetingInput:
     return services.MeetingInput(**{name: data[name] for name in FIELDS})
 
 
-def _people_for_form(unit, meeting: CellMeeting | None):
-    # Anyone who belonged to the cell in the last months may chair or keep the minutes;
-    # the service checks the chosen person against the meeting's own month.
+def _people_for_form(unit, meeting: CellMeeting | None) -> list[Person]:
+    """Anyone who belonged to the cell this year (or in the meeting's month) may chair or
+    keep the minutes; the service checks the chosen person against the meeting's month."""
     today = timezone.localdate()
     start = meeting.month if meeting else today.replace(day=1, month=1)
-    seen = {}
-    for m in months_between(start, meeting.month if meeting else today):
-        for p in cell_people_in_month(unit, m):
-            seen[p.pk] = p
-    return sorted(seen.values(), key=lambda p: p.sort_key)
+    end = meeting.month if meeting else today
+    overlapping = Q(memberships__unit=unit, memberships__start_month__lte=end) & (
+        Q(memberships__end_month__isnull=True) | Q(memberships__end_month__gt=start)
+    )
+    return list(Person.objects.filter(overlapping).distinct().order_by("sort_key"))
 
 
 @login_required

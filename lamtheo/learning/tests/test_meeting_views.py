@@ -266,3 +266,11 @@ def test_the_cell_list_shows_the_years_meetings(tree, login, meeting):
     )
     assert meeting.held_on.strftime("%d/%m/%Y") in page and "Ghi biên bản" in page
     assert month_start(meeting.held_on) == LAST_MONTH
+
+
+def test_the_form_offers_only_the_cells_members_as_chair_and_clerk(tree, login):
+    page = login(tree.secretary_user).get(
+        reverse("learning:meeting_new", args=[tree.cell.code])
+    ).content.decode()
+    assert "Trần Thị Bình" in page and "Phạm Văn Dũng" in page
+    assert "Lê Văn Cường" not in page
