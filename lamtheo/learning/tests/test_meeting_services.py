@@ -14,10 +14,15 @@ from lamtheo.learning.models import (
     MeetingAttendance,
     MeetingKind,
 )
-from lamtheo.learning.tests.conftest import LAST_MONTH, meeting_input
+from lamtheo.learning.tests.meeting_fixtures import LAST_MONTH, make_meeting, meeting_input
 from lamtheo.orgs.models import RoleKind
 from lamtheo.orgs.services import role_grant
 from lamtheo.people.models import Exemption
+
+
+@pytest.fixture
+def meeting(tree):
+    return make_meeting(tree)
 
 
 def test_it_records_a_meeting_with_its_topic_and_keeps_the_figures(tree, meeting):

@@ -3,16 +3,23 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+import pytest
+
 from lamtheo.core.dates import add_months, month_start
 from lamtheo.learning import meeting_services as s
 from lamtheo.learning.meeting_selectors import cells_without_meeting, meeting_unit_figures
 from lamtheo.learning.meeting_stats import ensure_meeting_year, rebuild_meeting_year
 from lamtheo.learning.models import AttendanceStatus, CellMeeting, CellMeetingStat, MeetingKind
-from lamtheo.learning.tests.conftest import meeting_input
+from lamtheo.learning.tests.meeting_fixtures import make_meeting, meeting_input
 from lamtheo.orgs.models import RoleKind, UnitKind
 from lamtheo.orgs.services import role_grant, unit_create
 
 FIELDS = ("unit_id", "month", "path", "held", "with_content", "thematic", "invited", "present")
+
+
+@pytest.fixture
+def meeting(tree):
+    return make_meeting(tree)
 
 
 def _rows(year: int) -> set[tuple]:

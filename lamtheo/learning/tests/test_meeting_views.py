@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date
 from io import BytesIO
 
+import pytest
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
@@ -14,8 +15,13 @@ from lamtheo.learning import meeting_services as s
 from lamtheo.learning.meeting_docx import minutes_docx
 from lamtheo.learning.meeting_selectors import attendance_of
 from lamtheo.learning.models import AttendanceStatus, CellMeeting, MeetingAttendance
-from lamtheo.learning.tests.conftest import LAST_MONTH, meeting_input
+from lamtheo.learning.tests.meeting_fixtures import LAST_MONTH, make_meeting, meeting_input
 from lamtheo.pledges import services as pledges
+
+
+@pytest.fixture
+def meeting(tree):
+    return make_meeting(tree)
 
 
 def test_a_secretary_records_a_meeting_then_takes_attendance(tree, login):
@@ -269,8 +275,10 @@ def test_the_cell_list_shows_the_years_meetings(tree, login, meeting):
 
 
 def test_the_form_offers_only_the_cells_members_as_chair_and_clerk(tree, login):
-    page = login(tree.secretary_user).get(
-        reverse("learning:meeting_new", args=[tree.cell.code])
-    ).content.decode()
+    page = (
+        login(tree.secretary_user)
+        .get(reverse("learning:meeting_new", args=[tree.cell.code]))
+        .content.decode()
+    )
     assert "Trần Thị Bình" in page and "Phạm Văn Dũng" in page
     assert "Lê Văn Cường" not in page

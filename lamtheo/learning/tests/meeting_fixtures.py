@@ -1,8 +1,8 @@
+"""Helpers for the meeting tests (not a conftest: the learning app's tests are shared)."""
+
 from __future__ import annotations
 
 from datetime import date
-
-import pytest
 
 from lamtheo.core.dates import add_months, month_start
 from lamtheo.learning import meeting_services
@@ -20,8 +20,7 @@ def meeting_input(tree, **changes) -> meeting_services.MeetingInput:
     return meeting_services.MeetingInput(**(data | changes))
 
 
-@pytest.fixture
-def meeting(tree):
+def make_meeting(tree):
     return meeting_services.meeting_create(
         actor=tree.secretary_user, unit=tree.cell, data=meeting_input(tree)
     )
