@@ -14,7 +14,7 @@ from lamtheo.orgs.scope import Capability, can, has_any, top_units
 register = template.Library()
 
 
-@register.inclusion_tag("learning/_home_tasks.html", takes_context=True)
+@register.inclusion_tag("learning/_meeting_home.html", takes_context=True)
 def learning_home(context) -> dict:
     user = context["request"].user
     today = timezone.localdate()
