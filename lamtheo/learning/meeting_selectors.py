@@ -54,32 +54,36 @@ def meeting_history(meeting: CellMeeting) -> list:
 # month that has "handbook entries reviewed" ticked (the regular one first).
 
 
+def _review_meeting(unit_id: int, month: date) -> QuerySet[CellMeeting]:
+    # "regular" sorts before "thematic": the regular meeting takes the reviews if both
+    # have the box ticked.
+    return CellMeeting.objects.filter(
+        unit_id=unit_id, month=month, handbook_reviewed=True
+    ).order_by("kind", "held_on")
+
+
 def meeting_for_entry(entry: HandbookEntry) -> CellMeeting | None:
+    """The meeting where a reviewed handbook entry was reviewed, if it was at a meeting."""
     if entry.status != EntryStatus.REVIEWED:
         return None
-    return (CellMeeting.objects.filter(unit_id=entry.unit_id, month=entry.month,
-                                       handbook_reviewed=True)
-            .order_by("kind", "held_on").first())  # fmt: skip  # "regular" sorts first
+    return _review_meeting(entry.unit_id, entry.month).first()
 
 
 def reviewed_entries(meeting: CellMeeting) -> list[HandbookEntry]:
+    """The month's reviewed entries of the cell, if this is the meeting that reviewed them:
+    names and ratings only (the handbook text stays with the handbook)."""
     if not meeting.handbook_reviewed:
         return []
-    first = meeting_for_entry_id(meeting)
+    first = _review_meeting(meeting.unit_id, meeting.month).values_list("pk", flat=True).first()
     if first != meeting.pk:
         return []
-    return list(HandbookEntry.objects.filter(unit=meeting.unit, month=meeting.month,
-                                             status=EntryStatus.REVIEWED)
-                .select_related("person").only("id", "person__full_name", "person__sort_key",
-                                               "person_id", "month", "review_rating",
-                                               "unit_id", "status")
-                .order_by("person__sort_key"))  # fmt: skip
-
-
-def meeting_for_entry_id(meeting: CellMeeting) -> int | None:
-    return (CellMeeting.objects.filter(unit_id=meeting.unit_id, month=meeting.month,
-                                       handbook_reviewed=True)
-            .order_by("kind", "held_on").values_list("pk", flat=True).first())  # fmt: skip
+    entries = HandbookEntry.objects.filter(
+        unit=meeting.unit, month=meeting.month, status=EntryStatus.REVIEWED
+    ).select_related("person")
+    return list(
+        entries.only("id", "person_id", "person__full_name", "person__sort_key", "month",
+                     "review_rating", "unit_id", "status").order_by("person__sort_key")
+    )  # fmt: skip
 
 
 # --- the secretary's task -------------------------------------------------------------

@@ -282,3 +282,23 @@ def test_the_form_offers_only_the_cells_members_as_chair_and_clerk(tree, login):
     )
     assert "Trần Thị Bình" in page and "Phạm Văn Dũng" in page
     assert "Lê Văn Cường" not in page
+
+
+def test_the_regular_meeting_takes_the_reviews_when_both_meetings_ticked_them(tree):
+    from lamtheo.learning.meeting_selectors import meeting_for_entry, reviewed_entries
+
+    entry = _reviewed_entry(tree)
+    thematic = s.meeting_create(
+        actor=tree.secretary_user,
+        unit=tree.cell,
+        data=meeting_input(tree, kind="thematic", handbook_reviewed=True),
+    )
+    assert meeting_for_entry(entry) == thematic
+    regular = s.meeting_create(
+        actor=tree.secretary_user,
+        unit=tree.cell,
+        data=meeting_input(tree, handbook_reviewed=True, held_on=LAST_MONTH.replace(day=20)),
+    )
+    assert meeting_for_entry(entry) == regular
+    assert [e.pk for e in reviewed_entries(regular)] == [entry.pk]
+    assert reviewed_entries(thematic) == []
