@@ -41,6 +41,7 @@ from lamtheo.core.dates import add_months
 from lamtheo.dashboard.stats import rebuild_year
 from lamtheo.handbook.models import EntryItem, EntryStatus, HandbookEntry, Progress, Rating
 from lamtheo.handbook.services import due_at as _service_due_at
+from lamtheo.learning import meetings_demo
 from lamtheo.learning.study_demo import load as load_study_demo
 from lamtheo.orgs.models import OrgUnit, Role, RoleKind, UnitKind, path_segment
 from lamtheo.orgs.services import role_grant, unit_create
@@ -1490,6 +1491,7 @@ def build_demo(*, size: Size = DEMO_SIZE, today: date | None = None) -> dict[str
     _grant_demo_roles(org)
     campaign_demo.load(root=org.root, year=year, today=today)
     load_study_demo(root=org.root, today=today)
+    meetings_demo.load(months=months, today=today)
     if today.year != year:  # January: this year's figures exist from day one too
         rebuild_year(today.year)
     return counts

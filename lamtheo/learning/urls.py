@@ -1,12 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from lamtheo.learning import study_views
+from lamtheo.learning import views_meetings as meetings
+from lamtheo.learning import views_stories as stories
 
 app_name = "learning"
-urlpatterns: list = []
 
 # The study of the topic: sessions, attendance, figures (learning.study_views).
-from lamtheo.learning import study_views  # noqa: E402
-
-urlpatterns += [
+urlpatterns = [
     path("buoi-hoc/<int:pk>/", study_views.session_detail, name="study_session"),
     path("buoi-hoc/<int:pk>/sua/", study_views.session_edit, name="study_session_edit"),
     path(
@@ -25,5 +26,35 @@ urlpatterns += [
         "<str:code>/chua-hoc-tap/xuat.xlsx",
         study_views.not_studied_export,
         name="study_not_studied_export",
+    ),
+]
+
+# Cell meetings (sinh hoạt chi bộ) and their figures.
+urlpatterns += [
+    path("sinh-hoat/chi-bo/<str:code>/", meetings.cell, name="meeting_cell"),
+    path("sinh-hoat/chi-bo/<str:code>/ghi-bien-ban/", meetings.new, name="meeting_new"),
+    path("sinh-hoat/buoi/<int:pk>/", meetings.detail, name="meeting_detail"),
+    path("sinh-hoat/buoi/<int:pk>/sua/", meetings.edit, name="meeting_edit"),
+    path("sinh-hoat/buoi/<int:pk>/diem-danh/", meetings.attendance, name="meeting_attendance"),
+    path("sinh-hoat/buoi/<int:pk>/bien-ban.docx", meetings.minutes, name="meeting_minutes"),
+    path("sinh-hoat/thong-ke/<str:code>/", meetings.figures, name="meeting_figures"),
+    path(
+        "sinh-hoat/thong-ke/<str:code>/xuat.xlsx",
+        meetings.figures_export,
+        name="meeting_figures_export",
+    ),
+    path("sinh-hoat/thong-ke/<str:code>/chua-ghi/", meetings.missing, name="meeting_missing"),
+]
+
+# Stories for the morning briefing (mẩu chuyện, buổi thông tin đầu giờ).
+urlpatterns += [
+    path("mau-chuyen/", stories.library, name="story_library"),
+    path("mau-chuyen/them/", stories.new, name="story_new"),
+    path("mau-chuyen/<int:pk>/", stories.detail, name="story_detail"),
+    path("mau-chuyen/<int:pk>/sua/", stories.edit, name="story_edit"),
+    path("mau-chuyen/don-vi/<str:code>/", stories.unit_story, name="story_unit"),
+    path("mau-chuyen/don-vi/<str:code>/da-doc/", stories.unit_story_read, name="story_read"),
+    path(
+        "mau-chuyen/don-vi/<str:code>/nhip-doc/", stories.unit_story_setting, name="story_setting"
     ),
 ]

@@ -3,13 +3,13 @@ Each part of the app keeps its cases in its own module; this one only gathers th
 
 from __future__ import annotations
 
-from .study_url_cases import cases as study_cases
-from .study_url_cases import prepare as study_prepare
+from lamtheo.learning.tests import meetings_url_cases, study_url_cases
 
 
 def prepare(world) -> None:
-    study_prepare(world)
+    study_url_cases.prepare(world)
+    meetings_url_cases.prepare(world)
 
 
 def cases(world) -> list:
-    return study_cases(world)
+    return study_url_cases.cases(world) + meetings_url_cases.cases(world)

@@ -13,6 +13,7 @@ from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.dashboard.stats import rebuild_year
 from lamtheo.handbook.models import HandbookEntry
 from lamtheo.handbook.stats import rebuild_selfcheck_year
+from lamtheo.learning.meeting_stats import rebuild_meeting_year
 from lamtheo.learning.study_stats import rebuild_study
 from lamtheo.pledges.models import Pledge
 
@@ -48,6 +49,7 @@ class Command(BaseCommand):
             t = time.perf_counter()
             rebuild_year(year)
             rebuild_selfcheck_year(year)
+            rebuild_meeting_year(year)
             self.stdout.write(f"Năm {year}: đã tính lại trong {_seconds(t)}.")
         rebuild_study()  # learning: attendance sheets and per-topic figures, every year
         self.stdout.write(f"Tổng thời gian: {_seconds(started)}.")
