@@ -80,8 +80,10 @@ def tree(db) -> Tree:
     cell_b = unit_create(code="CBB", name="Chi bộ cơ sở B", kind=UnitKind.GRASSROOTS_CELL,
                          parent=bloc)
     areas = [ContentArea.objects.create(title=t, order=i) for i, t in enumerate(DEFAULT_AREAS)]
-    campaign = Campaign.objects.create(name="Học tập và làm theo tư tưởng, đạo đức, phong cách "
-                                       "Hồ Chí Minh", directive="Chỉ thị 05-CT/TW")
+    campaign = Campaign.objects.first() or Campaign.objects.create(  # the migration's preload
+        name="Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        directive="Chỉ thị 05-CT/TW",
+    )
     Topic.objects.create(campaign=campaign, kind=TopicKind.ANNUAL, year=date.today().year,
                          title="Chuyên đề thử nghiệm của năm")
     member = make_person("DV001", "Nguyễn Văn An", cell, duty="Chuyên viên phòng Kế hoạch")

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_backup_holds_the_people_and_can_be_opened(tree, tmp_path):
     target = tmp_path / "copy.sqlite3"
     if connection.vendor != "sqlite":
