@@ -37,6 +37,7 @@ from django.utils import timezone
 from lamtheo.campaign.models import Campaign, Topic, TopicKind
 from lamtheo.core.dates import add_months
 from lamtheo.dashboard.stats import rebuild_year
+from lamtheo.documents import demo as documents_demo
 from lamtheo.handbook.models import EntryItem, EntryStatus, HandbookEntry, Progress, Rating
 from lamtheo.handbook.services import due_at as _service_due_at
 from lamtheo.orgs.models import OrgUnit, Role, RoleKind, UnitKind, path_segment
@@ -1544,6 +1545,7 @@ def build_demo(*, size: Size = DEMO_SIZE, today: date | None = None) -> dict[str
         password=make_password(DEMO_PASSWORD),
     )
     _grant_demo_roles(org)
+    documents_demo.load(root=org.root, today=today)
     if today.year != year:  # January: this year's figures exist from day one too
         rebuild_year(today.year)
     return counts
