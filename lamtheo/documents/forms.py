@@ -36,6 +36,17 @@ class VietDateField(forms.CharField):
         return d
 
 
+class _GroupRadios(forms.RadioSelect):
+    # The error summary links to the group's legend (id_<name>), not to an empty anchor.
+    def id_for_label(self, id_, index=None):
+        return id_ if index is None else super().id_for_label(id_, index)
+
+
+class _GroupCheckboxes(forms.CheckboxSelectMultiple):
+    def id_for_label(self, id_, index=None):
+        return id_ if index is None else super().id_for_label(id_, index)
+
+
 RECIPIENT_MODES = [
     ("children", "Các tổ chức đảng trực thuộc"),
     ("grassroots", "Tất cả tổ chức cơ sở đảng"),
@@ -110,13 +121,13 @@ class NewDocumentForm(DocumentForm):
     recipient_mode = forms.ChoiceField(
         label="Gửi đến",
         choices=RECIPIENT_MODES,
-        widget=forms.RadioSelect,
+        widget=_GroupRadios,
         error_messages={"required": "Chọn nơi nhận văn bản."},
     )
     picked = forms.MultipleChoiceField(
         label="Các đơn vị nhận",
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=_GroupCheckboxes,
         help_text="Chỉ cần khi chọn “Chọn từng đơn vị”.",
     )
 

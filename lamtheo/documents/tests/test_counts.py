@@ -16,10 +16,10 @@ def test_it_counts_documents_sent_in_the_subtree_by_type_and_period(tree):
     a = issued(tree.propaganda_user, tree.bloc, [tree.org], "1-KH/ĐUK")
     b = issued(tree.propaganda_user, tree.bloc, [tree.org], "2-KH/ĐUK")
     c = issued(tree.committee_user, tree.org, [tree.cell], "3-CV/ĐU", doc_type=DocType.LETTER)
-    gone = issued(tree.committee_user, tree.org, [tree.cell], "5-HD/ĐU",
-                  doc_type=DocType.GUIDANCE)
-    services.document_withdraw(actor=tree.committee_user, document=gone, reason="Nhầm",
-                               version=gone.version)
+    gone = issued(tree.committee_user, tree.org, [tree.cell], "5-HD/ĐU", doc_type=DocType.GUIDANCE)
+    services.document_withdraw(
+        actor=tree.committee_user, document=gone, reason="Nhầm", version=gone.version
+    )
     draft(tree.committee_user, tree.org, [tree.cell], "6-HD/ĐU", doc_type=DocType.GUIDANCE)
     last_year = issued(tree.committee_user, tree.org, [tree.cell], "7-KH/ĐU")
     _on(a, date(year, 1, 15))

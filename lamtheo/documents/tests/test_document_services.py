@@ -57,14 +57,27 @@ def test_it_refuses_the_same_number_twice_for_one_issuer_in_a_year(tree):
 def test_the_database_refuses_a_duplicate_symbol_per_issuer_and_year(tree):
     d = draft(tree.committee_user, tree.org, [tree.cell], "12-CV/ĐU", doc_type=DocType.LETTER)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Document.objects.create(issuer=tree.org, doc_type=DocType.LETTER, year=d.year,
-                                number="12", symbol="12-CV/ĐU", issued_on=d.issued_on,
-                                summary="x", signer="y")
+        Document.objects.create(
+            issuer=tree.org,
+            doc_type=DocType.LETTER,
+            year=d.year,
+            number="12",
+            symbol="12-CV/ĐU",
+            issued_on=d.issued_on,
+            summary="x",
+            signer="y",
+        )
 
 
 def test_a_letters_summary_reads_v_v(tree):
-    d = draft(tree.committee_user, tree.org, [tree.cell], "3-CV/ĐU", doc_type=DocType.LETTER,
-              summary="Báo cáo kết quả học tập")
+    d = draft(
+        tree.committee_user,
+        tree.org,
+        [tree.cell],
+        "3-CV/ĐU",
+        doc_type=DocType.LETTER,
+        summary="Báo cáo kết quả học tập",
+    )
     assert d.summary == "V/v báo cáo kết quả học tập"
 
 
@@ -72,8 +85,12 @@ def test_it_refuses_an_issue_date_in_the_future_and_a_deadline_before_it(tree):
     with pytest.raises(DomainError, match="sau ngày hôm nay"):
         draft(tree.committee_user, tree.org, [tree.cell], days_ago=-1)
     with pytest.raises(DomainError, match="Hạn báo cáo"):
-        draft(tree.committee_user, tree.org, [tree.cell],
-              deadline=timezone.localdate() - timedelta(days=30))
+        draft(
+            tree.committee_user,
+            tree.org,
+            [tree.cell],
+            deadline=timezone.localdate() - timedelta(days=30),
+        )
 
 
 def test_sending_makes_it_reach_the_receivers_and_notifies_them(tree):
@@ -113,19 +130,33 @@ def test_a_draft_may_be_discarded_but_a_sent_document_never(tree):
 
 def test_editing_a_draft_changes_its_recipients(tree):
     d = draft(tree.committee_user, tree.org, [tree.cell])
-    services.document_update(actor=tree.committee_user, document=d, version=d.version,
-                             data=data("1-KH/ĐU"), recipients=[tree.cell2])
+    services.document_update(
+        actor=tree.committee_user,
+        document=d,
+        version=d.version,
+        data=data("1-KH/ĐU"),
+        recipients=[tree.cell2],
+    )
     assert list(d.receipts.values_list("unit", flat=True)) == [tree.cell2.pk]
 
 
 def test_a_correction_of_a_sent_document_needs_a_reason_and_is_kept_in_the_history(tree):
     d = issued(tree.committee_user, tree.org, [tree.cell])
     with pytest.raises(DomainError, match="đính chính"):
-        services.document_update(actor=tree.committee_user, document=d, version=d.version,
-                                 data=data("1-KH/ĐU", summary="Sửa"))
-    services.document_update(actor=tree.committee_user, document=d, version=d.version,
-                             data=data("1-KH/ĐU", summary="Kế hoạch đã sửa"),
-                             reason="Sửa trích yếu", recipients=[tree.cell2])
+        services.document_update(
+            actor=tree.committee_user,
+            document=d,
+            version=d.version,
+            data=data("1-KH/ĐU", summary="Sửa"),
+        )
+    services.document_update(
+        actor=tree.committee_user,
+        document=d,
+        version=d.version,
+        data=data("1-KH/ĐU", summary="Kế hoạch đã sửa"),
+        reason="Sửa trích yếu",
+        recipients=[tree.cell2],
+    )
     d.refresh_from_db()
     assert d.summary == "Kế hoạch đã sửa" and d.file_id is not None
     # Recipients of a sent document do not change.
@@ -136,42 +167,62 @@ def test_a_correction_of_a_sent_document_needs_a_reason_and_is_kept_in_the_histo
 def test_a_second_edit_from_an_old_page_is_refused(tree):
     d = issued(tree.committee_user, tree.org, [tree.cell])
     opened = d.version
-    services.document_update(actor=tree.committee_user, document=d, version=opened,
-                             data=data("1-KH/ĐU"), reason="Lần một")
+    services.document_update(
+        actor=tree.committee_user,
+        document=d,
+        version=opened,
+        data=data("1-KH/ĐU"),
+        reason="Lần một",
+    )
     stale = Document.objects.get(pk=d.pk)
     with pytest.raises(StaleRecord):
-        services.document_update(actor=tree.committee_user, document=stale, version=opened,
-                                 data=data("1-KH/ĐU"), reason="Lần hai")
+        services.document_update(
+            actor=tree.committee_user,
+            document=stale,
+            version=opened,
+            data=data("1-KH/ĐU"),
+            reason="Lần hai",
+        )
 
 
 def test_withdrawing_needs_a_reason_and_happens_once(tree):
     d = issued(tree.committee_user, tree.org, [tree.cell])
     with pytest.raises(DomainError, match="lý do"):
-        services.document_withdraw(actor=tree.committee_user, document=d, reason=" ",
-                                   version=d.version)
-    services.document_withdraw(actor=tree.committee_user, document=d, reason="Ban hành nhầm",
-                               version=d.version)
+        services.document_withdraw(
+            actor=tree.committee_user, document=d, reason=" ", version=d.version
+        )
+    services.document_withdraw(
+        actor=tree.committee_user, document=d, reason="Ban hành nhầm", version=d.version
+    )
     d.refresh_from_db()
     assert d.status == DocStatus.WITHDRAWN and d.withdrawn_reason == "Ban hành nhầm"
     with pytest.raises(DomainError, match="đã được thu hồi"):
-        services.document_withdraw(actor=tree.committee_user, document=d, reason="Lại",
-                                   version=d.version)
+        services.document_withdraw(
+            actor=tree.committee_user, document=d, reason="Lại", version=d.version
+        )
     with pytest.raises(DomainError, match="không sửa được"):
-        services.document_update(actor=tree.committee_user, document=d, version=d.version,
-                                 data=data("1-KH/ĐU"), reason="x")
+        services.document_update(
+            actor=tree.committee_user,
+            document=d,
+            version=d.version,
+            data=data("1-KH/ĐU"),
+            reason="x",
+        )
 
 
 def test_a_draft_is_discarded_rather_than_withdrawn(tree):
     d = draft(tree.committee_user, tree.org, [tree.cell])
     with pytest.raises(DomainError, match="xóa"):
-        services.document_withdraw(actor=tree.committee_user, document=d, reason="x",
-                                   version=d.version)
+        services.document_withdraw(
+            actor=tree.committee_user, document=d, reason="x", version=d.version
+        )
 
 
 def test_it_requires_a_file(tree):
     with pytest.raises(DomainError, match="tệp") as e:
-        services.document_create(actor=tree.committee_user, issuer=tree.org,
-                                 data=data("1-KH/ĐU"), recipients=[tree.cell])
+        services.document_create(
+            actor=tree.committee_user, issuer=tree.org, data=data("1-KH/ĐU"), recipients=[tree.cell]
+        )
     assert e.value.field == "file"
     assert not Receipt.objects.exists()
 
@@ -179,6 +230,11 @@ def test_it_requires_a_file(tree):
 def test_a_new_file_replaces_the_old_one_on_correction(tree):
     d = issued(tree.committee_user, tree.org, [tree.cell])
     old = d.file_id
-    services.document_update(actor=tree.committee_user, document=d, version=d.version,
-                             data=data("1-KH/ĐU", file=a_file()), reason="Thay tệp")
+    services.document_update(
+        actor=tree.committee_user,
+        document=d,
+        version=d.version,
+        data=data("1-KH/ĐU", file=a_file()),
+        reason="Thay tệp",
+    )
     assert d.file_id != old

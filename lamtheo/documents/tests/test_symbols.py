@@ -22,8 +22,18 @@ def test_it_reads_the_party_form_of_number_and_symbol(text, number, value, code,
 
 @pytest.mark.parametrize(
     "text",
-    ["", "KH/ĐU", "101-KH", "101/KH-ĐU", "101BB-KH/ĐU", "101-K/ĐU", "101-KH/", "-KH/ĐU",
-     "101-KH/ĐU/X", "123456-KH/ĐU"],
+    [
+        "",
+        "KH/ĐU",
+        "101-KH",
+        "101/KH-ĐU",
+        "101BB-KH/ĐU",
+        "101-K/ĐU",
+        "101-KH/",
+        "-KH/ĐU",
+        "101-KH/ĐU/X",
+        "123456-KH/ĐU",
+    ],
 )
 def test_it_refuses_a_symbol_not_in_the_party_form(text):
     with pytest.raises(SymbolError):
