@@ -55,11 +55,13 @@ BLOC_PLAN = [
     (DocType.LETTER, "V/v giới thiệu điển hình tiêu biểu trong học tập và làm theo Bác", 25, 7),
     (DocType.NOTICE, "Thông báo kết luận của Ban Thường vụ về kết quả sơ kết", None, 8),
     (DocType.LETTER, "V/v chuẩn bị tổng kết năm {y}", 30, 9),
+    (DocType.LETTER, "V/v báo cáo kết quả thực hiện chuyên đề năm {y}", 20, None),
 ]
 ORG_PLAN = [
     (DocType.PLAN, "Kế hoạch thực hiện chuyên đề năm {y} của Đảng bộ", 30, 1),
     (DocType.LETTER, "V/v nộp bản đăng ký học tập và làm theo Bác năm {y}", 15, 1),
     (DocType.REPORT, "Báo cáo kết quả học tập chuyên đề năm {y}", None, 5),
+    (DocType.LETTER, "V/v chuẩn bị sinh hoạt chi bộ chuyên đề quý IV", 15, None),
 ]
 
 
@@ -72,7 +74,10 @@ def _issue(rng, issuer, plan, today, authority, signer, recipients, users) -> in
     year = today.year
     numbers: dict[str, int] = {}
     for doc_type, summary, deadline_days, month in plan:
-        issued = date(year, min(month + 1, today.month), min(3 + 2 * len(docs), 28))
+        if month is None:  # just sent: still waiting in the inboxes
+            issued = max(today - timedelta(days=1), date(year, 1, 1))
+        else:
+            issued = date(year, min(month + 1, today.month), min(3 + 2 * len(docs), 28))
         if issued > today:
             continue
         numbers[doc_type] = numbers.get(doc_type, 0) + rng.randint(3, 12)
@@ -156,7 +161,7 @@ def load(*, root: OrgUnit, today: date, seed: int = 2026) -> int:
     )
     orgs = sorted((u for u in grassroots if u.kind == "grassroots"), key=lambda u: u.path)
     for org in orgs[:2]:
-        cells = [u for u in units if u.parent_id == org.pk and u.kind in CELL_KINDS]
+        cells = [u for u in units if u.path.startswith(org.path) and u.kind in CELL_KINDS]
         if cells:
             n += _issue(rng, org, ORG_PLAN, today, "ĐU", "Bí thư Đảng ủy Lê Thị Hoa", cells, users)
     return n

@@ -239,6 +239,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     manage = selectors.can_manage(request.user, document)
     show_receipts = manage or can(request.user, Capability.ISSUE_DOCUMENTS, document.issuer)
     rows = selectors.receipt_rows(document, timezone.localdate()) if show_receipts else []
+    lagging = {
+        "chua-nhan": lambda r: not r.receipt.received_at,
+        "chua-bao-cao": lambda r: not r.receipt.reported_at,
+    }
+    only = request.GET.get("loc", "")
     mine = [r for r in selectors.inbox(request.user).filter(document=document)]
     history = (
         changes_of(
@@ -261,6 +266,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "not_received": [r for r in rows if not r.receipt.received_at],
             "not_reported": [r for r in rows if not r.receipt.reported_at],
+            "only": only if only in lagging else "",
+            "shown": [r for r in rows if lagging[only](r)] if only in lagging else rows,
         },
     )
 

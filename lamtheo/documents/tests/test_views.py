@@ -183,7 +183,7 @@ def test_the_detail_marks_overdue_and_the_export_lists_every_unit(tree, login):
     )
     client = login(tree.committee_user)
     text = client.get(reverse("documents:detail", args=[d.pk])).text
-    assert "Quá hạn" in text and "<strong>2</strong> chưa báo cáo" in text
+    assert "Quá hạn" in text and "2 chưa báo cáo" in text
     response = client.get(reverse("documents:receipts_export", args=[d.pk]))
     ws = load_workbook(BytesIO(response.content)).active
     rows = [r for r in ws.iter_rows(min_row=5, values_only=True)]
@@ -223,3 +223,15 @@ def test_people_without_a_role_have_no_inbox_or_register(tree, client, user_attr
     assert client.get(reverse("documents:inbox")).status_code == 404
     assert client.get(reverse("documents:start")).status_code == 404
     assert client.get(reverse("documents:register", args=[tree.org.code])).status_code == 404
+
+
+def test_the_detail_lists_only_the_units_that_have_not_acknowledged(tree, login):
+    d = issued(tree.committee_user, tree.org, [tree.cell, tree.cell2])
+    r = d.receipts.get(unit=tree.cell)
+    from lamtheo.documents import services
+
+    services.receipt_acknowledge(actor=tree.secretary_user, receipt=r, version=r.version)
+    client = login(tree.committee_user)
+    text = client.get(reverse("documents:detail", args=[d.pk]), {"loc": "chua-nhan"}).text
+    table = text[text.index("<tbody>") :]
+    assert "Chi bộ Phòng 2" in table and "Chi bộ Phòng 1" not in table
