@@ -231,15 +231,13 @@ class Reminder:
 
 
 @transaction.atomic
-def document_remind(
-    *, actor, document: Document, url: str = "", base_url: str = "", today: date | None = None
-) -> Reminder:
-    """Remind the units that have not acknowledged, or (when a deadline is set and has
-    come) not reported, through the people holding a receiving role there."""
+def document_remind(*, actor, document: Document, url: str = "", base_url: str = "") -> Reminder:
+    """Remind the units that have not acknowledged (or, when the document asks for a
+    report by a deadline, not reported), through the people holding a receiving role
+    on those units themselves."""
     _refuse_unless_manager(actor, document)
     if not document.is_sent:
         raise DomainError("Chỉ nhắc được văn bản đang có hiệu lực đã gửi.")
-    today = today or timezone.localdate()
     lagging = document.receipts.filter(received_at__isnull=True)
     if document.deadline:
         lagging = document.receipts.filter(reported_at__isnull=True)

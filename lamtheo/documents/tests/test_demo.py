@@ -12,10 +12,12 @@ def test_the_demo_register_is_valid_and_reaches_the_grassroots_and_cells(tree):
     assert n == Document.objects.count() > 10
     bloc_docs = Document.objects.filter(issuer=tree.bloc)
     assert bloc_docs.count() == len(demo.BLOC_PLAN)
-    assert set(Receipt.objects.filter(document__issuer=tree.bloc).values_list(
-        "unit", flat=True)) == {tree.org.pk, tree.cell_b.pk}
-    assert set(Receipt.objects.filter(document__issuer=tree.org).values_list(
-        "unit", flat=True)) == {tree.cell.pk, tree.cell2.pk}
+    assert set(
+        Receipt.objects.filter(document__issuer=tree.bloc).values_list("unit", flat=True)
+    ) == {tree.org.pk, tree.cell_b.pk}
+    assert set(
+        Receipt.objects.filter(document__issuer=tree.org).values_list("unit", flat=True)
+    ) == {tree.cell.pk, tree.cell2.pk}
     for d in Document.objects.all():
         assert d.status == DocStatus.SENT and d.file_id
         assert parse_symbol(d.symbol, expected_code=d.doc_type).text == d.symbol

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from django.utils import timezone
 
@@ -28,9 +26,7 @@ def test_with_a_deadline_it_reminds_those_who_have_not_reported(tree):
     d = issued(tree.committee_user, tree.org, [tree.cell, tree.cell2], deadline=deadline)
     r = d.receipts.get(unit=tree.cell)
     services.receipt_acknowledge(actor=tree.secretary_user, receipt=r, version=r.version)
-    result = services.document_remind(
-        actor=tree.committee_user, document=d, today=deadline + timedelta(days=1)
-    )
+    result = services.document_remind(actor=tree.committee_user, document=d)
     assert {u.pk for u in result.units} == {tree.cell.pk, tree.cell2.pk}
     # Chi bộ 2 has no one with a receiving role: it must be reminded in person.
     assert [u.pk for u in result.units_without_receiver] == [tree.cell2.pk]
