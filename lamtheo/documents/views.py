@@ -372,9 +372,9 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if not act:
             raise Http404("Không tìm thấy văn bản.")
-        try:
-            if request.POST.get("action") == "report":
-                if form.is_valid():
+        if request.POST.get("action") == "report":
+            if form.is_valid():
+                try:
                     services.receipt_report(
                         actor=request.user,
                         receipt=r,
@@ -384,17 +384,17 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
                     )
                     messages.success(request, "Đã lưu kết quả thực hiện.")
                     return redirect("documents:receipt", pk)
-            else:
+                except DomainError as e:
+                    _add_domain_error(form, e)
+        else:
+            try:
                 services.receipt_acknowledge(
                     actor=request.user, receipt=r, version=int(request.POST.get("version", 0))
                 )
                 messages.success(request, f"Đã xác nhận nhận văn bản số {r.document.symbol}.")
-                return redirect("documents:receipt", pk)
-        except (DomainError, ValueError) as e:
-            if isinstance(e, DomainError):
-                _add_domain_error(form, e)
-            else:
-                form.add_error(None, "Dữ liệu gửi lên không hợp lệ.")
+            except (DomainError, ValueError) as e:
+                messages.error(request, getattr(e, "message", "Dữ liệu gửi lên không hợp lệ."))
+            return redirect("documents:receipt", pk)
     history = changes_of(r.history.all(), what="Văn bản đến", skip={"document", "unit"})
     return render(
         request,

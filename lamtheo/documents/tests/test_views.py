@@ -235,3 +235,31 @@ def test_the_detail_lists_only_the_units_that_have_not_acknowledged(tree, login)
     text = client.get(reverse("documents:detail", args=[d.pk]), {"loc": "chua-nhan"}).text
     table = text[text.index("<tbody>") :]
     assert "Chi bộ Phòng 2" in table and "Chi bộ Phòng 1" not in table
+
+
+def test_a_second_acknowledgement_from_an_old_page_says_why(tree, login):
+    d = issued(tree.committee_user, tree.org, [tree.cell])
+    r = d.receipts.get()
+    client = login(tree.secretary_user)
+    url = reverse("documents:receipt", args=[r.pk])
+    client.post(url, {"action": "acknowledge", "version": r.version})
+    response = client.post(url, {"action": "acknowledge", "version": r.version}, follow=True)
+    assert response.status_code == 200 and "đã xác nhận nhận văn bản này rồi" in response.text
+
+
+def test_a_report_with_a_bad_date_shows_the_error_summary(tree, login):
+    d = issued(tree.committee_user, tree.org, [tree.cell])
+    r = d.receipts.get()
+    client = login(tree.secretary_user)
+    response = client.post(
+        reverse("documents:receipt", args=[r.pk]),
+        {
+            "action": "report",
+            "version": r.version,
+            "implementation": "x",
+            "implemented_on": "01/01/2000",
+        },
+    )
+    assert 'href="#id_implemented_on"' in response.text
+    r.refresh_from_db()
+    assert r.reported_at is None
