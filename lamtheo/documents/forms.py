@@ -131,9 +131,13 @@ class NewDocumentForm(DocumentForm):
         help_text="Chỉ cần khi chọn “Chọn từng đơn vị”.",
     )
 
-    def __init__(self, *args, candidates=(), **kwargs):
+    def __init__(self, *args, candidates=(), depth: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["picked"].choices = [(str(u.pk), u.name) for u in candidates]
+        # Many cells share a name ("Chi bộ Khoa Nội"): say which organization each is in.
+        self.fields["picked"].choices = [
+            (str(u.pk), u.name if u.depth <= depth + 1 else f"{u.name} – {u.parent.name}")
+            for u in candidates
+        ]
 
     def clean(self):
         data = super().clean()

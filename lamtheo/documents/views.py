@@ -103,11 +103,14 @@ def _add_domain_error(form, error: DomainError) -> None:
 @login_required
 def new(request: HttpRequest, code: str) -> HttpResponse:
     issuer = _issuer_or_404(request, code)
-    candidates = list(selectors.recipient_candidates(issuer).order_by("path"))
+    candidates = list(
+        selectors.recipient_candidates(issuer).select_related("parent").order_by("path")
+    )
     form = NewDocumentForm(
         request.POST or None,
         request.FILES or None,
         candidates=candidates,
+        depth=issuer.depth,
         initial={"recipient_mode": "children"},
     )
     if request.method == "POST" and form.is_valid():
@@ -137,7 +140,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, "Văn bản đã thu hồi, không sửa được nữa.")
         return redirect("documents:detail", pk)
     issuer = document.issuer
-    candidates = list(selectors.recipient_candidates(issuer).order_by("path"))
+    candidates = list(
+        selectors.recipient_candidates(issuer).select_related("parent").order_by("path")
+    )
     initial = {
         f: getattr(document, f)
         for f in ("doc_type", "symbol", "issued_on", "summary", "signer", "deadline", "version")
@@ -148,6 +153,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             request.POST or None,
             request.FILES or None,
             candidates=candidates,
+            depth=issuer.depth,
             has_file=bool(document.file_id),
             initial={**initial, "recipient_mode": "picked", "picked": picked},
         )
