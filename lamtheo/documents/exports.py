@@ -82,4 +82,17 @@ def counts_response(ctx: dict) -> HttpResponse:
     total = ctx["total"]
     bold = Font(bold=True)
     ws.append([_cell(ws, v, font=bold) for v in ["Cộng", *total.cells(), total.total]])
+    children = ctx.get("children") or []
+    if len(children) > 1:
+        _, ws2 = _sheet(
+            f"Số văn bản ban hành theo đơn vị, năm {year}",
+            unit.name,
+            ["Đơn vị", *headers[1:]],
+            [44] + [12] * (len(headers) - 1),
+            wb=wb,
+            name="Theo đơn vị",
+        )
+        for row in children:
+            label = f"{row.label} (văn bản của chính đơn vị)" if row.own else row.label
+            ws2.append([label, *row.cells(), row.total])
     return _response(wb, f"van-ban-ban-hanh-{unit.code}-{year}.xlsx")

@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404
 
 from lamtheo.core.vietnamese import fold
 from lamtheo.documents.models import DocStatus, DocType, Document, Receipt
-from lamtheo.orgs.models import OrgUnit
+from lamtheo.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit
 from lamtheo.orgs.scope import CAPABILITIES, Capability, can, grants, subtree_q
 
 
@@ -209,6 +209,35 @@ def type_counts(unit: OrgUnit, year: int, period: str) -> list[CountRow]:
     for r in raw:
         counts = rows[slot(r["m"])].counts
         counts[r["doc_type"]] = counts.get(r["doc_type"], 0) + r["n"]
+    return rows
+
+
+@dataclass
+class ChildCountRow(CountRow):
+    unit: OrgUnit | None = None
+    own: bool = False  # the unit's own register, not a child's subtree
+
+
+def child_counts(unit: OrgUnit, year: int) -> list[ChildCountRow]:
+    """The year's documents by type: one row for the unit's own register and one per child
+    unit (its whole subtree rolled up by path prefix). Two queries whatever the size."""
+    children = list(unit.children.filter(is_active=True).order_by("name"))
+    rows = [ChildCountRow(unit.name, unit=unit, own=True)]
+    rows += [ChildCountRow(c.name, unit=c) for c in children]
+    by_prefix = {c.path: r for c, r in zip(children, rows[1:], strict=True)}
+    width = len(unit.path) + PATH_SEGMENT_WIDTH
+    raw = (
+        Document.objects.filter(
+            subtree_q(unit.path, "issuer__path"), year=year, status=DocStatus.SENT
+        )
+        .values("issuer__path", "doc_type")
+        .annotate(n=Count("pk"))
+    )
+    for r in raw:
+        path = r["issuer__path"]
+        row = rows[0] if path == unit.path else by_prefix.get(path[:width])
+        if row is not None:
+            row.counts[r["doc_type"]] = row.counts.get(r["doc_type"], 0) + r["n"]
     return rows
 
 

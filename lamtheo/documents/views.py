@@ -430,6 +430,7 @@ def _counts_context(request, unit):
         "rows": rows,
         "total": total,
         "sentence": selectors.counts_sentence(total),
+        "children": selectors.child_counts(unit, year),
         "types": DocType.choices,
         "periods": selectors.PERIODS,
         "years": range(this_year, this_year - 6, -1),

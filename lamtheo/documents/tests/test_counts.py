@@ -51,3 +51,16 @@ def test_the_count_is_one_query_whatever_the_subtree(tree, django_assert_max_num
         issued(tree.committee_user, tree.org, [tree.cell], f"{i + 1}-KH/ĐU")
     with django_assert_max_num_queries(1):
         selectors.type_counts(tree.bloc, 2026, "thang")
+
+
+def test_it_rolls_the_year_up_per_child_unit(tree, django_assert_max_num_queries):
+    issued(tree.propaganda_user, tree.bloc, [tree.org], "1-KH/ĐUK")
+    issued(tree.committee_user, tree.org, [tree.cell], "2-KH/ĐU")
+    issued(tree.committee_user, tree.org, [tree.cell], "3-CV/ĐU", doc_type=DocType.LETTER)
+    year = issued(tree.committee_user, tree.org, [tree.cell], "4-KH/ĐU").year
+    with django_assert_max_num_queries(2):
+        rows = selectors.child_counts(tree.bloc, year)
+    by_label = {r.label: r for r in rows}
+    assert rows[0].own and rows[0].counts == {"KH": 1}
+    assert by_label["Đảng bộ Sở A"].counts == {"KH": 2, "CV": 1}
+    assert by_label["Chi bộ cơ sở B"].total == 0

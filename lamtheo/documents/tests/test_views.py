@@ -214,6 +214,12 @@ def test_the_counts_page_and_export(tree, login):
     )
     ws = load_workbook(BytesIO(response.content)).active
     assert ws.cell(5, 1).value == f"Năm {year}" and ws.cell(5, 2).value == 1
+    units = load_workbook(BytesIO(response.content))["Theo đơn vị"]
+    assert [(r[0], r[-1]) for r in units.iter_rows(min_row=5, values_only=True)] == [
+        ("Đảng bộ Khối các cơ quan tỉnh (văn bản của chính đơn vị)", 0),
+        ("Chi bộ cơ sở B", 0),
+        ("Đảng bộ Sở A", 1),
+    ]
 
 
 @pytest.mark.parametrize("user_attr", ["member_user", "outsider", "admin_user"])
