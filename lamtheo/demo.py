@@ -39,6 +39,7 @@ from lamtheo.campaign.models import Campaign, Topic, TopicKind
 from lamtheo.core.bulk import insert_rows as _insert_rows
 from lamtheo.core.dates import add_months
 from lamtheo.dashboard.stats import rebuild_year
+from lamtheo.documents import demo as documents_demo
 from lamtheo.handbook.models import EntryItem, EntryStatus, HandbookEntry, Progress, Rating
 from lamtheo.handbook.services import due_at as _service_due_at
 from lamtheo.learning import meetings_demo
@@ -1492,6 +1493,7 @@ def build_demo(*, size: Size = DEMO_SIZE, today: date | None = None) -> dict[str
     campaign_demo.load(root=org.root, year=year, today=today)
     load_study_demo(root=org.root, today=today)
     meetings_demo.load(months=months, today=today)
+    documents_demo.load(root=org.root, today=today)
     if today.year != year:  # January: this year's figures exist from day one too
         rebuild_year(today.year)
     return counts
