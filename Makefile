@@ -30,7 +30,7 @@ run: demo
 
 test: install
 	$(PY) manage.py makemigrations --check --dry-run >/dev/null
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 test-browser: install
 	$(PY) -m pytest -m browser
