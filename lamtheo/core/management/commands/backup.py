@@ -2,12 +2,16 @@
 
 SQLite: the online backup API copies a consistent snapshot even while the app is serving.
 PostgreSQL: pg_dump (custom format), which reads one consistent snapshot.
+Uploaded files (PRIVATE_MEDIA_ROOT) are copied after the snapshot into a folder beside it:
+a stored file is written once under a new random name and never changed, so every file the
+snapshot refers to is there (a newer file may be too, unreferenced and harmless).
 Restoring is described in docs/operator-guide.md.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -47,3 +51,8 @@ class Command(BaseCommand):
         else:
             raise CommandError(f"Chưa hỗ trợ sao lưu cơ sở dữ liệu {connection.vendor}.")
         self.stdout.write(f"Đã sao lưu vào {target}")
+        uploads = Path(settings.PRIVATE_MEDIA_ROOT)
+        if uploads.is_dir():
+            files = target.with_name(target.name + ".tep-tai-len")
+            shutil.copytree(uploads, files, dirs_exist_ok=True)
+            self.stdout.write(f"Đã sao lưu các tệp tải lên vào {files}")
