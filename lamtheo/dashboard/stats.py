@@ -264,24 +264,18 @@ def _month_member_counts(months: list[date], rows: list[tuple], exemptions: dict
 
 def _month_entry_counts(year: int, exemptions: dict[int, Periods]):
     """Entry counts per (cell, month), leaving out the entries of months in which their
-    author was exempt: one grouped read of the year's entries, then the few entries of
-    people with an exemption are taken back out."""
+    author was exempt: grouped reads of the year's entries, then the few entries of people
+    with an exemption are taken back out."""
     entries = HandbookEntry.objects.filter(
         month__gte=date(year, 1, 1), month__lte=date(year, 12, 1)
     ).order_by()
-    counts: dict[tuple[int, date], dict] = defaultdict(
-        lambda: {"submitted": 0, "on_time": 0, "reviewed": 0, "returned": 0}
-    )
-    # Grouped on exactly the columns of the index entry_month_unit_idx, so that the
-    # database reads the index alone; the four counts are folded here.
-    grouped = entries.values_list("unit_id", "month", "status", "on_time").annotate(n=Count("id"))
-    for unit_id, month, status, on_time, n in grouped:
-        row = counts[(unit_id, month)]
-        submitted = status in SUBMITTED_STATES
-        row["submitted"] += n * submitted
-        row["on_time"] += n * (submitted and on_time)
-        row["reviewed"] += n * (status == EntryStatus.REVIEWED)
-        row["returned"] += n * (status == EntryStatus.RETURNED)
+    counts: dict[tuple[int, date], dict] = {}
+    # Month by month, grouped by cell: within one month the index entry_month_unit_idx
+    # holds the rows in cell order with every column the counts need, so the database
+    # reads the index alone and never sorts (and no date comes back to convert).
+    for month in months_of_year(year):
+        for row in entries.filter(month=month).values("unit_id").annotate(**_ENTRY_COUNTS):
+            counts[(row.pop("unit_id"), month)] = row
     exempt_people = entries.filter(person_id__in=list(exemptions)).values_list(
         "person_id", "unit_id", "month", "status", "on_time"
     )

@@ -21,6 +21,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Count, Q
 
+from lamtheo.core.bulk import insert_rows
 from lamtheo.learning.models import (
     AttendanceStatus,
     CellMeeting,
@@ -86,13 +87,13 @@ def rebuild_meeting_year(year: int) -> None:
         CellMeeting.objects.filter(month__gte=months[0], month__lte=months[-1])
     )
     rows = [
-        CellMeetingStat(unit_id=unit_id, month=m, path=path, **figures.get((unit_id, m), {}))
+        {"unit_id": unit_id, "month": m, "path": path, **figures.get((unit_id, m), {})}
         for m in months
         for unit_id, path in cells
     ]
     with transaction.atomic():
         CellMeetingStat.objects.filter(month__gte=months[0], month__lte=months[-1]).delete()
-        CellMeetingStat.objects.bulk_create(rows, batch_size=2000)
+        insert_rows(CellMeetingStat, rows)  # plain multi-row INSERTs: see core/bulk.py
 
 
 def ensure_meeting_year(year: int) -> None:
