@@ -89,6 +89,7 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
             "periods": _period_links(month),
             "months": months_offered(month.year),
             "can_remind": can(request.user, Capability.REMIND, unit),
+            "can_count_documents": can(request.user, Capability.ISSUE_DOCUMENTS, unit),
             "sort_param": _sort_text(sort),
             "query": _query(month, _sort_text(sort), lagging),
             "lagging_query": _query(month, None, not lagging),

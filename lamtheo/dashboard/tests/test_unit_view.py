@@ -208,3 +208,9 @@ def test_the_cell_dashboard_query_count_is_small(played, login, django_assert_ma
     client = login(played.secretary_user)
     with django_assert_max_num_queries(MAX_QUERIES):
         assert client.get(url("CB1", thang=f"{YEAR}-03")).status_code == 200
+
+
+def test_the_documents_count_is_offered_only_to_those_who_issue_documents(played, login):
+    counts = reverse("documents:counts", args=["DBSA"])
+    assert counts in login(played.committee_user).get(url("DBSA")).content.decode()
+    assert counts not in login(played.admin_user).get(url("DBSA")).content.decode()
