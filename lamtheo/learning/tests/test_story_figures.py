@@ -144,3 +144,10 @@ def test_the_query_count_of_the_figures_does_not_grow_with_the_subtree(
         big = story_unit_figures(tree.bloc, MONTH)
     assert big.total.readings == small.total.readings + 25
     assert _row(big, tree.org).units == 28
+
+
+def test_the_dashboard_unit_page_links_to_the_figures_of_the_month(tree, login):
+    url = reverse("dashboard:unit", args=[tree.org.code])
+    page = login(tree.committee_user).get(url, {"thang": f"{MONTH:%Y-%m}"}).content.decode()
+    link = reverse("learning:story_figures", args=[tree.org.code])
+    assert f'{link}?thang={MONTH:%Y-%m}"' in page
