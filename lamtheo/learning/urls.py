@@ -57,4 +57,15 @@ urlpatterns += [
     path(
         "mau-chuyen/don-vi/<str:code>/nhip-doc/", stories.unit_story_setting, name="story_setting"
     ),
+    path("mau-chuyen/thong-ke/<str:code>/", stories.figures, name="story_figures"),
+    path(
+        "mau-chuyen/thong-ke/<str:code>/xuat.xlsx",
+        stories.figures_export,
+        name="story_figures_export",
+    ),
+    path(
+        "mau-chuyen/thong-ke/<str:code>/cac-buoi-da-doc/",
+        stories.figures_readings,
+        name="story_figures_readings",
+    ),
 ]

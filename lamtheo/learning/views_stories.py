@@ -1,6 +1,9 @@
-"""The story library and the story of the day (or week) at a unit's morning briefing."""
+"""The story library, the story of the day (or week) at a unit's morning briefing, and the
+figures of the stories read at the briefings of a unit's subtree."""
 
 from __future__ import annotations
+
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,10 +14,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from lamtheo.core.audit import changes_of
+from lamtheo.core.dates import month_slug
 from lamtheo.core.errors import DomainError
+from lamtheo.dashboard.selectors import breadcrumbs, months_offered, period_from, years_offered
 from lamtheo.learning import story_services as services
 from lamtheo.learning.forms_stories import CadenceForm, StoryForm
 from lamtheo.learning.models import Story
+from lamtheo.learning.story_exports import XLSX_TYPE, story_table_xlsx
+from lamtheo.learning.story_figures import readings_behind, story_unit_figures
 from lamtheo.learning.story_selectors import recent_readings, search_stories, story_of_period
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, has_any, top_units
 
@@ -149,3 +156,47 @@ def unit_story_setting(request: HttpRequest, code: str) -> HttpResponse:
     else:
         messages.error(request, "Vui lòng chọn nhịp đọc mẩu chuyện.")
     return redirect("learning:story_unit", unit.code)
+
+
+# --- figures of the briefings ------------------------------------------------------------
+
+
+def _figures(request: HttpRequest, code: str):
+    unit = get_unit_or_404(request.user, code, Capability.VIEW_STATS)
+    month = period_from(request.GET)
+    return unit, month, story_unit_figures(unit, month)
+
+
+@login_required
+def figures(request: HttpRequest, code: str) -> HttpResponse:
+    unit, month, fig = _figures(request, code)
+    return render(request, "learning/story_figures.html", {
+        "unit": unit, "month": month, "figures": fig, "t": fig.total,
+        "breadcrumbs": breadcrumbs(request.user, unit), "months": months_offered(month.year),
+        "periods": [{"year": y, "query": urlencode({"nam": y}), "current": y == month.year}
+                    for y in years_offered()],
+        "query": urlencode({"thang": month_slug(month)}),
+        "can_open_briefing": can(request.user, Capability.READ_STORIES, unit),
+    })  # fmt: skip
+
+
+@login_required
+def figures_export(request: HttpRequest, code: str) -> HttpResponse:
+    unit, month, fig = _figures(request, code)
+    data = story_table_xlsx(fig, readings_behind(unit, month), on=timezone.localdate())
+    response = HttpResponse(data, content_type=XLSX_TYPE)
+    name = f"doc-mau-chuyen-{unit.code}-{month_slug(month)}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def figures_readings(request: HttpRequest, code: str) -> HttpResponse:
+    """The readings behind the figure: date, unit, story, who marked it."""
+    unit = get_unit_or_404(request.user, code, Capability.VIEW_STATS)
+    month = period_from(request.GET)
+    page = Paginator(readings_behind(unit, month), 100).get_page(request.GET.get("trang"))
+    return render(request, "learning/story_readings.html", {
+        "unit": unit, "month": month, "page": page, "months": months_offered(month.year),
+        "query": urlencode({"thang": month_slug(month)}),
+    })  # fmt: skip

@@ -57,4 +57,8 @@ def cases(w) -> list[Case]:
         ("learning:story_read", [w.cell.code],
          expect(404, secretary=302, committee=302, propaganda=302), "post"),
         ("learning:story_setting", [w.cell.code], expect(404, propaganda=302), "post"),
+        ("learning:story_figures", [w.org.code], ORG_STATS, "get"),
+        ("learning:story_figures", [w.cell.code], CELL_STATS, "get"),
+        ("learning:story_figures_export", [w.org.code], ORG_STATS, "get"),
+        ("learning:story_figures_readings", [w.org.code], ORG_STATS, "get"),
     ]  # fmt: skip
