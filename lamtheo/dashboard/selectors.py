@@ -299,14 +299,15 @@ def _zeros(row: dict) -> dict:
 # --- sorting the child rows -----------------------------------------------------------
 
 
-def _unit_name_key(row: ChildRow) -> tuple:
-    # Unit names read left to right ("Chi bộ Phòng 1"), so each word is keyed on its own
-    # in Vietnamese letter order rather than the given-name-first order of people.
+def unit_name_key(row) -> tuple:
+    """Sort key of a row's unit. Unit names read left to right ("Chi bộ Phòng 1"), so each
+    word is keyed on its own in Vietnamese letter order rather than the given-name-first
+    order of people."""
     return tuple(name_sort_key(word) for word in row.unit.name.split())
 
 
 SORT_COLUMNS = {
-    "ten": ("Tổ chức đảng", _unit_name_key),
+    "ten": ("Tổ chức đảng", unit_name_key),
     "so-nguoi": ("Số người", lambda r: r.figures.members),
     "dang-ky": ("Tỷ lệ đăng ký", lambda r: r.figures.registration_rate),
     "nop": ("Tỷ lệ nộp sổ tay", lambda r: r.figures.submission_rate),
@@ -317,18 +318,33 @@ SORT_COLUMNS = {
 }
 
 
-def parse_sort(text: str | None) -> tuple[str, bool] | None:
-    """ "nop" → ("nop", False), "-nop" → ("nop", True); anything else → None (tree order)."""
+def parse_column_sort(text: str | None, columns: dict) -> tuple[str, bool] | None:
+    """ "nop" → ("nop", False), "-nop" → ("nop", True); anything not in `columns` → None
+    (tree order). Shared by every figures page that sorts its child rows."""
     text = (text or "").strip()
-    descending = text.startswith("-")
     key = text.lstrip("-")
-    return (key, descending) if key in SORT_COLUMNS else None
+    return (key, text.startswith("-")) if key in columns else None
+
+
+def sort_by_column(rows: list, columns: dict, sort: tuple[str, bool] | None) -> list:
+    """Rows sorted on one of `columns`; rows with nothing to count ("—") always go last,
+    whatever the direction."""
+    if sort is None:
+        return list(rows)
+    key, descending = sort
+    value = columns[key][1]
+    counted = [r for r in rows if value(r) is not None]
+    rest = [r for r in rows if value(r) is None]
+    return sorted(counted, key=value, reverse=descending) + rest
+
+
+def parse_sort(text: str | None) -> tuple[str, bool] | None:
+    return parse_column_sort(text, SORT_COLUMNS)
 
 
 def sort_rows(
     rows: list[ChildRow], sort: tuple[str, bool] | None, lagging_first: bool = False
 ) -> list[ChildRow]:
-    """Units with nobody to count ("—") always go last, whatever the direction."""
     if lagging_first:
         counted = [r for r in rows if r.figures.submission_rate is not None]
         rest = [r for r in rows if r.figures.submission_rate is None]
@@ -336,13 +352,7 @@ def sort_rows(
             key=lambda r: (r.figures.submission_rate, _none_last(r.figures.registration_rate))
         )
         return counted + rest
-    if sort is None:
-        return list(rows)
-    key, descending = sort
-    value = SORT_COLUMNS[key][1]
-    counted = [r for r in rows if value(r) is not None]
-    rest = [r for r in rows if value(r) is None]
-    return sorted(counted, key=value, reverse=descending) + rest
+    return sort_by_column(rows, SORT_COLUMNS, sort)
 
 
 def _none_last(value: float | None) -> float:

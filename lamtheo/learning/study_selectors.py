@@ -18,7 +18,7 @@ from django.utils import timezone
 from lamtheo.campaign.models import Topic
 from lamtheo.campaign.selectors import topic_for
 from lamtheo.core.audit import changes_of
-from lamtheo.core.vietnamese import name_sort_key
+from lamtheo.dashboard.selectors import parse_column_sort, sort_by_column, unit_name_key
 from lamtheo.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit, path_ids
 from lamtheo.orgs.scope import Capability, can, scope_q, subtree_q
 from lamtheo.people.models import Membership, Person
@@ -286,12 +286,8 @@ def topic_figures(unit: OrgUnit, topic: Topic | None) -> TopicFigures:
     return TopicFigures(unit, topic, total, rows)
 
 
-def _name_key(row: StudyRow) -> tuple:
-    return tuple(name_sort_key(w) for w in row.unit.name.split())
-
-
 SORT_COLUMNS = {
-    "ten": ("Tổ chức đảng", _name_key),
+    "ten": ("Tổ chức đảng", unit_name_key),
     "phai-hoc": ("Số người phải học", lambda r: r.figures.expected),
     "ty-le": ("Tỷ lệ đã học tập", lambda r: r.figures.rate),
     "hoc-bu": ("Đã học bù", lambda r: r.figures.made_up),
@@ -302,22 +298,12 @@ SORT_COLUMNS = {
 
 
 def parse_sort(text: str | None) -> tuple[str, bool] | None:
-    text = (text or "").strip()
-    key = text.lstrip("-")
-    return (key, text.startswith("-")) if key in SORT_COLUMNS else None
+    return parse_column_sort(text, SORT_COLUMNS)
 
 
 def sort_rows(rows: list[StudyRow], sort, lagging_first: bool = False) -> list[StudyRow]:
     """Lagging first: lowest rate first. Units with nobody to count always go last."""
-    if lagging_first:
-        sort = ("ty-le", False)
-    if sort is None:
-        return list(rows)
-    key, descending = sort
-    value = SORT_COLUMNS[key][1]
-    counted = [r for r in rows if value(r) is not None]
-    rest = [r for r in rows if value(r) is None]
-    return sorted(counted, key=value, reverse=descending) + rest
+    return sort_by_column(rows, SORT_COLUMNS, ("ty-le", False) if lagging_first else sort)
 
 
 # --- the named list of people who have not studied the topic ------------------------
