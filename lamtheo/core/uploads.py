@@ -109,7 +109,14 @@ class UploadField(forms.FileField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}))
-        kwargs.setdefault("error_messages", {"required": "Chọn tệp cần tải lên."})
+        kwargs.setdefault("error_messages", {
+            "required": "Chọn tệp cần tải lên.",
+            "empty": "Tệp trống, không có nội dung. Chọn lại tệp.",
+            "invalid": "Không đọc được tệp đã gửi. Chọn lại tệp.",
+            "missing": "Không nhận được tệp. Chọn lại tệp.",
+            "max_length": "Tên tệp quá dài (tối đa %(max)d ký tự, tên này có %(length)d).",
+            "contradiction": "Hoặc chọn tệp mới, hoặc đánh dấu xóa tệp, không làm cả hai.",
+        })  # fmt: skip
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):

@@ -76,3 +76,19 @@ def test_it_stores_under_a_random_name_outside_the_web_root(db, settings, tmp_pa
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
+
+
+def test_the_form_field_says_in_vietnamese_why_an_empty_or_missing_file_is_refused():
+    from django import forms
+
+    from lamtheo.core.uploads import UploadField
+
+    class Form(forms.Form):
+        file = UploadField()
+
+    empty = Form(data={}, files={"file": upload(b"", "trong.pdf")})
+    assert not empty.is_valid()
+    assert empty.errors["file"] == ["Tệp trống, không có nội dung. Chọn lại tệp."]
+    missing = Form(data={}, files={})
+    assert not missing.is_valid()
+    assert missing.errors["file"] == ["Chọn tệp cần tải lên."]
