@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
 
@@ -18,3 +19,16 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
         self.fields["username"].error_messages["required"] = "Vui lòng nhập tên đăng nhập."
         self.fields["password"].error_messages["required"] = "Vui lòng nhập mật khẩu."
+
+
+class ReasonForm(forms.Form):
+    """Confirms a deletion or cancellation: why (kept in the audit trail) and the version the
+    person saw, so that a record changed meanwhile is not removed unseen."""
+
+    reason = forms.CharField(max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, label: str, required: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = label
+        self.fields["reason"].error_messages["required"] = required

@@ -35,6 +35,12 @@ def cell_meetings(cell: OrgUnit, year: int) -> list[CellMeeting]:
                 .order_by("-held_on", "kind"))  # fmt: skip
 
 
+def deleted_meetings(cell: OrgUnit, year: int) -> list:
+    """Minutes of the year deleted from the cell, from the audit trail: when, by whom, why."""
+    return list(CellMeeting.history.filter(unit_id=cell.pk, month__year=year, history_type="-")
+                .select_related("history_user").order_by("-history_date"))  # fmt: skip
+
+
 def attendance_of(meeting: CellMeeting) -> list[MeetingAttendance]:
     return list(meeting.attendance.select_related("person").order_by("person__sort_key"))
 

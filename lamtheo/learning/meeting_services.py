@@ -139,6 +139,24 @@ def meeting_update(*, actor, meeting: CellMeeting, data: MeetingInput, version: 
     return meeting
 
 
+@transaction.atomic
+def meeting_delete(*, actor, meeting: CellMeeting, reason: str, version: int) -> None:
+    """Remove minutes recorded by mistake (a wrong cell, a meeting that did not take place).
+    The history keeps the minutes and each attendance mark with who deleted them and why."""
+    _allowed(actor, meeting.unit)
+    reason = nfc(reason).strip()
+    if not reason:
+        raise DomainError("Vui lòng ghi lý do xóa biên bản.", "reason")
+    bump_version(meeting, version)
+    why = f"Xóa biên bản sinh hoạt chi bộ: {reason}"
+    for row in meeting.attendance.all():
+        tag(row, actor=actor, reason=why)
+        row.delete()
+    tag(meeting, actor=actor, reason=why)
+    meeting.delete()
+    meeting_stats.refresh_cell_meeting_month(meeting.unit, meeting.month)
+
+
 @dataclass
 class Mark:
     status: str

@@ -54,6 +54,12 @@ def get_sheet_or_404(user, session_pk: int, cell_code: str) -> StudySheet:
     return sheet
 
 
+def cancelled_sessions(unit: OrgUnit, limit: int = 20) -> list:
+    """Sessions the unit itself organized and cancelled, from the audit trail."""
+    return list(StudySession.history.filter(unit_id=unit.pk, history_type="-")
+                .select_related("history_user").order_by("-history_date")[:limit])  # fmt: skip
+
+
 def sessions_reaching(unit: OrgUnit) -> QuerySet[StudySession]:
     """Sessions organized in the unit's subtree or reaching a cell in it, with the
     progress of attendance recording in the subtree's cells (one query)."""

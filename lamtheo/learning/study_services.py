@@ -136,6 +136,25 @@ def study_session_update(
     return session
 
 
+@transaction.atomic
+def study_session_cancel(*, actor, session: StudySession, reason: str, version: int) -> None:
+    """Cancel a session scheduled by mistake or not held, while no cell has recorded anyone.
+    The history keeps it with who cancelled it and why; the cells' figures drop it."""
+    if not can(actor, Capability.ORGANIZE_STUDY, session.unit):
+        raise DomainError("Đồng chí không có quyền tổ chức học tập cho đơn vị này.")
+    reason = nfc(reason).strip()
+    if not reason:
+        raise DomainError("Vui lòng ghi lý do hủy buổi học.", field="reason")
+    bump_version(session, version)
+    if StudyAttendance.objects.filter(session=session).exists():
+        raise DomainError("Đã có chi bộ ghi điểm danh buổi học này nên không hủy được; nếu "
+                          "buổi học dời ngày, vui lòng sửa ngày tổ chức.")  # fmt: skip
+    topic_id, cells = session.topic_id, list(session.sheets.values_list("cell_id", flat=True))
+    tag(session, actor=actor, reason=f"Hủy buổi học tập, quán triệt: {reason}")
+    session.delete()
+    refresh_topic_cells(topic_id, cells)
+
+
 @dataclass(frozen=True)
 class Mark:
     person_id: int

@@ -15,6 +15,7 @@ from django.utils import timezone
 from lamtheo.campaign.models import Topic
 from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
+from lamtheo.core.forms import ReasonForm
 from lamtheo.dashboard.exports import XLSX_TYPE
 from lamtheo.dashboard.selectors import breadcrumbs
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, has_any
@@ -25,6 +26,7 @@ from .study_forms import CHOSEN, WHOLE, AttendanceForm, SessionForm
 from .study_services import (
     SessionInput,
     study_attendance_record,
+    study_session_cancel,
     study_session_schedule,
     study_session_update,
 )
@@ -36,7 +38,9 @@ PAGE_SIZE = 50
 def sessions(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_unit_or_404(request.user, code, Capability.ORGANIZE_STUDY)
     items = list(sel.sessions_reaching(unit)[:100])
-    return render(request, "learning/study_sessions.html", {"unit": unit, "sessions": items})
+    cancelled = sel.cancelled_sessions(unit) if can(request.user, Capability.VIEW_AUDIT, unit) else []
+    return render(request, "learning/study_sessions.html",
+                  {"unit": unit, "sessions": items, "cancelled": cancelled})  # fmt: skip
 
 
 def _input(form: SessionForm) -> SessionInput:
@@ -95,6 +99,28 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
             _domain_error(form, e)
     return render(request, "learning/study_session_form.html",
                   {"unit": unit, "form": form, "session": session})  # fmt: skip
+
+
+@login_required
+def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    session = sel.get_session_or_404(request.user, pk)
+    if not can(request.user, Capability.ORGANIZE_STUDY, session.unit):
+        raise Http404("Không tìm thấy buổi học.")
+    form = ReasonForm(request.POST or None, initial={"version": session.version},
+                      label="Lý do hủy", required="Vui lòng ghi lý do hủy buổi học.")  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        try:
+            study_session_cancel(actor=request.user, session=session,
+                                 reason=form.cleaned_data["reason"],
+                                 version=form.cleaned_data["version"])  # fmt: skip
+            messages.success(request, f"Đã hủy buổi học “{session.title}”.")
+            return redirect("learning:study_sessions", session.unit.code)
+        except DomainError as e:
+            _domain_error(form, e)
+    return render(request, "learning/study_session_cancel.html", {
+        "session": session, "form": form,
+        "recorded": session.sheets.filter(recorded_at__isnull=False).exists(),
+    })  # fmt: skip
 
 
 @login_required

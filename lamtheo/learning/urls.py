@@ -10,6 +10,7 @@ app_name = "learning"
 urlpatterns = [
     path("buoi-hoc/<int:pk>/", study_views.session_detail, name="study_session"),
     path("buoi-hoc/<int:pk>/sua/", study_views.session_edit, name="study_session_edit"),
+    path("buoi-hoc/<int:pk>/huy/", study_views.session_cancel, name="study_session_cancel"),
     path(
         "buoi-hoc/<int:pk>/diem-danh/<str:code>/", study_views.attendance, name="study_attendance"
     ),
@@ -35,6 +36,7 @@ urlpatterns += [
     path("sinh-hoat/chi-bo/<str:code>/ghi-bien-ban/", meetings.new, name="meeting_new"),
     path("sinh-hoat/buoi/<int:pk>/", meetings.detail, name="meeting_detail"),
     path("sinh-hoat/buoi/<int:pk>/sua/", meetings.edit, name="meeting_edit"),
+    path("sinh-hoat/buoi/<int:pk>/xoa/", meetings.delete, name="meeting_delete"),
     path("sinh-hoat/buoi/<int:pk>/diem-danh/", meetings.attendance, name="meeting_attendance"),
     path("sinh-hoat/buoi/<int:pk>/bien-ban.docx", meetings.minutes, name="meeting_minutes"),
     path("sinh-hoat/thong-ke/<str:code>/", meetings.figures, name="meeting_figures"),

@@ -11,10 +11,12 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from lamtheo.core.dates import month_slug
 from lamtheo.core.errors import DomainError
+from lamtheo.core.forms import ReasonForm
 from lamtheo.dashboard.selectors import breadcrumbs, months_offered, period_from, years_offered
 from lamtheo.learning import meeting_services as services
 from lamtheo.learning import meeting_stats
@@ -25,6 +27,7 @@ from lamtheo.learning.meeting_selectors import (
     attendance_of,
     cell_meetings,
     cells_without_meeting,
+    deleted_meetings,
     get_meeting_or_404,
     meeting_history,
     meeting_unit_figures,
@@ -56,6 +59,8 @@ def cell(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "learning/meetings_cell.html", {
         "unit": unit, "year": year, "years": years_offered(), "meetings": cell_meetings(unit, year),
         "can_record": can(request.user, Capability.RECORD_MEETINGS, unit),
+        "deleted": (deleted_meetings(unit, year)
+                    if can(request.user, Capability.VIEW_AUDIT, unit) else []),
     })  # fmt: skip
 
 
@@ -124,6 +129,26 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         "learning/meeting_form.html",
         {"unit": meeting.unit, "form": form, "meeting": meeting},
     )
+
+
+@login_required
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_or_404(request.user, pk, Capability.RECORD_MEETINGS)
+    form = ReasonForm(request.POST or None, initial={"version": meeting.version},
+                      label="Lý do xóa", required="Vui lòng ghi lý do xóa biên bản.")  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_delete(actor=request.user, meeting=meeting,
+                                    reason=form.cleaned_data["reason"],
+                                    version=form.cleaned_data["version"])  # fmt: skip
+            messages.success(request, f"Đã xóa biên bản {meeting.get_kind_display().lower()} "
+                                      f"ngày {meeting.held_on:%d/%m/%Y}.")  # fmt: skip
+            return redirect(f"{reverse('learning:meeting_cell', args=[meeting.unit.code])}"
+                            f"?nam={meeting.month.year}")  # fmt: skip
+        except DomainError as e:
+            form.add_error(e.field if e.field in form.fields else None, e.message)
+    return render(request, "learning/meeting_delete.html",
+                  {"meeting": meeting, "unit": meeting.unit, "form": form})  # fmt: skip
 
 
 @login_required

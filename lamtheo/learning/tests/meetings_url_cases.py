@@ -44,6 +44,7 @@ def cases(w) -> list[Case]:
         ("learning:meeting_detail", [pk], MINUTES, "get"),
         ("learning:meeting_edit", [pk], RECORDERS, "get"),
         ("learning:meeting_attendance", [pk], RECORDERS, "get"),
+        ("learning:meeting_delete", [pk], RECORDERS, "get"),
         ("learning:meeting_minutes", [pk], MINUTES, "get"),
         ("learning:meeting_figures", [w.org.code], ORG_STATS, "get"),
         ("learning:meeting_figures", [w.cell.code], CELL_STATS, "get"),

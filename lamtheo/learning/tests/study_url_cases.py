@@ -46,6 +46,7 @@ def cases(w) -> list:
             "get",
         ),
         ("learning:study_session_edit", [s], ORGANIZERS, "get"),
+        ("learning:study_session_cancel", [s], ORGANIZERS, "get"),
         ("learning:study_attendance", [s, w.cell.code], expect(404, secretary=200), "get"),
         ("learning:study_attendance", [s, w.cell2.code], expect(404), "get"),
         ("learning:study_figures", [w.org.code], ORG_STATS, "get"),

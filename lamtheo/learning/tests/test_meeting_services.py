@@ -213,3 +213,41 @@ def test_a_meeting_with_attendance_cannot_move_to_another_month(tree, meeting):
             version=meeting.version,
             data=meeting_input(tree, held_on=earlier),
         )
+
+
+def _mark_all_present(tree, meeting) -> None:
+    people = s.expected_people(tree.cell, LAST_MONTH)
+    s.meeting_record_attendance(
+        actor=tree.secretary_user, meeting=meeting, version=meeting.version,
+        marks={p.pk: s.Mark(AttendanceStatus.PRESENT) for p in people},
+    )  # fmt: skip
+    meeting.refresh_from_db()
+
+
+def test_deleting_minutes_drops_them_from_the_figures_and_keeps_them_in_the_history(
+    tree, meeting
+):
+    _mark_all_present(tree, meeting)
+    s.meeting_delete(actor=tree.secretary_user, meeting=meeting, reason="Ghi nhầm chi bộ",
+                     version=meeting.version)  # fmt: skip
+    assert not CellMeeting.objects.exists() and not MeetingAttendance.objects.exists()
+    assert not CellMeetingStat.objects.filter(unit=tree.cell, month=LAST_MONTH, held__gt=0)
+    removed = CellMeeting.history.filter(history_type="-").get()
+    assert removed.history_user == tree.secretary_user
+    assert removed.history_change_reason.endswith("Ghi nhầm chi bộ")
+    assert MeetingAttendance.history.filter(history_type="-").count() == len(
+        s.expected_people(tree.cell, LAST_MONTH)
+    )
+
+
+def test_deleting_needs_a_reason_the_right_person_and_the_current_version(tree, meeting):
+    with pytest.raises(DomainError, match="lý do"):
+        s.meeting_delete(actor=tree.secretary_user, meeting=meeting, reason="  ",
+                         version=meeting.version)  # fmt: skip
+    with pytest.raises(DomainError):
+        s.meeting_delete(actor=tree.other_secretary_user, meeting=meeting, reason="Nhầm",
+                         version=meeting.version)  # fmt: skip
+    with pytest.raises(StaleRecord):
+        s.meeting_delete(actor=tree.secretary_user, meeting=meeting, reason="Nhầm",
+                         version=meeting.version - 1 if meeting.version > 1 else 99)  # fmt: skip
+    assert CellMeeting.objects.count() == 1

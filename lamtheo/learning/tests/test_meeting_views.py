@@ -302,3 +302,21 @@ def test_the_regular_meeting_takes_the_reviews_when_both_meetings_ticked_them(tr
     assert meeting_for_entry(entry) == regular
     assert [e.pk for e in reviewed_entries(regular)] == [entry.pk]
     assert reviewed_entries(thematic) == []
+
+
+def test_a_secretary_deletes_minutes_recorded_by_mistake_after_giving_a_reason(
+    tree, login, meeting
+):
+    client = login(tree.secretary_user)
+    url = reverse("learning:meeting_delete", args=[meeting.pk])
+    assert "Xóa biên bản" in client.get(reverse("learning:meeting_detail", args=[meeting.pk])
+                                        ).content.decode()  # fmt: skip
+    page = client.post(url, {"reason": "", "version": meeting.version}).content.decode()
+    assert "error-summary" in page and "Vui lòng ghi lý do xóa biên bản." in page
+    response = client.post(url, {"reason": "Buổi sinh hoạt dời sang tháng sau",
+                                 "version": meeting.version})  # fmt: skip
+    assert response.status_code == 302 and not CellMeeting.objects.exists()
+    listing = client.get(response.url).content.decode()
+    assert "Đã xóa biên bản" in listing
+    assert "Biên bản đã xóa" in listing and "Buổi sinh hoạt dời sang tháng sau" in listing
+    assert login(tree.committee_user).get(url).status_code == 404

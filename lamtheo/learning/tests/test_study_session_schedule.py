@@ -171,3 +171,40 @@ def test_an_edit_by_someone_who_does_not_organize_there_is_refused(tree):
             version=session.version,
             data=session_input(title="X"),
         )
+
+
+def test_cancelling_a_session_before_any_attendance_drops_it_and_keeps_the_history(tree):
+    from lamtheo.learning.models import StudyTopicStat
+    from lamtheo.learning.study_services import study_session_cancel
+
+    session = schedule(tree)
+    assert StudyTopicStat.objects.filter(unit=tree.cell, expected__gt=0).exists()
+    study_session_cancel(actor=tree.committee_user, session=session, reason="Trùng lịch hội nghị",
+                         version=session.version)  # fmt: skip
+    assert not StudySession.objects.exists() and not StudySheet.objects.exists()
+    assert not StudyTopicStat.objects.filter(unit=tree.cell, expected__gt=0).exists()
+    gone = StudySession.history.get(history_type="-")
+    assert gone.history_user == tree.committee_user
+    assert gone.history_change_reason.endswith("Trùng lịch hội nghị")
+
+
+def test_a_session_with_attendance_or_without_a_reason_is_not_cancelled(tree):
+    from lamtheo.learning.study_services import study_session_cancel
+
+    session = schedule(tree)
+    with pytest.raises(DomainError, match="lý do"):
+        study_session_cancel(actor=tree.committee_user, session=session, reason=" ",
+                             version=session.version)  # fmt: skip
+    with pytest.raises(DomainError):
+        study_session_cancel(actor=tree.secretary_user, session=session, reason="Nhầm",
+                             version=session.version)  # fmt: skip
+    record(tree, session, {tree.member: P})
+    session.refresh_from_db()
+    with pytest.raises(DomainError, match="Đã có chi bộ ghi điểm danh"):
+        study_session_cancel(actor=tree.committee_user, session=session, reason="Nhầm",
+                             version=session.version)  # fmt: skip
+    session.refresh_from_db()
+    with pytest.raises(StaleRecord):
+        study_session_cancel(actor=tree.committee_user, session=session, reason="Nhầm",
+                             version=session.version + 1)  # fmt: skip
+    assert StudySession.objects.count() == 1

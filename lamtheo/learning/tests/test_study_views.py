@@ -226,3 +226,30 @@ def test_only_organizers_open_the_sessions_list_and_the_form(tree, login, who):
         assert client.get(reverse(name, args=["DBSA"])).status_code == 404
     session = schedule(tree)
     assert client.get(reverse("learning:study_session_edit", args=[session.pk])).status_code == 404
+
+
+def test_an_organizer_cancels_a_session_with_a_reason_shown_on_the_list(tree, login):
+    session = schedule(tree)
+    client = login(tree.committee_user)
+    url = reverse("learning:study_session_cancel", args=[session.pk])
+    assert "Hủy buổi học" in client.get(
+        reverse("learning:study_session", args=[session.pk])).content.decode()  # fmt: skip
+    page = client.post(url, {"reason": "", "version": session.version}).content.decode()
+    assert "error-summary" in page and "Vui lòng ghi lý do hủy buổi học." in page
+    response = client.post(url, {"reason": "Trùng lịch", "version": session.version})
+    assert response.url == reverse("learning:study_sessions", args=[tree.org.code])
+    listing = client.get(response.url).content.decode()
+    assert "Buổi học đã hủy" in listing and "Trùng lịch" in listing
+    assert not StudySession.objects.exists()
+
+
+def test_a_session_with_attendance_offers_no_cancel(tree, login):
+    session = schedule(tree)
+    record(tree, session, {tree.member: P})
+    client = login(tree.committee_user)
+    assert "Hủy buổi học" not in client.get(
+        reverse("learning:study_session", args=[session.pk])).content.decode()  # fmt: skip
+    page = client.get(reverse("learning:study_session_cancel", args=[session.pk]))
+    assert "không hủy được" in page.content.decode()
+    assert login(tree.secretary_user).get(
+        reverse("learning:study_session_cancel", args=[session.pk])).status_code == 404  # fmt: skip

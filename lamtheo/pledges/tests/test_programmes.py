@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from io import BytesIO
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from lamtheo.core.errors import DomainError
 from lamtheo.orgs.models import RoleKind
@@ -121,6 +124,19 @@ def test_the_page_lists_name_duty_items_measure_and_deadline_to_the_subtree(tree
         "Hằng tháng",
     ):
         assert text in body
+    assert login(tree.other_secretary_user).get(url).status_code == 404
+
+
+def test_the_published_programmes_download_as_a_spreadsheet_one_row_per_item(tree, login):
+    p = _pledge(tree, tree.member)
+    services.programme_publish(actor=tree.committee_user, unit=tree.org, pledge=p)
+    url = reverse("pledges:programmes_export", args=[tree.org.code]) + f"?nam={YEAR}"
+    response = login(tree.outsider.user).get(url)
+    rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[3][:3] == ("STT", "Họ và tên", "Chức vụ, nhiệm vụ")
+    assert rows[4][1] == "Nguyễn Văn An"
+    assert rows[4][5:] == ("Giải quyết 100% hồ sơ đúng hạn", "100% hồ sơ", "Hằng tháng")
+    assert len(rows) == 5
     assert login(tree.other_secretary_user).get(url).status_code == 404
 
 

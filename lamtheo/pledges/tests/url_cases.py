@@ -24,6 +24,7 @@ def cases(w) -> list:
             expect(404, other_secretary=200, propaganda=200, admin=200),
             "get",
         ),
+        ("pledges:programmes_export", [w.org.code], expect(200, other_secretary=404), "get"),
         ("pledges:programmes_manage", [w.org.code], expect(404, committee=200), "get"),
         (
             "pledges:programmes_manage",
