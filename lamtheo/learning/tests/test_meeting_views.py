@@ -320,3 +320,9 @@ def test_a_secretary_deletes_minutes_recorded_by_mistake_after_giving_a_reason(
     assert "Đã xóa biên bản" in listing
     assert "Biên bản đã xóa" in listing and "Buổi sinh hoạt dời sang tháng sau" in listing
     assert login(tree.committee_user).get(url).status_code == 404
+
+
+def test_the_minutes_date_line_starts_with_the_configured_place(tree, meeting, settings):
+    settings.LAMTHEO = settings.LAMTHEO | {"DOCUMENT_PLACE": "Nha Trang"}
+    _, text = _text(minutes_docx(meeting, attendance_of(meeting)))
+    assert f"Nha Trang, ngày {meeting.held_on.day:02d} tháng" in text
