@@ -12,7 +12,8 @@ def selfcheck_xlsx(f) -> bytes:
     title = f"Tự soi, tự sửa theo 27 biểu hiện suy thoái – {f.unit.name}"
     subtitle = (
         f"{month_label(f.month)}: {f.people} người tự nhận có ít nhất một biểu hiện, "
-        f"trên {f.members} cán bộ, đảng viên (chỉ có số lượng, không có tên)."
+        f"trên {f.members} cán bộ, đảng viên (chỉ có số lượng, không có tên; số 1 hoặc 2 "
+        f"người ghi là “dưới 3”)."
     )
     wb, ws = _sheet(
         title,

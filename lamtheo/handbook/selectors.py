@@ -248,10 +248,20 @@ def selfcheck_history(check) -> list:
     return sorted(changes, key=lambda c: c.at, reverse=True)
 
 
+# A count of one or two people in a small cell can point to someone: pages and exports
+# show such counts as "dưới 3" (the raw figures stay exact for the rebuild checks).
+SMALL_COUNT = 3
+SMALL_COUNT_LABEL = f"dưới {SMALL_COUNT}"
+
+
+def shown_count(n: int) -> int | str:
+    return SMALL_COUNT_LABEL if 0 < n < SMALL_COUNT else n
+
+
 @dataclass
 class SelfCheckRow:
     unit: object  # OrgUnit
-    people: int  # ticked at least one manifestation
+    people: int | str  # ticked at least one manifestation
     members: int  # people in the cells that month (from the dashboard's rows)
 
 
@@ -259,10 +269,18 @@ class SelfCheckRow:
 class SelfCheckFigures:
     unit: object
     month: date
-    people: int
+    people: int | str
     members: int
     groups: list  # [(group label, [(Manifestation, count)])]
     rows: list  # [SelfCheckRow], one per child unit
+
+    def for_display(self) -> SelfCheckFigures:
+        """The same figures with the counts of one or two people hidden."""
+        return SelfCheckFigures(
+            self.unit, self.month, shown_count(self.people), self.members,
+            [(label, [(m, shown_count(n)) for m, n in items]) for label, items in self.groups],
+            [SelfCheckRow(r.unit, shown_count(r.people), r.members) for r in self.rows],
+        )  # fmt: skip
 
 
 def selfcheck_figures(unit, month: date) -> SelfCheckFigures:

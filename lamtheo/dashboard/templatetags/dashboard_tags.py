@@ -15,7 +15,9 @@ def pct(rate: float | None) -> str:
 
 
 @register.filter
-def num(value: int | None) -> str:
+def num(value: int | str | None) -> str:
+    if isinstance(value, str):  # a count already put in words, e.g. "dưới 3"
+        return value
     return "—" if value is None else f"{value:,}".replace(",", ".")
 
 

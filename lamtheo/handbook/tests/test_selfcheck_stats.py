@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 from datetime import date
 
 from django.urls import reverse
@@ -106,6 +107,18 @@ def test_the_counts_page_shows_numbers_and_never_names(tree, login):
     assert reverse("handbook:selfcheck_stats", args=[tree.org.code]) in dashboard
 
 
+def test_counts_of_one_or_two_people_are_shown_as_below_three(tree, login):
+    _tick(tree.member, ["a1", "b5"])
+    _tick(tree.secretary, ["a1"])
+    _tick(make_person("P900", "Lê Văn Cường", tree.cell), ["a1"])
+    client = login(tree.committee_user)
+    body = client.get(
+        reverse("handbook:selfcheck_stats", args=[tree.cell.code]), {"thang": f"{MONTH:%Y-%m}"}
+    ).content.decode()
+    rows = dict(re.findall(r"<td>(a1|b5)</td><td>[^<]*</td><td class=\"num\">([^<]*)</td>", body))
+    assert rows == {"a1": "3", "b5": "dưới 3"}
+
+
 def test_the_counts_export_is_a_workbook_with_vietnamese_headers(tree, login):
     _tick(tree.member, ["b5"])
     response = login(tree.committee_user).get(
@@ -122,9 +135,9 @@ def test_the_counts_export_is_a_workbook_with_vietnamese_headers(tree, login):
         "Số cán bộ, đảng viên",
         "Số người tự nhận có biểu hiện",
     )
-    assert (rows[-1][1], rows[-1][3]) == ("Cộng", 1)
+    assert (rows[-1][1], rows[-1][3]) == ("Cộng", "dưới 3")
     by_item = {r[0]: r[2] for r in wb["Theo biểu hiện"].iter_rows(values_only=True) if r[0]}
-    assert by_item["b5"] == 1
+    assert (by_item["b5"], by_item["a1"]) == ("dưới 3", 0)
 
 
 def test_rebuild_stats_command_rebuilds_the_self_check_counts(tree):
