@@ -42,7 +42,7 @@ class MeetingForm(forms.Form):
     )
     topic_studied = forms.BooleanField(label="Học tập chuyên đề của năm", required=False)
     handbook_reviewed = forms.BooleanField(
-        label="Nhận xét sổ tay \u201cLàm theo gương Bác\u201d của đảng viên trong tháng",
+        label="Nhận xét sổ tay \u201cLàm theo gương Bác\u201d tháng trước của đảng viên",
         required=False,
     )
     story = forms.ModelChoiceField(

@@ -117,7 +117,7 @@ def _content(doc, meeting: CellMeeting) -> None:
     if meeting.handbook_reviewed:
         items.append(
             "Nhận xét sổ tay \u201cLàm theo gương Bác\u201d "
-            f"{month_label(meeting.month).lower()} của đảng viên."
+            f"{month_label(meeting.reviewed_month).lower()} của đảng viên."
         )
     if meeting.story_id:
         items.append(f"Đọc mẩu chuyện \u201c{meeting.story.title}\u201d.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Substr
@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from lamtheo.core.audit import changes_of
-from lamtheo.core.dates import month_start
+from lamtheo.core.dates import add_months, month_start
 from lamtheo.dashboard.selectors import ratio
 from lamtheo.handbook.models import EntryStatus, HandbookEntry
 from lamtheo.learning.models import CellMeeting, CellMeetingStat, MeetingAttendance, MeetingKind
@@ -56,8 +56,9 @@ def meeting_history(meeting: CellMeeting) -> list:
 
 
 # --- handbook reviews done at a meeting -----------------------------------------------
-# Derived, not stored: the month's reviews of a cell belong to the meeting of that cell and
-# month that has "handbook entries reviewed" ticked (the regular one first).
+# Derived, not stored: a month's entries are due early the next month, so the reviews of a
+# cell's entries of month M belong to the cell's meeting of month M+1 that has "handbook
+# entries reviewed" ticked (the regular one first), for the entries submitted by its day.
 
 
 def _review_meeting(unit_id: int, month: date) -> QuerySet[CellMeeting]:
@@ -70,22 +71,32 @@ def _review_meeting(unit_id: int, month: date) -> QuerySet[CellMeeting]:
 
 def meeting_for_entry(entry: HandbookEntry) -> CellMeeting | None:
     """The meeting where a reviewed handbook entry was reviewed, if it was at a meeting."""
-    if entry.status != EntryStatus.REVIEWED:
+    if entry.status != EntryStatus.REVIEWED or entry.submitted_at is None:
         return None
-    return _review_meeting(entry.unit_id, entry.month).first()
+    meeting = _review_meeting(entry.unit_id, add_months(entry.month, 1)).first()
+    if meeting and timezone.localdate(entry.submitted_at) <= meeting.held_on:
+        return meeting
+    return None
+
+
+def _day_after(day: date) -> datetime:
+    # The local midnight that ends the meeting's day, for a comparison with a timestamp.
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
 
 
 def reviewed_entries(meeting: CellMeeting) -> list[HandbookEntry]:
-    """The month's reviewed entries of the cell, if this is the meeting that reviewed them:
-    names and ratings only (the handbook text stays with the handbook)."""
+    """The previous month's reviewed entries of the cell submitted by the meeting's day, if
+    this is the meeting that reviewed them: names and ratings only (the handbook text stays
+    with the handbook)."""
     if not meeting.handbook_reviewed:
         return []
     first = _review_meeting(meeting.unit_id, meeting.month).values_list("pk", flat=True).first()
     if first != meeting.pk:
         return []
     entries = HandbookEntry.objects.filter(
-        unit=meeting.unit, month=meeting.month, status=EntryStatus.REVIEWED
-    ).select_related("person")
+        unit=meeting.unit, month=meeting.reviewed_month, status=EntryStatus.REVIEWED,
+        submitted_at__lt=_day_after(meeting.held_on),
+    ).select_related("person")  # fmt: skip
     return list(
         entries.only("id", "person_id", "person__full_name", "person__sort_key", "month",
                      "review_rating", "unit_id", "status").order_by("person__sort_key")

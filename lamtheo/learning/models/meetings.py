@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from lamtheo.core.dates import add_months
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.people.models import Person
 
@@ -103,6 +106,12 @@ class CellMeeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ngày {self.held_on:%d/%m/%Y} – {self.unit}"
+
+    @property
+    def reviewed_month(self) -> date:
+        """The month whose handbook entries this meeting reviews: the one before it, since an
+        entry is due by the HANDBOOK_DUE_DAY of the next month."""
+        return add_months(self.month, -1)
 
     @property
     def has_campaign_content(self) -> bool:

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from io import BytesIO
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from docx import Document
 from openpyxl import load_workbook
 
@@ -183,13 +184,18 @@ def _reviewed_entry(tree):
     return e
 
 
-def test_handbook_reviews_link_to_the_meeting_of_the_month(tree, login):
+def _review_meeting(tree, **changes):
+    """A meeting of this month, held today: it reviews last month's entries."""
+    return s.meeting_create(actor=tree.secretary_user, unit=tree.cell, data=meeting_input(
+        tree, handbook_reviewed=True, held_on=date.today(), **changes))  # fmt: skip
+
+
+def test_handbook_reviews_link_to_the_meeting_of_the_next_month(tree, login):
     entry = _reviewed_entry(tree)
-    meeting = s.meeting_create(
-        actor=tree.secretary_user, unit=tree.cell, data=meeting_input(tree, handbook_reviewed=True)
-    )
+    meeting = _review_meeting(tree)
     client = login(tree.secretary_user)
     detail = client.get(reverse("learning:meeting_detail", args=[meeting.pk])).content.decode()
+    assert f"Sổ tay tháng {LAST_MONTH:%m/%Y} đã nhận xét" in detail
     assert "Nguyễn Văn An" in detail and "Hoàn thành xuất sắc" in detail
     assert "Bí mật riêng của tôi" not in detail
     assert reverse("handbook:review", args=[tree.member.pk, f"{LAST_MONTH:%Y-%m}"]) in detail
@@ -197,6 +203,23 @@ def test_handbook_reviews_link_to_the_meeting_of_the_month(tree, login):
     expected = "Nhận xét tại buổi sinh hoạt chi bộ ngày"
     page = review.content.decode()
     assert expected in page and meeting.held_on.strftime("%d/%m/%Y") in page
+
+
+def test_a_meeting_of_the_entrys_own_month_or_before_its_submission_takes_no_review(tree):
+    from lamtheo.handbook.models import HandbookEntry
+    from lamtheo.learning.meeting_selectors import meeting_for_entry, reviewed_entries
+
+    entry = _reviewed_entry(tree)
+    same_month = s.meeting_create(actor=tree.secretary_user, unit=tree.cell,
+                                  data=meeting_input(tree, handbook_reviewed=True))  # fmt: skip
+    assert same_month.month == entry.month
+    assert meeting_for_entry(entry) is None and reviewed_entries(same_month) == []
+    next_month = _review_meeting(tree)
+    assert meeting_for_entry(entry) == next_month
+    late = timezone.now() + timedelta(days=1)  # submitted after the meeting's day
+    HandbookEntry.objects.filter(pk=entry.pk).update(submitted_at=late)
+    entry.refresh_from_db()
+    assert meeting_for_entry(entry) is None and reviewed_entries(next_month) == []
 
 
 def test_a_review_without_a_meeting_shows_no_line(tree, login):
@@ -288,17 +311,9 @@ def test_the_regular_meeting_takes_the_reviews_when_both_meetings_ticked_them(tr
     from lamtheo.learning.meeting_selectors import meeting_for_entry, reviewed_entries
 
     entry = _reviewed_entry(tree)
-    thematic = s.meeting_create(
-        actor=tree.secretary_user,
-        unit=tree.cell,
-        data=meeting_input(tree, kind="thematic", handbook_reviewed=True),
-    )
+    thematic = _review_meeting(tree, kind="thematic")
     assert meeting_for_entry(entry) == thematic
-    regular = s.meeting_create(
-        actor=tree.secretary_user,
-        unit=tree.cell,
-        data=meeting_input(tree, handbook_reviewed=True, held_on=LAST_MONTH.replace(day=20)),
-    )
+    regular = _review_meeting(tree)
     assert meeting_for_entry(entry) == regular
     assert [e.pk for e in reviewed_entries(regular)] == [entry.pk]
     assert reviewed_entries(thematic) == []
