@@ -90,6 +90,8 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
             "months": months_offered(month.year),
             "can_remind": can(request.user, Capability.REMIND, unit),
             "can_count_documents": can(request.user, Capability.ISSUE_DOCUMENTS, unit),
+            # The roster shows each person's records: only to those who may read them.
+            "can_open_roster": unit.is_cell and can(request.user, Capability.VIEW_RECORDS, unit),
             "sort_param": _sort_text(sort),
             "query": _query(month, _sort_text(sort), lagging),
             "lagging_query": _query(month, None, not lagging),

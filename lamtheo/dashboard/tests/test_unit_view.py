@@ -58,6 +58,13 @@ def test_a_cell_page_links_to_the_cells_roster(played, login):
     assert f'href="{roster}"' in response.content.decode()
 
 
+def test_the_roster_link_is_not_offered_to_those_who_cannot_open_it(played, login):
+    # Propaganda officers read the figures, not each person's records.
+    client = login(played.propaganda_user)
+    assert client.get(reverse("orgs:unit", args=["CB1"])).status_code == 404
+    assert reverse("orgs:unit", args=["CB1"]) not in client.get(url("CB1")).content.decode()
+
+
 def test_breadcrumbs_stop_at_the_users_own_top_unit(played, login):
     committee = login(played.committee_user).get(url("CB1"))
     assert [u.code for u in committee.context["breadcrumbs"]] == ["DBSA"]
