@@ -7,6 +7,8 @@ named URL of the project appears here, so a new page cannot skip the walk.
 
 from __future__ import annotations
 
+import re
+
 from datetime import date
 
 import pytest
@@ -150,7 +152,16 @@ def test_every_url_answers_as_expected_for_the_role(world, client, role):
             )
         if role == "anonymous" and response.status_code == 302 and name != "login":
             assert response.url.startswith(reverse("login"))
+        body = response.content.decode() if response.get("Content-Type", "").startswith(
+            "text/html") else ""
+        if "<html" in body:  # a whole page, not an htmx fragment
+            title = TITLE.search(body)
+            if title is None or "<" in title.group(1) or not title.group(1).strip():
+                wrong.append(f"{method.upper()} {url} ({name}): the <title> is not plain text")
     assert not wrong, "\n".join(wrong)
+
+
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
 def _named_urls(resolver=None, namespace: str = "") -> set[str]:
