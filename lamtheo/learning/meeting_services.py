@@ -24,7 +24,7 @@ from lamtheo.learning.models import (
 )
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.scope import Capability, can
-from lamtheo.people.models import Person
+from lamtheo.people.models import MemberStatus, Person
 from lamtheo.people.selectors import cell_people_in_month
 
 
@@ -49,9 +49,14 @@ def _allowed(actor, unit: OrgUnit) -> None:
 
 
 def expected_people(cell: OrgUnit, month: date) -> list[Person]:
-    """The members the cell expects at its meeting: in the cell that month, not exempt
-    (the same rule as the handbook figures)."""
-    return [p for p in cell_people_in_month(cell, month) if not p.is_exempt]
+    """The party members the cell expects at its meeting: in the cell that month, not
+    exempt (the same rule as the handbook figures); quần chúng on the roster take part in
+    the campaign but do not attend the chi bộ's meetings."""
+    return [p for p in cell_party_members_in_month(cell, month) if not p.is_exempt]
+
+
+def cell_party_members_in_month(cell: OrgUnit, month: date):
+    return cell_people_in_month(cell, month).exclude(status=MemberStatus.NON_MEMBER)
 
 
 def _check(unit: OrgUnit, data: MeetingInput) -> date:
@@ -64,7 +69,7 @@ def _check(unit: OrgUnit, data: MeetingInput) -> date:
     if not nfc(data.place).strip():
         raise DomainError("Vui lòng ghi địa điểm sinh hoạt.", "place")
     month = month_start(data.held_on)
-    members = {p.pk for p in cell_people_in_month(unit, month)}
+    members = {p.pk for p in cell_party_members_in_month(unit, month)}
     for person, field, label in ((data.chair, "chair", "Người chủ trì"),
                                  (data.clerk, "clerk", "Thư ký")):  # fmt: skip
         if person is not None and person.pk not in members:

@@ -25,7 +25,7 @@ from lamtheo.learning.models import (
 from lamtheo.learning.stories_demo_data import SOURCE, STORIES
 from lamtheo.learning.story_selectors import rotation, story_search_key
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit, Role, RoleKind
-from lamtheo.people.models import Exemption, Membership, Person
+from lamtheo.people.models import Exemption, Membership, MemberStatus, Person
 
 SEED = 20260704
 PLACES = ["Phòng họp chi bộ", "Hội trường cơ quan", "Phòng họp tầng 2"]
@@ -63,6 +63,7 @@ def _people_by_cell(cells: dict[int, OrgUnit], months: list[date]):
     rows = (
         Membership.objects.filter(unit_id__in=cells, start_month__lte=last)
         .exclude(end_month__lte=first)
+        .exclude(person__status=MemberStatus.NON_MEMBER)  # quần chúng do not attend
         .values_list("person_id", "unit_id", "start_month", "end_month")
     )
     for pid, unit_id, start, end in rows:

@@ -35,7 +35,7 @@ from lamtheo.learning.meeting_selectors import (
 )
 from lamtheo.learning.models import CellMeeting
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404
-from lamtheo.people.models import Person
+from lamtheo.people.models import MemberStatus, Person
 
 FIELDS = ("kind", "held_on", "place", "chair", "clerk", "topic_studied", "handbook_reviewed",
           "story", "self_check", "proceedings", "conclusion")  # fmt: skip
@@ -77,7 +77,8 @@ def _people_for_form(unit, meeting: CellMeeting | None) -> list[Person]:
     overlapping = Q(memberships__unit=unit, memberships__start_month__lte=end) & (
         Q(memberships__end_month__isnull=True) | Q(memberships__end_month__gt=start)
     )
-    return list(Person.objects.filter(overlapping).distinct().order_by("sort_key"))
+    return list(Person.objects.filter(overlapping).exclude(status=MemberStatus.NON_MEMBER)
+                .distinct().order_by("sort_key"))  # fmt: skip
 
 
 @login_required

@@ -251,3 +251,17 @@ def test_deleting_needs_a_reason_the_right_person_and_the_current_version(tree, 
         s.meeting_delete(actor=tree.secretary_user, meeting=meeting, reason="Nhầm",
                          version=meeting.version - 1 if meeting.version > 1 else 99)  # fmt: skip
     assert CellMeeting.objects.count() == 1
+
+
+def test_quan_chung_on_the_roster_are_not_expected_at_the_cells_meeting(tree):
+    from lamtheo.people.models import MemberStatus
+    from lamtheo.people.services import person_create
+
+    guest = person_create(actor=None, code="QC01", full_name="Võ Thu Hằng",
+                          status=MemberStatus.NON_MEMBER, cell=tree.cell,
+                          start_month=date(2020, 1, 1), duty="Nhân viên")  # fmt: skip
+    assert guest not in s.expected_people(tree.cell, LAST_MONTH)
+    assert tree.member in s.expected_people(tree.cell, LAST_MONTH)
+    with pytest.raises(DomainError, match="Thư ký phải là đảng viên"):
+        s.meeting_create(actor=tree.secretary_user, unit=tree.cell,
+                         data=meeting_input(tree, clerk=guest))  # fmt: skip
