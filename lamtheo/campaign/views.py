@@ -173,4 +173,4 @@ def material_remove(request, pk: int):
 @login_required
 def material_download(request, pk: int):
     material = selectors.get_material_or_404(request.user, pk)
-    return stored_file_response(material.file)
+    return stored_file_response(request, material.file)

@@ -11,6 +11,7 @@ check, so the URL of a file is as guarded as the record it belongs to.
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 import zipfile
 from dataclasses import dataclass
@@ -20,10 +21,13 @@ import filetype
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import render
 
 from lamtheo.core.models import StoredFile
 from lamtheo.core.vietnamese import nfc
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -166,10 +170,17 @@ def stored_path(stored: StoredFile) -> Path:
     return Path(settings.PRIVATE_MEDIA_ROOT) / stored.key[:2] / stored.key
 
 
-def stored_file_response(stored: StoredFile, *, inline: bool = False) -> FileResponse:
+def stored_file_response(request, stored: StoredFile, *, inline: bool = False) -> HttpResponse:
     """Send a stored file. Call only after the caller's own scope check."""
+    try:
+        handle = open(stored_path(stored), "rb")
+    except FileNotFoundError:
+        # The record is there but not the file (a restore without the uploads folder):
+        # say so plainly, and tell the operator in the log.
+        logger.error("Stored file %s (key %s) is missing on disk", stored.pk, stored.key)
+        return render(request, "core/file_missing.html", {"stored": stored}, status=404)
     response = FileResponse(
-        open(stored_path(stored), "rb"),
+        handle,
         as_attachment=not inline,
         filename=stored.original_name,
         content_type=stored.content_type,

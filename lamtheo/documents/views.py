@@ -283,7 +283,7 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.get_document_or_404(request.user, pk)
     if document.file is None:
         raise Http404("Văn bản chưa có tệp.")
-    return stored_file_response(document.file)
+    return stored_file_response(request, document.file)
 
 
 @login_required

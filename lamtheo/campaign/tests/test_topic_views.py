@@ -107,6 +107,18 @@ def test_a_material_uploaded_through_the_view_is_downloaded_by_the_subtree_only(
     )
 
 
+def test_a_material_whose_file_is_gone_from_disk_says_so_instead_of_crashing(tree, login):
+    from lamtheo.core.uploads import stored_path
+
+    central = Topic.objects.get(unit=None, year=2018)
+    stored = services.store_upload(actor=None, file=docx())
+    m = TopicMaterial.objects.create(topic=central, title="Tài liệu", file=stored)
+    stored_path(stored).unlink()
+    got = login(tree.member_user).get(reverse("campaign:material_download", args=[m.pk]))
+    assert got.status_code == 404
+    assert "không còn trên máy chủ" in got.content.decode()
+
+
 def test_a_central_topics_material_is_open_to_every_logged_in_user(tree, login, client):
     central = Topic.objects.get(unit=None, year=2018)
     stored = services.store_upload(actor=None, file=docx())

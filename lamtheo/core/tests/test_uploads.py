@@ -75,7 +75,7 @@ def test_it_stores_under_a_random_name_outside_the_web_root(db, settings, tmp_pa
     assert path.parent.parent == tmp_path and "Kế hoạch" not in str(path)
     assert stored.original_name == "Kế hoạch số 1.pdf"
     assert stored.size == len(PDF)
-    response = stored_file_response(stored)
+    response = stored_file_response(None, stored)
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
