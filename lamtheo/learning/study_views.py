@@ -216,6 +216,7 @@ def figures(request: HttpRequest, code: str) -> HttpResponse:
         "query": _query(topic, sort_text, lagging), "topic_query": _query(topic),
         "lagging_query": _query(topic, None, not lagging),
         "can_organize": can(request.user, Capability.ORGANIZE_STUDY, unit),
+        "current_topic": sel.topic_for(unit=unit, year=timezone.localdate().year),
     })  # fmt: skip
 
 

@@ -156,3 +156,26 @@ def test_the_named_list_page_shows_the_people_and_their_cells(tree, studied, log
     assert "2 người" in text and "Phạm Văn Dũng" in text and "Nằm viện" in text
     assert "Lê Văn Cường" in text and "Chưa ghi điểm danh" in text
     assert "Nguyễn Văn An" not in text
+
+
+def test_a_units_own_topic_not_yet_studied_is_named_above_the_figures_of_the_topic_studied(
+    tree, studied, login
+):
+    from lamtheo.campaign import services as campaign
+    from lamtheo.campaign.models import TopicKind
+
+    own = campaign.topic_create(actor=tree.committee_user, unit=tree.org, kind=TopicKind.ANNUAL,
+                                year=today().year, title="Chuyên đề riêng của Sở A",
+                                summary="Tóm tắt.")  # fmt: skip
+    page = login(tree.committee_user).get(
+        reverse("learning:study_figures", args=[tree.org.code])).content.decode()  # fmt: skip
+    assert f"là “{own.title}”; chưa có buổi học tập nào" in page
+    assert topic().title in page  # the figures stay those of the topic actually studied
+
+
+def test_no_link_to_an_empty_list_of_people_not_studied(tree, login):
+    session = schedule(tree)
+    record(tree, session, {tree.member: P, tree.secretary: P, tree.proxy_member: P})
+    page = login(tree.committee_user).get(
+        reverse("learning:study_figures", args=[tree.cell.code])).content.decode()  # fmt: skip
+    assert "người chưa học tập</a>" not in page
