@@ -34,7 +34,7 @@ class Topic(models.Model):
     """A topic owned by a unit; its subtree inherits it unless a lower unit sets its own.
     A topic without a unit is the central one (set by the Central Committee)."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="topics")
+    campaign = models.ForeignKey(Campaign, verbose_name="cuộc vận động", on_delete=models.PROTECT, related_name="topics")
     unit = models.ForeignKey(OrgUnit, verbose_name="tổ chức đảng lựa chọn", null=True,
                              blank=True, on_delete=models.CASCADE, related_name="topics")
     kind = models.CharField("loại chuyên đề", max_length=10, choices=TopicKind.choices,
@@ -43,7 +43,7 @@ class Topic(models.Model):
     year_end = models.PositiveSmallIntegerField("đến năm", null=True, blank=True)
     title = models.TextField("tên chuyên đề")
     summary = models.TextField("tóm tắt", blank=True)
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField("phiên bản", default=1)
     history = HistoricalRecords()
 
     class Meta:
@@ -78,12 +78,14 @@ class TopicMaterial(models.Model):
     """A study material (tài liệu học tập) attached to a topic; downloaded only through
     campaign.views.material_download, which checks that the topic is in the user's reach."""
 
-    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="materials")
+    topic = models.ForeignKey(Topic, verbose_name="chuyên đề", on_delete=models.CASCADE,
+                              related_name="materials")
     title = models.CharField("tên tài liệu", max_length=255)
-    file = models.ForeignKey(StoredFile, on_delete=models.PROTECT, related_name="+")
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
-    added_at = models.DateTimeField(auto_now_add=True)
+    file = models.ForeignKey(StoredFile, verbose_name="tệp tài liệu", on_delete=models.PROTECT,
+                             related_name="+")
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người thêm", null=True,
+                                 blank=True, on_delete=models.SET_NULL, related_name="+")
+    added_at = models.DateTimeField("thời điểm thêm", auto_now_add=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -38,7 +38,7 @@ class Document(models.Model):
     doc_type = models.CharField("loại văn bản", max_length=2, choices=DocType.choices)
     year = models.PositiveSmallIntegerField("năm")  # of issued_on: numbers restart each year
     number = models.CharField("số", max_length=10)  # "101B"
-    number_value = models.PositiveIntegerField(default=0)  # 101, to sort the register
+    number_value = models.PositiveIntegerField("số (để sắp xếp)", default=0)  # 101
     symbol = models.CharField("số, ký hiệu", max_length=60)  # "101B-KH/ĐU"
     issued_on = models.DateField("ngày ban hành")
     summary = models.CharField("trích yếu", max_length=500)
@@ -55,20 +55,22 @@ class Document(models.Model):
     status = models.CharField(
         "tình trạng", max_length=10, choices=DocStatus.choices, default=DocStatus.DRAFT
     )
-    search_text = models.CharField(max_length=600, editable=False, default="")
-    version = models.PositiveIntegerField(default=1)
+    search_text = models.CharField("nội dung tìm kiếm", max_length=600, editable=False,
+                                   default="")
+    version = models.PositiveIntegerField("phiên bản", default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name="người tạo",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("thời điểm tạo", auto_now_add=True)
     sent_at = models.DateTimeField("thời điểm gửi", null=True, blank=True)
     withdrawn_at = models.DateTimeField("thời điểm thu hồi", null=True, blank=True)
     withdrawn_reason = models.TextField("lý do thu hồi", blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -108,7 +110,9 @@ class ReceiptState(models.TextChoices):
 class Receipt(models.Model):
     """A document as one recipient unit holds it: acknowledged, then implemented."""
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="receipts")
+    document = models.ForeignKey(
+        Document, verbose_name="văn bản", on_delete=models.CASCADE, related_name="receipts"
+    )
     unit = models.ForeignKey(
         OrgUnit, verbose_name="đơn vị nhận", on_delete=models.PROTECT, related_name="receipts"
     )
@@ -132,7 +136,7 @@ class Receipt(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField("phiên bản", default=1)
     history = HistoricalRecords()
 
     class Meta:

@@ -32,32 +32,36 @@ class EntryStatus(models.TextChoices):
 
 
 class HandbookEntry(models.Model):
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="handbook_entries")
+    person = models.ForeignKey(Person, verbose_name="đảng viên", on_delete=models.CASCADE,
+                               related_name="handbook_entries")
     month = models.DateField("tháng")  # always the first day of the month
     # The cell the person belonged to in that month: it is counted there.
-    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="handbook_entries")
-    pledge = models.ForeignKey(Pledge, null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="entries")
-    status = models.CharField(max_length=20, choices=EntryStatus.choices,
+    unit = models.ForeignKey(OrgUnit, verbose_name="chi bộ", on_delete=models.PROTECT,
+                             related_name="handbook_entries")
+    pledge = models.ForeignKey(Pledge, verbose_name="bản đăng ký", null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="entries")
+    status = models.CharField("tình trạng", max_length=20, choices=EntryStatus.choices,
                               default=EntryStatus.DRAFT)
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField("phiên bản", default=1)
     self_assessment = models.TextField("tự đánh giá", blank=True)
     self_rating = models.CharField("tự xếp loại", max_length=20, choices=Rating.choices,
                                    blank=True)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+",
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người nhập thay",
+                                   null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+",
                                    help_text="Người nhập thay, nếu không phải chính đảng viên.")
-    first_submitted_at = models.DateTimeField(null=True, blank=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    on_time = models.BooleanField(default=False)
+    first_submitted_at = models.DateTimeField("thời điểm nộp lần đầu", null=True, blank=True)
+    submitted_at = models.DateTimeField("thời điểm nộp", null=True, blank=True)
+    on_time = models.BooleanField("nộp đúng hạn", default=False)
     return_comment = models.TextField("lý do trả lại", blank=True)
     review_comment = models.TextField("nhận xét của chi bộ", blank=True)
     review_rating = models.CharField("chi bộ xếp loại", max_length=20, choices=Rating.choices,
                                      blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người nhận xét",
+                                    null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    reviewed_at = models.DateTimeField("thời điểm nhận xét", null=True, blank=True)
+    updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -88,8 +92,10 @@ class HandbookEntry(models.Model):
 class EntryItem(models.Model):
     """What the person did this month for one registration item."""
 
-    entry = models.ForeignKey(HandbookEntry, on_delete=models.CASCADE, related_name="items")
-    item = models.ForeignKey(PledgeItem, on_delete=models.PROTECT, related_name="results")
+    entry = models.ForeignKey(HandbookEntry, verbose_name="sổ tay tháng",
+                              on_delete=models.CASCADE, related_name="items")
+    item = models.ForeignKey(PledgeItem, verbose_name="việc làm cụ thể",
+                             on_delete=models.PROTECT, related_name="results")
     progress = models.CharField("kết quả", max_length=20, choices=Progress.choices)
     note = models.TextField("ghi chú", blank=True)
     history = HistoricalRecords()
@@ -106,12 +112,14 @@ class SelfCheck(models.Model):
     Only the person and the secretaries of the cell they belonged to that month may read
     it (handbook.selectors.selfcheck_access); the dashboards show counts only."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="self_checks")
+    person = models.ForeignKey(Person, verbose_name="đảng viên", on_delete=models.CASCADE,
+                               related_name="self_checks")
     month = models.DateField("tháng")  # always the first day of the month
-    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(OrgUnit, verbose_name="chi bộ", on_delete=models.PROTECT,
+                             related_name="+")
     correction = models.TextField("việc sẽ sửa chữa, khắc phục", blank=True)
-    version = models.PositiveIntegerField(default=1)
-    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField("phiên bản", default=1)
+    updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -130,7 +138,8 @@ class SelfCheck(models.Model):
 class SelfCheckMark(models.Model):
     """One manifestation the person recognized in themselves that month."""
 
-    selfcheck = models.ForeignKey(SelfCheck, on_delete=models.CASCADE, related_name="marks")
+    selfcheck = models.ForeignKey(SelfCheck, verbose_name="tự soi, tự sửa",
+                                  on_delete=models.CASCADE, related_name="marks")
     manifestation = models.ForeignKey("campaign.Manifestation", verbose_name="biểu hiện",
                                       on_delete=models.PROTECT, related_name="+")
     history = HistoricalRecords()

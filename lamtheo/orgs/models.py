@@ -86,8 +86,10 @@ class RoleKind(models.TextChoices):
 class Role(models.Model):
     """A role held on a unit; it reaches the unit's whole subtree."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles")
-    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="roles")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người dùng",
+                             on_delete=models.CASCADE, related_name="roles")
+    unit = models.ForeignKey(OrgUnit, verbose_name="tổ chức đảng", on_delete=models.CASCADE,
+                             related_name="roles")
     kind = models.CharField("vai trò", max_length=20, choices=RoleKind.choices)
     history = HistoricalRecords()
 

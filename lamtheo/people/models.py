@@ -58,8 +58,10 @@ class Person(models.Model):
 class Membership(models.Model):
     """A person's belonging to a cell for a run of months [start_month, end_month)."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
-    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="memberships")
+    person = models.ForeignKey(Person, verbose_name="đảng viên", on_delete=models.CASCADE,
+                               related_name="memberships")
+    unit = models.ForeignKey(OrgUnit, verbose_name="chi bộ", on_delete=models.PROTECT,
+                             related_name="memberships")
     start_month = models.DateField("từ tháng")
     end_month = models.DateField("đến trước tháng", null=True, blank=True)
     history = HistoricalRecords()
@@ -81,7 +83,8 @@ class Membership(models.Model):
 class Exemption(models.Model):
     """Miễn công tác và sinh hoạt đảng: the person is not expected in these months."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="exemptions")
+    person = models.ForeignKey(Person, verbose_name="đảng viên", on_delete=models.CASCADE,
+                               related_name="exemptions")
     start_month = models.DateField("từ tháng")
     end_month = models.DateField("đến trước tháng", null=True, blank=True)
     reason = models.CharField("lý do", max_length=255, blank=True)

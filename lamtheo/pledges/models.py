@@ -36,18 +36,21 @@ class PledgeStatus(models.TextChoices):
 
 
 class Pledge(models.Model):
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="pledges")
+    person = models.ForeignKey(Person, verbose_name="đảng viên", on_delete=models.CASCADE,
+                               related_name="pledges")
     year = models.PositiveSmallIntegerField("năm")
-    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="pledges")
-    status = models.CharField(max_length=20, choices=PledgeStatus.choices,
+    unit = models.ForeignKey(OrgUnit, verbose_name="chi bộ", on_delete=models.PROTECT,
+                             related_name="pledges")
+    status = models.CharField("tình trạng", max_length=20, choices=PledgeStatus.choices,
                               default=PledgeStatus.DRAFT)
-    version = models.PositiveIntegerField(default=1)
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    version = models.PositiveIntegerField("phiên bản", default=1)
+    submitted_at = models.DateTimeField("thời điểm nộp", null=True, blank=True)
+    decided_at = models.DateTimeField("thời điểm chi bộ xem xét", null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người xem xét",
+                                   null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
     decision_comment = models.TextField("ý kiến của chi bộ", blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -67,13 +70,15 @@ class Pledge(models.Model):
 
 
 class PledgeItem(models.Model):
-    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="items")
+    pledge = models.ForeignKey(Pledge, verbose_name="bản đăng ký", on_delete=models.CASCADE,
+                               related_name="items")
     area = models.ForeignKey(ContentArea, verbose_name="nhóm nội dung", on_delete=models.PROTECT)
     text = models.TextField("việc làm cụ thể")
     target = models.CharField("chỉ tiêu, kết quả cần đạt", max_length=500, blank=True)
     timeframe = models.CharField("thời hạn hoặc tần suất", max_length=255, blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
-    is_specific = models.BooleanField(null=True, editable=False)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    # Set by the quality check of the wording (pledges.quality), not by the person.
+    is_specific = models.BooleanField("đủ cụ thể", null=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -90,10 +95,12 @@ class Publication(models.Model):
 
     unit = models.ForeignKey(OrgUnit, verbose_name="tổ chức đảng công khai",
                              on_delete=models.CASCADE, related_name="publications")
-    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="publications")
+    pledge = models.ForeignKey(Pledge, verbose_name="bản đăng ký", on_delete=models.CASCADE,
+                               related_name="publications")
     is_published = models.BooleanField("đang công khai", default=True)
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người công khai",
+                                     null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
     published_at = models.DateTimeField("ngày công khai", null=True, blank=True)
     history = HistoricalRecords()
 

@@ -84,11 +84,16 @@ class CellMeeting(models.Model):
     proceedings = models.TextField("diễn biến", blank=True)
     conclusion = models.TextField("kết luận", blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="người ghi biên bản",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField("phiên bản", default=1)
+    created_at = models.DateTimeField("thời điểm tạo", auto_now_add=True)
+    updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -127,7 +132,12 @@ class AttendanceStatus(models.TextChoices):
 
 
 class MeetingAttendance(models.Model):
-    meeting = models.ForeignKey(CellMeeting, on_delete=models.CASCADE, related_name="attendance")
+    meeting = models.ForeignKey(
+        CellMeeting,
+        verbose_name="buổi sinh hoạt",
+        on_delete=models.CASCADE,
+        related_name="attendance",
+    )
     person = models.ForeignKey(
         Person,
         verbose_name="đảng viên",

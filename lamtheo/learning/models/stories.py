@@ -21,11 +21,11 @@ class Story(models.Model):
         "từ khóa", max_length=255, blank=True, help_text="Các từ khóa cách nhau bằng dấu phẩy."
     )
     # Kept by the services from title, text and tags: diacritic-free, for search.
-    search_key = models.TextField(editable=False, default="")
+    search_key = models.TextField("khóa tìm kiếm", editable=False, default="")
     is_active = models.BooleanField("đang dùng", default=True)
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField("phiên bản", default=1)
+    created_at = models.DateTimeField("thời điểm tạo", auto_now_add=True)
+    updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
     history = HistoricalRecords(excluded_fields=["search_key"])
 
     class Meta:
@@ -51,7 +51,12 @@ class StorySetting(models.Model):
     default for everyone."""
 
     unit = models.ForeignKey(
-        OrgUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        OrgUnit,
+        verbose_name="tổ chức đảng",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     cadence = models.CharField(
         "nhịp đọc", max_length=10, choices=StoryCadence.choices, default=StoryCadence.DAILY

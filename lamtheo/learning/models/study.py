@@ -56,7 +56,7 @@ class StudySession(models.Model):
                               default=SessionFormat.CONFERENCE)  # fmt: skip
     held_on = models.DateField("ngày tổ chức")
     # The month whose memberships decide who is expected (as the handbook's figures).
-    month = models.DateField(editable=False)
+    month = models.DateField("tháng tính số liệu", editable=False)
     place = models.CharField("địa điểm", max_length=255, blank=True)
     link = models.URLField("đường dẫn tham dự trực tuyến", max_length=500, blank=True)
     whole_subtree = models.BooleanField("toàn đảng bộ", default=True)
@@ -66,13 +66,14 @@ class StudySession(models.Model):
     note = models.TextField("ghi chú", blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name="người tạo",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField("thời điểm tạo", auto_now_add=True)
+    version = models.PositiveIntegerField("phiên bản", default=1)
     history = HistoricalRecords(excluded_fields=["month"])
 
     class Meta:
@@ -127,9 +128,10 @@ class AttendanceStatus(models.TextChoices):
 
 
 class StudyAttendance(models.Model):
-    session = models.ForeignKey(StudySession, on_delete=models.CASCADE,
-                                related_name="attendances")  # fmt: skip
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    session = models.ForeignKey(StudySession, verbose_name="buổi học tập",
+                                on_delete=models.CASCADE, related_name="attendances")  # fmt: skip
+    person = models.ForeignKey(Person, verbose_name="đảng viên", on_delete=models.CASCADE,
+                               related_name="+")  # fmt: skip
     cell = models.ForeignKey(OrgUnit, verbose_name="chi bộ", on_delete=models.PROTECT,
                              related_name="+")  # fmt: skip
     status = models.CharField("điểm danh", max_length=12, choices=AttendanceStatus.choices)
