@@ -321,13 +321,14 @@ def remind(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as e:
         messages.error(request, e.message)
         return redirect("documents:detail", pk)
-    text = f"Đã gửi nhắc nhở đến {result.reminded} người ở {len(result.units)} đơn vị."
-    if result.units_without_receiver:
-        names = ", ".join(u.name for u in result.units_without_receiver)
-        text += (
-            f" Các đơn vị chưa có người nhận văn bản trên phần mềm, cần nhắc trực tiếp: {names}."
-        )
-    messages.success(request, text)
+    names = ", ".join(u.name for u in result.units_without_receiver)
+    in_person = f"Các đơn vị chưa có người nhận văn bản trên phần mềm, cần nhắc trực tiếp: {names}."
+    if result.reminded:
+        reached = len(result.units) - len(result.units_without_receiver)
+        text = f"Đã gửi nhắc nhở đến {result.reminded} người ở {reached} đơn vị."
+        messages.success(request, f"{text} {in_person}" if names else text)
+    else:
+        messages.warning(request, f"Chưa gửi được nhắc nhở trên phần mềm. {in_person}")
     return redirect("documents:detail", pk)
 
 

@@ -47,3 +47,14 @@ def test_it_refuses_a_draft_and_another_units_document(tree):
     s = issued(tree.committee_user, tree.org, [tree.cell], "2-KH/ĐU")
     with pytest.raises(DomainError, match="không có quyền"):
         services.document_remind(actor=tree.propaganda_user, document=s)
+
+
+def test_the_page_says_plainly_when_nobody_could_be_reached_on_the_app(tree, login):
+    from django.urls import reverse
+
+    d = issued(tree.committee_user, tree.org, [tree.cell2])  # Chi bộ 2: no receiving role
+    client = login(tree.committee_user)
+    response = client.post(reverse("documents:remind", args=[d.pk]), follow=True)
+    page = response.content.decode()
+    assert "Chưa gửi được nhắc nhở trên phần mềm" in page and "Chi bộ Phòng 2" in page
+    assert "đến 0 người" not in page
