@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from django import template
-from django.template.defaultfilters import date as date_filter
+from django.utils import timezone
 
 register = template.Library()
 
@@ -14,4 +14,6 @@ def time_and_date(value) -> str:
     """An aware datetime in local time, "17:22 ngày 29/11/2026"; "" for None."""
     if not value:
         return ""
-    return f"{date_filter(value, 'H:i')} ngày {date_filter(value, 'd/m/Y')}"
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{value:%H:%M} ngày {value:%d/%m/%Y}"
