@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.urls import reverse
-from django.utils import timezone
 
 from lamtheo.core.dates import add_months
 from lamtheo.handbook import services
