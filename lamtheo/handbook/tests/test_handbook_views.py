@@ -174,3 +174,10 @@ def test_the_year_page_explains_the_red_cell(tree, login):
     assert "Ô màu đỏ ở hàng “Chi bộ xếp loại”" in html and "Ô tô" not in html
     assert 'class="disagree"' in html
     assert HandbookEntry.objects.get().rating_disagrees
+
+
+def test_the_check_page_tells_the_secretary_what_submitting_on_behalf_means(tree, login):
+    registered(tree)
+    filled(tree, user=tree.secretary_user)
+    html = page(login(tree.secretary_user), "handbook:check", tree.member.pk, SLUG)
+    assert "được ghi là do đồng chí nhập thay" in html
