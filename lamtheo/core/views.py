@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from lamtheo.campaign.selectors import topic_for
 from lamtheo.core.models import Notice
-from lamtheo.handbook.selectors import STATE_LABELS, month_states
+from lamtheo.handbook.selectors import STATE_LABELS, month_states, pending_reviews
 from lamtheo.orgs.scope import Capability, top_units
 from lamtheo.people.selectors import own_person
 from lamtheo.pledges.selectors import pledge_of
@@ -19,7 +19,8 @@ def home(request):
     person = own_person(request.user)
     context = {"year": year, "person": person, "labels": STATE_LABELS,
                "review_units": top_units(request.user, Capability.REVIEW),
-               "stats_units": top_units(request.user, Capability.VIEW_STATS)}
+               "stats_units": top_units(request.user, Capability.VIEW_STATS),
+               "pending": pending_reviews(request.user)}
     if person is not None:
         context["topic"] = topic_for(unit=person.cell, year=year)
         context["pledge"] = pledge_of(person, year)

@@ -321,3 +321,42 @@ def selfcheck_figures(unit, month: date) -> SelfCheckFigures:
             for u, k in _children(unit, keys)]
     return SelfCheckFigures(unit, month, sum(people.values()), sum(members.values()), groups,
                             rows)
+
+
+# --- what waits for a secretary -------------------------------------------------------
+
+
+@dataclass
+class PendingReview:
+    unit: object  # OrgUnit: the cell the records count in
+    year: int
+    pledges: int  # registrations submitted, not yet accepted or returned
+    entries: int  # handbook months submitted, not yet reviewed or returned
+
+
+def pending_reviews(user) -> list[PendingReview]:
+    """Registrations and handbook months waiting for the user's decision, per cell and year,
+    within the user's review scope (none without it; three queries with it)."""
+    from django.db.models import Count
+    from django.db.models.functions import ExtractYear
+
+    from lamtheo.orgs.models import OrgUnit
+    from lamtheo.orgs.scope import Capability, has_any, scope_q
+    from lamtheo.pledges.models import Pledge, PledgeStatus
+
+    if not has_any(user, Capability.REVIEW):
+        return []
+    scope = scope_q(user, Capability.REVIEW, field="unit__path")
+    counts: dict[tuple[int, int], list[int]] = {}
+    pledges = (Pledge.objects.filter(scope, status=PledgeStatus.SUBMITTED)
+               .values_list("unit_id", "year").annotate(n=Count("pk")).order_by())
+    for unit_id, year, n in pledges:
+        counts.setdefault((unit_id, year), [0, 0])[0] = n
+    entries = (HandbookEntry.objects.filter(scope, status=EntryStatus.SUBMITTED)
+               .annotate(year=ExtractYear("month")).values_list("unit_id", "year")
+               .annotate(n=Count("pk")).order_by())
+    for unit_id, year, n in entries:
+        counts.setdefault((unit_id, year), [0, 0])[1] = n
+    units = OrgUnit.objects.in_bulk({unit_id for unit_id, _ in counts})
+    rows = [PendingReview(units[u], y, p, e) for (u, y), (p, e) in counts.items()]
+    return sorted(rows, key=lambda r: (r.unit.path, -r.year))

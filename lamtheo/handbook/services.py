@@ -29,12 +29,14 @@ from lamtheo.people.selectors import cell_of, is_exempt
 from lamtheo.pledges.models import Pledge, PledgeItem, PledgeStatus
 
 
+def due_date(month: date) -> date:
+    """The due day (settings LAMTHEO["HANDBOOK_DUE_DAY"]) in the month after `month`."""
+    return add_months(month, 1).replace(day=settings.LAMTHEO["HANDBOOK_DUE_DAY"])
+
+
 def due_at(month: date) -> dt.datetime:
     """End of the due day in the month after `month`, local time."""
-    day = settings.LAMTHEO["HANDBOOK_DUE_DAY"]
-    nxt = add_months(month, 1)
-    end = dt.datetime.combine(nxt.replace(day=day), dt.time.max)
-    return timezone.make_aware(end)
+    return timezone.make_aware(dt.datetime.combine(due_date(month), dt.time.max))
 
 
 def _acting_for(actor, person: Person) -> bool:

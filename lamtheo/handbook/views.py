@@ -3,6 +3,7 @@ check-your-answers, confirmation; and the cell's review."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -42,10 +43,18 @@ def _pledge_items(access):
 def _context(access, **extra) -> dict:
     results = {r.item_id: r for r in access.entry.items.all()} if access.entry else {}
     items = _pledge_items(access)
+    entry = access.entry
+    # Never submitted and past the due day: the page says so (a returned entry was submitted,
+    # its lateness is already decided).
+    overdue = (entry is None or entry.first_submitted_at is None) and (
+        timezone.now() > services.due_at(access.month))
     return {"a": access, "person": access.person, "month": access.month,
-            "label": month_label(access.month), "entry": access.entry,
+            "label": month_label(access.month), "entry": entry,
             "rows": [(i, results.get(i.pk)) for i in items or []], "has_pledge": items is not None,
-            "slug": f"{access.month:%Y-%m}", **extra}
+            "slug": f"{access.month:%Y-%m}", "due": services.due_date(access.month),
+            "overdue": overdue,
+            # Someone else's month (a secretary entering on behalf): back to that cell.
+            "cell": entry.unit if entry else access.person.cell, **extra}
 
 
 def _writable(request, person_id: int, month: str):
@@ -224,6 +233,9 @@ def person_year(request, person_id: int, year: int):
     })
 
 
+RECENT_MONTHS = 3
+
+
 @login_required
 def roster(request, code: str):
     """The cell secretary's page: each person's registration and every month's entry."""
@@ -243,4 +255,8 @@ def roster(request, code: str):
         "roster": cell_roster(unit, year), "months": year_months(year),
         "labels": STATE_LABELS, "can_review": can(request.user, Capability.REVIEW, unit),
         "can_enter": can(request.user, Capability.ENTER_ON_BEHALF, unit),
+        # On a phone the page shows one card per person with the last RECENT_MONTHS months;
+        # "ca-nam" keeps the whole-year grid instead (on a wide screen both look the same).
+        "whole_year": request.GET.get("ca-nam") == "1", "recent": RECENT_MONTHS,
+        "due_day": settings.LAMTHEO["HANDBOOK_DUE_DAY"],
     })

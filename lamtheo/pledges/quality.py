@@ -46,15 +46,15 @@ HINT_SPECIFIC_DUTY = (
 )
 HINT_ACTION = (
     "Nêu rõ việc làm cụ thể mà người khác kiểm tra được (làm gì, cho ai), ví dụ: "
-    "«Tổ chức 02 buổi phụ đạo mỗi tuần cho học sinh yếu môn Toán»."
+    "“Tổ chức 02 buổi phụ đạo mỗi tuần cho học sinh yếu môn Toán”."
 )
 HINT_SLOGAN = (
-    "Thay lời hứa chung chung («nâng cao», «tích cực», «thực hiện tốt») bằng việc làm "
-    "cụ thể, ví dụ: «Viết 04 bài mỗi tháng về gương người tốt, việc tốt»."
+    "Thay lời hứa chung chung (“nâng cao”, “tích cực”, “thực hiện tốt”) bằng việc làm "
+    "cụ thể, ví dụ: “Viết 04 bài mỗi tháng về gương người tốt, việc tốt”."
 )
 HINT_MEASURE_TIME = (
     "Thêm chỉ tiêu đo được hoặc thời hạn, ví dụ: số lượng, tỷ lệ %, "
-    "«mỗi tháng một lần», «trước ngày 30/6»."
+    "“mỗi tháng một lần”, “trước ngày 30/6”."
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -113,7 +114,8 @@ def done(request, year: int):
     person, pledge = _own(request, year)
     if pledge is None or pledge.status == PledgeStatus.DRAFT:
         return redirect("pledges:mine", year)
-    return render(request, "pledges/done.html", {"year": year, "pledge": pledge})
+    return render(request, "pledges/done.html", {
+        "year": year, "pledge": pledge, "due_day": settings.LAMTHEO["HANDBOOK_DUE_DAY"]})
 
 
 @login_required

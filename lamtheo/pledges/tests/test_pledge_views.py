@@ -116,3 +116,38 @@ def test_html_in_an_item_is_stored_as_written_and_shown_escaped(tree, login):
     page = client.get(reverse("pledges:mine", args=[YEAR])).content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)" not in page
+
+
+def returned_pledge(tree, comment="Ghi rõ chỉ tiêu của từng việc"):
+    pledge = submitted(tree)
+    pledge.refresh_from_db()
+    services.pledge_return(actor=tree.secretary_user, pledge=pledge, comment=comment,
+                           version=pledge.version)
+    return pledge
+
+
+def test_the_return_comment_heads_the_pages_where_the_member_fixes_the_registration(
+        tree, login):
+    returned_pledge(tree)
+    client = login(tree.member_user)
+    for name in ("pledges:edit", "pledges:check", "pledges:mine"):
+        html = client.get(reverse(name, args=[YEAR])).content.decode()
+        assert "returned-note" in html and "“Ghi rõ chỉ tiêu của từng việc”" in html, name
+        assert html.index("Ghi rõ chỉ tiêu") < html.index("item-card"), name  # above the items
+
+
+def test_the_status_line_writes_the_time_then_the_date_without_a_stray_space(tree, login):
+    pledge = returned_pledge(tree)
+    html = login(tree.member_user).get(reverse("pledges:mine", args=[YEAR])).content.decode()
+    assert " ," not in html
+    from lamtheo.handbook.templatetags.handbook_tags import time_and_date
+
+    assert f"(nộp lúc {time_and_date(pledge.submitted_at)})" in html
+    assert " ngày " in time_and_date(pledge.submitted_at)
+
+
+def test_the_confirmation_gives_the_handbook_due_day_from_the_settings(tree, login, settings):
+    settings.LAMTHEO = {**settings.LAMTHEO, "HANDBOOK_DUE_DAY": 7}
+    submitted(tree)
+    html = login(tree.member_user).get(reverse("pledges:done", args=[YEAR])).content.decode()
+    assert "nộp trước ngày 7 tháng sau" in html and "“Làm theo gương Bác”" in html
