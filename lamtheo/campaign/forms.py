@@ -10,6 +10,7 @@ class TopicForm(forms.Form):
     unit = forms.ModelChoiceField(
         label="Tổ chức đảng lựa chọn chuyên đề",
         queryset=None,
+        empty_label="— Chọn —",
         error_messages={
             "required": "Vui lòng chọn tổ chức đảng.",
             "invalid_choice": "Vui lòng chọn tổ chức đảng trong danh sách.",

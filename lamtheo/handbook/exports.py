@@ -6,13 +6,14 @@ from io import BytesIO
 
 from lamtheo.core.dates import month_label
 from lamtheo.dashboard.exports import _cell, _sheet
+from lamtheo.dashboard.templatetags.dashboard_tags import num
 
 
 def selfcheck_xlsx(f) -> bytes:
     title = f"Tự soi, tự sửa theo 27 biểu hiện suy thoái – {f.unit.name}"
     subtitle = (
-        f"{month_label(f.month)}: {f.people} người tự nhận có ít nhất một biểu hiện, "
-        f"trên {f.members} cán bộ, đảng viên (chỉ có số lượng, không có tên; số 1 hoặc 2 "
+        f"{month_label(f.month)}: {num(f.people)} người tự nhận có ít nhất một biểu hiện, "
+        f"trên {num(f.members)} cán bộ, đảng viên (chỉ có số lượng, không có tên; số 1 hoặc 2 "
         f"người ghi là “dưới 3”)."
     )
     wb, ws = _sheet(
