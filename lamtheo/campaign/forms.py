@@ -16,7 +16,9 @@ class TopicForm(forms.Form):
             "invalid_choice": "Vui lòng chọn tổ chức đảng trong danh sách.",
         },
         help_text="Chuyên đề áp dụng cho tổ chức này và các tổ chức trực thuộc, trừ nơi đã "
-        "chọn chuyên đề riêng.",
+        "chọn chuyên đề riêng. Nếu trong năm các nơi này đã học tập chuyên đề của cấp trên, "
+        "kết quả đó vẫn tính cho chuyên đề đã học; chuyên đề mới được tính từ các buổi học "
+        "tập về chính chuyên đề này.",
     )
     kind = forms.ChoiceField(
         label="Loại chuyên đề",
