@@ -18,6 +18,7 @@ def insert_rows(model: type[models.Model], rows: list[dict]) -> None:
     as the ORM's would."""
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     columns = [(f.attname, _db_default(f), _converter(f)) for f in fields]
+    names = [f.column for f in fields]
     limit = connection.features.max_query_params or 50_000
     per_statement = max(1, min(500, limit // len(fields)))
     values = [_values(row, columns) for row in rows]
@@ -26,17 +27,42 @@ def insert_rows(model: type[models.Model], rows: list[dict]) -> None:
         if full:
             groups = [tuple(chain.from_iterable(values[i : i + per_statement]))
                       for i in range(0, full, per_statement)]  # fmt: skip
-            cursor.executemany(_insert_sql(model, fields, per_statement), groups)
+            cursor.executemany(_insert_sql(model, names, per_statement), groups)
         if full < len(values):
             rest = values[full:]
-            cursor.execute(_insert_sql(model, fields, len(rest)), list(chain.from_iterable(rest)))
+            cursor.execute(_insert_sql(model, names, len(rest)), list(chain.from_iterable(rest)))
 
 
-def _insert_sql(model: type[models.Model], fields: list[models.Field], rows: int) -> str:
+def insert_values(
+    model: type[models.Model],
+    columns: list[str],
+    rows: list[tuple],
+    returning: tuple[str, ...] = (),
+) -> list[tuple]:
+    """Multi-row INSERTs of values already in the database's form, `columns` by column name,
+    as many rows a statement as the backend's parameter limit allows. With `returning`, the
+    inserted rows' values of those columns (SQLite and PostgreSQL both return them; the order
+    is not promised, so include a unique column to match them by)."""
+    limit = connection.features.max_query_params or 50_000
+    per_statement = max(1, min(500, limit // len(columns)))
     quote = connection.ops.quote_name
-    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    back = f" RETURNING {', '.join(map(quote, returning))}" if returning else ""
+    out: list[tuple] = []
+    with connection.cursor() as cursor:
+        for i in range(0, len(rows), per_statement):
+            chunk = rows[i : i + per_statement]
+            sql = _insert_sql(model, columns, len(chunk)) + back
+            cursor.execute(sql, list(chain.from_iterable(chunk)))
+            if returning:
+                out += cursor.fetchall()
+    return out
+
+
+def _insert_sql(model: type[models.Model], columns: list[str], rows: int) -> str:
+    quote = connection.ops.quote_name
+    row = "(" + ", ".join(["%s"] * len(columns)) + ")"
     return "INSERT INTO {} ({}) VALUES {}".format(
-        quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields),
+        quote(model._meta.db_table), ", ".join(map(quote, columns)),
         ", ".join([row] * rows),
     )  # fmt: skip
 
