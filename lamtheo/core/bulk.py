@@ -18,25 +18,51 @@ def insert_rows(model: type[models.Model], rows: list[dict]) -> None:
     as the ORM's would."""
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     columns = [(f.attname, _db_default(f), _converter(f)) for f in fields]
+    names = [f.column for f in fields]
     limit = connection.features.max_query_params or 50_000
     per_statement = max(1, min(500, limit // len(fields)))
-    values = [_values(row, columns) for row in rows]
+    values = list(zip(*(_column(rows, *column) for column in columns), strict=True))
     full = len(values) - len(values) % per_statement
     with connection.cursor() as cursor:
         if full:
             groups = [tuple(chain.from_iterable(values[i : i + per_statement]))
                       for i in range(0, full, per_statement)]  # fmt: skip
-            cursor.executemany(_insert_sql(model, fields, per_statement), groups)
+            cursor.executemany(_insert_sql(model, names, per_statement), groups)
         if full < len(values):
             rest = values[full:]
-            cursor.execute(_insert_sql(model, fields, len(rest)), list(chain.from_iterable(rest)))
+            cursor.execute(_insert_sql(model, names, len(rest)), list(chain.from_iterable(rest)))
 
 
-def _insert_sql(model: type[models.Model], fields: list[models.Field], rows: int) -> str:
+def insert_values(
+    model: type[models.Model],
+    columns: list[str],
+    rows: list[tuple],
+    returning: tuple[str, ...] = (),
+) -> list[tuple]:
+    """Multi-row INSERTs of values already in the database's form, `columns` by column name,
+    as many rows a statement as the backend's parameter limit allows. With `returning`, the
+    inserted rows' values of those columns (SQLite and PostgreSQL both return them; the order
+    is not promised, so include a unique column to match them by)."""
+    limit = connection.features.max_query_params or 50_000
+    per_statement = max(1, min(500, limit // len(columns)))
     quote = connection.ops.quote_name
-    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    back = f" RETURNING {', '.join(map(quote, returning))}" if returning else ""
+    out: list[tuple] = []
+    with connection.cursor() as cursor:
+        for i in range(0, len(rows), per_statement):
+            chunk = rows[i : i + per_statement]
+            sql = _insert_sql(model, columns, len(chunk)) + back
+            cursor.execute(sql, list(chain.from_iterable(chunk)))
+            if returning:
+                out += cursor.fetchall()
+    return out
+
+
+def _insert_sql(model: type[models.Model], columns: list[str], rows: int) -> str:
+    quote = connection.ops.quote_name
+    row = "(" + ", ".join(["%s"] * len(columns)) + ")"
     return "INSERT INTO {} ({}) VALUES {}".format(
-        quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields),
+        quote(model._meta.db_table), ", ".join(map(quote, columns)),
         ", ".join([row] * rows),
     )  # fmt: skip
 
@@ -59,12 +85,27 @@ def _db_default(f: models.Field) -> object:
     return value if value is None or convert is None else convert(value)
 
 
-def _values(row: dict, columns: list[tuple]) -> tuple:
+def _column(
+    rows: list[dict], name: str, default: object, convert: Callable[[object], object] | None
+) -> list:
+    """One field's values in every row, column by column: a loop over fields inside the loop
+    over rows cost more than the INSERTs themselves (the rebuild of figures writes 250,000
+    rows). Each distinct value is converted once, since months and paths repeat."""
+    if convert is None:
+        return [row.get(name, default) for row in rows]
+    converted: dict[tuple, object] = {}  # by type too: 1 and True are equal keys
     out = []
-    for name, default, convert in columns:
+    for row in rows:
         if name not in row:
             out.append(default)
             continue
         value = row[name]
-        out.append(value if value is None or convert is None else convert(value))
-    return tuple(out)
+        key = (value.__class__, value)
+        done = converted.get(key, _NOT_YET)
+        if done is _NOT_YET:
+            done = converted[key] = None if value is None else convert(value)
+        out.append(done)
+    return out
+
+
+_NOT_YET = object()

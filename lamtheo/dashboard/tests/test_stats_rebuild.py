@@ -12,13 +12,16 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from lamtheo.core.dates import add_months
 from lamtheo.core.errors import DomainError
 from lamtheo.dashboard import stats
+from lamtheo.dashboard.management.commands.rebuild_stats import years_with_records
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import EntryStatus, HandbookEntry, Progress, Rating
@@ -328,3 +331,19 @@ def test_an_exemption_reaching_back_before_a_transfer_updates_the_cell_left(tree
     kept = snapshot(YEAR)
     stats.rebuild_year(YEAR)
     assert differences(kept, snapshot(YEAR)) == []
+
+
+def test_rebuild_stats_rebuilds_each_year_from_the_first_to_the_last_with_figures(tree, cells):
+    CellMonthStat.objects.all().delete()
+    CellYearStat.objects.all().delete()
+    stats.ensure_year(YEAR - 4)
+    stats.ensure_year(YEAR - 2)
+    good = snapshot(YEAR - 2)
+    CellMonthStat.objects.filter(unit=tree.cell, month=date(YEAR - 2, 5, 1)).update(expected=99)
+
+    assert years_with_records() == [YEAR - 4, YEAR - 3, YEAR - 2, timezone.localdate().year]
+    call_command("rebuild_stats", stdout=StringIO())
+
+    assert snapshot(YEAR - 2) == good
+    # The year between, which had no figures, is built too.
+    assert CellYearStat.objects.filter(year=YEAR - 3).count() == len(cells) > 0

@@ -343,6 +343,30 @@ def test_it_reports_a_repeated_code_even_when_the_first_row_has_other_errors(tre
     assert where(result) == {("Nhân sự", 2, "Giới tính"), ("Nhân sự", 3, "Mã định danh")}
 
 
+def test_it_reports_a_bad_value_on_every_row_that_repeats_it(tree):
+    # Each column remembers the answers it gave (the check of a repeated value is a lookup):
+    # the problem must still be reported on every row, and equal keys of different types
+    # (1, 1.0 and True) must not share an answer.
+    bad = ("", "Phạm Văn Một", "", "Không rõ", "Đảng viên", "", "CB1", "", "", "13/2025")
+    people = [(f"DV90{i}", *bad[1:]) for i in range(3)] + [
+        ("DV910", "Phạm Văn Hai", "", "", "Quần chúng", 1, "CB1", "", "", ""),
+        ("DV911", "Phạm Văn Ba", "", "", "Quần chúng", True, "CB1", "", "", ""),
+        ("DV912", "Phạm Văn Bốn", "", "", "Quần chúng", 1.0, "CB1", "", "", ""),
+    ]
+    result = run(tree.admin_user, people=people)
+    for row in (2, 3, 4):
+        assert {(s, c) for s, r, c in where(result) if r == row} == {
+            ("Nhân sự", "Giới tính"),
+            ("Nhân sự", "Tình trạng"),
+            ("Nhân sự", "Sinh hoạt từ tháng"),
+        }
+    assert {r for _, r, _ in where(result)} == {2, 3, 4}
+    result = run(tree.admin_user, people=people[3:])
+    assert result.ok, result.problems
+    duties = dict(Person.objects.filter(code__startswith="DV91").values_list("code", "duty"))
+    assert duties == {"DV910": "1", "DV911": "Có", "DV912": "1"}
+
+
 def test_it_lists_the_problems_in_sheet_row_and_column_order(tree):
     people = [("DV301", "", "", "", "", "", "CB1", "", "", "")]
     units = [("CBQ", "Chi bộ Q", "Chi bộ", "DBSA")]
@@ -527,6 +551,55 @@ def test_it_reads_a_file_saved_by_excel_with_shared_strings(tree):
         date(1980, 3, 5),
     )
     assert Person.objects.get(code="DV102").birth_date == date(1990, 7, 1)  # a date cell
+
+
+def _with_sheet_xml(data: bytes, sheet: str, edit) -> BytesIO:
+    src, out = zipfile.ZipFile(BytesIO(data)), BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            dst.writestr(item, edit(body) if item.filename == sheet else body)
+    out.seek(0)
+    return out
+
+
+def test_it_reads_rich_text_numbers_formulas_and_cells_without_references(tree):
+    """Cells as other programs write them: a name in rich-text runs with a phonetic hint (not
+    part of the text), a phone typed as a number, a formula's cached text, a row whose cells
+    carry no reference (each follows the previous one), and columns past the header."""
+
+    def edit(xml: bytes) -> bytes:
+        xml = re.sub(
+            rb'<c r="B2" t="inlineStr">.*?</c>',
+            '<c r="B2" t="inlineStr"><is><r><t xml:space="preserve">Nguyễn </t></r>'
+            '<r><rPr><b/></rPr><t>Thị Hoa</t></r><rPh sb="0" eb="1"><t>nhầm</t></rPh>'
+            "</is></c>".encode(),
+            xml,
+        )
+        xml = xml.replace(
+            b'<c r="I2" t="inlineStr"><is><t>0912 345 678</t></is></c>',
+            b'<c r="I2"><v>912345678</v></c>',
+        )
+        xml = xml.replace(
+            b'<c r="F4" t="inlineStr"><is><t>Chuy&#234;n vi&#234;n</t></is></c>',
+            b'<c r="F4" t="str"><f>"Chuy&#234;n "&amp;"vi&#234;n"</f><v>Chuy&#234;n vi&#234;n</v>'
+            b'</c><c r="AH4" t="inlineStr"><is><t>ngo&#224;i c&#225;c c&#7897;t</t></is></c>',
+        )
+        row3 = re.search(rb'<row r="3">.*?</row>', xml)[0]
+        return xml.replace(row3, re.sub(rb' r="[A-Z]+3"', b"", row3))
+
+    data = build_template(UNITS, PEOPLE)
+    file = _with_sheet_xml(data, "xl/worksheets/sheet2.xml", edit)
+    result = roster_import(actor=tree.admin_user, file=file, file_name="nhieu-kieu.xlsx")
+    assert result.ok, result.problems
+    hoa, bao, cuc = Person.objects.filter(code__in=["DV101", "DV102", "DV103"]).order_by("code")
+    assert (hoa.full_name, hoa.phone) == ("Nguyễn Thị Hoa", "912345678")
+    assert (bao.full_name, bao.birth_date, bao.cell.code) == (
+        "Trần Văn Bảo",
+        date(1990, 7, 1),
+        "CBSB1",
+    )
+    assert cuc.duty == "Chuyên viên"
 
 
 def test_it_imports_a_generated_roster_of_two_thousand_rows(tree, django_assert_max_num_queries):
