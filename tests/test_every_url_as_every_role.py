@@ -8,7 +8,6 @@ named URL of the project appears here, so a new page cannot skip the walk.
 from __future__ import annotations
 
 import re
-
 from datetime import date
 
 import pytest
