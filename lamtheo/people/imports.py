@@ -80,7 +80,7 @@ PHONE_RE = re.compile(r"\+?[0-9 .()\-]+")
 
 UNREADABLE = (
     "Không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng .xlsx. Vui lòng mở tệp "
-    "bằng Excel (hoặc LibreOffice), lưu lại dưới dạng «Excel Workbook (.xlsx)» rồi nhập lại."
+    "bằng Excel (hoặc LibreOffice), lưu lại dưới dạng “Excel Workbook (.xlsx)” rồi nhập lại."
 )
 
 
@@ -202,7 +202,7 @@ PEOPLE = SheetSpec(
             True,
             16,
             "Mã của chi bộ (chi bộ cơ sở hoặc chi bộ trực "
-            "thuộc) nơi người này sinh hoạt: có trong trang «Tổ chức đảng» hoặc đã có trong "
+            "thuộc) nơi người này sinh hoạt: có trong trang “Tổ chức đảng” hoặc đã có trong "
             "phần mềm. Ghi mã chi bộ khác với hiện nay là chuyển sinh hoạt.",
             32,
         ),
@@ -230,7 +230,7 @@ PEOPLE = SheetSpec(
             False,
             16,
             "Tháng/năm bắt đầu sinh hoạt "
-            "tại chi bộ ghi ở cột «Mã chi bộ», ví dụ 03/2025. Để trống: tháng hiện tại. Chỉ "
+            "tại chi bộ ghi ở cột “Mã chi bộ”, ví dụ 03/2025. Để trống: tháng hiện tại. Chỉ "
             "dùng khi thêm người mới hoặc khi chuyển sinh hoạt sang chi bộ khác.",
         ),
     ),
@@ -243,7 +243,7 @@ LISTS_TITLE = "Danh mục"
 
 
 def _choice_map(choices: Iterable[tuple[str, str]], *aliases: tuple[str, str]) -> dict[str, str]:
-    """Label, folded label and stored value → stored value, so «chi bo truc thuoc» matches."""
+    """Label, folded label and stored value → stored value, so “chi bo truc thuoc” matches."""
     mapping = {label: value for value, label in choices}
     mapping |= {fold(label): value for value, label in choices}
     mapping |= {value: value for value, _ in choices}
@@ -276,12 +276,12 @@ class Problem:
     @property
     def text(self) -> str:
         where = [f"Dòng {self.row}"] if self.row else []
-        where += [f"cột «{self.column}»"] if self.column else []
+        where += [f"cột “{self.column}”"] if self.column else []
         return f"{', '.join(where)}: {self.message}" if where else self.message
 
     def __str__(self) -> str:
         if self.sheet and self.row:
-            return f"Trang «{self.sheet}», {self.text[0].lower()}{self.text[1:]}"
+            return f"Trang “{self.sheet}”, {self.text[0].lower()}{self.text[1:]}"
         return self.text
 
     def order(self) -> tuple[int, int, int]:
@@ -323,7 +323,7 @@ class ImportResult:
 
     def summary(self) -> str:
         return (
-            f"Đã nhập tệp «{self.file_name}»: tổ chức đảng thêm mới {self.units.created}, "
+            f"Đã nhập tệp “{self.file_name}”: tổ chức đảng thêm mới {self.units.created}, "
             f"cập nhật {self.units.updated}, giữ nguyên {self.units.unchanged}; cán bộ, đảng viên "
             f"thêm mới {self.people.created}, cập nhật {self.people.updated} (trong đó chuyển "
             f"sinh hoạt {self.transferred}), giữ nguyên {self.people.unchanged}."
@@ -374,7 +374,7 @@ def _check_file(file: IO[bytes], file_name: str) -> list[Problem]:
     if name.endswith(".xls"):
         return [
             _file_problem(
-                f"Tệp «{file_name}» là định dạng Excel 97–2003 (.xls), "
+                f"Tệp “{file_name}” là định dạng Excel 97–2003 (.xls), "
                 "phần mềm chưa đọc được. Vui lòng mở bằng Excel và lưu lại dưới dạng "
                 ".xlsx (Excel Workbook) rồi nhập lại.",
             )
@@ -382,7 +382,7 @@ def _check_file(file: IO[bytes], file_name: str) -> list[Problem]:
     if not name.endswith(".xlsx"):
         return [
             _file_problem(
-                f"Tệp «{file_name}» không phải tệp Excel .xlsx. Vui lòng "
+                f"Tệp “{file_name}” không phải tệp Excel .xlsx. Vui lòng "
                 "dùng tệp mẫu tải từ trang này.",
             )
         ]
@@ -415,7 +415,7 @@ def _read_sheets(workbook) -> tuple[dict[str, list[Row]], list[Problem]]:
                     spec.title,
                     None,
                     "",
-                    f"Tệp thiếu trang «{spec.title}». "
+                    f"Tệp thiếu trang “{spec.title}”. "
                     "Vui lòng dùng tệp mẫu tải từ trang này; trang không có "
                     "dữ liệu thì để trống, không xóa.",
                 )
@@ -443,7 +443,7 @@ def _read_sheet(ws, spec: SheetSpec, problems: list[Problem]) -> list[Row]:
                     spec.title,
                     None,
                     "",
-                    f"Trang «{spec.title}» có quá "
+                    f"Trang “{spec.title}” có quá "
                     f"{_number(MAX_ROWS)} dòng. Vui lòng chia thành nhiều "
                     "tệp.",
                 )
@@ -559,7 +559,7 @@ def _number(n: int) -> str:
 
 
 def _header_index(header: list, spec: SheetSpec, problems: list[Problem]) -> dict[str, int] | None:
-    """Column key → position, matching headers without regard to case, diacritics or «*»."""
+    """Column key → position, matching headers without regard to case, diacritics or “*”."""
     found: dict[str, int] = {}
     for i, value in enumerate(header):
         name = fold(str(value).replace("*", "")) if value is not None else ""
@@ -676,7 +676,7 @@ def _check_code(column: Column, raw: Any) -> Answer:
     value, problem = _check_text(column, raw)
     if value and not CODE_RE.fullmatch(value):
         return "", (
-            f"«{value}» có ký tự không dùng được trong mã: chỉ dùng chữ, chữ số, "
+            f"“{value}” có ký tự không dùng được trong mã: chỉ dùng chữ, chữ số, "
             "dấu chấm, gạch ngang, gạch dưới, không có dấu cách."
         )
     return value, problem
@@ -688,7 +688,7 @@ def _check_choice(column: Column, raw: Any, mapping: dict[str, str], labels: lis
         return "", problem
     found = mapping.get(value) or mapping.get(fold(value))  # exact first: folding is slow
     if found is None:
-        return "", f"«{value}» không có trong danh mục: {'; '.join(labels)}."
+        return "", f"“{value}” không có trong danh mục: {'; '.join(labels)}."
     return found, None
 
 
@@ -700,7 +700,7 @@ def _check_date(raw: Any, today: date) -> Answer:
             return None, None
         value = parse_date(text)
         if value is None:
-            return None, f"«{text}» không phải ngày hợp lệ (dd/mm/yyyy)."
+            return None, f"“{text}” không phải ngày hợp lệ (dd/mm/yyyy)."
     if value > today:
         return value, f"ngày {format_date(value)} ở sau ngày hôm nay."
     if value < EARLIEST_BIRTH:
@@ -716,7 +716,7 @@ def _check_month(raw: Any, today: date) -> Answer:
             return None, None
         value = parse_month(text) or parse_date(text)
         if value is None:
-            return None, f"«{text}» không phải tháng hợp lệ (mm/yyyy)."
+            return None, f"“{text}” không phải tháng hợp lệ (mm/yyyy)."
     value = month_start(value)
     if value > month_start(today):
         return value, (
@@ -735,7 +735,7 @@ def _check_email(column: Column, raw: Any) -> Answer:
         if value and not (PLAIN_EMAIL_RE.fullmatch(value) and ".." not in value):
             validate_email(value)
     except ValidationError:
-        return "", f"«{value}» không phải địa chỉ thư điện tử hợp lệ."
+        return "", f"“{value}” không phải địa chỉ thư điện tử hợp lệ."
     return value, problem
 
 
@@ -744,7 +744,7 @@ def _check_phone(column: Column, raw: Any) -> Answer:
     digits = sum(map(str.isdigit, value))
     if value and (not PHONE_RE.fullmatch(value) or not 6 <= digits <= 15):
         return "", (
-            f"«{value}» không phải số điện thoại hợp lệ (từ 6 đến 15 chữ số, "
+            f"“{value}” không phải số điện thoại hợp lệ (từ 6 đến 15 chữ số, "
             "có thể có dấu + ở đầu, dấu cách, dấu chấm, gạch ngang)."
         )
     return value, problem
@@ -928,7 +928,7 @@ class _Checker:
                 UNITS,
                 row.number,
                 "code",
-                f"mã «{row.code}» đã được dùng cho một tổ "
+                f"mã “{row.code}” đã được dùng cho một tổ "
                 "chức đảng ngoài phạm vi đồng chí quản lý. Vui lòng dùng mã khác hoặc "
                 "liên hệ quản trị cấp trên.",
             )
@@ -937,7 +937,7 @@ class _Checker:
                 UNITS,
                 row.number,
                 "code",
-                f"tổ chức đảng mã «{row.code}» đã ngừng hoạt "
+                f"tổ chức đảng mã “{row.code}” đã ngừng hoạt "
                 "động, không cập nhật qua tệp nhập được.",
             )
         elif row.parent and row.parent != unit.parent_code:
@@ -945,7 +945,7 @@ class _Checker:
                 UNITS,
                 row.number,
                 "parent",
-                f"đơn vị «{row.code}» đang trực thuộc cấp "
+                f"đơn vị “{row.code}” đang trực thuộc cấp "
                 "trên khác; chưa hỗ trợ chuyển đơn vị sang cấp trên khác.",
             )
         elif (row.name, row.kind) == (unit.name, unit.kind):
@@ -976,7 +976,7 @@ class _Checker:
                     row.number,
                     "parent",
                     f"không tìm thấy tổ chức đảng mã "
-                    f"«{row.parent}» trong tệp này hay trong phạm vi đồng chí quản lý.",
+                    f"“{row.parent}” trong tệp này hay trong phạm vi đồng chí quản lý.",
                 )
                 return
             kind = self.kinds[row.parent]
@@ -985,7 +985,7 @@ class _Checker:
                 UNITS,
                 row.number,
                 "parent",
-                f"«{row.parent}» là chi bộ; chi bộ không có tổ chức đảng trực thuộc.",
+                f"“{row.parent}” là chi bộ; chi bộ không có tổ chức đảng trực thuộc.",
             )
 
     def _plan_new_units(self, new: dict[str, UnitRow]) -> None:
@@ -1038,8 +1038,8 @@ class _Checker:
                 PEOPLE,
                 row.number,
                 "cell",
-                f"không tìm thấy chi bộ mã «{row.cell}» trong "
-                "trang «Tổ chức đảng» hay trong phạm vi đồng chí quản lý.",
+                f"không tìm thấy chi bộ mã “{row.cell}” trong "
+                "trang “Tổ chức đảng” hay trong phạm vi đồng chí quản lý.",
             )
             return False
         if kind is not None and kind not in CELL_KINDS:
@@ -1047,7 +1047,7 @@ class _Checker:
                 PEOPLE,
                 row.number,
                 "cell",
-                f"«{row.cell}» là {UnitKind(kind).label.lower()}"
+                f"“{row.cell}” là {UnitKind(kind).label.lower()}"
                 ", không phải chi bộ; cán bộ, đảng viên sinh hoạt tại chi bộ cơ sở hoặc "
                 "chi bộ trực thuộc.",
             )
@@ -1066,7 +1066,7 @@ class _Checker:
                 PEOPLE,
                 row.number,
                 "code",
-                f"mã «{row.code}» là của một người đang sinh "
+                f"mã “{row.code}” là của một người đang sinh "
                 "hoạt ngoài phạm vi đồng chí quản lý (hoặc đã thôi sinh hoạt). Việc chuyển "
                 "sinh hoạt đến do cấp có thẩm quyền thực hiện.",
             )
@@ -1101,7 +1101,7 @@ class _Checker:
                 "start_month",
                 f"người này đang sinh hoạt tại chi bộ "
                 f"khác từ tháng {open_membership[2]:%m/%Y}; để chuyển sinh hoạt sang chi "
-                f"bộ «{row.cell}», ghi tháng chuyển (sau tháng {open_membership[2]:%m/%Y}) "
+                f"bộ “{row.cell}”, ghi tháng chuyển (sau tháng {open_membership[2]:%m/%Y}) "
                 "vào cột này.",
             )
             return False
@@ -1141,7 +1141,7 @@ class _Checker:
                     UNITS,
                     self.file_units[code].number,
                     "kind",
-                    f"chi bộ «{code}» đang "
+                    f"chi bộ “{code}” đang "
                     f"có {n} người sinh hoạt nên chưa đổi sang loại khác được.",
                 )
         if to_cell:
@@ -1154,7 +1154,7 @@ class _Checker:
                     UNITS,
                     self.file_units[code].number,
                     "kind",
-                    f"«{code}» có tổ chức đảng trực thuộc nên không thể là chi bộ.",
+                    f"“{code}” có tổ chức đảng trực thuộc nên không thể là chi bộ.",
                 )
 
 
@@ -1251,7 +1251,7 @@ def _check_and_write(actor, sheets: dict[str, list[Row]], result: ImportResult) 
         return
     result.units, result.people, result.transferred = plan.units, plan.people, len(plan.transfers)
     if result.changed:
-        _write(plan, actor=actor, reason=f"Nhập danh sách từ tệp «{result.file_name}»", today=today)
+        _write(plan, actor=actor, reason=f"Nhập danh sách từ tệp “{result.file_name}”", today=today)
         # One record of the whole import (who, when, file, counts) for the administrator.
         Notice.objects.create(
             user=actor, sender=actor, text=result.summary()[:500], url=reverse("people:import")
@@ -1285,7 +1285,7 @@ def _first_rows(
         code = _text(raw.get("code"))
         if code in first:
             repeated.add(number)
-            message = f"mã «{code}» trùng với dòng {first[code]}."
+            message = f"mã “{code}” trùng với dòng {first[code]}."
             problems.append(Problem(spec.title, number, spec.column("code").header, message))
         elif code:
             first[code] = number
@@ -1473,7 +1473,7 @@ def build_template(units: Iterable[Sequence] = (), people: Iterable[Sequence] = 
 
 
 def _lists_sheet(wb) -> tuple[Any, dict[tuple[str, str], str]]:
-    """Lists live on a hidden sheet: labels such as «Đảng bộ tỉnh, thành phố» contain commas,
+    """Lists live on a hidden sheet: labels such as “Đảng bộ tỉnh, thành phố” contain commas,
     which an inline list would split."""
     ws = wb.create_sheet(LISTS_TITLE)
     refs: dict[tuple[str, str], str] = {}
@@ -1514,7 +1514,7 @@ def _drop_down(ws, cells: str, source: str, header: str) -> None:
         showErrorMessage=True,
         errorStyle="stop",
         errorTitle="Giá trị không có trong danh mục",
-        error=f"Vui lòng chọn «{header}» trong danh sách.",
+        error=f"Vui lòng chọn “{header}” trong danh sách.",
     )
     dv.add(cells)
     ws.add_data_validation(dv)
@@ -1530,14 +1530,14 @@ def _guide_sheet(wb) -> None:
         (
             "Bước 1",
             "",
-            "Điền trang «Tổ chức đảng» (mỗi dòng một tổ chức đảng) và trang «Nhân "
-            "sự» (mỗi dòng một người). Giữ nguyên dòng tiêu đề; cột có dấu * là bắt buộc. Trang "
+            "Điền trang “Tổ chức đảng” (mỗi dòng một tổ chức đảng) và trang “Nhân "
+            "sự” (mỗi dòng một người). Giữ nguyên dòng tiêu đề; cột có dấu * là bắt buộc. Trang "
             "không có dữ liệu thì để trống, không xóa.",
         ),
         (
             "Bước 2",
             "",
-            "Tải tệp lên trang «Nhập danh sách». Phần mềm kiểm tra toàn bộ tệp "
+            "Tải tệp lên trang “Nhập danh sách”. Phần mềm kiểm tra toàn bộ tệp "
             "trước: nếu có dòng sai thì không ghi gì cả và liệt kê từng lỗi (trang, dòng, cột) để "
             "sửa rồi nhập lại.",
         ),
@@ -1558,7 +1558,7 @@ def _guide_sheet(wb) -> None:
         ("", "", ""),
     ]
     for spec in SHEETS:
-        lines.append((f"Trang «{spec.title}»", "", ""))
+        lines.append((f"Trang “{spec.title}”", "", ""))
         lines.append(("Cột", "Bắt buộc", "Cách ghi"))
         lines += [(c.header, "Có" if c.required else "", c.guide) for c in spec.columns]
         lines.append(("", "", ""))

@@ -48,7 +48,7 @@ def _report(result: ImportResult) -> dict:
     summary = [p.message for p in result.problems if not p.row]
     if rows:
         summary.append(
-            f"Tệp «{result.file_name}» có {len(rows)} lỗi ở các dòng liệt kê trong bảng dưới "
+            f"Tệp “{result.file_name}” có {len(rows)} lỗi ở các dòng liệt kê trong bảng dưới "
             "đây."
             + (
                 f" Bảng chỉ liệt kê {PROBLEMS_SHOWN} lỗi đầu tiên."

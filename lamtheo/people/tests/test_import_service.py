@@ -199,7 +199,7 @@ def test_the_figures_it_refreshes_cell_by_cell_equal_a_rebuild_from_the_records(
 def test_it_records_one_notice_summarizing_the_import(tree):
     run(tree.admin_user, UNITS, PEOPLE, name="so-b.xlsx")
     notice = Notice.objects.get(user=tree.admin_user)
-    assert "«so-b.xlsx»" in notice.text and "thêm mới 3" in notice.text
+    assert "“so-b.xlsx”" in notice.text and "thêm mới 3" in notice.text
     # New memberships are written in bulk, without one history row each: the notice and the
     # log are the record of the import.
     assert Membership.history.filter(history_user=tree.admin_user).count() == 0
@@ -271,7 +271,7 @@ def test_it_transfers_a_person_whose_cell_changed(tree):
     tree.member.refresh_from_db()
     assert tree.member.cell == tree.cell2
     assert CellMonthStat.objects.get(unit=tree.cell2, month=THIS_MONTH).members == 2
-    assert new.history.first().history_change_reason == "Nhập danh sách từ tệp «danh-sach.xlsx»"
+    assert new.history.first().history_change_reason == "Nhập danh sách từ tệp “danh-sach.xlsx”"
 
 
 def test_it_refuses_a_transfer_month_not_after_the_current_membership(tree):
@@ -329,8 +329,8 @@ def test_it_reports_every_bad_row_and_writes_nothing(tree):
         ("Nhân sự", 7, "Ngày sinh"),
     }
     texts = [p.text for p in result.problems]
-    assert "Dòng 7, cột «Ngày sinh»: «31/02/1980» không phải ngày hợp lệ (dd/mm/yyyy)." in texts
-    assert "Dòng 3, cột «Mã định danh»: mã «DV201» trùng với dòng 2." in texts
+    assert "Dòng 7, cột “Ngày sinh”: “31/02/1980” không phải ngày hợp lệ (dd/mm/yyyy)." in texts
+    assert "Dòng 3, cột “Mã định danh”: mã “DV201” trùng với dòng 2." in texts
     assert snapshot() == before
 
 
@@ -499,7 +499,7 @@ def test_it_reports_a_missing_sheet_and_a_missing_header_column(tree):
     result = roster_import(actor=tree.admin_user, file=file, file_name="thieu.xlsx")
     assert where(result) == {("Tổ chức đảng", 1, "Tên tổ chức đảng"), ("Nhân sự", None, "")}
     messages = {p.sheet: p.message for p in result.problems}
-    assert messages["Nhân sự"].startswith("Tệp thiếu trang «Nhân sự».")
+    assert messages["Nhân sự"].startswith("Tệp thiếu trang “Nhân sự”.")
     assert messages["Tổ chức đảng"].startswith("thiếu cột này ở dòng tiêu đề")
 
 

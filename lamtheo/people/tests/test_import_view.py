@@ -89,12 +89,12 @@ def test_it_reports_each_bad_row_in_a_table_and_writes_nothing(tree, login):
     response = login(tree.admin_user).post(PAGE, {"file": upload(UNITS, people)})
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Tệp «danh-sach.xlsx» có 2 lỗi" in page
+    assert "Tệp “danh-sach.xlsx” có 2 lỗi" in page
     assert (
         '<td data-label="Trang">Nhân sự</td><td class="num" data-label="Dòng">3</td>'
         '<td data-label="Cột">Ngày sinh</td>'
     ) in page
-    assert "«31/02/1980» không phải ngày hợp lệ (dd/mm/yyyy)." in page
+    assert "“31/02/1980” không phải ngày hợp lệ (dd/mm/yyyy)." in page
     assert "Chưa có gì được ghi vào phần mềm" in page
     assert not OrgUnit.objects.filter(code="CBM").exists()
     assert not Person.objects.filter(code="DV601").exists()
