@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.html import format_html
 
 from lamtheo.dashboard.chart import percent
 
@@ -25,3 +26,14 @@ def num(value: int | str | None) -> str:
 def meter(rate: float | None) -> int:
     """The width, in percent, of the little bar next to a rate."""
     return 0 if rate is None else round(min(max(rate, 0.0), 1.0) * 100)
+
+
+@register.simple_tag
+def rate_cell(rate: float | None, part: int, whole: int) -> str:
+    """A table cell with a rate, the counts behind it and a small bar: the same in every
+    figures table."""
+    return format_html(
+        '<td class="num">{}<br><span class="muted">{}/{}</span>'
+        '<span class="meter" aria-hidden="true"><span style="width: {}%"></span></span></td>',
+        percent(rate), num(part), num(whole), meter(rate),
+    )
