@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from lamtheo.campaign.models import TopicKind
+from lamtheo.core.forms import VersionField
 from lamtheo.core.uploads import ALLOWED_LABEL, UploadField
 
 
@@ -63,7 +64,7 @@ class TopicEditForm(forms.Form):
     title = TopicForm.base_fields["title"]
     year_end = TopicForm.base_fields["year_end"]
     summary = TopicForm.base_fields["summary"]
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
 
 class MaterialForm(forms.Form):

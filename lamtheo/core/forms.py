@@ -21,12 +21,27 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].error_messages["required"] = "Vui lòng nhập mật khẩu."
 
 
+STALE_PAGE = "Trang này đã cũ; vui lòng tải lại trang rồi làm lại."
+
+
+class VersionField(forms.IntegerField):
+    """The hidden version of the record the page was built from (the optimistic check);
+    a missing or altered value means the page is stale, said in Vietnamese."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("label", "Phiên bản trang")
+        messages = {"required": STALE_PAGE, "invalid": STALE_PAGE}
+        super().__init__(error_messages=messages | kwargs.pop("error_messages", {}), **kwargs)
+
+
 class ReasonForm(forms.Form):
     """Confirms a deletion or cancellation: why (kept in the audit trail) and the version the
     person saw, so that a record changed meanwhile is not removed unseen."""
 
     reason = forms.CharField(max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
     def __init__(self, *args, label: str, required: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)

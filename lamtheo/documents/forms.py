@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from lamtheo.core.dates import format_date, parse_date
+from lamtheo.core.forms import VersionField
 from lamtheo.core.uploads import UploadField
 from lamtheo.documents.models import DocType
 from lamtheo.documents.symbols import EXAMPLE, SymbolError, parse_symbol
@@ -95,7 +96,7 @@ class DocumentForm(forms.Form):
     file = UploadField(
         label="Tệp văn bản", required=False, help_text="Bản PDF hoặc Word (.docx), tối đa 20 MB."
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)
 
     def __init__(self, *args, has_file: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,7 +164,7 @@ class WithdrawForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Ghi rõ lý do thu hồi văn bản."},
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
 
 class ReportForm(forms.Form):
@@ -178,4 +179,4 @@ class ReportForm(forms.Form):
     implemented_on = VietDateField(
         label="Ngày thực hiện", error_messages={"required": "Nhập ngày thực hiện."}
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from lamtheo.core.forms import VersionField
 from lamtheo.handbook.models import Progress, Rating
 
 
@@ -15,7 +16,7 @@ class ItemResultForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Đã làm gì, được bao nhiêu, vướng mắc gì (không bắt buộc).",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
 
 class SelfAssessmentForm(forms.Form):
@@ -28,7 +29,7 @@ class SelfAssessmentForm(forms.Form):
         label="Tự xếp loại", choices=Rating.choices, widget=forms.RadioSelect,
         error_messages={"required": "Vui lòng chọn mức tự xếp loại."},
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
 
 class ReviewForm(forms.Form):
@@ -36,7 +37,7 @@ class ReviewForm(forms.Form):
                                      max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
     review_rating = forms.ChoiceField(label="Chi bộ xếp loại", required=False,
                                       choices=[("", "— Chọn —"), *Rating.choices])
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
     def clean(self):
         data = super().clean()
@@ -60,7 +61,7 @@ class SelfCheckForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Đồng chí sẽ làm gì để sửa, và đến khi nào (không bắt buộc).",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
     def __init__(self, *args, **kwargs):
         from lamtheo.campaign.models import Manifestation

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from lamtheo.core.dates import parse_date
+from lamtheo.core.forms import VersionField
 from lamtheo.learning.models import AttendanceStatus, MeetingKind, Story
 from lamtheo.people.models import Person
 
@@ -68,7 +69,7 @@ class MeetingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Kết luận của người chủ trì, việc cần làm tháng tới.",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)
 
     def __init__(self, *args, people=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -97,7 +98,7 @@ class AttendanceRow:
 
 
 class AttendanceForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
     def __init__(self, *args, people=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from lamtheo.core.forms import VersionField
 from lamtheo.learning.models import StoryCadence
 
 
@@ -30,7 +31,7 @@ class StoryForm(forms.Form):
     is_active = forms.BooleanField(
         label="Đang dùng trong buổi thông tin đầu giờ", required=False, initial=True
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)
 
 
 class CadenceForm(forms.Form):

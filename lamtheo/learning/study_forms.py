@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from lamtheo.core.dates import format_date, parse_date
+from lamtheo.core.forms import VersionField
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.scope import subtree_q
 
@@ -118,7 +119,7 @@ class SessionForm(forms.Form):
     note = forms.CharField(
         label="Ghi chú", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)
 
     def __init__(self, *args, unit: OrgUnit, topics, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -145,7 +146,7 @@ class SessionForm(forms.Form):
 class AttendanceForm(forms.Form):
     """One radio group per person expected; a reason and a make-up date for absences."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
     def __init__(self, *args, rows: list[SheetRow], **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from lamtheo.core.forms import VersionField
 from lamtheo.pledges.models import ContentArea
 
 ITEM_ROWS_MIN_BLANK = 2
@@ -50,4 +51,4 @@ ItemFormSet = forms.formset_factory(ItemForm, formset=BaseItemFormSet, extra=0, 
 class DecisionForm(forms.Form):
     comment = forms.CharField(label="Ý kiến của chi bộ", required=False, max_length=2000,
                               widget=forms.Textarea(attrs={"rows": 3}))
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()

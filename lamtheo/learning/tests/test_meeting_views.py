@@ -341,3 +341,11 @@ def test_the_minutes_date_line_starts_with_the_configured_place(tree, meeting, s
     settings.LAMTHEO = settings.LAMTHEO | {"DOCUMENT_PLACE": "Nha Trang"}
     _, text = _text(minutes_docx(meeting, attendance_of(meeting)))
     assert f"Nha Trang, ngày {meeting.held_on.day:02d} tháng" in text
+
+
+def test_a_tampered_or_missing_version_on_the_delete_page_asks_to_reload(tree, login, meeting):
+    client = login(tree.secretary_user)
+    url = reverse("learning:meeting_delete", args=[meeting.pk])
+    page = client.post(url, {"reason": "Nhầm", "version": "abc"}).content.decode()
+    assert "Trang này đã cũ; vui lòng tải lại trang" in page and "Version" not in page
+    assert CellMeeting.objects.filter(pk=meeting.pk).exists()
