@@ -1,10 +1,10 @@
 """Shared test fixtures: a small tree with one person in each role and an outsider.
 
-    Đảng bộ Khối (bloc)                      propaganda officer, administrator
-    └── Đảng bộ Sở A (grassroots)           committee member
-        ├── Chi bộ 1 (cell)                 secretary, member, proxy_member (no account)
-        └── Chi bộ 2 (cell)                 outsider (member of a sibling cell)
-    └── Chi bộ cơ sở B (grassroots_cell)     other_secretary
+Đảng bộ Khối (bloc)                      propaganda officer, administrator
+└── Đảng bộ Sở A (grassroots)           committee member
+    ├── Chi bộ 1 (cell)                 secretary, member, proxy_member (no account)
+    └── Chi bộ 2 (cell)                 outsider (member of a sibling cell)
+└── Chi bộ cơ sở B (grassroots_cell)     other_secretary
 """
 
 from __future__ import annotations
@@ -58,34 +58,58 @@ class Tree:
 
 def make_user(username: str, full_name: str = "") -> User:
     # The whole name in first_name, so get_full_name() keeps the Vietnamese order.
-    return User.objects.create_user(username=username, password=PASSWORD,
-                                    first_name=full_name or username,
-                                    email=f"{username}@example.vn")
+    return User.objects.create_user(
+        username=username,
+        password=PASSWORD,
+        first_name=full_name or username,
+        email=f"{username}@example.vn",
+    )
 
 
-def make_person(code: str, name: str, cell: OrgUnit, *, with_user: bool = True,
-                start: date = date(2020, 1, 1), duty: str = "Chuyên viên") -> Person:
+def make_person(
+    code: str,
+    name: str,
+    cell: OrgUnit,
+    *,
+    with_user: bool = True,
+    start: date = date(2020, 1, 1),
+    duty: str = "Chuyên viên",
+) -> Person:
     user = make_user(code.lower(), name) if with_user else None
-    return person_create(actor=None, code=code, full_name=name, status=MemberStatus.FULL,
-                         cell=cell, start_month=start, duty=duty, user=user)
+    return person_create(
+        actor=None,
+        code=code,
+        full_name=name,
+        status=MemberStatus.FULL,
+        cell=cell,
+        start_month=start,
+        duty=duty,
+        user=user,
+    )
 
 
 @pytest.fixture
 def tree(db) -> Tree:
-    bloc = unit_create(code="DBK", name="Đảng bộ Khối các cơ quan tỉnh", kind=UnitKind.BLOC,
-                       parent=None)
+    bloc = unit_create(
+        code="DBK", name="Đảng bộ Khối các cơ quan tỉnh", kind=UnitKind.BLOC, parent=None
+    )
     org = unit_create(code="DBSA", name="Đảng bộ Sở A", kind=UnitKind.GRASSROOTS, parent=bloc)
     cell = unit_create(code="CB1", name="Chi bộ Phòng 1", kind=UnitKind.CELL, parent=org)
     cell2 = unit_create(code="CB2", name="Chi bộ Phòng 2", kind=UnitKind.CELL, parent=org)
-    cell_b = unit_create(code="CBB", name="Chi bộ cơ sở B", kind=UnitKind.GRASSROOTS_CELL,
-                         parent=bloc)
+    cell_b = unit_create(
+        code="CBB", name="Chi bộ cơ sở B", kind=UnitKind.GRASSROOTS_CELL, parent=bloc
+    )
     areas = [ContentArea.objects.create(title=t, order=i) for i, t in enumerate(DEFAULT_AREAS)]
     campaign = Campaign.objects.first() or Campaign.objects.create(  # the migration's preload
         name="Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
         directive="Chỉ thị 05-CT/TW",
     )
-    Topic.objects.create(campaign=campaign, kind=TopicKind.ANNUAL, year=date.today().year,
-                         title="Chuyên đề thử nghiệm của năm")
+    Topic.objects.create(
+        campaign=campaign,
+        kind=TopicKind.ANNUAL,
+        year=date.today().year,
+        title="Chuyên đề thử nghiệm của năm",
+    )
     member = make_person("DV001", "Nguyễn Văn An", cell, duty="Chuyên viên phòng Kế hoạch")
     secretary = make_person("DV002", "Trần Thị Bình", cell, duty="Trưởng phòng")
     outsider = make_person("DV003", "Lê Văn Cường", cell2)
@@ -99,8 +123,22 @@ def tree(db) -> Tree:
     role_grant(actor=None, user=admin_user, unit=bloc, kind=RoleKind.ADMIN)
     other = make_person("DV005", "Bùi Thị Lan", cell_b)
     role_grant(actor=None, user=other.user, unit=cell_b, kind=RoleKind.SECRETARY)
-    return Tree(bloc, org, cell, cell2, cell_b, member, secretary, outsider, proxy_member,
-                committee_user, propaganda_user, admin_user, other.user, areas)
+    return Tree(
+        bloc,
+        org,
+        cell,
+        cell2,
+        cell_b,
+        member,
+        secretary,
+        outsider,
+        proxy_member,
+        committee_user,
+        propaganda_user,
+        admin_user,
+        other.user,
+        areas,
+    )
 
 
 @pytest.fixture

@@ -5,9 +5,15 @@ from django.urls import include, path
 from lamtheo.core.forms import LoginForm
 
 urlpatterns = [
-    path("dang-nhap/", auth_views.LoginView.as_view(
-        template_name="core/login.html", authentication_form=LoginForm,
-        redirect_authenticated_user=True), name="login"),
+    path(
+        "dang-nhap/",
+        auth_views.LoginView.as_view(
+            template_name="core/login.html",
+            authentication_form=LoginForm,
+            redirect_authenticated_user=True,
+        ),
+        name="login",
+    ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("lamtheo.core.urls")),
     path("dang-ky/", include("lamtheo.pledges.urls")),

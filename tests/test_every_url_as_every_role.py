@@ -151,8 +151,11 @@ def test_every_url_answers_as_expected_for_the_role(world, client, role):
             )
         if role == "anonymous" and response.status_code == 302 and name != "login":
             assert response.url.startswith(reverse("login"))
-        body = response.content.decode() if response.get("Content-Type", "").startswith(
-            "text/html") else ""
+        body = (
+            response.content.decode()
+            if response.get("Content-Type", "").startswith("text/html")
+            else ""
+        )
         if "<html" in body:  # a whole page, not an htmx fragment
             title = TITLE.search(body)
             if title is None or "<" in title.group(1) or not title.group(1).strip():

@@ -34,11 +34,20 @@ class Topic(models.Model):
     """A topic owned by a unit; its subtree inherits it unless a lower unit sets its own.
     A topic without a unit is the central one (set by the Central Committee)."""
 
-    campaign = models.ForeignKey(Campaign, verbose_name="cuộc vận động", on_delete=models.PROTECT, related_name="topics")
-    unit = models.ForeignKey(OrgUnit, verbose_name="tổ chức đảng lựa chọn", null=True,
-                             blank=True, on_delete=models.CASCADE, related_name="topics")
-    kind = models.CharField("loại chuyên đề", max_length=10, choices=TopicKind.choices,
-                            default=TopicKind.ANNUAL)
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="cuộc vận động", on_delete=models.PROTECT, related_name="topics"
+    )
+    unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name="tổ chức đảng lựa chọn",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="topics",
+    )
+    kind = models.CharField(
+        "loại chuyên đề", max_length=10, choices=TopicKind.choices, default=TopicKind.ANNUAL
+    )
     year = models.PositiveSmallIntegerField("năm")
     year_end = models.PositiveSmallIntegerField("đến năm", null=True, blank=True)
     title = models.TextField("tên chuyên đề")
@@ -51,10 +60,15 @@ class Topic(models.Model):
         verbose_name_plural = "chuyên đề"
         ordering = ["year", "kind"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "year", "kind"], name="topic_one_per_unit_year"),
+            models.UniqueConstraint(
+                fields=["unit", "year", "kind"], name="topic_one_per_unit_year"
+            ),
             # NULL units are distinct in a unique index: the central topics need their own.
-            models.UniqueConstraint(fields=["year", "kind"], condition=Q(unit__isnull=True),
-                                    name="topic_one_central_per_year"),
+            models.UniqueConstraint(
+                fields=["year", "kind"],
+                condition=Q(unit__isnull=True),
+                name="topic_one_central_per_year",
+            ),
             models.CheckConstraint(
                 condition=Q(year_end__isnull=True) | Q(year_end__gte=models.F("year")),
                 name="topic_ends_after_start",
@@ -78,13 +92,21 @@ class TopicMaterial(models.Model):
     """A study material (tài liệu học tập) attached to a topic; downloaded only through
     campaign.views.material_download, which checks that the topic is in the user's reach."""
 
-    topic = models.ForeignKey(Topic, verbose_name="chuyên đề", on_delete=models.CASCADE,
-                              related_name="materials")
+    topic = models.ForeignKey(
+        Topic, verbose_name="chuyên đề", on_delete=models.CASCADE, related_name="materials"
+    )
     title = models.CharField("tên tài liệu", max_length=255)
-    file = models.ForeignKey(StoredFile, verbose_name="tệp tài liệu", on_delete=models.PROTECT,
-                             related_name="+")
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người thêm", null=True,
-                                 blank=True, on_delete=models.SET_NULL, related_name="+")
+    file = models.ForeignKey(
+        StoredFile, verbose_name="tệp tài liệu", on_delete=models.PROTECT, related_name="+"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thêm",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     added_at = models.DateTimeField("thời điểm thêm", auto_now_add=True)
     history = HistoricalRecords()
 
@@ -118,8 +140,9 @@ class Manifestation(models.Model):
         ordering = ["group", "number"]
         constraints = [
             models.UniqueConstraint(fields=["group", "number"], name="manifestation_unique"),
-            models.CheckConstraint(condition=Q(number__gte=1, number__lte=9),
-                                   name="manifestation_number_1_to_9"),
+            models.CheckConstraint(
+                condition=Q(number__gte=1, number__lte=9), name="manifestation_number_1_to_9"
+            ),
         ]
 
     def __str__(self) -> str:

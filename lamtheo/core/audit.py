@@ -31,8 +31,10 @@ def tag(obj: models.Model, *, actor, reason: str) -> None:
 
 def bump_version(obj: models.Model, expected: int) -> None:
     """Optimistic check: claim the record only if nobody saved it since `expected`."""
-    updated = type(obj).objects.filter(pk=obj.pk, version=expected).update(
-        version=models.F("version") + 1
+    updated = (
+        type(obj)
+        .objects.filter(pk=obj.pk, version=expected)
+        .update(version=models.F("version") + 1)
     )
     if not updated:
         raise StaleRecord()
@@ -132,8 +134,15 @@ def changes_of(history_qs, *, what: str, skip: set[str] | None = None) -> list[C
             shown.append((str(field.verbose_name), before_text, after_text))
         who = record.history_user.get_full_name() if record.history_user else "Hệ thống"
         kind = {"+": "Tạo mới", "~": "Sửa", "-": "Xóa"}[record.history_type]
-        out.append(Change(record.history_date, who or record.history_user.username,
-                          record.history_change_reason or kind, what, shown))
+        out.append(
+            Change(
+                record.history_date,
+                who or record.history_user.username,
+                record.history_change_reason or kind,
+                what,
+                shown,
+            )
+        )
     return out
 
 

@@ -17,10 +17,14 @@ def home(request):
     """The task list: what this person has to do now, and the units they look after."""
     year = timezone.localdate().year
     person = own_person(request.user)
-    context = {"year": year, "person": person, "labels": STATE_LABELS,
-               "review_units": top_units(request.user, Capability.REVIEW),
-               "stats_units": top_units(request.user, Capability.VIEW_STATS),
-               "pending": pending_reviews(request.user)}
+    context = {
+        "year": year,
+        "person": person,
+        "labels": STATE_LABELS,
+        "review_units": top_units(request.user, Capability.REVIEW),
+        "stats_units": top_units(request.user, Capability.VIEW_STATS),
+        "pending": pending_reviews(request.user),
+    }
     if person is not None:
         context["topic"] = topic_for(unit=person.cell, year=year)
         context["pledge"] = pledge_of(person, year)
@@ -31,8 +35,7 @@ def home(request):
 @login_required
 def notices(request):
     items = list(Notice.objects.filter(user=request.user)[:50])
-    Notice.objects.filter(user=request.user, read_at__isnull=True).update(
-        read_at=timezone.now())
+    Notice.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
     return render(request, "core/notices.html", {"notices": items})
 
 

@@ -55,8 +55,7 @@ class Document(models.Model):
     status = models.CharField(
         "tình trạng", max_length=10, choices=DocStatus.choices, default=DocStatus.DRAFT
     )
-    search_text = models.CharField("nội dung tìm kiếm", max_length=600, editable=False,
-                                   default="")
+    search_text = models.CharField("nội dung tìm kiếm", max_length=600, editable=False, default="")
     version = models.PositiveIntegerField("phiên bản", default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -8,11 +8,15 @@ from lamtheo.handbook.models import Progress, Rating
 
 class ItemResultForm(forms.Form):
     progress = forms.ChoiceField(
-        label="Trong tháng, việc này", choices=Progress.choices, widget=forms.RadioSelect,
+        label="Trong tháng, việc này",
+        choices=Progress.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": "Vui lòng chọn kết quả thực hiện."},
     )
     note = forms.CharField(
-        label="Ghi chú ngắn", required=False, max_length=2000,
+        label="Ghi chú ngắn",
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Đã làm gì, được bao nhiêu, vướng mắc gì (không bắt buộc).",
     )
@@ -21,22 +25,31 @@ class ItemResultForm(forms.Form):
 
 class SelfAssessmentForm(forms.Form):
     self_assessment = forms.CharField(
-        label="Tự đánh giá trong tháng", required=False, max_length=4000,
+        label="Tự đánh giá trong tháng",
+        required=False,
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Ưu điểm, hạn chế và việc sẽ làm tốt hơn trong tháng tới.",
     )
     self_rating = forms.ChoiceField(
-        label="Tự xếp loại", choices=Rating.choices, widget=forms.RadioSelect,
+        label="Tự xếp loại",
+        choices=Rating.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": "Vui lòng chọn mức tự xếp loại."},
     )
     version = VersionField()
 
 
 class ReviewForm(forms.Form):
-    review_comment = forms.CharField(label="Nhận xét của chi bộ", required=False,
-                                     max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
-    review_rating = forms.ChoiceField(label="Chi bộ xếp loại", required=False,
-                                      choices=[("", "— Chọn —"), *Rating.choices])
+    review_comment = forms.CharField(
+        label="Nhận xét của chi bộ",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    review_rating = forms.ChoiceField(
+        label="Chi bộ xếp loại", required=False, choices=[("", "— Chọn —"), *Rating.choices]
+    )
     version = VersionField()
 
     def clean(self):
@@ -51,13 +64,18 @@ class ReviewForm(forms.Form):
 
 class SelfCheckForm(forms.Form):
     manifestations = forms.ModelMultipleChoiceField(
-        label="Những biểu hiện đồng chí tự nhận thấy ở mình trong tháng", required=False,
-        queryset=None, widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Có biểu hiện không có trong danh sách; vui lòng "
-                                          "tải lại trang."},
+        label="Những biểu hiện đồng chí tự nhận thấy ở mình trong tháng",
+        required=False,
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "Có biểu hiện không có trong danh sách; vui lòng tải lại trang."
+        },
     )
     correction = forms.CharField(
-        label="Việc sẽ sửa chữa, khắc phục", required=False, max_length=4000,
+        label="Việc sẽ sửa chữa, khắc phục",
+        required=False,
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Đồng chí sẽ làm gì để sửa, và đến khi nào (không bắt buộc).",
     )

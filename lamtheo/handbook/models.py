@@ -32,34 +32,53 @@ class EntryStatus(models.TextChoices):
 
 
 class HandbookEntry(models.Model):
-    person = models.ForeignKey(Person, verbose_name="đảng viên", on_delete=models.CASCADE,
-                               related_name="handbook_entries")
+    person = models.ForeignKey(
+        Person, verbose_name="đảng viên", on_delete=models.CASCADE, related_name="handbook_entries"
+    )
     month = models.DateField("tháng")  # always the first day of the month
     # The cell the person belonged to in that month: it is counted there.
-    unit = models.ForeignKey(OrgUnit, verbose_name="chi bộ", on_delete=models.PROTECT,
-                             related_name="handbook_entries")
-    pledge = models.ForeignKey(Pledge, verbose_name="bản đăng ký", null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="entries")
-    status = models.CharField("tình trạng", max_length=20, choices=EntryStatus.choices,
-                              default=EntryStatus.DRAFT)
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name="chi bộ", on_delete=models.PROTECT, related_name="handbook_entries"
+    )
+    pledge = models.ForeignKey(
+        Pledge,
+        verbose_name="bản đăng ký",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="entries",
+    )
+    status = models.CharField(
+        "tình trạng", max_length=20, choices=EntryStatus.choices, default=EntryStatus.DRAFT
+    )
     version = models.PositiveIntegerField("phiên bản", default=1)
     self_assessment = models.TextField("tự đánh giá", blank=True)
-    self_rating = models.CharField("tự xếp loại", max_length=20, choices=Rating.choices,
-                                   blank=True)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người nhập thay",
-                                   null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+",
-                                   help_text="Người nhập thay, nếu không phải chính đảng viên.")
+    self_rating = models.CharField("tự xếp loại", max_length=20, choices=Rating.choices, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người nhập thay",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Người nhập thay, nếu không phải chính đảng viên.",
+    )
     first_submitted_at = models.DateTimeField("thời điểm nộp lần đầu", null=True, blank=True)
     submitted_at = models.DateTimeField("thời điểm nộp", null=True, blank=True)
     on_time = models.BooleanField("nộp đúng hạn", default=False)
     return_comment = models.TextField("lý do trả lại", blank=True)
     review_comment = models.TextField("nhận xét của chi bộ", blank=True)
-    review_rating = models.CharField("chi bộ xếp loại", max_length=20, choices=Rating.choices,
-                                     blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người nhận xét",
-                                    null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    review_rating = models.CharField(
+        "chi bộ xếp loại", max_length=20, choices=Rating.choices, blank=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người nhận xét",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     reviewed_at = models.DateTimeField("thời điểm nhận xét", null=True, blank=True)
     updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
     history = HistoricalRecords()
@@ -73,7 +92,9 @@ class HandbookEntry(models.Model):
         indexes = [
             models.Index(fields=["unit", "month", "status"], name="entry_unit_month_idx"),
             # Covers the rebuild's grouped count of a year's entries (dashboard/stats.py).
-            models.Index(fields=["month", "unit", "status", "on_time"], name="entry_month_unit_idx"),
+            models.Index(
+                fields=["month", "unit", "status", "on_time"], name="entry_month_unit_idx"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -85,17 +106,20 @@ class HandbookEntry(models.Model):
 
     @property
     def rating_disagrees(self) -> bool:
-        return bool(self.review_rating and self.self_rating
-                    and self.review_rating != self.self_rating)
+        return bool(
+            self.review_rating and self.self_rating and self.review_rating != self.self_rating
+        )
 
 
 class EntryItem(models.Model):
     """What the person did this month for one registration item."""
 
-    entry = models.ForeignKey(HandbookEntry, verbose_name="sổ tay tháng",
-                              on_delete=models.CASCADE, related_name="items")
-    item = models.ForeignKey(PledgeItem, verbose_name="việc làm cụ thể",
-                             on_delete=models.PROTECT, related_name="results")
+    entry = models.ForeignKey(
+        HandbookEntry, verbose_name="sổ tay tháng", on_delete=models.CASCADE, related_name="items"
+    )
+    item = models.ForeignKey(
+        PledgeItem, verbose_name="việc làm cụ thể", on_delete=models.PROTECT, related_name="results"
+    )
     progress = models.CharField("kết quả", max_length=20, choices=Progress.choices)
     note = models.TextField("ghi chú", blank=True)
     history = HistoricalRecords()
@@ -112,11 +136,13 @@ class SelfCheck(models.Model):
     Only the person and the secretaries of the cell they belonged to that month may read
     it (handbook.selectors.selfcheck_access); the dashboards show counts only."""
 
-    person = models.ForeignKey(Person, verbose_name="đảng viên", on_delete=models.CASCADE,
-                               related_name="self_checks")
+    person = models.ForeignKey(
+        Person, verbose_name="đảng viên", on_delete=models.CASCADE, related_name="self_checks"
+    )
     month = models.DateField("tháng")  # always the first day of the month
-    unit = models.ForeignKey(OrgUnit, verbose_name="chi bộ", on_delete=models.PROTECT,
-                             related_name="+")
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name="chi bộ", on_delete=models.PROTECT, related_name="+"
+    )
     correction = models.TextField("việc sẽ sửa chữa, khắc phục", blank=True)
     version = models.PositiveIntegerField("phiên bản", default=1)
     updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
@@ -126,8 +152,9 @@ class SelfCheck(models.Model):
         verbose_name = "tự soi, tự sửa"
         verbose_name_plural = "tự soi, tự sửa"
         constraints = [
-            models.UniqueConstraint(fields=["person", "month"],
-                                    name="selfcheck_one_per_person_month"),
+            models.UniqueConstraint(
+                fields=["person", "month"], name="selfcheck_one_per_person_month"
+            ),
         ]
         indexes = [models.Index(fields=["unit", "month"], name="selfcheck_unit_month_idx")]
 
@@ -138,16 +165,22 @@ class SelfCheck(models.Model):
 class SelfCheckMark(models.Model):
     """One manifestation the person recognized in themselves that month."""
 
-    selfcheck = models.ForeignKey(SelfCheck, verbose_name="tự soi, tự sửa",
-                                  on_delete=models.CASCADE, related_name="marks")
-    manifestation = models.ForeignKey("campaign.Manifestation", verbose_name="biểu hiện",
-                                      on_delete=models.PROTECT, related_name="+")
+    selfcheck = models.ForeignKey(
+        SelfCheck, verbose_name="tự soi, tự sửa", on_delete=models.CASCADE, related_name="marks"
+    )
+    manifestation = models.ForeignKey(
+        "campaign.Manifestation",
+        verbose_name="biểu hiện",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     history = HistoricalRecords()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["selfcheck", "manifestation"],
-                                    name="selfcheck_mark_unique"),
+            models.UniqueConstraint(
+                fields=["selfcheck", "manifestation"], name="selfcheck_mark_unique"
+            ),
         ]
 
 
@@ -160,17 +193,22 @@ class SelfCheckStat(models.Model):
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
     month = models.DateField()
     path = models.CharField(max_length=255)
-    manifestation = models.ForeignKey("campaign.Manifestation", null=True, blank=True,
-                                      on_delete=models.CASCADE, related_name="+")
+    manifestation = models.ForeignKey(
+        "campaign.Manifestation", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     count = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["unit", "month", "manifestation"],
-                                    condition=models.Q(manifestation__isnull=False),
-                                    name="selfcheckstat_unique_item"),
-            models.UniqueConstraint(fields=["unit", "month"],
-                                    condition=models.Q(manifestation__isnull=True),
-                                    name="selfcheckstat_unique_people"),
+            models.UniqueConstraint(
+                fields=["unit", "month", "manifestation"],
+                condition=models.Q(manifestation__isnull=False),
+                name="selfcheckstat_unique_item",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "month"],
+                condition=models.Q(manifestation__isnull=True),
+                name="selfcheckstat_unique_people",
+            ),
         ]
         indexes = [models.Index(fields=["month", "path"], name="selfcheckstat_month_path")]

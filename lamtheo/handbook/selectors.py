@@ -69,17 +69,18 @@ def month_states(people: list[Person], year: int, unit=None) -> dict[int, list[M
         for e in HandbookEntry.objects.filter(person_id__in=ids, month__year=year)
     }
     memberships: dict[int, list] = {}
-    for m in in_unit.filter(person_id__in=ids).values_list(
-            "person_id", "start_month", "end_month"):
+    for m in in_unit.filter(person_id__in=ids).values_list("person_id", "start_month", "end_month"):
         memberships.setdefault(m[0], []).append(m[1:])
     exemptions: dict[int, list] = {}
     for x in Exemption.objects.filter(person_id__in=ids).values_list(
-            "person_id", "start_month", "end_month"):
+        "person_id", "start_month", "end_month"
+    ):
         exemptions.setdefault(x[0], []).append(x[1:])
     return {
         pid: [
             MonthState(
-                month=m, entry=entries.get((pid, m)),
+                month=m,
+                entry=entries.get((pid, m)),
                 exempt=any(_covers(s, e, m) for s, e in exemptions.get(pid, [])),
                 member=any(_covers(s, e, m) for s, e in memberships.get(pid, [])),
             )
@@ -122,12 +123,15 @@ def entry_access(user, person_id: int, month_slug: str) -> Access:
     person = get_person_or_404(user, person_id, Capability.VIEW_RECORDS)
     entry = (
         HandbookEntry.objects.select_related("pledge", "unit", "entered_by", "reviewed_by")
-        .filter(person=person, month=month).first()
+        .filter(person=person, month=month)
+        .first()
     )
     unit = entry.unit if entry else person.cell
     own = person.user_id is not None and person.user_id == user.pk
     return Access(
-        person=person, month=month, entry=entry,
+        person=person,
+        month=month,
+        entry=entry,
         can_write=own or can(user, Capability.ENTER_ON_BEHALF, unit),
         can_review=can(user, Capability.REVIEW, unit),
     )
@@ -136,11 +140,22 @@ def entry_access(user, person_id: int, month_slug: str) -> Access:
 def entry_history(entry: HandbookEntry):
     from lamtheo.core.audit import changes_of
 
-    changes = changes_of(entry.history.all(), what="Sổ tay tháng",
-                         skip={"first_submitted_at", "submitted_at", "reviewed_at", "pledge",
-                               "unit", "person", "month"})
-    changes += changes_of(EntryItem.history.filter(entry_id=entry.pk), what="Kết quả",
-                          skip={"entry", "item"})
+    changes = changes_of(
+        entry.history.all(),
+        what="Sổ tay tháng",
+        skip={
+            "first_submitted_at",
+            "submitted_at",
+            "reviewed_at",
+            "pledge",
+            "unit",
+            "person",
+            "month",
+        },
+    )
+    changes += changes_of(
+        EntryItem.history.filter(entry_id=entry.pk), what="Kết quả", skip={"entry", "item"}
+    )
     return sorted(changes, key=lambda c: c.at, reverse=True)
 
 
@@ -150,8 +165,11 @@ def cell_roster(cell, year: int) -> list[tuple[Person, object, list[MonthState]]
     from lamtheo.pledges.models import Pledge
 
     first, last = date(year, 1, 1), date(year, 12, 1)
-    person_ids = Membership.objects.filter(unit=cell, start_month__lte=last).exclude(
-        end_month__lte=first).values("person_id")
+    person_ids = (
+        Membership.objects.filter(unit=cell, start_month__lte=last)
+        .exclude(end_month__lte=first)
+        .values("person_id")
+    )
     people = list(Person.objects.filter(pk__in=person_ids).order_by("sort_key", "pk"))
     pledges = {p.person_id: p for p in Pledge.objects.filter(person__in=people, year=year)}
     states = month_states(people, year, unit=cell)
@@ -223,8 +241,11 @@ def selfcheck_of(user, person: Person, month: date):
 
     if not selfcheck_visible(user, person, month):
         return None
-    return (SelfCheck.objects.filter(person=person, month=month)
-            .prefetch_related("marks__manifestation").first())
+    return (
+        SelfCheck.objects.filter(person=person, month=month)
+        .prefetch_related("marks__manifestation")
+        .first()
+    )
 
 
 def selfcheck_history(check) -> list:
@@ -234,17 +255,25 @@ def selfcheck_history(check) -> list:
     from lamtheo.core.audit import Change, changes_of
     from lamtheo.handbook.models import SelfCheck, SelfCheckMark
 
-    changes = changes_of(SelfCheck.history.filter(id=check.pk), what="Tự soi, tự sửa",
-                         skip={"person", "month", "unit"})
+    changes = changes_of(
+        SelfCheck.history.filter(id=check.pk),
+        what="Tự soi, tự sửa",
+        skip={"person", "month", "unit"},
+    )
     labels = {m.pk: str(m) for m in Manifestation.objects.all()}
-    for row in (SelfCheckMark.history.filter(selfcheck_id=check.pk)
-                .select_related("history_user")):
+    for row in SelfCheckMark.history.filter(selfcheck_id=check.pk).select_related("history_user"):
         label = labels.get(row.manifestation_id, "")
         added = row.history_type == "+"
         who = row.history_user.get_full_name() if row.history_user else "Hệ thống"
-        changes.append(Change(row.history_date, who, row.history_change_reason or "",
-                              "Biểu hiện", [("biểu hiện", "" if added else label,
-                                             label if added else "")]))
+        changes.append(
+            Change(
+                row.history_date,
+                who,
+                row.history_change_reason or "",
+                "Biểu hiện",
+                [("biểu hiện", "" if added else label, label if added else "")],
+            )
+        )
     return sorted(changes, key=lambda c: c.at, reverse=True)
 
 
@@ -301,26 +330,32 @@ def selfcheck_figures(unit, month: date) -> SelfCheckFigures:
     width = len(unit.path) + PATH_SEGMENT_WIDTH
 
     def by_child(qs, field: str) -> dict[str, int]:
-        return {r["child"]: r["n"] or 0 for r in
-                qs.filter(subtree_q(unit.path), month=month)
-                .annotate(child=Substr("path", 1, width)).values("child")
-                .annotate(n=Sum(field)).order_by()}
+        return {
+            r["child"]: r["n"] or 0
+            for r in qs.filter(subtree_q(unit.path), month=month)
+            .annotate(child=Substr("path", 1, width))
+            .values("child")
+            .annotate(n=Sum(field))
+            .order_by()
+        }
 
     people = by_child(SelfCheckStat.objects.filter(manifestation__isnull=True), "count")
     members = by_child(CellMonthStat.objects, "members")
     per_item = dict(
-        SelfCheckStat.objects.filter(subtree_q(unit.path), month=month,
-                                     manifestation__isnull=False)
-        .values("manifestation_id").annotate(n=Sum("count")).values_list("manifestation_id", "n")
-        .order_by())
+        SelfCheckStat.objects.filter(subtree_q(unit.path), month=month, manifestation__isnull=False)
+        .values("manifestation_id")
+        .annotate(n=Sum("count"))
+        .values_list("manifestation_id", "n")
+        .order_by()
+    )
     items = list(Manifestation.objects.order_by("group", "number"))
-    groups = [(label, [(m, per_item.get(m.pk, 0)) for m in items if m.group == g])
-              for g, label in ManifestationGroup.choices]
+    groups = [
+        (label, [(m, per_item.get(m.pk, 0)) for m in items if m.group == g])
+        for g, label in ManifestationGroup.choices
+    ]
     keys = {k for k in (*people, *members) if k != unit.path}
-    rows = [SelfCheckRow(u, people.get(k, 0), members.get(k, 0))
-            for u, k in _children(unit, keys)]
-    return SelfCheckFigures(unit, month, sum(people.values()), sum(members.values()), groups,
-                            rows)
+    rows = [SelfCheckRow(u, people.get(k, 0), members.get(k, 0)) for u, k in _children(unit, keys)]
+    return SelfCheckFigures(unit, month, sum(people.values()), sum(members.values()), groups, rows)
 
 
 # --- what waits for a secretary -------------------------------------------------------
@@ -348,13 +383,21 @@ def pending_reviews(user) -> list[PendingReview]:
         return []
     scope = scope_q(user, Capability.REVIEW, field="unit__path")
     counts: dict[tuple[int, int], list[int]] = {}
-    pledges = (Pledge.objects.filter(scope, status=PledgeStatus.SUBMITTED)
-               .values_list("unit_id", "year").annotate(n=Count("pk")).order_by())
+    pledges = (
+        Pledge.objects.filter(scope, status=PledgeStatus.SUBMITTED)
+        .values_list("unit_id", "year")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     for unit_id, year, n in pledges:
         counts.setdefault((unit_id, year), [0, 0])[0] = n
-    entries = (HandbookEntry.objects.filter(scope, status=EntryStatus.SUBMITTED)
-               .annotate(year=ExtractYear("month")).values_list("unit_id", "year")
-               .annotate(n=Count("pk")).order_by())
+    entries = (
+        HandbookEntry.objects.filter(scope, status=EntryStatus.SUBMITTED)
+        .annotate(year=ExtractYear("month"))
+        .values_list("unit_id", "year")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     for unit_id, year, n in entries:
         counts.setdefault((unit_id, year), [0, 0])[1] = n
     units = OrgUnit.objects.in_bulk({unit_id for unit_id, _ in counts})

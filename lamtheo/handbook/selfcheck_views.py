@@ -111,7 +111,9 @@ def selfcheck_stats_export(request, code: str):
     from lamtheo.handbook.selectors import selfcheck_figures
 
     unit, month = _period(request, code)
-    response = HttpResponse(selfcheck_xlsx(selfcheck_figures(unit, month).for_display()), content_type=XLSX_TYPE)
+    response = HttpResponse(
+        selfcheck_xlsx(selfcheck_figures(unit, month).for_display()), content_type=XLSX_TYPE
+    )
     name = f"tu-soi-27-bieu-hien-{unit.code}-{month:%Y-%m}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

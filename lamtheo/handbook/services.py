@@ -53,18 +53,27 @@ def entry_start(*, actor, person: Person, month: date) -> HandbookEntry:
         return existing
     cell = cell_of(person, month)
     if cell is None:
-        raise DomainError(f"Trong {month_label(month).lower()} đồng chí không sinh hoạt ở chi bộ nào.")
+        raise DomainError(
+            f"Trong {month_label(month).lower()} đồng chí không sinh hoạt ở chi bộ nào."
+        )
     if is_exempt(person, month):
-        raise DomainError("Đồng chí được miễn công tác và sinh hoạt đảng trong tháng này, "
-                          "không phải ghi sổ tay.")
+        raise DomainError(
+            "Đồng chí được miễn công tác và sinh hoạt đảng trong tháng này, không phải ghi sổ tay."
+        )
     pledge = Pledge.objects.filter(
-        person=person, year=month.year,
+        person=person,
+        year=month.year,
         status__in=(PledgeStatus.SUBMITTED, PledgeStatus.ACCEPTED),
     ).first()
     if pledge is None:
         raise DomainError(f"Cần nộp bản đăng ký năm {month.year} trước khi ghi sổ tay.")
-    entry = HandbookEntry(person=person, month=month, unit=cell, pledge=pledge,
-                          entered_by=actor if _acting_for(actor, person) else None)
+    entry = HandbookEntry(
+        person=person,
+        month=month,
+        unit=cell,
+        pledge=pledge,
+        entered_by=actor if _acting_for(actor, person) else None,
+    )
     tag(entry, actor=actor, reason="Bắt đầu ghi sổ tay tháng")
     entry.save()
     return entry
@@ -81,8 +90,9 @@ def _mark_proxy(entry: HandbookEntry, actor) -> None:
 
 
 @transaction.atomic
-def entry_save_item(*, actor, entry: HandbookEntry, item: PledgeItem, progress: str,
-                    note: str, version: int) -> None:
+def entry_save_item(
+    *, actor, entry: HandbookEntry, item: PledgeItem, progress: str, note: str, version: int
+) -> None:
     _editable(entry)
     if item.pledge_id != entry.pledge_id:
         raise DomainError("Việc này không thuộc bản đăng ký của tháng này.")
@@ -90,7 +100,8 @@ def entry_save_item(*, actor, entry: HandbookEntry, item: PledgeItem, progress: 
         raise DomainError("Vui lòng chọn kết quả thực hiện.", "progress")
     bump_version(entry, version)
     result = EntryItem.objects.filter(entry=entry, item=item).first() or EntryItem(
-        entry=entry, item=item)
+        entry=entry, item=item
+    )
     result.progress, result.note = progress, nfc(note)
     tag(result, actor=actor, reason="Ghi kết quả thực hiện")
     result.save()
@@ -100,8 +111,9 @@ def entry_save_item(*, actor, entry: HandbookEntry, item: PledgeItem, progress: 
 
 
 @transaction.atomic
-def entry_save_self(*, actor, entry: HandbookEntry, self_assessment: str, self_rating: str,
-                    version: int) -> None:
+def entry_save_self(
+    *, actor, entry: HandbookEntry, self_assessment: str, self_rating: str, version: int
+) -> None:
     _editable(entry)
     if self_rating not in Rating.values:
         raise DomainError("Vui lòng chọn mức tự xếp loại.", "self_rating")
@@ -115,10 +127,15 @@ def entry_save_self(*, actor, entry: HandbookEntry, self_assessment: str, self_r
 def missing_answers(entry: HandbookEntry) -> list[str]:
     """What still has to be filled before the entry can be submitted."""
     answered = set(entry.items.values_list("item_id", flat=True))
-    missing = [
-        f"Kết quả thực hiện: {i.text[:60]}"
-        for i in entry.pledge.items.all() if i.pk not in answered
-    ] if entry.pledge else []
+    missing = (
+        [
+            f"Kết quả thực hiện: {i.text[:60]}"
+            for i in entry.pledge.items.all()
+            if i.pk not in answered
+        ]
+        if entry.pledge
+        else []
+    )
     if not entry.self_rating:
         missing.append("Tự đánh giá và tự xếp loại")
     return missing
@@ -138,8 +155,11 @@ def entry_submit(*, actor, entry: HandbookEntry, version: int) -> None:
     entry.submitted_at = now
     entry.status = EntryStatus.SUBMITTED
     _mark_proxy(entry, actor)
-    tag(entry, actor=actor, reason="Nộp sổ tay tháng" + (" (nhập thay)" if _acting_for(
-        actor, entry.person) else ""))
+    tag(
+        entry,
+        actor=actor,
+        reason="Nộp sổ tay tháng" + (" (nhập thay)" if _acting_for(actor, entry.person) else ""),
+    )
     entry.save()
     stats.refresh_cell_month(entry.unit, entry.month)
 
@@ -159,8 +179,7 @@ def entry_return(*, actor, entry: HandbookEntry, comment: str, version: int) -> 
 
 
 @transaction.atomic
-def entry_review(*, actor, entry: HandbookEntry, comment: str, rating: str,
-                 version: int) -> None:
+def entry_review(*, actor, entry: HandbookEntry, comment: str, rating: str, version: int) -> None:
     if entry.status not in (EntryStatus.SUBMITTED, EntryStatus.REVIEWED):
         raise DomainError("Chỉ nhận xét được sổ tay đã nộp.")
     if rating not in Rating.values:
@@ -175,8 +194,15 @@ def entry_review(*, actor, entry: HandbookEntry, comment: str, rating: str,
 
 
 @transaction.atomic
-def selfcheck_save(*, actor, person: Person, month: date, manifestation_ids: list[int],
-                   correction: str, version: int) -> SelfCheck:
+def selfcheck_save(
+    *,
+    actor,
+    person: Person,
+    month: date,
+    manifestation_ids: list[int],
+    correction: str,
+    version: int,
+) -> SelfCheck:
     """Record which of the 27 manifestations the person recognizes in themselves this month
     and what they will correct. Only the person may write it: it is their own reflection,
     never entered on their behalf. The cell's counts change in the same transaction."""
@@ -189,19 +215,24 @@ def selfcheck_save(*, actor, person: Person, month: date, manifestation_ids: lis
         raise DomainError("Chưa đến tháng này nên chưa thể tự soi, tự sửa.")
     entry = HandbookEntry.objects.filter(person=person, month=month).first()
     if entry is not None and not entry.is_editable_by_member:
-        raise DomainError("Sổ tay tháng này đã nộp nên phần tự soi, tự sửa không sửa được nữa "
-                          "trừ khi chi bộ trả lại.")
-    wanted = set(Manifestation.objects.filter(pk__in=manifestation_ids)
-                 .values_list("pk", flat=True))
+        raise DomainError(
+            "Sổ tay tháng này đã nộp nên phần tự soi, tự sửa không sửa được nữa "
+            "trừ khi chi bộ trả lại."
+        )
+    wanted = set(
+        Manifestation.objects.filter(pk__in=manifestation_ids).values_list("pk", flat=True)
+    )
     if len(wanted) != len(set(manifestation_ids)):
-        raise DomainError("Có biểu hiện không có trong danh sách; vui lòng tải lại trang.",
-                          "manifestations")
+        raise DomainError(
+            "Có biểu hiện không có trong danh sách; vui lòng tải lại trang.", "manifestations"
+        )
     check = SelfCheck.objects.filter(person=person, month=month).first()
     if check is None:
         cell = entry.unit if entry else cell_of(person, month)
         if cell is None:
-            raise DomainError(f"Trong {month_label(month).lower()} đồng chí không sinh hoạt ở "
-                              "chi bộ nào.")
+            raise DomainError(
+                f"Trong {month_label(month).lower()} đồng chí không sinh hoạt ở chi bộ nào."
+            )
         check = SelfCheck(person=person, month=month, unit=cell)
     else:
         bump_version(check, version)

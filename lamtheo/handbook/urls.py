@@ -26,6 +26,9 @@ urlpatterns = [
     path("<int:person_id>/nam/<int:year>/", views.person_year, name="person_year"),
     path("<int:person_id>/<month:month>/tu-soi/", selfcheck_views.selfcheck, name="selfcheck"),
     path("tu-soi/<str:code>/", selfcheck_views.selfcheck_stats, name="selfcheck_stats"),
-    path("tu-soi/<str:code>/xlsx/", selfcheck_views.selfcheck_stats_export,
-         name="selfcheck_stats_export"),
+    path(
+        "tu-soi/<str:code>/xlsx/",
+        selfcheck_views.selfcheck_stats_export,
+        name="selfcheck_stats_export",
+    ),
 ]

@@ -35,8 +35,10 @@ def _pledge_items(access):
     if access.entry and access.entry.pledge:
         return list(access.entry.pledge.items.select_related("area"))
     pledge = Pledge.objects.filter(
-        person=access.person, year=access.month.year,
-        status__in=(PledgeStatus.SUBMITTED, PledgeStatus.ACCEPTED)).first()
+        person=access.person,
+        year=access.month.year,
+        status__in=(PledgeStatus.SUBMITTED, PledgeStatus.ACCEPTED),
+    ).first()
     return list(pledge.items.select_related("area")) if pledge else None
 
 
@@ -47,14 +49,23 @@ def _context(access, **extra) -> dict:
     # Never submitted and past the due day: the page says so (a returned entry was submitted,
     # its lateness is already decided).
     overdue = (entry is None or entry.first_submitted_at is None) and (
-        timezone.now() > services.due_at(access.month))
-    return {"a": access, "person": access.person, "month": access.month,
-            "label": month_label(access.month), "entry": entry,
-            "rows": [(i, results.get(i.pk)) for i in items or []], "has_pledge": items is not None,
-            "slug": f"{access.month:%Y-%m}", "due": services.due_date(access.month),
-            "overdue": overdue,
-            # Someone else's month (a secretary entering on behalf): back to that cell.
-            "cell": entry.unit if entry else access.person.cell, **extra}
+        timezone.now() > services.due_at(access.month)
+    )
+    return {
+        "a": access,
+        "person": access.person,
+        "month": access.month,
+        "label": month_label(access.month),
+        "entry": entry,
+        "rows": [(i, results.get(i.pk)) for i in items or []],
+        "has_pledge": items is not None,
+        "slug": f"{access.month:%Y-%m}",
+        "due": services.due_date(access.month),
+        "overdue": overdue,
+        # Someone else's month (a secretary entering on behalf): back to that cell.
+        "cell": entry.unit if entry else access.person.cell,
+        **extra,
+    }
 
 
 def _writable(request, person_id: int, month: str):
@@ -69,8 +80,9 @@ def _writable(request, person_id: int, month: str):
 
 def _ensure_entry(request, access):
     if access.entry is None:
-        access.entry = services.entry_start(actor=request.user, person=access.person,
-                                            month=access.month)
+        access.entry = services.entry_start(
+            actor=request.user, person=access.person, month=access.month
+        )
     return access.entry
 
 
@@ -79,11 +91,21 @@ def month(request, person_id: int, month: str):
     access = entry_access(request.user, person_id, month)
     record_view(viewer=request.user, person=access.person, what=f"Sổ tay {month}")
     entry = access.entry
-    history = (entry_history(entry) if entry and can(request.user, Capability.VIEW_AUDIT,
-                                                     entry.unit) else None)
-    return render(request, "handbook/month.html",
-                  _context(access, labels=dict(Progress.choices), history=history,
-                           selfcheck=selfcheck_of(request.user, access.person, access.month)))
+    history = (
+        entry_history(entry)
+        if entry and can(request.user, Capability.VIEW_AUDIT, entry.unit)
+        else None
+    )
+    return render(
+        request,
+        "handbook/month.html",
+        _context(
+            access,
+            labels=dict(Progress.choices),
+            history=history,
+            selfcheck=selfcheck_of(request.user, access.person, access.month),
+        ),
+    )
 
 
 @login_required
@@ -95,30 +117,44 @@ def item(request, person_id: int, month: str, item_id: int):
     row = next(((i, r) for i, r in ctx["rows"] if i.pk == item_id), None)
     if row is None:
         raise Http404("Không tìm thấy việc này.")
-    initial = {"progress": row[1].progress if row[1] else None,
-               "note": row[1].note if row[1] else "",
-               "version": access.entry.version if access.entry else 0}
+    initial = {
+        "progress": row[1].progress if row[1] else None,
+        "note": row[1].note if row[1] else "",
+        "version": access.entry.version if access.entry else 0,
+    }
     form = ItemResultForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             entry = _ensure_entry(request, access)
             version = form.cleaned_data["version"] or entry.version
-            services.entry_save_item(actor=request.user, entry=entry, item=row[0],
-                                     progress=form.cleaned_data["progress"],
-                                     note=form.cleaned_data["note"], version=version)
+            services.entry_save_item(
+                actor=request.user,
+                entry=entry,
+                item=row[0],
+                progress=form.cleaned_data["progress"],
+                note=form.cleaned_data["note"],
+                version=version,
+            )
             return redirect(_next_step(access, ctx["rows"], after=item_id))
         except DomainError as e:
             form.add_error(None, e.message)
-    return render(request, "handbook/item.html", {**ctx, "item": row[0], "form": form,
-                                                  "position": [i.pk for i, _ in ctx["rows"]]
-                                                  .index(item_id) + 1})
+    return render(
+        request,
+        "handbook/item.html",
+        {
+            **ctx,
+            "item": row[0],
+            "form": form,
+            "position": [i.pk for i, _ in ctx["rows"]].index(item_id) + 1,
+        },
+    )
 
 
 def _next_step(access, rows, after: int) -> str:
     from django.urls import reverse
 
     ids = [i.pk for i, _ in rows]
-    later = ids[ids.index(after) + 1:]
+    later = ids[ids.index(after) + 1 :]
     answered = set(access.entry.items.values_list("item_id", flat=True))
     nxt = next((pk for pk in later if pk not in answered), None)
     args = [access.person.pk, f"{access.month:%Y-%m}"]
@@ -133,16 +169,24 @@ def self_assessment(request, person_id: int, month: str):
     if stop:
         return stop
     e = access.entry
-    form = SelfAssessmentForm(request.POST or None, initial={
-        "self_assessment": e.self_assessment if e else "",
-        "self_rating": e.self_rating if e else None, "version": e.version if e else 0})
+    form = SelfAssessmentForm(
+        request.POST or None,
+        initial={
+            "self_assessment": e.self_assessment if e else "",
+            "self_rating": e.self_rating if e else None,
+            "version": e.version if e else 0,
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
             entry = _ensure_entry(request, access)
-            services.entry_save_self(actor=request.user, entry=entry,
-                                     self_assessment=form.cleaned_data["self_assessment"],
-                                     self_rating=form.cleaned_data["self_rating"],
-                                     version=form.cleaned_data["version"] or entry.version)
+            services.entry_save_self(
+                actor=request.user,
+                entry=entry,
+                self_assessment=form.cleaned_data["self_assessment"],
+                self_rating=form.cleaned_data["self_rating"],
+                version=form.cleaned_data["version"] or entry.version,
+            )
             return redirect("handbook:check", person_id, month)
         except DomainError as ex:
             form.add_error(None, ex.message)
@@ -159,15 +203,23 @@ def check(request, person_id: int, month: str):
     missing, error = services.missing_answers(access.entry), None
     if request.method == "POST":
         try:
-            services.entry_submit(actor=request.user, entry=access.entry,
-                                  version=int(request.POST.get("version", 0)))
+            services.entry_submit(
+                actor=request.user, entry=access.entry, version=int(request.POST.get("version", 0))
+            )
             return redirect("handbook:done", person_id, month)
         except (DomainError, ValueError) as e:
             error = getattr(e, "message", "Dữ liệu gửi lên không hợp lệ.")
-    return render(request, "handbook/check.html",
-                  {**_context(access), "missing": missing, "error": error,
-                   "selfcheck": selfcheck_of(request.user, access.person, access.month),
-                   "own": access.person.user_id == request.user.pk})
+    return render(
+        request,
+        "handbook/check.html",
+        {
+            **_context(access),
+            "missing": missing,
+            "error": error,
+            "selfcheck": selfcheck_of(request.user, access.person, access.month),
+            "own": access.person.user_id == request.user.pk,
+        },
+    )
 
 
 @login_required
@@ -184,29 +236,42 @@ def review(request, person_id: int, month: str):
     if not access.can_review or access.entry is None:
         raise Http404("Không tìm thấy sổ tay.")
     entry = access.entry
-    form = ReviewForm(request.POST or None, initial={
-        "review_comment": entry.review_comment, "review_rating": entry.review_rating,
-        "version": entry.version})
+    form = ReviewForm(
+        request.POST or None,
+        initial={
+            "review_comment": entry.review_comment,
+            "review_rating": entry.review_rating,
+            "version": entry.version,
+        },
+    )
     if request.method == "POST" and form.is_valid():
         data, action = form.cleaned_data, request.POST.get("action")
         try:
             if action == "return":
-                services.entry_return(actor=request.user, entry=entry,
-                                      comment=data["review_comment"], version=data["version"])
+                services.entry_return(
+                    actor=request.user,
+                    entry=entry,
+                    comment=data["review_comment"],
+                    version=data["version"],
+                )
                 messages.success(request, f"Đã trả lại sổ tay của {access.person.full_name}.")
             else:
-                services.entry_review(actor=request.user, entry=entry,
-                                      comment=data["review_comment"],
-                                      rating=data["review_rating"], version=data["version"])
+                services.entry_review(
+                    actor=request.user,
+                    entry=entry,
+                    comment=data["review_comment"],
+                    rating=data["review_rating"],
+                    version=data["version"],
+                )
                 messages.success(request, f"Đã lưu nhận xét sổ tay của {access.person.full_name}.")
             return redirect("orgs:unit", entry.unit.code)
         except DomainError as e:
             form.add_error(None, e.message)
     record_view(viewer=request.user, person=access.person, what=f"Sổ tay {month}")
-    history = (entry_history(entry) if can(request.user, Capability.VIEW_AUDIT, entry.unit)
-               else None)
-    return render(request, "handbook/review.html",
-                  {**_context(access), "form": form, "history": history})
+    history = entry_history(entry) if can(request.user, Capability.VIEW_AUDIT, entry.unit) else None
+    return render(
+        request, "handbook/review.html", {**_context(access), "form": form, "history": history}
+    )
 
 
 @login_required
@@ -223,14 +288,27 @@ def person_year(request, person_id: int, year: int):
         if s.entry:
             for r in s.entry.items.all():
                 results[(r.item_id, s.month)] = r
-    rows = [(i, [results.get((i.pk, s.month)) for s in states])
-            for i in (pledge.items.all() if pledge else [])]
-    done_counts = {i.pk: sum(1 for r in cells if r and r.progress == Progress.DONE)
-                   for i, cells in rows}
-    return render(request, "handbook/person_year.html", {
-        "person": person, "year": year, "pledge": pledge, "states": states, "rows": rows,
-        "done_counts": done_counts, "labels": STATE_LABELS, "months": year_months(year),
-    })
+    rows = [
+        (i, [results.get((i.pk, s.month)) for s in states])
+        for i in (pledge.items.all() if pledge else [])
+    ]
+    done_counts = {
+        i.pk: sum(1 for r in cells if r and r.progress == Progress.DONE) for i, cells in rows
+    }
+    return render(
+        request,
+        "handbook/person_year.html",
+        {
+            "person": person,
+            "year": year,
+            "pledge": pledge,
+            "states": states,
+            "rows": rows,
+            "done_counts": done_counts,
+            "labels": STATE_LABELS,
+            "months": year_months(year),
+        },
+    )
 
 
 RECENT_MONTHS = 3
@@ -250,13 +328,22 @@ def roster(request, code: str):
         year = min(max(int(request.GET.get("nam", this_year)), 2011), this_year)
     except ValueError:
         year = this_year
-    return render(request, "handbook/roster.html", {
-        "unit": unit, "year": year, "years": range(this_year, this_year - 5, -1),
-        "roster": cell_roster(unit, year), "months": year_months(year),
-        "labels": STATE_LABELS, "can_review": can(request.user, Capability.REVIEW, unit),
-        "can_enter": can(request.user, Capability.ENTER_ON_BEHALF, unit),
-        # On a phone the page shows one card per person with the last RECENT_MONTHS months;
-        # "ca-nam" keeps the whole-year grid instead (on a wide screen both look the same).
-        "whole_year": request.GET.get("ca-nam") == "1", "recent": RECENT_MONTHS,
-        "due_day": settings.LAMTHEO["HANDBOOK_DUE_DAY"],
-    })
+    return render(
+        request,
+        "handbook/roster.html",
+        {
+            "unit": unit,
+            "year": year,
+            "years": range(this_year, this_year - 5, -1),
+            "roster": cell_roster(unit, year),
+            "months": year_months(year),
+            "labels": STATE_LABELS,
+            "can_review": can(request.user, Capability.REVIEW, unit),
+            "can_enter": can(request.user, Capability.ENTER_ON_BEHALF, unit),
+            # On a phone the page shows one card per person with the last RECENT_MONTHS months;
+            # "ca-nam" keeps the whole-year grid instead (on a wide screen both look the same).
+            "whole_year": request.GET.get("ca-nam") == "1",
+            "recent": RECENT_MONTHS,
+            "due_day": settings.LAMTHEO["HANDBOOK_DUE_DAY"],
+        },
+    )

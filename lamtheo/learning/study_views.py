@@ -38,7 +38,9 @@ PAGE_SIZE = 50
 def sessions(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_unit_or_404(request.user, code, Capability.ORGANIZE_STUDY)
     items = list(sel.sessions_reaching(unit)[:100])
-    cancelled = sel.cancelled_sessions(unit) if can(request.user, Capability.VIEW_AUDIT, unit) else []
+    cancelled = (
+        sel.cancelled_sessions(unit) if can(request.user, Capability.VIEW_AUDIT, unit) else []
+    )
     return render(request, "learning/study_sessions.html",
                   {"unit": unit, "sessions": items, "cancelled": cancelled})  # fmt: skip
 

@@ -47,8 +47,12 @@ class OrgUnit(models.Model):
     name = models.CharField("tên tổ chức đảng", max_length=255)
     kind = models.CharField("loại", max_length=20, choices=UnitKind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name="cấp trên", null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name="cấp trên",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     path = models.CharField(max_length=255, unique=True)
     depth = models.PositiveSmallIntegerField(default=0)
@@ -86,10 +90,15 @@ class RoleKind(models.TextChoices):
 class Role(models.Model):
     """A role held on a unit; it reaches the unit's whole subtree."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người dùng",
-                             on_delete=models.CASCADE, related_name="roles")
-    unit = models.ForeignKey(OrgUnit, verbose_name="tổ chức đảng", on_delete=models.CASCADE,
-                             related_name="roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người dùng",
+        on_delete=models.CASCADE,
+        related_name="roles",
+    )
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name="tổ chức đảng", on_delete=models.CASCADE, related_name="roles"
+    )
     kind = models.CharField("vai trò", max_length=20, choices=RoleKind.choices)
     history = HistoricalRecords()
 

@@ -41,16 +41,25 @@ CAPABILITIES: dict[Capability, set[str]] = {
     # A person's handbook text: their cell's secretaries and the committees above who drill
     # down on purpose (logged); propaganda officers and administrators see figures and names.
     Capability.VIEW_RECORDS: {
-        RoleKind.SECRETARY, RoleKind.DEPUTY, RoleKind.COMMITTEE, RoleKind.INSPECTOR,
+        RoleKind.SECRETARY,
+        RoleKind.DEPUTY,
+        RoleKind.COMMITTEE,
+        RoleKind.INSPECTOR,
     },
     Capability.REVIEW: {RoleKind.SECRETARY, RoleKind.DEPUTY},
     Capability.ENTER_ON_BEHALF: {RoleKind.SECRETARY, RoleKind.DEPUTY},
     Capability.REMIND: {
-        RoleKind.SECRETARY, RoleKind.DEPUTY, RoleKind.COMMITTEE, RoleKind.PROPAGANDA,
+        RoleKind.SECRETARY,
+        RoleKind.DEPUTY,
+        RoleKind.COMMITTEE,
+        RoleKind.PROPAGANDA,
         RoleKind.ADMIN,
     },
     Capability.VIEW_AUDIT: {
-        RoleKind.SECRETARY, RoleKind.DEPUTY, RoleKind.COMMITTEE, RoleKind.INSPECTOR,
+        RoleKind.SECRETARY,
+        RoleKind.DEPUTY,
+        RoleKind.COMMITTEE,
+        RoleKind.INSPECTOR,
         RoleKind.ADMIN,
     },
     Capability.MANAGE_ROSTER: {RoleKind.ADMIN},
@@ -59,15 +68,24 @@ CAPABILITIES: dict[Capability, set[str]] = {
     Capability.RECORD_ATTENDANCE: {RoleKind.SECRETARY, RoleKind.DEPUTY},
     Capability.RECORD_MEETINGS: {RoleKind.SECRETARY, RoleKind.DEPUTY},
     Capability.ISSUE_DOCUMENTS: {
-        RoleKind.SECRETARY, RoleKind.DEPUTY, RoleKind.COMMITTEE, RoleKind.PROPAGANDA,
+        RoleKind.SECRETARY,
+        RoleKind.DEPUTY,
+        RoleKind.COMMITTEE,
+        RoleKind.PROPAGANDA,
     },
     Capability.RECEIVE_DOCUMENTS: {
-        RoleKind.SECRETARY, RoleKind.DEPUTY, RoleKind.COMMITTEE, RoleKind.PROPAGANDA,
+        RoleKind.SECRETARY,
+        RoleKind.DEPUTY,
+        RoleKind.COMMITTEE,
+        RoleKind.PROPAGANDA,
     },
     Capability.PUBLISH_PROGRAMMES: {RoleKind.SECRETARY, RoleKind.DEPUTY, RoleKind.COMMITTEE},
     Capability.MANAGE_STORIES: {RoleKind.PROPAGANDA},
     Capability.READ_STORIES: {
-        RoleKind.SECRETARY, RoleKind.DEPUTY, RoleKind.COMMITTEE, RoleKind.PROPAGANDA,
+        RoleKind.SECRETARY,
+        RoleKind.DEPUTY,
+        RoleKind.COMMITTEE,
+        RoleKind.PROPAGANDA,
     },
 }
 
@@ -87,8 +105,9 @@ def grants(user) -> list[Grant]:
     if cached is None:
         cached = [
             Grant(kind, unit_id, path)
-            for kind, unit_id, path in Role.objects.filter(user=user, unit__is_active=True)
-            .values_list("kind", "unit_id", "unit__path")
+            for kind, unit_id, path in Role.objects.filter(
+                user=user, unit__is_active=True
+            ).values_list("kind", "unit_id", "unit__path")
         ]
         user._lamtheo_grants = cached
     return cached

@@ -11,8 +11,14 @@ from lamtheo.orgs.models import OrgUnit, Role, path_segment
 @transaction.atomic
 def unit_create(*, code: str, name: str, kind: str, parent: OrgUnit | None) -> OrgUnit:
     # The path needs the new id, so the row is written twice inside one transaction.
-    unit = OrgUnit.objects.create(code=code.strip(), name=name.strip(), kind=kind, parent=parent,
-                                  path=f"tmp-{code}", depth=(parent.depth + 1) if parent else 0)
+    unit = OrgUnit.objects.create(
+        code=code.strip(),
+        name=name.strip(),
+        kind=kind,
+        parent=parent,
+        path=f"tmp-{code}",
+        depth=(parent.depth + 1) if parent else 0,
+    )
     unit.path = (parent.path if parent else "") + path_segment(unit.pk)
     OrgUnit.objects.filter(pk=unit.pk).update(path=unit.path)
     return unit

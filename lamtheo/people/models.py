@@ -23,7 +23,10 @@ class Gender(models.TextChoices):
 
 class Person(models.Model):
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="person",
     )
     code = models.CharField("mã định danh", max_length=32, unique=True)
@@ -41,7 +44,11 @@ class Person(models.Model):
     # The current cell, kept equal to the open membership by people.services so
     # that rosters need no date logic.
     cell = models.ForeignKey(
-        OrgUnit, verbose_name="chi bộ", null=True, blank=True, on_delete=models.PROTECT,
+        OrgUnit,
+        verbose_name="chi bộ",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="people",
     )
 
@@ -58,10 +65,12 @@ class Person(models.Model):
 class Membership(models.Model):
     """A person's belonging to a cell for a run of months [start_month, end_month)."""
 
-    person = models.ForeignKey(Person, verbose_name="đảng viên", on_delete=models.CASCADE,
-                               related_name="memberships")
-    unit = models.ForeignKey(OrgUnit, verbose_name="chi bộ", on_delete=models.PROTECT,
-                             related_name="memberships")
+    person = models.ForeignKey(
+        Person, verbose_name="đảng viên", on_delete=models.CASCADE, related_name="memberships"
+    )
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name="chi bộ", on_delete=models.PROTECT, related_name="memberships"
+    )
     start_month = models.DateField("từ tháng")
     end_month = models.DateField("đến trước tháng", null=True, blank=True)
     history = HistoricalRecords()
@@ -73,7 +82,8 @@ class Membership(models.Model):
                 name="membership_ends_after_start",
             ),
             models.UniqueConstraint(
-                fields=["person"], condition=Q(end_month__isnull=True),
+                fields=["person"],
+                condition=Q(end_month__isnull=True),
                 name="membership_one_open_per_person",
             ),
         ]
@@ -83,8 +93,9 @@ class Membership(models.Model):
 class Exemption(models.Model):
     """Miễn công tác và sinh hoạt đảng: the person is not expected in these months."""
 
-    person = models.ForeignKey(Person, verbose_name="đảng viên", on_delete=models.CASCADE,
-                               related_name="exemptions")
+    person = models.ForeignKey(
+        Person, verbose_name="đảng viên", on_delete=models.CASCADE, related_name="exemptions"
+    )
     start_month = models.DateField("từ tháng")
     end_month = models.DateField("đến trước tháng", null=True, blank=True)
     reason = models.CharField("lý do", max_length=255, blank=True)

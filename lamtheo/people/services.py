@@ -21,13 +21,15 @@ def person_name_keys(full_name: str) -> dict[str, str]:
 
 
 @transaction.atomic
-def person_create(*, actor, code: str, full_name: str, status: str, cell: OrgUnit,
-                  start_month: date, **fields) -> Person:
+def person_create(
+    *, actor, code: str, full_name: str, status: str, cell: OrgUnit, start_month: date, **fields
+) -> Person:
     if not cell.is_cell:
         raise DomainError("Chỉ có thể xếp cán bộ, đảng viên vào một chi bộ.", "cell")
     start_month = month_start(start_month)
-    person = Person.objects.create(code=code.strip(), status=status, cell=cell,
-                                   **person_name_keys(full_name), **fields)
+    person = Person.objects.create(
+        code=code.strip(), status=status, cell=cell, **person_name_keys(full_name), **fields
+    )
     membership = Membership(person=person, unit=cell, start_month=start_month)
     tag(membership, actor=actor, reason="Bắt đầu sinh hoạt tại chi bộ")
     membership.save()
@@ -51,8 +53,9 @@ def person_transfer(*, actor, person: Person, to_cell: OrgUnit, month: date) -> 
     """Move a person to another cell from `month` on: earlier months stay counted in the old
     cell, this month and later ones in the new cell."""
     month = month_start(month)
-    current = Membership.objects.select_for_update().filter(person=person,
-                                                            end_month__isnull=True).first()
+    current = (
+        Membership.objects.select_for_update().filter(person=person, end_month__isnull=True).first()
+    )
     if current is None or current.unit_id == to_cell.pk:
         raise DomainError("Đồng chí này đang không sinh hoạt ở chi bộ nào khác để chuyển đi.")
     if month <= current.start_month:
@@ -73,10 +76,15 @@ def person_transfer(*, actor, person: Person, to_cell: OrgUnit, month: date) -> 
 
 
 @transaction.atomic
-def person_exempt(*, actor, person: Person, start_month: date, reason: str,
-                  end_month: date | None = None) -> Exemption:
-    exemption = Exemption(person=person, start_month=month_start(start_month),
-                          end_month=month_start(end_month) if end_month else None, reason=reason)
+def person_exempt(
+    *, actor, person: Person, start_month: date, reason: str, end_month: date | None = None
+) -> Exemption:
+    exemption = Exemption(
+        person=person,
+        start_month=month_start(start_month),
+        end_month=month_start(end_month) if end_month else None,
+        reason=reason,
+    )
     tag(exemption, actor=actor, reason="Miễn công tác và sinh hoạt đảng")
     exemption.save()
     # Every cell the person belonged to from the exemption's start on loses them as expected.

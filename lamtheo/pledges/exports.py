@@ -20,21 +20,24 @@ PROGRAMME_WIDTHS = [6, 28, 30, 30, 36, 60, 36, 24]
 
 def programmes_xlsx(unit, year: int, publications: list) -> bytes:
     title = f"Chương trình hành động cá nhân được công khai năm {year}"
-    wb, ws = _sheet(title, unit.name, PROGRAMME_HEADERS, PROGRAMME_WIDTHS,
-                    name="Chương trình hành động")
+    wb, ws = _sheet(
+        title, unit.name, PROGRAMME_HEADERS, PROGRAMME_WIDTHS, name="Chương trình hành động"
+    )
     number = 0
     for publication in publications:
         pledge = publication.pledge
         for item in pledge.items.all():
             number += 1
-            ws.append([
-                number,
-                pledge.person.full_name,
-                pledge.person.duty,
-                pledge.unit.name,
-                item.area.title,
-                _cell(ws, item.text, wrap=True),
-                _cell(ws, item.target, wrap=True),
-                item.timeframe,
-            ])
+            ws.append(
+                [
+                    number,
+                    pledge.person.full_name,
+                    pledge.person.duty,
+                    pledge.unit.name,
+                    item.area.title,
+                    _cell(ws, item.text, wrap=True),
+                    _cell(ws, item.target, wrap=True),
+                    item.timeframe,
+                ]
+            )
     return _bytes(wb)

@@ -11,18 +11,29 @@ ITEM_ROWS_MIN_BLANK = 2
 class ItemForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     area = forms.ModelChoiceField(
-        label="Thuộc nhóm nội dung", queryset=ContentArea.objects.none(),
+        label="Thuộc nhóm nội dung",
+        queryset=ContentArea.objects.none(),
         empty_label=None,
     )
     text = forms.CharField(
-        label="Việc làm cụ thể", required=False, max_length=2000,
+        label="Việc làm cụ thể",
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Ai làm gì, cho ai, ở đâu – để người khác kiểm tra được.",
     )
-    target = forms.CharField(label="Chỉ tiêu, kết quả cần đạt", required=False, max_length=500,
-                             help_text="Ví dụ: 100% hồ sơ đúng hạn; 02 buổi mỗi quý.")
-    timeframe = forms.CharField(label="Thời hạn hoặc tần suất", required=False, max_length=255,
-                                help_text="Ví dụ: trước 30/6; hằng tháng; quý III.")
+    target = forms.CharField(
+        label="Chỉ tiêu, kết quả cần đạt",
+        required=False,
+        max_length=500,
+        help_text="Ví dụ: 100% hồ sơ đúng hạn; 02 buổi mỗi quý.",
+    )
+    timeframe = forms.CharField(
+        label="Thời hạn hoặc tần suất",
+        required=False,
+        max_length=255,
+        help_text="Ví dụ: trước 30/6; hằng tháng; quý III.",
+    )
 
     def __init__(self, *args, areas=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -44,11 +55,16 @@ class BaseItemFormSet(forms.BaseFormSet):
             raise forms.ValidationError("Bản đăng ký cần ít nhất một việc làm cụ thể.")
 
 
-ItemFormSet = forms.formset_factory(ItemForm, formset=BaseItemFormSet, extra=0, max_num=40,
-                                    validate_max=True)
+ItemFormSet = forms.formset_factory(
+    ItemForm, formset=BaseItemFormSet, extra=0, max_num=40, validate_max=True
+)
 
 
 class DecisionForm(forms.Form):
-    comment = forms.CharField(label="Ý kiến của chi bộ", required=False, max_length=2000,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label="Ý kiến của chi bộ",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     version = VersionField()

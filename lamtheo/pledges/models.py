@@ -14,8 +14,9 @@ class ContentArea(models.Model):
     """A part of the registration (seed 004 has three). Set per unit; a unit
     without its own uses its nearest ancestor's, and the defaults (unit null) at the top."""
 
-    unit = models.ForeignKey(OrgUnit, null=True, blank=True, on_delete=models.CASCADE,
-                             related_name="content_areas")
+    unit = models.ForeignKey(
+        OrgUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="content_areas"
+    )
     title = models.CharField("nội dung", max_length=255)
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -36,19 +37,27 @@ class PledgeStatus(models.TextChoices):
 
 
 class Pledge(models.Model):
-    person = models.ForeignKey(Person, verbose_name="đảng viên", on_delete=models.CASCADE,
-                               related_name="pledges")
+    person = models.ForeignKey(
+        Person, verbose_name="đảng viên", on_delete=models.CASCADE, related_name="pledges"
+    )
     year = models.PositiveSmallIntegerField("năm")
-    unit = models.ForeignKey(OrgUnit, verbose_name="chi bộ", on_delete=models.PROTECT,
-                             related_name="pledges")
-    status = models.CharField("tình trạng", max_length=20, choices=PledgeStatus.choices,
-                              default=PledgeStatus.DRAFT)
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name="chi bộ", on_delete=models.PROTECT, related_name="pledges"
+    )
+    status = models.CharField(
+        "tình trạng", max_length=20, choices=PledgeStatus.choices, default=PledgeStatus.DRAFT
+    )
     version = models.PositiveIntegerField("phiên bản", default=1)
     submitted_at = models.DateTimeField("thời điểm nộp", null=True, blank=True)
     decided_at = models.DateTimeField("thời điểm chi bộ xem xét", null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người xem xét",
-                                   null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người xem xét",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     decision_comment = models.TextField("ý kiến của chi bộ", blank=True)
     updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
     history = HistoricalRecords()
@@ -70,8 +79,9 @@ class Pledge(models.Model):
 
 
 class PledgeItem(models.Model):
-    pledge = models.ForeignKey(Pledge, verbose_name="bản đăng ký", on_delete=models.CASCADE,
-                               related_name="items")
+    pledge = models.ForeignKey(
+        Pledge, verbose_name="bản đăng ký", on_delete=models.CASCADE, related_name="items"
+    )
     area = models.ForeignKey(ContentArea, verbose_name="nhóm nội dung", on_delete=models.PROTECT)
     text = models.TextField("việc làm cụ thể")
     target = models.CharField("chỉ tiêu, kết quả cần đạt", max_length=500, blank=True)
@@ -93,14 +103,24 @@ class Publication(models.Model):
     cá nhân, seed 004). Unpublishing keeps the row (is_published=False) so the audit trail
     shows who published and withdrew it, and when."""
 
-    unit = models.ForeignKey(OrgUnit, verbose_name="tổ chức đảng công khai",
-                             on_delete=models.CASCADE, related_name="publications")
-    pledge = models.ForeignKey(Pledge, verbose_name="bản đăng ký", on_delete=models.CASCADE,
-                               related_name="publications")
+    unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name="tổ chức đảng công khai",
+        on_delete=models.CASCADE,
+        related_name="publications",
+    )
+    pledge = models.ForeignKey(
+        Pledge, verbose_name="bản đăng ký", on_delete=models.CASCADE, related_name="publications"
+    )
     is_published = models.BooleanField("đang công khai", default=True)
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người công khai",
-                                     null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người công khai",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     published_at = models.DateTimeField("ngày công khai", null=True, blank=True)
     history = HistoricalRecords()
 

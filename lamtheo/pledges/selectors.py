@@ -20,16 +20,13 @@ def content_areas_for(unit: OrgUnit | None) -> list[ContentArea]:
 
 
 def pledge_of(person, year: int) -> Pledge | None:
-    return (
-        Pledge.objects.filter(person=person, year=year)
-        .prefetch_related("items__area")
-        .first()
-    )
+    return Pledge.objects.filter(person=person, year=year).prefetch_related("items__area").first()
 
 
 def get_pledge_or_404(user, pk: int, capability: Capability = Capability.VIEW_RECORDS) -> Pledge:
-    pledge = Pledge.objects.select_related("person__user", "person__cell", "unit").filter(
-        pk=pk).first()
+    pledge = (
+        Pledge.objects.select_related("person__user", "person__cell", "unit").filter(pk=pk).first()
+    )
     if pledge is None:
         raise Http404("Không tìm thấy bản đăng ký.")
     if pledge.person.user_id == user.pk:
@@ -53,10 +50,14 @@ def pledge_history(pledge: Pledge):
     from lamtheo.core.audit import changes_of
     from lamtheo.pledges.models import PledgeItem
 
-    changes = changes_of(pledge.history.all(), what="Bản đăng ký",
-                         skip={"submitted_at", "decided_at"})
-    changes += changes_of(PledgeItem.history.filter(pledge_id=pledge.pk), what="Việc làm cụ thể",
-                          skip={"pledge", "order", "is_specific"})
+    changes = changes_of(
+        pledge.history.all(), what="Bản đăng ký", skip={"submitted_at", "decided_at"}
+    )
+    changes += changes_of(
+        PledgeItem.history.filter(pledge_id=pledge.pk),
+        what="Việc làm cụ thể",
+        skip={"pledge", "order", "is_specific"},
+    )
     return sorted(changes, key=lambda c: c.at, reverse=True)
 
 
@@ -70,8 +71,10 @@ def is_programme_candidate(unit: OrgUnit, pledge: Pledge) -> bool:
 
     if pledge.unit.path.startswith(unit.path):
         return True
-    return pledge.person.user_id is not None and Role.objects.filter(
-        unit=unit, user_id=pledge.person.user_id).exists()
+    return (
+        pledge.person.user_id is not None
+        and Role.objects.filter(unit=unit, user_id=pledge.person.user_id).exists()
+    )
 
 
 def can_read_programmes(user, unit: OrgUnit) -> bool:
@@ -98,8 +101,9 @@ def published_programmes(unit: OrgUnit, year: int) -> list:
     from lamtheo.pledges.models import PledgeStatus, Publication
 
     pubs = list(
-        Publication.objects.filter(unit=unit, is_published=True, pledge__year=year,
-                                   pledge__status=PledgeStatus.ACCEPTED)
+        Publication.objects.filter(
+            unit=unit, is_published=True, pledge__year=year, pledge__status=PledgeStatus.ACCEPTED
+        )
         .select_related("pledge__person", "pledge__unit", "published_by")
         .prefetch_related("pledge__items__area")
     )
@@ -112,8 +116,10 @@ def leaders_of(unit: OrgUnit, year: int) -> list[tuple]:
     from lamtheo.people.models import Person
 
     roles: dict[int, list[str]] = {}
-    for user_id, label in ((r.user_id, r.get_kind_display()) for r in
-                           Role.objects.filter(unit=unit).exclude(kind="admin")):
+    for user_id, label in (
+        (r.user_id, r.get_kind_display())
+        for r in Role.objects.filter(unit=unit).exclude(kind="admin")
+    ):
         roles.setdefault(user_id, []).append(label)
     people = list(Person.objects.filter(user_id__in=roles).order_by("sort_key"))
     pledges = {p.person_id: p for p in Pledge.objects.filter(person__in=people, year=year)}
@@ -131,9 +137,14 @@ def programme_search(unit: OrgUnit, year: int, text: str, limit: int = 20) -> li
     if not key:
         return []
     return list(
-        Pledge.objects.filter(subtree_q(unit.path, "unit__path"), year=year,
-                              status=PledgeStatus.ACCEPTED, person__search_key__contains=key)
-        .select_related("person", "unit").order_by("person__sort_key")[:limit]
+        Pledge.objects.filter(
+            subtree_q(unit.path, "unit__path"),
+            year=year,
+            status=PledgeStatus.ACCEPTED,
+            person__search_key__contains=key,
+        )
+        .select_related("person", "unit")
+        .order_by("person__sort_key")[:limit]
     )
 
 
@@ -151,11 +162,21 @@ def programme_units_for(user, year: int) -> list[tuple[OrgUnit, int]]:
     person = own_person(user)
     ids = set(path_ids(person.cell.path)) if person and person.cell else set()
     units = (
-        OrgUnit.objects.filter(Q(pk__in=ids) | scope_q(user, Capability.VIEW_STATS), is_active=True)
-        .filter(publications__is_published=True, publications__pledge__year=year,
-                publications__pledge__status=PledgeStatus.ACCEPTED)
-        .annotate(n=Count("publications", distinct=True)).order_by("path")
-    ) if ids or grants(user) else []
+        (
+            OrgUnit.objects.filter(
+                Q(pk__in=ids) | scope_q(user, Capability.VIEW_STATS), is_active=True
+            )
+            .filter(
+                publications__is_published=True,
+                publications__pledge__year=year,
+                publications__pledge__status=PledgeStatus.ACCEPTED,
+            )
+            .annotate(n=Count("publications", distinct=True))
+            .order_by("path")
+        )
+        if ids or grants(user)
+        else []
+    )
     return [(u, u.n) for u in units]
 
 
@@ -164,17 +185,36 @@ def publication_history(unit: OrgUnit) -> list:
     from lamtheo.core.audit import Change
     from lamtheo.pledges.models import Publication
 
-    rows = list(Publication.history.filter(unit_id=unit.pk).select_related("history_user")
-                .order_by("-history_date"))
-    names = dict(Pledge.objects.filter(pk__in={r.pledge_id for r in rows})
-                 .values_list("pk", "person__full_name"))
-    years = dict(Pledge.objects.filter(pk__in={r.pledge_id for r in rows})
-                 .values_list("pk", "year"))
+    rows = list(
+        Publication.history.filter(unit_id=unit.pk)
+        .select_related("history_user")
+        .order_by("-history_date")
+    )
+    names = dict(
+        Pledge.objects.filter(pk__in={r.pledge_id for r in rows}).values_list(
+            "pk", "person__full_name"
+        )
+    )
+    years = dict(
+        Pledge.objects.filter(pk__in={r.pledge_id for r in rows}).values_list("pk", "year")
+    )
     out = []
     for r in rows:
         who = r.history_user.get_full_name() if r.history_user else "Hệ thống"
         state = "Đang công khai" if r.is_published else "Thôi công khai"
-        out.append(Change(r.history_date, who, r.history_change_reason or state, "Công khai",
-                          [(f"Năm {years.get(r.pledge_id, '')}",
-                            "", f"{names.get(r.pledge_id, '')}: {state.lower()}")]))
+        out.append(
+            Change(
+                r.history_date,
+                who,
+                r.history_change_reason or state,
+                "Công khai",
+                [
+                    (
+                        f"Năm {years.get(r.pledge_id, '')}",
+                        "",
+                        f"{names.get(r.pledge_id, '')}: {state.lower()}",
+                    )
+                ],
+            )
+        )
     return out

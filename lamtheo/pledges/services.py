@@ -56,8 +56,11 @@ def pledge_save_items(*, actor, pledge: Pledge, items: list[ItemInput], version:
     kept = {i.id for i in items if i.id in existing and i.text.strip()}
     dropped = [pk for pk in existing if pk not in kept]
     if PledgeItem.objects.filter(pk__in=dropped, results__isnull=False).exists():
-        raise DomainError("Không xóa được việc đã có kết quả ghi trong sổ tay; "
-                          "đồng chí có thể sửa nội dung của việc đó.", "items")
+        raise DomainError(
+            "Không xóa được việc đã có kết quả ghi trong sổ tay; "
+            "đồng chí có thể sửa nội dung của việc đó.",
+            "items",
+        )
     PledgeItem.objects.filter(pk__in=dropped).delete()
     duties = pledge.person.duty
     for order, i in enumerate(x for x in items if x.text.strip()):
@@ -71,8 +74,17 @@ def pledge_save_items(*, actor, pledge: Pledge, items: list[ItemInput], version:
     pledge.save()
 
 
-def _change_state(pledge: Pledge, *, actor, version: int, allowed: tuple, to: str,
-                  reason: str, refusal: str, **fields) -> None:
+def _change_state(
+    pledge: Pledge,
+    *,
+    actor,
+    version: int,
+    allowed: tuple,
+    to: str,
+    reason: str,
+    refusal: str,
+    **fields,
+) -> None:
     if pledge.status not in allowed:
         raise DomainError(refusal)
     bump_version(pledge, version)
@@ -89,19 +101,30 @@ def pledge_submit(*, actor, pledge: Pledge, version: int) -> None:
     if not pledge.items.exists():
         raise DomainError("Bản đăng ký cần ít nhất một việc làm cụ thể trước khi nộp.", "items")
     _change_state(
-        pledge, actor=actor, version=version, to=PledgeStatus.SUBMITTED,
-        allowed=(PledgeStatus.DRAFT, PledgeStatus.RETURNED), reason="Nộp bản đăng ký",
-        refusal="Bản đăng ký này đã được nộp.", submitted_at=timezone.now(),
+        pledge,
+        actor=actor,
+        version=version,
+        to=PledgeStatus.SUBMITTED,
+        allowed=(PledgeStatus.DRAFT, PledgeStatus.RETURNED),
+        reason="Nộp bản đăng ký",
+        refusal="Bản đăng ký này đã được nộp.",
+        submitted_at=timezone.now(),
     )
 
 
 @transaction.atomic
 def pledge_accept(*, actor, pledge: Pledge, version: int, comment: str = "") -> None:
     _change_state(
-        pledge, actor=actor, version=version, to=PledgeStatus.ACCEPTED,
-        allowed=(PledgeStatus.SUBMITTED,), reason="Chi bộ thông qua bản đăng ký",
+        pledge,
+        actor=actor,
+        version=version,
+        to=PledgeStatus.ACCEPTED,
+        allowed=(PledgeStatus.SUBMITTED,),
+        reason="Chi bộ thông qua bản đăng ký",
         refusal="Chỉ thông qua được bản đăng ký đã nộp và đang chờ xem xét.",
-        decided_at=timezone.now(), decided_by=actor, decision_comment=nfc(comment),
+        decided_at=timezone.now(),
+        decided_by=actor,
+        decision_comment=nfc(comment),
     )
 
 
@@ -110,11 +133,16 @@ def pledge_return(*, actor, pledge: Pledge, version: int, comment: str) -> None:
     if not comment.strip():
         raise DomainError("Vui lòng ghi rõ cần sửa gì để đảng viên biết.", "comment")
     _change_state(
-        pledge, actor=actor, version=version, to=PledgeStatus.RETURNED,
+        pledge,
+        actor=actor,
+        version=version,
+        to=PledgeStatus.RETURNED,
         allowed=(PledgeStatus.SUBMITTED, PledgeStatus.ACCEPTED),
         reason="Chi bộ trả lại bản đăng ký",
         refusal="Chỉ trả lại được bản đăng ký đã nộp.",
-        decided_at=timezone.now(), decided_by=actor, decision_comment=nfc(comment),
+        decided_at=timezone.now(),
+        decided_by=actor,
+        decision_comment=nfc(comment),
     )
 
 
@@ -125,8 +153,9 @@ def _may_publish(actor, unit) -> None:
     from lamtheo.orgs.scope import Capability, can
 
     if not can(actor, Capability.PUBLISH_PROGRAMMES, unit):
-        raise DomainError("Đồng chí không có quyền công khai chương trình hành động của tổ chức "
-                          "đảng này.")
+        raise DomainError(
+            "Đồng chí không có quyền công khai chương trình hành động của tổ chức đảng này."
+        )
 
 
 @transaction.atomic
@@ -141,12 +170,15 @@ def programme_publish(*, actor, unit, pledge: Pledge):
     if pledge.status != PledgeStatus.ACCEPTED:
         raise DomainError("Chỉ công khai được bản đăng ký đã được chi bộ thông qua.")
     if not is_programme_candidate(unit, pledge):
-        raise DomainError(f"{pledge.person.full_name} không giữ chức vụ ở {unit.name} và "
-                          "không sinh hoạt trong đơn vị này.")
+        raise DomainError(
+            f"{pledge.person.full_name} không giữ chức vụ ở {unit.name} và "
+            "không sinh hoạt trong đơn vị này."
+        )
     publication = Publication.objects.select_for_update().filter(unit=unit, pledge=pledge).first()
     if publication is not None and publication.is_published:
-        raise DomainError(f"Chương trình hành động của {pledge.person.full_name} đã được công "
-                          "khai.")
+        raise DomainError(
+            f"Chương trình hành động của {pledge.person.full_name} đã được công khai."
+        )
     publication = publication or Publication(unit=unit, pledge=pledge)
     publication.is_published = True
     publication.published_by, publication.published_at = actor, timezone.now()

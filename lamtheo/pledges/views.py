@@ -34,22 +34,46 @@ def _own(request, year: int):
 
 
 def _with_quality(pledge, duties: str) -> list:
-    return [(item, item_quality(" ".join([item.text, item.target, item.timeframe]), duties))
-            for item in pledge.items.all()] if pledge else []
+    return (
+        [
+            (item, item_quality(" ".join([item.text, item.target, item.timeframe]), duties))
+            for item in pledge.items.all()
+        ]
+        if pledge
+        else []
+    )
 
 
 @login_required
 def mine(request, year: int):
     person, pledge = _own(request, year)
-    return render(request, "pledges/mine.html", {
-        "year": year, "person": person, "pledge": pledge,
-        "items": _with_quality(pledge, person.duty),
-    })
+    return render(
+        request,
+        "pledges/mine.html",
+        {
+            "year": year,
+            "person": person,
+            "pledge": pledge,
+            "items": _with_quality(pledge, person.duty),
+        },
+    )
 
 
 def _initial_rows(pledge, areas) -> list[dict]:
-    rows = [{"id": i.pk, "area": i.area_id, "text": i.text, "target": i.target,
-             "timeframe": i.timeframe} for i in pledge.items.all()] if pledge else []
+    rows = (
+        [
+            {
+                "id": i.pk,
+                "area": i.area_id,
+                "text": i.text,
+                "target": i.target,
+                "timeframe": i.timeframe,
+            }
+            for i in pledge.items.all()
+        ]
+        if pledge
+        else []
+    )
     if not rows:  # one empty row per area, so the member sees all three parts
         rows = [{"area": a.pk} for a in areas]
     return rows + [{"area": areas[0].pk}] * ITEM_ROWS_MIN_BLANK
@@ -59,19 +83,28 @@ def _initial_rows(pledge, areas) -> list[dict]:
 def edit(request, year: int):
     person, pledge = _own(request, year)
     if year != timezone.localdate().year or (pledge and not pledge.is_editable_by_member):
-        messages.info(request, "Bản đăng ký đã nộp nên không sửa được; nếu cần sửa, "
-                               "đề nghị chi bộ trả lại.")
+        messages.info(
+            request, "Bản đăng ký đã nộp nên không sửa được; nếu cần sửa, đề nghị chi bộ trả lại."
+        )
         return redirect("pledges:mine", year)
     areas = content_areas_for(person.cell)
-    formset = ItemFormSet(request.POST or None, initial=_initial_rows(pledge, areas),
-                          areas=areas, prefix="items")
+    formset = ItemFormSet(
+        request.POST or None, initial=_initial_rows(pledge, areas), areas=areas, prefix="items"
+    )
     if request.method == "POST" and formset.is_valid():
         try:
             pledge = pledge or services.pledge_start(actor=request.user, person=person, year=year)
-            items = [services.ItemInput(**f.cleaned_data) for f in formset.forms
-                     if f.cleaned_data.get("text", "").strip()]
-            services.pledge_save_items(actor=request.user, pledge=pledge, items=items,
-                                       version=int(request.POST.get("version") or pledge.version))
+            items = [
+                services.ItemInput(**f.cleaned_data)
+                for f in formset.forms
+                if f.cleaned_data.get("text", "").strip()
+            ]
+            services.pledge_save_items(
+                actor=request.user,
+                pledge=pledge,
+                items=items,
+                version=int(request.POST.get("version") or pledge.version),
+            )
         except DomainError as e:
             formset._non_form_errors = formset.error_class([e.message])
         else:
@@ -79,9 +112,17 @@ def edit(request, year: int):
                 return redirect("pledges:edit", year)
             messages.success(request, "Đã lưu bản nháp bản đăng ký.")
             return redirect("pledges:check" if "review" in request.POST else "pledges:mine", year)
-    return render(request, "pledges/edit.html", {
-        "year": year, "person": person, "pledge": pledge, "formset": formset, "areas": areas,
-    })
+    return render(
+        request,
+        "pledges/edit.html",
+        {
+            "year": year,
+            "person": person,
+            "pledge": pledge,
+            "formset": formset,
+            "areas": areas,
+        },
+    )
 
 
 @login_required
@@ -94,19 +135,30 @@ def check(request, year: int):
     error = None
     if request.method == "POST":
         if vague and not request.POST.get("confirm_vague"):
-            error = (f"Có {len(vague)} việc còn chung chung. Đồng chí hãy sửa cho cụ thể, "
-                     "hoặc đánh dấu xác nhận vẫn nộp.")
+            error = (
+                f"Có {len(vague)} việc còn chung chung. Đồng chí hãy sửa cho cụ thể, "
+                "hoặc đánh dấu xác nhận vẫn nộp."
+            )
         else:
             try:
-                services.pledge_submit(actor=request.user, pledge=pledge,
-                                       version=int(request.POST.get("version", 0)))
+                services.pledge_submit(
+                    actor=request.user, pledge=pledge, version=int(request.POST.get("version", 0))
+                )
                 return redirect("pledges:done", year)
             except DomainError as e:
                 error = e.message
-    return render(request, "pledges/check.html", {
-        "year": year, "person": person, "pledge": pledge, "items": items, "vague": vague,
-        "error": error,
-    })
+    return render(
+        request,
+        "pledges/check.html",
+        {
+            "year": year,
+            "person": person,
+            "pledge": pledge,
+            "items": items,
+            "vague": vague,
+            "error": error,
+        },
+    )
 
 
 @login_required
@@ -114,8 +166,11 @@ def done(request, year: int):
     person, pledge = _own(request, year)
     if pledge is None or pledge.status == PledgeStatus.DRAFT:
         return redirect("pledges:mine", year)
-    return render(request, "pledges/done.html", {
-        "year": year, "pledge": pledge, "due_day": settings.LAMTHEO["HANDBOOK_DUE_DAY"]})
+    return render(
+        request,
+        "pledges/done.html",
+        {"year": year, "pledge": pledge, "due_day": settings.LAMTHEO["HANDBOOK_DUE_DAY"]},
+    )
 
 
 @login_required
@@ -128,22 +183,41 @@ def review(request, pk: int):
         if not can_review:
             raise Http404("Không tìm thấy bản đăng ký.")
         if form.is_valid():
-            action = (services.pledge_accept if request.POST.get("action") == "accept"
-                      else services.pledge_return)
+            action = (
+                services.pledge_accept
+                if request.POST.get("action") == "accept"
+                else services.pledge_return
+            )
             try:
-                action(actor=request.user, pledge=pledge, comment=form.cleaned_data["comment"],
-                       version=form.cleaned_data["version"])
-                messages.success(request, "Đã thông qua bản đăng ký." if action is
-                                 services.pledge_accept else "Đã trả lại bản đăng ký để sửa.")
+                action(
+                    actor=request.user,
+                    pledge=pledge,
+                    comment=form.cleaned_data["comment"],
+                    version=form.cleaned_data["version"],
+                )
+                messages.success(
+                    request,
+                    "Đã thông qua bản đăng ký."
+                    if action is services.pledge_accept
+                    else "Đã trả lại bản đăng ký để sửa.",
+                )
                 return redirect("orgs:unit", pledge.unit.code)
             except DomainError as e:
                 form.add_error("comment" if e.field == "comment" else None, e.message)
-    return render(request, "pledges/review.html", {
-        "pledge": pledge, "person": person, "form": form, "can_review": can_review,
-        "items": _with_quality(pledge, person.duty),
-        "history": pledge_history(pledge) if can(request.user, Capability.VIEW_AUDIT,
-                                                  pledge.unit) else None,
-    })
+    return render(
+        request,
+        "pledges/review.html",
+        {
+            "pledge": pledge,
+            "person": person,
+            "form": form,
+            "can_review": can_review,
+            "items": _with_quality(pledge, person.duty),
+            "history": pledge_history(pledge)
+            if can(request.user, Capability.VIEW_AUDIT, pledge.unit)
+            else None,
+        },
+    )
 
 
 @login_required

@@ -5,44 +5,86 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orgs', '0001_initial'),
+        ("orgs", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Campaign',
+            name="Campaign",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, verbose_name='tên cuộc vận động')),
-                ('directive', models.CharField(blank=True, max_length=255, verbose_name='văn bản chỉ đạo')),
-                ('is_active', models.BooleanField(default=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="tên cuộc vận động")),
+                (
+                    "directive",
+                    models.CharField(blank=True, max_length=255, verbose_name="văn bản chỉ đạo"),
+                ),
+                ("is_active", models.BooleanField(default=True)),
             ],
             options={
-                'verbose_name': 'cuộc vận động',
-                'verbose_name_plural': 'cuộc vận động',
+                "verbose_name": "cuộc vận động",
+                "verbose_name_plural": "cuộc vận động",
             },
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('term', 'Chuyên đề toàn khóa'), ('annual', 'Chuyên đề hằng năm')], default='annual', max_length=10)),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('year_end', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='đến năm')),
-                ('title', models.TextField(verbose_name='tên chuyên đề')),
-                ('summary', models.TextField(blank=True, verbose_name='tóm tắt')),
-                ('campaign', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='topics', to='campaign.campaign')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='topics', to='orgs.orgunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("term", "Chuyên đề toàn khóa"), ("annual", "Chuyên đề hằng năm")],
+                        default="annual",
+                        max_length=10,
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "year_end",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="đến năm"),
+                ),
+                ("title", models.TextField(verbose_name="tên chuyên đề")),
+                ("summary", models.TextField(blank=True, verbose_name="tóm tắt")),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="topics",
+                        to="campaign.campaign",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="topics",
+                        to="orgs.orgunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chuyên đề',
-                'verbose_name_plural': 'chuyên đề',
-                'ordering': ['year', 'kind'],
-                'constraints': [models.UniqueConstraint(fields=('unit', 'year', 'kind'), name='topic_one_per_unit_year')],
+                "verbose_name": "chuyên đề",
+                "verbose_name_plural": "chuyên đề",
+                "ordering": ["year", "kind"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("unit", "year", "kind"), name="topic_one_per_unit_year"
+                    )
+                ],
             },
         ),
     ]

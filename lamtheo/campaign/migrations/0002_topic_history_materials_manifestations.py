@@ -7,188 +7,349 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('campaign', '0001_initial'),
-        ('core', '0002_stored_file'),
-        ('orgs', '0001_initial'),
+        ("campaign", "0001_initial"),
+        ("core", "0002_stored_file"),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalManifestation',
+            name="HistoricalManifestation",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('group', models.CharField(choices=[('a', 'Suy thoái về tư tưởng chính trị'), ('b', 'Suy thoái về đạo đức, lối sống'), ('c', 'Biểu hiện “tự diễn biến”, “tự chuyển hóa” trong nội bộ')], max_length=1, verbose_name='nhóm')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='số thứ tự trong nhóm')),
-                ('label', models.TextField(verbose_name='nội dung biểu hiện')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "group",
+                    models.CharField(
+                        choices=[
+                            ("a", "Suy thoái về tư tưởng chính trị"),
+                            ("b", "Suy thoái về đạo đức, lối sống"),
+                            ("c", "Biểu hiện “tự diễn biến”, “tự chuyển hóa” trong nội bộ"),
+                        ],
+                        max_length=1,
+                        verbose_name="nhóm",
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="số thứ tự trong nhóm")),
+                ("label", models.TextField(verbose_name="nội dung biểu hiện")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical biểu hiện suy thoái',
-                'verbose_name_plural': 'historical 27 biểu hiện suy thoái (Nghị quyết 04-NQ/TW)',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical biểu hiện suy thoái",
+                "verbose_name_plural": "historical 27 biểu hiện suy thoái (Nghị quyết 04-NQ/TW)",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalTopic',
+            name="HistoricalTopic",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('term', 'Chuyên đề toàn khóa'), ('annual', 'Chuyên đề hằng năm')], default='annual', max_length=10, verbose_name='loại chuyên đề')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('year_end', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='đến năm')),
-                ('title', models.TextField(verbose_name='tên chuyên đề')),
-                ('summary', models.TextField(blank=True, verbose_name='tóm tắt')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("term", "Chuyên đề toàn khóa"), ("annual", "Chuyên đề hằng năm")],
+                        default="annual",
+                        max_length=10,
+                        verbose_name="loại chuyên đề",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "year_end",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="đến năm"),
+                ),
+                ("title", models.TextField(verbose_name="tên chuyên đề")),
+                ("summary", models.TextField(blank=True, verbose_name="tóm tắt")),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical chuyên đề',
-                'verbose_name_plural': 'historical chuyên đề',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical chuyên đề",
+                "verbose_name_plural": "historical chuyên đề",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalTopicMaterial',
+            name="HistoricalTopicMaterial",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='tên tài liệu')),
-                ('added_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="tên tài liệu")),
+                ("added_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical tài liệu học tập',
-                'verbose_name_plural': 'historical tài liệu học tập',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical tài liệu học tập",
+                "verbose_name_plural": "historical tài liệu học tập",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Manifestation',
+            name="Manifestation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('group', models.CharField(choices=[('a', 'Suy thoái về tư tưởng chính trị'), ('b', 'Suy thoái về đạo đức, lối sống'), ('c', 'Biểu hiện “tự diễn biến”, “tự chuyển hóa” trong nội bộ')], max_length=1, verbose_name='nhóm')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='số thứ tự trong nhóm')),
-                ('label', models.TextField(verbose_name='nội dung biểu hiện')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "group",
+                    models.CharField(
+                        choices=[
+                            ("a", "Suy thoái về tư tưởng chính trị"),
+                            ("b", "Suy thoái về đạo đức, lối sống"),
+                            ("c", "Biểu hiện “tự diễn biến”, “tự chuyển hóa” trong nội bộ"),
+                        ],
+                        max_length=1,
+                        verbose_name="nhóm",
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="số thứ tự trong nhóm")),
+                ("label", models.TextField(verbose_name="nội dung biểu hiện")),
             ],
             options={
-                'verbose_name': 'biểu hiện suy thoái',
-                'verbose_name_plural': '27 biểu hiện suy thoái (Nghị quyết 04-NQ/TW)',
-                'ordering': ['group', 'number'],
+                "verbose_name": "biểu hiện suy thoái",
+                "verbose_name_plural": "27 biểu hiện suy thoái (Nghị quyết 04-NQ/TW)",
+                "ordering": ["group", "number"],
             },
         ),
         migrations.CreateModel(
-            name='TopicMaterial',
+            name="TopicMaterial",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='tên tài liệu')),
-                ('added_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="tên tài liệu")),
+                ("added_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'tài liệu học tập',
-                'verbose_name_plural': 'tài liệu học tập',
-                'ordering': ['added_at', 'id'],
+                "verbose_name": "tài liệu học tập",
+                "verbose_name_plural": "tài liệu học tập",
+                "ordering": ["added_at", "id"],
             },
         ),
         migrations.AddField(
-            model_name='topic',
-            name='version',
+            model_name="topic",
+            name="version",
             field=models.PositiveIntegerField(default=1),
         ),
         migrations.AlterField(
-            model_name='topic',
-            name='kind',
-            field=models.CharField(choices=[('term', 'Chuyên đề toàn khóa'), ('annual', 'Chuyên đề hằng năm')], default='annual', max_length=10, verbose_name='loại chuyên đề'),
+            model_name="topic",
+            name="kind",
+            field=models.CharField(
+                choices=[("term", "Chuyên đề toàn khóa"), ("annual", "Chuyên đề hằng năm")],
+                default="annual",
+                max_length=10,
+                verbose_name="loại chuyên đề",
+            ),
         ),
         migrations.AlterField(
-            model_name='topic',
-            name='unit',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='topics', to='orgs.orgunit', verbose_name='tổ chức đảng lựa chọn'),
+            model_name="topic",
+            name="unit",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="topics",
+                to="orgs.orgunit",
+                verbose_name="tổ chức đảng lựa chọn",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='topic',
-            constraint=models.UniqueConstraint(condition=models.Q(('unit__isnull', True)), fields=('year', 'kind'), name='topic_one_central_per_year'),
+            model_name="topic",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("unit__isnull", True)),
+                fields=("year", "kind"),
+                name="topic_one_central_per_year",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='topic',
-            constraint=models.CheckConstraint(condition=models.Q(('year_end__isnull', True), ('year_end__gte', models.F('year')), _connector='OR'), name='topic_ends_after_start'),
+            model_name="topic",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("year_end__isnull", True), ("year_end__gte", models.F("year")), _connector="OR"
+                ),
+                name="topic_ends_after_start",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalmanifestation',
-            name='history_user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicalmanifestation",
+            name="history_user",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='historicaltopic',
-            name='campaign',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='campaign.campaign'),
+            model_name="historicaltopic",
+            name="campaign",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="campaign.campaign",
+            ),
         ),
         migrations.AddField(
-            model_name='historicaltopic',
-            name='history_user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicaltopic",
+            name="history_user",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='historicaltopic',
-            name='unit',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='orgs.orgunit', verbose_name='tổ chức đảng lựa chọn'),
+            model_name="historicaltopic",
+            name="unit",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="orgs.orgunit",
+                verbose_name="tổ chức đảng lựa chọn",
+            ),
         ),
         migrations.AddField(
-            model_name='historicaltopicmaterial',
-            name='added_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicaltopicmaterial",
+            name="added_by",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='historicaltopicmaterial',
-            name='file',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.storedfile'),
+            model_name="historicaltopicmaterial",
+            name="file",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="core.storedfile",
+            ),
         ),
         migrations.AddField(
-            model_name='historicaltopicmaterial',
-            name='history_user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicaltopicmaterial",
+            name="history_user",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='historicaltopicmaterial',
-            name='topic',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='campaign.topic'),
+            model_name="historicaltopicmaterial",
+            name="topic",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="campaign.topic",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='manifestation',
-            constraint=models.UniqueConstraint(fields=('group', 'number'), name='manifestation_unique'),
+            model_name="manifestation",
+            constraint=models.UniqueConstraint(
+                fields=("group", "number"), name="manifestation_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='manifestation',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1), ('number__lte', 9)), name='manifestation_number_1_to_9'),
+            model_name="manifestation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("number__gte", 1), ("number__lte", 9)),
+                name="manifestation_number_1_to_9",
+            ),
         ),
         migrations.AddField(
-            model_name='topicmaterial',
-            name='added_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="topicmaterial",
+            name="added_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='topicmaterial',
-            name='file',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.storedfile'),
+            model_name="topicmaterial",
+            name="file",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="core.storedfile"
+            ),
         ),
         migrations.AddField(
-            model_name='topicmaterial',
-            name='topic',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='materials', to='campaign.topic'),
+            model_name="topicmaterial",
+            name="topic",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="materials",
+                to="campaign.topic",
+            ),
         ),
     ]

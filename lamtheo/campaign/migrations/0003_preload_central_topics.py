@@ -7,12 +7,19 @@ def preload(apps, schema_editor):
     Campaign = apps.get_model("campaign", "Campaign")
     Topic = apps.get_model("campaign", "Topic")
     campaign = Campaign.objects.filter(name=CAMPAIGN_NAME).first() or Campaign.objects.create(
-        name=CAMPAIGN_NAME, directive=CAMPAIGN_DIRECTIVE)
+        name=CAMPAIGN_NAME, directive=CAMPAIGN_DIRECTIVE
+    )
     for year, kind, year_end, title, summary in CENTRAL_TOPICS:
         Topic.objects.get_or_create(
-            unit=None, year=year, kind=kind,
-            defaults={"campaign": campaign, "year_end": year_end, "title": title,
-                      "summary": summary},
+            unit=None,
+            year=year,
+            kind=kind,
+            defaults={
+                "campaign": campaign,
+                "year_end": year_end,
+                "title": title,
+                "summary": summary,
+            },
         )
 
 

@@ -7,8 +7,9 @@ def preload(apps, schema_editor):
     Manifestation = apps.get_model("campaign", "Manifestation")
     for group, labels in MANIFESTATIONS.items():
         for number, label in enumerate(labels, start=1):
-            Manifestation.objects.get_or_create(group=group, number=number,
-                                                defaults={"label": label})
+            Manifestation.objects.get_or_create(
+                group=group, number=number, defaults={"label": label}
+            )
 
 
 class Migration(migrations.Migration):

@@ -66,10 +66,16 @@ def test_a_foreign_key_shows_the_related_records_name(tree):
 
 
 def test_a_stored_file_shows_its_original_name(tree):
-    stored = StoredFile.objects.create(key="k" * 32, original_name="ke-hoach-hoc-tap.pdf",
-                                       content_type="application/pdf", size=10, sha256="0" * 64)
-    material = TopicMaterial.objects.create(topic=Topic.objects.first(), title="Tài liệu",
-                                            file=stored, added_by=tree.propaganda_user)
+    stored = StoredFile.objects.create(
+        key="k" * 32,
+        original_name="ke-hoach-hoc-tap.pdf",
+        content_type="application/pdf",
+        size=10,
+        sha256="0" * 64,
+    )
+    material = TopicMaterial.objects.create(
+        topic=Topic.objects.first(), title="Tài liệu", file=stored, added_by=tree.propaganda_user
+    )
     (created,) = changes_of(material.history.all(), what="Tài liệu")
     shown = fields_of(created)
     assert shown["tệp tài liệu"] == ("", "ke-hoach-hoc-tap.pdf")
@@ -99,7 +105,10 @@ def test_dates_read_dd_mm_yyyy_and_a_cleared_value_reads_as_a_dash(tree):
     exemption.end_month = None
     exemption.save()
     created, ended, reopened = changes_of(exemption.history.all(), what="Miễn sinh hoạt")
-    assert fields_of(created) == {"đảng viên": ("", "Nguyễn Văn An"), "từ tháng": ("", "01/03/2026")}
+    assert fields_of(created) == {
+        "đảng viên": ("", "Nguyễn Văn An"),
+        "từ tháng": ("", "01/03/2026"),
+    }
     assert fields_of(ended) == {"đến trước tháng": (EMPTY, "01/09/2026")}
     assert fields_of(reopened) == {"đến trước tháng": ("01/09/2026", EMPTY)}
 
@@ -143,7 +152,7 @@ def test_the_history_table_shows_labels_capitalized_and_empties_as_a_dash():
 def test_a_documents_history_page_names_people_and_files(tree, login):
     document = draft(tree.committee_user, tree.org, [tree.cell])
     text = login(tree.committee_user).get(reverse("documents:detail", args=[document.pk])).text
-    history = text[text.index("Lịch sử thay đổi"):]
+    history = text[text.index("Lịch sử thay đổi") :]
     assert "Người tạo</strong>: Hoàng Văn Em" in history
     assert "Đơn vị ban hành</strong>: Đảng bộ Sở A" in history
     assert "Tệp văn bản</strong>: ke-hoach.docx" in history

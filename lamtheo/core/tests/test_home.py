@@ -18,22 +18,24 @@ def test_a_returned_months_comment_sits_in_its_task(tree, login):
     entry = filled(tree)
     services.entry_submit(actor=tree.member_user, entry=entry, version=entry.version)
     entry.refresh_from_db()
-    services.entry_return(actor=tree.secretary_user, entry=entry, comment="Ghi rõ số hồ sơ",
-                          version=entry.version)
+    services.entry_return(
+        actor=tree.secretary_user, entry=entry, comment="Ghi rõ số hồ sơ", version=entry.version
+    )
     html = home(login(tree.member_user))
-    task = html[html.index(f"Sổ tay tháng {entry.month:%m/%Y}"):]
-    task = task[:task.index("</li>")]
+    task = html[html.index(f"Sổ tay tháng {entry.month:%m/%Y}") :]
+    task = task[: task.index("</li>")]
     assert "Trả lại" in task and "“Ghi rõ số hồ sơ”" in task
 
 
 def test_a_returned_registrations_comment_sits_in_its_task(tree, login):
     pledge = registered(tree)
     pledge.refresh_from_db()
-    pledges.pledge_return(actor=tree.secretary_user, pledge=pledge, comment="Thêm chỉ tiêu",
-                          version=pledge.version)
+    pledges.pledge_return(
+        actor=tree.secretary_user, pledge=pledge, comment="Thêm chỉ tiêu", version=pledge.version
+    )
     html = home(login(tree.member_user))
-    task = html[html.index("Bản đăng ký học tập và làm theo"):]
-    task = task[:task.index("</li>")]
+    task = html[html.index("Bản đăng ký học tập và làm theo") :]
+    task = task[: task.index("</li>")]
     assert "Chi bộ trả lại" in task and "“Thêm chỉ tiêu”" in task
     assert html.count("Thêm chỉ tiêu") == 1
 
@@ -43,8 +45,8 @@ def test_a_secretary_sees_near_the_top_how_much_waits_for_them(tree, login):
     entry = filled(tree)
     services.entry_submit(actor=tree.member_user, entry=entry, version=entry.version)
     html = home(login(tree.secretary_user))
-    box = html[html.index("Chờ đồng chí xem xét"):]
-    box = box[:box.index("</div>")]
+    box = html[html.index("Chờ đồng chí xem xét") :]
+    box = box[: box.index("</div>")]
     assert "1 sổ tay tháng" in box and "1 bản đăng ký" in box
     assert reverse("orgs:unit", args=[tree.cell.code]) in box
     assert html.index("Chờ đồng chí xem xét") < html.index("<h2>Việc cần làm</h2>")

@@ -33,8 +33,13 @@ def upload(content: bytes, name: str) -> SimpleUploadedFile:
 
 @pytest.mark.parametrize(
     ("content", "name", "extension"),
-    [(PDF, "ke-hoach.pdf", "pdf"), (PNG, "anh.png", "png"), (JPG, "anh.jpg", "jpg"),
-     (_docx(), "tai-lieu.docx", "docx"), (_xlsx(), "bang.xlsx", "xlsx")],
+    [
+        (PDF, "ke-hoach.pdf", "pdf"),
+        (PNG, "anh.png", "png"),
+        (JPG, "anh.jpg", "jpg"),
+        (_docx(), "tai-lieu.docx", "docx"),
+        (_xlsx(), "bang.xlsx", "xlsx"),
+    ],
     # Ids by extension: the generated .docx/.xlsx bytes carry a timestamp, and ids built from
     # them differ between xdist workers, which then refuse to run.
     ids=["pdf", "png", "jpg", "docx", "xlsx"],

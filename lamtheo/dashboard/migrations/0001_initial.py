@@ -5,50 +5,79 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orgs', '0001_initial'),
+        ("orgs", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CellMonthStat',
+            name="CellMonthStat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField()),
-                ('path', models.CharField(max_length=255)),
-                ('members', models.PositiveIntegerField(default=0)),
-                ('expected', models.PositiveIntegerField(default=0)),
-                ('submitted', models.PositiveIntegerField(default=0)),
-                ('on_time', models.PositiveIntegerField(default=0)),
-                ('reviewed', models.PositiveIntegerField(default=0)),
-                ('returned', models.PositiveIntegerField(default=0)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.orgunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField()),
+                ("path", models.CharField(max_length=255)),
+                ("members", models.PositiveIntegerField(default=0)),
+                ("expected", models.PositiveIntegerField(default=0)),
+                ("submitted", models.PositiveIntegerField(default=0)),
+                ("on_time", models.PositiveIntegerField(default=0)),
+                ("reviewed", models.PositiveIntegerField(default=0)),
+                ("returned", models.PositiveIntegerField(default=0)),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.orgunit",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['month', 'path'], name='cellmonthstat_month_path')],
-                'constraints': [models.UniqueConstraint(fields=('unit', 'month'), name='cellmonthstat_unique')],
+                "indexes": [
+                    models.Index(fields=["month", "path"], name="cellmonthstat_month_path")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("unit", "month"), name="cellmonthstat_unique")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CellYearStat',
+            name="CellYearStat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('path', models.CharField(max_length=255)),
-                ('expected', models.PositiveIntegerField(default=0)),
-                ('registered', models.PositiveIntegerField(default=0)),
-                ('accepted', models.PositiveIntegerField(default=0)),
-                ('returned', models.PositiveIntegerField(default=0)),
-                ('items', models.PositiveIntegerField(default=0)),
-                ('specific_items', models.PositiveIntegerField(default=0)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.orgunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("path", models.CharField(max_length=255)),
+                ("expected", models.PositiveIntegerField(default=0)),
+                ("registered", models.PositiveIntegerField(default=0)),
+                ("accepted", models.PositiveIntegerField(default=0)),
+                ("returned", models.PositiveIntegerField(default=0)),
+                ("items", models.PositiveIntegerField(default=0)),
+                ("specific_items", models.PositiveIntegerField(default=0)),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.orgunit",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['year', 'path'], name='cellyearstat_year_path')],
-                'constraints': [models.UniqueConstraint(fields=('unit', 'year'), name='cellyearstat_unique')],
+                "indexes": [models.Index(fields=["year", "path"], name="cellyearstat_year_path")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("unit", "year"), name="cellyearstat_unique")
+                ],
             },
         ),
     ]

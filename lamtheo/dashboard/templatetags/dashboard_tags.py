@@ -35,5 +35,8 @@ def rate_cell(rate: float | None, part: int, whole: int) -> str:
     return format_html(
         '<td class="num">{}<br><span class="muted">{}/{}</span>'
         '<span class="meter" aria-hidden="true"><span style="width: {}%"></span></span></td>',
-        percent(rate), num(part), num(whole), meter(rate),
+        percent(rate),
+        num(part),
+        num(whole),
+        meter(rate),
     )

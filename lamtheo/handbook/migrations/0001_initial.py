@@ -7,123 +7,401 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orgs', '0001_initial'),
-        ('people', '0001_initial'),
-        ('pledges', '0001_initial'),
+        ("orgs", "0001_initial"),
+        ("people", "0001_initial"),
+        ("pledges", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HandbookEntry',
+            name="HandbookEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField(verbose_name='tháng')),
-                ('status', models.CharField(choices=[('draft', 'Đang viết'), ('submitted', 'Đã nộp, chờ nhận xét'), ('returned', 'Chi bộ trả lại để bổ sung'), ('reviewed', 'Chi bộ đã nhận xét')], default='draft', max_length=20)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('self_assessment', models.TextField(blank=True, verbose_name='tự đánh giá')),
-                ('self_rating', models.CharField(blank=True, choices=[('excellent', 'Hoàn thành xuất sắc'), ('good', 'Hoàn thành tốt'), ('done', 'Hoàn thành'), ('not_done', 'Chưa hoàn thành')], max_length=20, verbose_name='tự xếp loại')),
-                ('first_submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('on_time', models.BooleanField(default=False)),
-                ('return_comment', models.TextField(blank=True, verbose_name='lý do trả lại')),
-                ('review_comment', models.TextField(blank=True, verbose_name='nhận xét của chi bộ')),
-                ('review_rating', models.CharField(blank=True, choices=[('excellent', 'Hoàn thành xuất sắc'), ('good', 'Hoàn thành tốt'), ('done', 'Hoàn thành'), ('not_done', 'Chưa hoàn thành')], max_length=20, verbose_name='chi bộ xếp loại')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('entered_by', models.ForeignKey(blank=True, help_text='Người nhập thay, nếu không phải chính đảng viên.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='handbook_entries', to='people.person')),
-                ('pledge', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='entries', to='pledges.pledge')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='handbook_entries', to='orgs.orgunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField(verbose_name="tháng")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Đang viết"),
+                            ("submitted", "Đã nộp, chờ nhận xét"),
+                            ("returned", "Chi bộ trả lại để bổ sung"),
+                            ("reviewed", "Chi bộ đã nhận xét"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("self_assessment", models.TextField(blank=True, verbose_name="tự đánh giá")),
+                (
+                    "self_rating",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("excellent", "Hoàn thành xuất sắc"),
+                            ("good", "Hoàn thành tốt"),
+                            ("done", "Hoàn thành"),
+                            ("not_done", "Chưa hoàn thành"),
+                        ],
+                        max_length=20,
+                        verbose_name="tự xếp loại",
+                    ),
+                ),
+                ("first_submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("on_time", models.BooleanField(default=False)),
+                ("return_comment", models.TextField(blank=True, verbose_name="lý do trả lại")),
+                (
+                    "review_comment",
+                    models.TextField(blank=True, verbose_name="nhận xét của chi bộ"),
+                ),
+                (
+                    "review_rating",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("excellent", "Hoàn thành xuất sắc"),
+                            ("good", "Hoàn thành tốt"),
+                            ("done", "Hoàn thành"),
+                            ("not_done", "Chưa hoàn thành"),
+                        ],
+                        max_length=20,
+                        verbose_name="chi bộ xếp loại",
+                    ),
+                ),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Người nhập thay, nếu không phải chính đảng viên.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="handbook_entries",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "pledge",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="entries",
+                        to="pledges.pledge",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="handbook_entries",
+                        to="orgs.orgunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sổ tay tháng',
-                'verbose_name_plural': 'sổ tay tháng',
+                "verbose_name": "sổ tay tháng",
+                "verbose_name_plural": "sổ tay tháng",
             },
         ),
         migrations.CreateModel(
-            name='EntryItem',
+            name="EntryItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('progress', models.CharField(choices=[('done', 'Đã thực hiện'), ('in_progress', 'Đang thực hiện'), ('not_done', 'Chưa thực hiện')], max_length=20, verbose_name='kết quả')),
-                ('note', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='results', to='pledges.pledgeitem')),
-                ('entry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='handbook.handbookentry')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "progress",
+                    models.CharField(
+                        choices=[
+                            ("done", "Đã thực hiện"),
+                            ("in_progress", "Đang thực hiện"),
+                            ("not_done", "Chưa thực hiện"),
+                        ],
+                        max_length=20,
+                        verbose_name="kết quả",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="ghi chú")),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="results",
+                        to="pledges.pledgeitem",
+                    ),
+                ),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="handbook.handbookentry",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='HistoricalEntryItem',
+            name="HistoricalEntryItem",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('progress', models.CharField(choices=[('done', 'Đã thực hiện'), ('in_progress', 'Đang thực hiện'), ('not_done', 'Chưa thực hiện')], max_length=20, verbose_name='kết quả')),
-                ('note', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('entry', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='handbook.handbookentry')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pledges.pledgeitem')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "progress",
+                    models.CharField(
+                        choices=[
+                            ("done", "Đã thực hiện"),
+                            ("in_progress", "Đang thực hiện"),
+                            ("not_done", "Chưa thực hiện"),
+                        ],
+                        max_length=20,
+                        verbose_name="kết quả",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="ghi chú")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="handbook.handbookentry",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pledges.pledgeitem",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical entry item',
-                'verbose_name_plural': 'historical entry items',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical entry item",
+                "verbose_name_plural": "historical entry items",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalHandbookEntry',
+            name="HistoricalHandbookEntry",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('month', models.DateField(verbose_name='tháng')),
-                ('status', models.CharField(choices=[('draft', 'Đang viết'), ('submitted', 'Đã nộp, chờ nhận xét'), ('returned', 'Chi bộ trả lại để bổ sung'), ('reviewed', 'Chi bộ đã nhận xét')], default='draft', max_length=20)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('self_assessment', models.TextField(blank=True, verbose_name='tự đánh giá')),
-                ('self_rating', models.CharField(blank=True, choices=[('excellent', 'Hoàn thành xuất sắc'), ('good', 'Hoàn thành tốt'), ('done', 'Hoàn thành'), ('not_done', 'Chưa hoàn thành')], max_length=20, verbose_name='tự xếp loại')),
-                ('first_submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('on_time', models.BooleanField(default=False)),
-                ('return_comment', models.TextField(blank=True, verbose_name='lý do trả lại')),
-                ('review_comment', models.TextField(blank=True, verbose_name='nhận xét của chi bộ')),
-                ('review_rating', models.CharField(blank=True, choices=[('excellent', 'Hoàn thành xuất sắc'), ('good', 'Hoàn thành tốt'), ('done', 'Hoàn thành'), ('not_done', 'Chưa hoàn thành')], max_length=20, verbose_name='chi bộ xếp loại')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('entered_by', models.ForeignKey(blank=True, db_constraint=False, help_text='Người nhập thay, nếu không phải chính đảng viên.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('pledge', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pledges.pledge')),
-                ('reviewed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='orgs.orgunit')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField(verbose_name="tháng")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Đang viết"),
+                            ("submitted", "Đã nộp, chờ nhận xét"),
+                            ("returned", "Chi bộ trả lại để bổ sung"),
+                            ("reviewed", "Chi bộ đã nhận xét"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("self_assessment", models.TextField(blank=True, verbose_name="tự đánh giá")),
+                (
+                    "self_rating",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("excellent", "Hoàn thành xuất sắc"),
+                            ("good", "Hoàn thành tốt"),
+                            ("done", "Hoàn thành"),
+                            ("not_done", "Chưa hoàn thành"),
+                        ],
+                        max_length=20,
+                        verbose_name="tự xếp loại",
+                    ),
+                ),
+                ("first_submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("on_time", models.BooleanField(default=False)),
+                ("return_comment", models.TextField(blank=True, verbose_name="lý do trả lại")),
+                (
+                    "review_comment",
+                    models.TextField(blank=True, verbose_name="nhận xét của chi bộ"),
+                ),
+                (
+                    "review_rating",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("excellent", "Hoàn thành xuất sắc"),
+                            ("good", "Hoàn thành tốt"),
+                            ("done", "Hoàn thành"),
+                            ("not_done", "Chưa hoàn thành"),
+                        ],
+                        max_length=20,
+                        verbose_name="chi bộ xếp loại",
+                    ),
+                ),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Người nhập thay, nếu không phải chính đảng viên.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "pledge",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pledges.pledge",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="orgs.orgunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical sổ tay tháng',
-                'verbose_name_plural': 'historical sổ tay tháng',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical sổ tay tháng",
+                "verbose_name_plural": "historical sổ tay tháng",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddIndex(
-            model_name='handbookentry',
-            index=models.Index(fields=['unit', 'month', 'status'], name='entry_unit_month_idx'),
+            model_name="handbookentry",
+            index=models.Index(fields=["unit", "month", "status"], name="entry_unit_month_idx"),
         ),
         migrations.AddConstraint(
-            model_name='handbookentry',
-            constraint=models.UniqueConstraint(fields=('person', 'month'), name='entry_one_per_person_month'),
+            model_name="handbookentry",
+            constraint=models.UniqueConstraint(
+                fields=("person", "month"), name="entry_one_per_person_month"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='entryitem',
-            constraint=models.UniqueConstraint(fields=('entry', 'item'), name='entry_item_unique'),
+            model_name="entryitem",
+            constraint=models.UniqueConstraint(fields=("entry", "item"), name="entry_item_unique"),
         ),
     ]

@@ -5,18 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('handbook', '0001_initial'),
-        ('orgs', '0001_initial'),
-        ('people', '0001_initial'),
-        ('pledges', '0001_initial'),
+        ("handbook", "0001_initial"),
+        ("orgs", "0001_initial"),
+        ("people", "0001_initial"),
+        ("pledges", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='handbookentry',
-            index=models.Index(fields=['month', 'unit', 'status', 'on_time'], name='entry_month_unit_idx'),
+            model_name="handbookentry",
+            index=models.Index(
+                fields=["month", "unit", "status", "on_time"], name="entry_month_unit_idx"
+            ),
         ),
     ]

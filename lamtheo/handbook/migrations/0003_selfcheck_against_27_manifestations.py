@@ -7,117 +7,271 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('campaign', '0004_preload_manifestations'),
-        ('handbook', '0002_entry_month_index'),
-        ('orgs', '0001_initial'),
-        ('people', '0001_initial'),
+        ("campaign", "0004_preload_manifestations"),
+        ("handbook", "0002_entry_month_index"),
+        ("orgs", "0001_initial"),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalSelfCheck',
+            name="HistoricalSelfCheck",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('month', models.DateField(verbose_name='tháng')),
-                ('correction', models.TextField(blank=True, verbose_name='việc sẽ sửa chữa, khắc phục')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='orgs.orgunit')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField(verbose_name="tháng")),
+                (
+                    "correction",
+                    models.TextField(blank=True, verbose_name="việc sẽ sửa chữa, khắc phục"),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="orgs.orgunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical tự soi, tự sửa',
-                'verbose_name_plural': 'historical tự soi, tự sửa',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical tự soi, tự sửa",
+                "verbose_name_plural": "historical tự soi, tự sửa",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='SelfCheck',
+            name="SelfCheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField(verbose_name='tháng')),
-                ('correction', models.TextField(blank=True, verbose_name='việc sẽ sửa chữa, khắc phục')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='self_checks', to='people.person')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.orgunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField(verbose_name="tháng")),
+                (
+                    "correction",
+                    models.TextField(blank=True, verbose_name="việc sẽ sửa chữa, khắc phục"),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="self_checks",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.orgunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tự soi, tự sửa',
-                'verbose_name_plural': 'tự soi, tự sửa',
+                "verbose_name": "tự soi, tự sửa",
+                "verbose_name_plural": "tự soi, tự sửa",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalSelfCheckMark',
+            name="HistoricalSelfCheckMark",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('manifestation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='campaign.manifestation', verbose_name='biểu hiện')),
-                ('selfcheck', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='handbook.selfcheck')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "manifestation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="campaign.manifestation",
+                        verbose_name="biểu hiện",
+                    ),
+                ),
+                (
+                    "selfcheck",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="handbook.selfcheck",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical self check mark',
-                'verbose_name_plural': 'historical self check marks',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical self check mark",
+                "verbose_name_plural": "historical self check marks",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='SelfCheckMark',
+            name="SelfCheckMark",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('manifestation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='campaign.manifestation', verbose_name='biểu hiện')),
-                ('selfcheck', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='marks', to='handbook.selfcheck')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "manifestation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="campaign.manifestation",
+                        verbose_name="biểu hiện",
+                    ),
+                ),
+                (
+                    "selfcheck",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="marks",
+                        to="handbook.selfcheck",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SelfCheckStat',
+            name="SelfCheckStat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField()),
-                ('path', models.CharField(max_length=255)),
-                ('count', models.PositiveIntegerField(default=0)),
-                ('manifestation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='campaign.manifestation')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.orgunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField()),
+                ("path", models.CharField(max_length=255)),
+                ("count", models.PositiveIntegerField(default=0)),
+                (
+                    "manifestation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="campaign.manifestation",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.orgunit",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='selfcheck',
-            index=models.Index(fields=['unit', 'month'], name='selfcheck_unit_month_idx'),
+            model_name="selfcheck",
+            index=models.Index(fields=["unit", "month"], name="selfcheck_unit_month_idx"),
         ),
         migrations.AddConstraint(
-            model_name='selfcheck',
-            constraint=models.UniqueConstraint(fields=('person', 'month'), name='selfcheck_one_per_person_month'),
+            model_name="selfcheck",
+            constraint=models.UniqueConstraint(
+                fields=("person", "month"), name="selfcheck_one_per_person_month"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='selfcheckmark',
-            constraint=models.UniqueConstraint(fields=('selfcheck', 'manifestation'), name='selfcheck_mark_unique'),
+            model_name="selfcheckmark",
+            constraint=models.UniqueConstraint(
+                fields=("selfcheck", "manifestation"), name="selfcheck_mark_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='selfcheckstat',
-            index=models.Index(fields=['month', 'path'], name='selfcheckstat_month_path'),
+            model_name="selfcheckstat",
+            index=models.Index(fields=["month", "path"], name="selfcheckstat_month_path"),
         ),
         migrations.AddConstraint(
-            model_name='selfcheckstat',
-            constraint=models.UniqueConstraint(condition=models.Q(('manifestation__isnull', False)), fields=('unit', 'month', 'manifestation'), name='selfcheckstat_unique_item'),
+            model_name="selfcheckstat",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("manifestation__isnull", False)),
+                fields=("unit", "month", "manifestation"),
+                name="selfcheckstat_unique_item",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='selfcheckstat',
-            constraint=models.UniqueConstraint(condition=models.Q(('manifestation__isnull', True)), fields=('unit', 'month'), name='selfcheckstat_unique_people'),
+            model_name="selfcheckstat",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("manifestation__isnull", True)),
+                fields=("unit", "month"),
+                name="selfcheckstat_unique_people",
+            ),
         ),
     ]

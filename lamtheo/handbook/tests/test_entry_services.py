@@ -21,10 +21,15 @@ LAST_MONTH = add_months(THIS_MONTH, -1)
 def registered(tree, person=None, user=None):
     person, user = person or tree.member, user or tree.member_user
     p = pledges.pledge_start(actor=user, person=person, year=THIS_MONTH.year)
-    pledges.pledge_save_items(actor=user, pledge=p, version=p.version, items=[
-        pledges.ItemInput(area=tree.areas[0], text="Giải quyết 100% hồ sơ đúng hạn"),
-        pledges.ItemInput(area=tree.areas[2], text="Tham gia đủ 12 buổi sinh hoạt chi bộ"),
-    ])
+    pledges.pledge_save_items(
+        actor=user,
+        pledge=p,
+        version=p.version,
+        items=[
+            pledges.ItemInput(area=tree.areas[0], text="Giải quyết 100% hồ sơ đúng hạn"),
+            pledges.ItemInput(area=tree.areas[2], text="Tham gia đủ 12 buổi sinh hoạt chi bộ"),
+        ],
+    )
     pledges.pledge_submit(actor=user, pledge=p, version=p.version)
     return p
 
@@ -33,10 +38,21 @@ def filled(tree, month=THIS_MONTH, person=None, user=None):
     person, user = person or tree.member, user or tree.member_user
     entry = services.entry_start(actor=user, person=person, month=month)
     for item in entry.pledge.items.all():
-        services.entry_save_item(actor=user, entry=entry, item=item, progress=Progress.DONE,
-                                 note="Đã làm", version=entry.version)
-    services.entry_save_self(actor=user, entry=entry, self_assessment="Tốt",
-                             self_rating=Rating.GOOD, version=entry.version)
+        services.entry_save_item(
+            actor=user,
+            entry=entry,
+            item=item,
+            progress=Progress.DONE,
+            note="Đã làm",
+            version=entry.version,
+        )
+    services.entry_save_self(
+        actor=user,
+        entry=entry,
+        self_assessment="Tốt",
+        self_rating=Rating.GOOD,
+        version=entry.version,
+    )
     return entry
 
 
@@ -48,8 +64,9 @@ def test_a_month_cannot_be_started_without_a_submitted_registration(tree):
 def test_a_future_month_cannot_be_started(tree):
     registered(tree)
     with pytest.raises(DomainError):
-        services.entry_start(actor=tree.member_user, person=tree.member,
-                             month=add_months(THIS_MONTH, 1))
+        services.entry_start(
+            actor=tree.member_user, person=tree.member, month=add_months(THIS_MONTH, 1)
+        )
 
 
 def test_an_exempt_member_is_not_asked_for_the_month(tree):
@@ -78,8 +95,12 @@ def test_a_submission_before_the_due_day_is_on_time(tree):
 def test_a_submission_after_the_due_day_is_late(tree):
     old = add_months(THIS_MONTH, -2)
     p = pledges.pledge_start(actor=tree.member_user, person=tree.member, year=old.year)
-    pledges.pledge_save_items(actor=tree.member_user, pledge=p, version=p.version, items=[
-        pledges.ItemInput(area=tree.areas[0], text="Giải quyết 100% hồ sơ đúng hạn")])
+    pledges.pledge_save_items(
+        actor=tree.member_user,
+        pledge=p,
+        version=p.version,
+        items=[pledges.ItemInput(area=tree.areas[0], text="Giải quyết 100% hồ sơ đúng hạn")],
+    )
     pledges.pledge_submit(actor=tree.member_user, pledge=p, version=p.version)
     entry = filled(tree, month=old)
     services.entry_submit(actor=tree.member_user, entry=entry, version=entry.version)
@@ -98,22 +119,38 @@ def test_a_submitted_entry_cannot_be_changed(tree):
     entry = filled(tree)
     services.entry_submit(actor=tree.member_user, entry=entry, version=entry.version)
     with pytest.raises(DomainError):
-        services.entry_save_self(actor=tree.member_user, entry=entry, self_assessment="khác",
-                                 self_rating=Rating.EXCELLENT, version=entry.version)
+        services.entry_save_self(
+            actor=tree.member_user,
+            entry=entry,
+            self_assessment="khác",
+            self_rating=Rating.EXCELLENT,
+            version=entry.version,
+        )
 
 
 def test_the_cell_returns_then_the_member_resubmits_then_the_cell_reviews(tree):
     registered(tree)
     entry = filled(tree)
     services.entry_submit(actor=tree.member_user, entry=entry, version=entry.version)
-    services.entry_return(actor=tree.secretary_user, entry=entry, comment="Ghi rõ số hồ sơ",
-                          version=entry.version)
+    services.entry_return(
+        actor=tree.secretary_user, entry=entry, comment="Ghi rõ số hồ sơ", version=entry.version
+    )
     assert entry.status == EntryStatus.RETURNED
-    services.entry_save_self(actor=tree.member_user, entry=entry, self_assessment="Đã bổ sung",
-                             self_rating=Rating.GOOD, version=entry.version)
+    services.entry_save_self(
+        actor=tree.member_user,
+        entry=entry,
+        self_assessment="Đã bổ sung",
+        self_rating=Rating.GOOD,
+        version=entry.version,
+    )
     services.entry_submit(actor=tree.member_user, entry=entry, version=entry.version)
-    services.entry_review(actor=tree.secretary_user, entry=entry, comment="Tốt",
-                          rating=Rating.DONE, version=entry.version)
+    services.entry_review(
+        actor=tree.secretary_user,
+        entry=entry,
+        comment="Tốt",
+        rating=Rating.DONE,
+        version=entry.version,
+    )
     entry.refresh_from_db()
     assert entry.status == EntryStatus.REVIEWED
     assert entry.rating_disagrees
@@ -123,11 +160,17 @@ def test_a_draft_cannot_be_reviewed_or_returned(tree):
     registered(tree)
     entry = filled(tree)
     with pytest.raises(DomainError):
-        services.entry_review(actor=tree.secretary_user, entry=entry, comment="",
-                              rating=Rating.GOOD, version=entry.version)
+        services.entry_review(
+            actor=tree.secretary_user,
+            entry=entry,
+            comment="",
+            rating=Rating.GOOD,
+            version=entry.version,
+        )
     with pytest.raises(DomainError):
-        services.entry_return(actor=tree.secretary_user, entry=entry, comment="x",
-                              version=entry.version)
+        services.entry_return(
+            actor=tree.secretary_user, entry=entry, comment="x", version=entry.version
+        )
 
 
 def test_a_secretary_entering_for_a_member_is_recorded(tree):
@@ -144,12 +187,24 @@ def test_two_people_saving_the_same_entry_the_second_is_refused(tree):
     entry = services.entry_start(actor=tree.member_user, person=tree.member, month=THIS_MONTH)
     seen_by_both = entry.version
     item = entry.pledge.items.first()
-    services.entry_save_item(actor=tree.member_user, entry=entry, item=item,
-                             progress=Progress.DONE, note="thành viên", version=seen_by_both)
+    services.entry_save_item(
+        actor=tree.member_user,
+        entry=entry,
+        item=item,
+        progress=Progress.DONE,
+        note="thành viên",
+        version=seen_by_both,
+    )
     other = HandbookEntry.objects.get(pk=entry.pk)
     with pytest.raises(StaleRecord):
-        services.entry_save_item(actor=tree.secretary_user, entry=other, item=item,
-                                 progress=Progress.NOT_DONE, note="bí thư", version=seen_by_both)
+        services.entry_save_item(
+            actor=tree.secretary_user,
+            entry=other,
+            item=item,
+            progress=Progress.NOT_DONE,
+            note="bí thư",
+            version=seen_by_both,
+        )
     assert entry.items.get().note == "thành viên"
 
 

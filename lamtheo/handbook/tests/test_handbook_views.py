@@ -22,8 +22,9 @@ def returned(tree):
     entry = filled(tree)
     services.entry_submit(actor=tree.member_user, entry=entry, version=entry.version)
     entry.refresh_from_db()
-    services.entry_return(actor=tree.secretary_user, entry=entry, comment=COMMENT,
-                          version=entry.version)
+    services.entry_return(
+        actor=tree.secretary_user, entry=entry, comment=COMMENT, version=entry.version
+    )
     entry.refresh_from_db()
     return entry
 
@@ -34,19 +35,21 @@ def page(client, name, *args) -> str:
     return r.content.decode()
 
 
-def test_the_cells_return_comment_heads_every_page_where_the_member_fixes_the_month(
-        tree, login):
+def test_the_cells_return_comment_heads_every_page_where_the_member_fixes_the_month(tree, login):
     entry = returned(tree)
     client = login(tree.member_user)
     item = entry.pledge.items.first()
-    for html in (page(client, "handbook:item", tree.member.pk, SLUG, item.pk),
-                 page(client, "handbook:self", tree.member.pk, SLUG),
-                 page(client, "handbook:check", tree.member.pk, SLUG),
-                 page(client, "handbook:month", tree.member.pk, SLUG)):
+    for html in (
+        page(client, "handbook:item", tree.member.pk, SLUG, item.pk),
+        page(client, "handbook:self", tree.member.pk, SLUG),
+        page(client, "handbook:check", tree.member.pk, SLUG),
+        page(client, "handbook:month", tree.member.pk, SLUG),
+    ):
         assert "returned-note" in html and f"“{COMMENT}”" in html
         # before the form or the list, not after it
         assert html.index(COMMENT) < html.index("<h1") or html.index(COMMENT) < html.index(
-            "task-list" if "task-list" in html else "<form")
+            "task-list" if "task-list" in html else "<form"
+        )
 
 
 def test_a_month_not_returned_shows_no_return_notice(tree, login):
@@ -74,8 +77,12 @@ def test_the_due_date_follows_the_setting(tree, login, settings):
 def test_an_overdue_month_says_so_with_its_date(tree, login):
     old = add_months(THIS_MONTH, -2)
     p = pledges.pledge_start(actor=tree.member_user, person=tree.member, year=old.year)
-    pledges.pledge_save_items(actor=tree.member_user, pledge=p, version=p.version, items=[
-        pledges.ItemInput(area=tree.areas[0], text="Giải quyết 100% hồ sơ đúng hạn")])
+    pledges.pledge_save_items(
+        actor=tree.member_user,
+        pledge=p,
+        version=p.version,
+        items=[pledges.ItemInput(area=tree.areas[0], text="Giải quyết 100% hồ sơ đúng hạn")],
+    )
     pledges.pledge_submit(actor=tree.member_user, pledge=p, version=p.version)
     html = page(login(tree.member_user), "handbook:month", tree.member.pk, f"{old:%Y-%m}")
     assert "Đã quá hạn nộp." in html
@@ -88,20 +95,27 @@ def test_entering_on_behalf_leads_back_to_the_cell(tree, login):
     client = login(tree.secretary_user)
     cell_url = reverse("orgs:unit", args=[tree.cell.code])
     item = entry.pledge.items.first()
-    for html in (page(client, "handbook:item", tree.member.pk, SLUG, item.pk),
-                 page(client, "handbook:month", tree.member.pk, SLUG)):
-        crumbs = html[html.index('class="breadcrumbs"'):]
-        crumbs = crumbs[:crumbs.index("</p>")]
+    for html in (
+        page(client, "handbook:item", tree.member.pk, SLUG, item.pk),
+        page(client, "handbook:month", tree.member.pk, SLUG),
+    ):
+        crumbs = html[html.index('class="breadcrumbs"') :]
+        crumbs = crumbs[: crumbs.index("</p>")]
         assert cell_url in crumbs and 'href="/"' not in crumbs
 
 
 def test_the_member_is_led_back_to_their_task_list(tree, login):
     registered(tree)
     entry = filled(tree)
-    html = page(login(tree.member_user), "handbook:item", tree.member.pk, SLUG,
-                entry.pledge.items.first().pk)
-    crumbs = html[html.index('class="breadcrumbs"'):]
-    assert 'href="/"' in crumbs[:crumbs.index("</p>")]
+    html = page(
+        login(tree.member_user),
+        "handbook:item",
+        tree.member.pk,
+        SLUG,
+        entry.pledge.items.first().pk,
+    )
+    crumbs = html[html.index('class="breadcrumbs"') :]
+    assert 'href="/"' in crumbs[: crumbs.index("</p>")]
 
 
 def test_the_confirmation_after_entering_on_behalf_speaks_to_the_secretary(tree, login):
@@ -126,8 +140,12 @@ def test_the_members_own_confirmation_speaks_to_the_member(tree, login):
 def test_the_review_page_writes_the_time_then_the_date_and_says_late(tree, login):
     old = add_months(THIS_MONTH, -2)
     p = pledges.pledge_start(actor=tree.member_user, person=tree.member, year=old.year)
-    pledges.pledge_save_items(actor=tree.member_user, pledge=p, version=p.version, items=[
-        pledges.ItemInput(area=tree.areas[0], text="Giải quyết 100% hồ sơ đúng hạn")])
+    pledges.pledge_save_items(
+        actor=tree.member_user,
+        pledge=p,
+        version=p.version,
+        items=[pledges.ItemInput(area=tree.areas[0], text="Giải quyết 100% hồ sơ đúng hạn")],
+    )
     pledges.pledge_submit(actor=tree.member_user, pledge=p, version=p.version)
     entry = filled(tree, month=old)
     services.entry_submit(actor=tree.member_user, entry=entry, version=entry.version)
@@ -167,10 +185,14 @@ def test_the_year_page_explains_the_red_cell(tree, login):
     entry = filled(tree)
     services.entry_submit(actor=tree.member_user, entry=entry, version=entry.version)
     entry.refresh_from_db()
-    services.entry_review(actor=tree.secretary_user, entry=entry, comment="Tốt",
-                          rating=Rating.DONE, version=entry.version)
-    html = page(login(tree.member_user), "handbook:person_year", tree.member.pk,
-                THIS_MONTH.year)
+    services.entry_review(
+        actor=tree.secretary_user,
+        entry=entry,
+        comment="Tốt",
+        rating=Rating.DONE,
+        version=entry.version,
+    )
+    html = page(login(tree.member_user), "handbook:person_year", tree.member.pk, THIS_MONTH.year)
     assert "Ô màu đỏ ở hàng “Chi bộ xếp loại”" in html and "Ô tô" not in html
     assert 'class="disagree"' in html
     assert HandbookEntry.objects.get().rating_disagrees

@@ -21,13 +21,15 @@ def test_it_counts_what_was_submitted_and_not_yet_decided_in_the_cell(tree):
 def test_decided_records_no_longer_wait(tree):
     pledge = registered(tree)
     pledge.refresh_from_db()
-    pledges.pledge_accept(actor=tree.secretary_user, pledge=pledge, comment="",
-                          version=pledge.version)
+    pledges.pledge_accept(
+        actor=tree.secretary_user, pledge=pledge, comment="", version=pledge.version
+    )
     entry = filled(tree)
     services.entry_submit(actor=tree.member_user, entry=entry, version=entry.version)
     entry.refresh_from_db()
-    services.entry_return(actor=tree.secretary_user, entry=entry, comment="Bổ sung",
-                          version=entry.version)
+    services.entry_return(
+        actor=tree.secretary_user, entry=entry, comment="Bổ sung", version=entry.version
+    )
     assert pending_reviews(tree.secretary_user) == []
 
 

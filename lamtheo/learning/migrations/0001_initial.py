@@ -8,416 +8,1164 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('campaign', '0004_preload_manifestations'),
-        ('orgs', '0001_initial'),
-        ('people', '0001_initial'),
+        ("campaign", "0004_preload_manifestations"),
+        ("orgs", "0001_initial"),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Story',
+            name="Story",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='tiêu đề')),
-                ('text', models.TextField(verbose_name='nội dung')),
-                ('source', models.CharField(max_length=255, verbose_name='nguồn')),
-                ('tags', models.CharField(blank=True, help_text='Các từ khóa cách nhau bằng dấu phẩy.', max_length=255, verbose_name='từ khóa')),
-                ('search_key', models.TextField(default='', editable=False)),
-                ('is_active', models.BooleanField(default=True, verbose_name='đang dùng')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="tiêu đề")),
+                ("text", models.TextField(verbose_name="nội dung")),
+                ("source", models.CharField(max_length=255, verbose_name="nguồn")),
+                (
+                    "tags",
+                    models.CharField(
+                        blank=True,
+                        help_text="Các từ khóa cách nhau bằng dấu phẩy.",
+                        max_length=255,
+                        verbose_name="từ khóa",
+                    ),
+                ),
+                ("search_key", models.TextField(default="", editable=False)),
+                ("is_active", models.BooleanField(default=True, verbose_name="đang dùng")),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'mẩu chuyện',
-                'verbose_name_plural': 'mẩu chuyện',
-                'ordering': ['title'],
+                "verbose_name": "mẩu chuyện",
+                "verbose_name_plural": "mẩu chuyện",
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='CellMeeting',
+            name="CellMeeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField(verbose_name='tháng')),
-                ('kind', models.CharField(choices=[('regular', 'Sinh hoạt chi bộ định kỳ'), ('thematic', 'Sinh hoạt chuyên đề')], default='regular', max_length=20, verbose_name='loại buổi sinh hoạt')),
-                ('held_on', models.DateField(verbose_name='ngày sinh hoạt')),
-                ('place', models.CharField(max_length=255, verbose_name='địa điểm')),
-                ('topic_studied', models.BooleanField(default=False, verbose_name='học tập chuyên đề')),
-                ('handbook_reviewed', models.BooleanField(default=False, verbose_name='nhận xét sổ tay “Làm theo gương Bác”')),
-                ('self_check', models.BooleanField(default=False, verbose_name='tự soi, tự sửa theo 27 biểu hiện suy thoái')),
-                ('proceedings', models.TextField(blank=True, verbose_name='diễn biến')),
-                ('conclusion', models.TextField(blank=True, verbose_name='kết luận')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('chair', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='people.person', verbose_name='người chủ trì')),
-                ('clerk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='people.person', verbose_name='thư ký')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('topic', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='campaign.topic', verbose_name='chuyên đề')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to='orgs.orgunit', verbose_name='chi bộ')),
-                ('story', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='learning.story', verbose_name='mẩu chuyện đã đọc')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField(verbose_name="tháng")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("regular", "Sinh hoạt chi bộ định kỳ"),
+                            ("thematic", "Sinh hoạt chuyên đề"),
+                        ],
+                        default="regular",
+                        max_length=20,
+                        verbose_name="loại buổi sinh hoạt",
+                    ),
+                ),
+                ("held_on", models.DateField(verbose_name="ngày sinh hoạt")),
+                ("place", models.CharField(max_length=255, verbose_name="địa điểm")),
+                (
+                    "topic_studied",
+                    models.BooleanField(default=False, verbose_name="học tập chuyên đề"),
+                ),
+                (
+                    "handbook_reviewed",
+                    models.BooleanField(
+                        default=False, verbose_name="nhận xét sổ tay “Làm theo gương Bác”"
+                    ),
+                ),
+                (
+                    "self_check",
+                    models.BooleanField(
+                        default=False, verbose_name="tự soi, tự sửa theo 27 biểu hiện suy thoái"
+                    ),
+                ),
+                ("proceedings", models.TextField(blank=True, verbose_name="diễn biến")),
+                ("conclusion", models.TextField(blank=True, verbose_name="kết luận")),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "chair",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="people.person",
+                        verbose_name="người chủ trì",
+                    ),
+                ),
+                (
+                    "clerk",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="people.person",
+                        verbose_name="thư ký",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="campaign.topic",
+                        verbose_name="chuyên đề",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meetings",
+                        to="orgs.orgunit",
+                        verbose_name="chi bộ",
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="learning.story",
+                        verbose_name="mẩu chuyện đã đọc",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'buổi sinh hoạt chi bộ',
-                'verbose_name_plural': 'buổi sinh hoạt chi bộ',
-                'ordering': ['-held_on', 'kind'],
+                "verbose_name": "buổi sinh hoạt chi bộ",
+                "verbose_name_plural": "buổi sinh hoạt chi bộ",
+                "ordering": ["-held_on", "kind"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalMeetingAttendance',
+            name="HistoricalMeetingAttendance",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('status', models.CharField(choices=[('present', 'Có mặt'), ('excused', 'Vắng có lý do'), ('unexcused', 'Vắng không lý do')], max_length=20, verbose_name='điểm danh')),
-                ('reason', models.CharField(blank=True, max_length=255, verbose_name='lý do vắng')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('meeting', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='learning.cellmeeting')),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person', verbose_name='đảng viên')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("present", "Có mặt"),
+                            ("excused", "Vắng có lý do"),
+                            ("unexcused", "Vắng không lý do"),
+                        ],
+                        max_length=20,
+                        verbose_name="điểm danh",
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=255, verbose_name="lý do vắng")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="learning.cellmeeting",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                        verbose_name="đảng viên",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical điểm danh sinh hoạt chi bộ',
-                'verbose_name_plural': 'historical điểm danh sinh hoạt chi bộ',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalStory',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='tiêu đề')),
-                ('text', models.TextField(verbose_name='nội dung')),
-                ('source', models.CharField(max_length=255, verbose_name='nguồn')),
-                ('tags', models.CharField(blank=True, help_text='Các từ khóa cách nhau bằng dấu phẩy.', max_length=255, verbose_name='từ khóa')),
-                ('is_active', models.BooleanField(default=True, verbose_name='đang dùng')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical mẩu chuyện',
-                'verbose_name_plural': 'historical mẩu chuyện',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalStorySetting',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('cadence', models.CharField(choices=[('daily', 'Mỗi ngày một mẩu chuyện'), ('weekly', 'Mỗi tuần một mẩu chuyện')], default='daily', max_length=10, verbose_name='nhịp đọc')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='orgs.orgunit')),
-            ],
-            options={
-                'verbose_name': 'historical cài đặt mẩu chuyện',
-                'verbose_name_plural': 'historical cài đặt mẩu chuyện',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalStudySession',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='tên buổi học tập')),
-                ('kind', models.CharField(choices=[('in_person', 'Trực tiếp'), ('online', 'Trực tuyến')], default='in_person', max_length=12, verbose_name='hình thức tổ chức')),
-                ('format', models.CharField(choices=[('conference', 'Hội nghị học tập, quán triệt'), ('cell_meeting', 'Lồng ghép trong sinh hoạt chi bộ')], default='conference', max_length=16, verbose_name='cách thức')),
-                ('held_on', models.DateField(verbose_name='ngày tổ chức')),
-                ('place', models.CharField(blank=True, max_length=255, verbose_name='địa điểm')),
-                ('link', models.URLField(blank=True, max_length=500, verbose_name='đường dẫn tham dự trực tuyến')),
-                ('whole_subtree', models.BooleanField(default=True, verbose_name='toàn đảng bộ')),
-                ('note', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('topic', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='campaign.topic', verbose_name='chuyên đề')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='orgs.orgunit', verbose_name='cấp tổ chức')),
-            ],
-            options={
-                'verbose_name': 'historical buổi học tập, quán triệt',
-                'verbose_name_plural': 'historical buổi học tập, quán triệt',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalCellMeeting',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('month', models.DateField(verbose_name='tháng')),
-                ('kind', models.CharField(choices=[('regular', 'Sinh hoạt chi bộ định kỳ'), ('thematic', 'Sinh hoạt chuyên đề')], default='regular', max_length=20, verbose_name='loại buổi sinh hoạt')),
-                ('held_on', models.DateField(verbose_name='ngày sinh hoạt')),
-                ('place', models.CharField(max_length=255, verbose_name='địa điểm')),
-                ('topic_studied', models.BooleanField(default=False, verbose_name='học tập chuyên đề')),
-                ('handbook_reviewed', models.BooleanField(default=False, verbose_name='nhận xét sổ tay “Làm theo gương Bác”')),
-                ('self_check', models.BooleanField(default=False, verbose_name='tự soi, tự sửa theo 27 biểu hiện suy thoái')),
-                ('proceedings', models.TextField(blank=True, verbose_name='diễn biến')),
-                ('conclusion', models.TextField(blank=True, verbose_name='kết luận')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('chair', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person', verbose_name='người chủ trì')),
-                ('clerk', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person', verbose_name='thư ký')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('topic', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='campaign.topic', verbose_name='chuyên đề')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='orgs.orgunit', verbose_name='chi bộ')),
-                ('story', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='learning.story', verbose_name='mẩu chuyện đã đọc')),
-            ],
-            options={
-                'verbose_name': 'historical buổi sinh hoạt chi bộ',
-                'verbose_name_plural': 'historical buổi sinh hoạt chi bộ',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='StoryReading',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period', models.DateField(verbose_name='kỳ')),
-                ('cycle', models.PositiveIntegerField(default=1)),
-                ('read_on', models.DateField(verbose_name='ngày đọc')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('read_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('story', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='readings', to='learning.story')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='story_readings', to='orgs.orgunit')),
-            ],
-            options={
-                'verbose_name': 'lượt đọc mẩu chuyện',
-                'verbose_name_plural': 'lượt đọc mẩu chuyện',
-                'ordering': ['-period'],
-            },
-        ),
-        migrations.CreateModel(
-            name='StorySetting',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('cadence', models.CharField(choices=[('daily', 'Mỗi ngày một mẩu chuyện'), ('weekly', 'Mỗi tuần một mẩu chuyện')], default='daily', max_length=10, verbose_name='nhịp đọc')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.orgunit')),
-            ],
-            options={
-                'verbose_name': 'cài đặt mẩu chuyện',
-                'verbose_name_plural': 'cài đặt mẩu chuyện',
-            },
-        ),
-        migrations.CreateModel(
-            name='StudySession',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='tên buổi học tập')),
-                ('kind', models.CharField(choices=[('in_person', 'Trực tiếp'), ('online', 'Trực tuyến')], default='in_person', max_length=12, verbose_name='hình thức tổ chức')),
-                ('format', models.CharField(choices=[('conference', 'Hội nghị học tập, quán triệt'), ('cell_meeting', 'Lồng ghép trong sinh hoạt chi bộ')], default='conference', max_length=16, verbose_name='cách thức')),
-                ('held_on', models.DateField(verbose_name='ngày tổ chức')),
-                ('month', models.DateField(editable=False)),
-                ('place', models.CharField(blank=True, max_length=255, verbose_name='địa điểm')),
-                ('link', models.URLField(blank=True, max_length=500, verbose_name='đường dẫn tham dự trực tuyến')),
-                ('whole_subtree', models.BooleanField(default=True, verbose_name='toàn đảng bộ')),
-                ('note', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('chosen_units', models.ManyToManyField(blank=True, related_name='+', to='orgs.orgunit', verbose_name='đơn vị được chọn')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='study_sessions', to='campaign.topic', verbose_name='chuyên đề')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='study_sessions', to='orgs.orgunit', verbose_name='cấp tổ chức')),
-            ],
-            options={
-                'verbose_name': 'buổi học tập, quán triệt',
-                'verbose_name_plural': 'buổi học tập, quán triệt',
-                'ordering': ['-held_on', '-pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='StudyAttendance',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('present', 'Có mặt'), ('excused', 'Vắng có lý do'), ('unexcused', 'Vắng không lý do')], max_length=12, verbose_name='điểm danh')),
-                ('reason', models.CharField(blank=True, max_length=255, verbose_name='lý do vắng')),
-                ('made_up_on', models.DateField(blank=True, null=True, verbose_name='học bù ngày')),
-                ('cell', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.orgunit', verbose_name='chi bộ')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.person')),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendances', to='learning.studysession')),
-            ],
-            options={
-                'verbose_name': 'điểm danh học tập',
-                'verbose_name_plural': 'điểm danh học tập',
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalStudyAttendance',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('status', models.CharField(choices=[('present', 'Có mặt'), ('excused', 'Vắng có lý do'), ('unexcused', 'Vắng không lý do')], max_length=12, verbose_name='điểm danh')),
-                ('reason', models.CharField(blank=True, max_length=255, verbose_name='lý do vắng')),
-                ('made_up_on', models.DateField(blank=True, null=True, verbose_name='học bù ngày')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('cell', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='orgs.orgunit', verbose_name='chi bộ')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('session', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='learning.studysession')),
-            ],
-            options={
-                'verbose_name': 'historical điểm danh học tập',
-                'verbose_name_plural': 'historical điểm danh học tập',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical điểm danh sinh hoạt chi bộ",
+                "verbose_name_plural": "historical điểm danh sinh hoạt chi bộ",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='StudySheet',
+            name="HistoricalStory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('path', models.CharField(max_length=255)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('recorded_at', models.DateTimeField(blank=True, null=True, verbose_name='ghi điểm danh lúc')),
-                ('expected', models.PositiveIntegerField(default=0)),
-                ('marked', models.PositiveIntegerField(default=0)),
-                ('attended', models.PositiveIntegerField(default=0)),
-                ('made_up', models.PositiveIntegerField(default=0)),
-                ('excused', models.PositiveIntegerField(default=0)),
-                ('unexcused', models.PositiveIntegerField(default=0)),
-                ('cell', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.orgunit')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sheets', to='learning.studysession')),
-            ],
-        ),
-        migrations.CreateModel(
-            name='StudyTopicStat',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('path', models.CharField(max_length=255)),
-                ('expected', models.PositiveIntegerField(default=0)),
-                ('studied', models.PositiveIntegerField(default=0)),
-                ('made_up', models.PositiveIntegerField(default=0)),
-                ('excused', models.PositiveIntegerField(default=0)),
-                ('unexcused', models.PositiveIntegerField(default=0)),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='campaign.topic')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.orgunit')),
-            ],
-        ),
-        migrations.CreateModel(
-            name='CellMeetingStat',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField()),
-                ('path', models.CharField(max_length=255)),
-                ('held', models.PositiveSmallIntegerField(default=0)),
-                ('with_content', models.PositiveSmallIntegerField(default=0)),
-                ('thematic', models.PositiveSmallIntegerField(default=0)),
-                ('invited', models.PositiveIntegerField(default=0)),
-                ('present', models.PositiveIntegerField(default=0)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.orgunit')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="tiêu đề")),
+                ("text", models.TextField(verbose_name="nội dung")),
+                ("source", models.CharField(max_length=255, verbose_name="nguồn")),
+                (
+                    "tags",
+                    models.CharField(
+                        blank=True,
+                        help_text="Các từ khóa cách nhau bằng dấu phẩy.",
+                        max_length=255,
+                        verbose_name="từ khóa",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="đang dùng")),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['month', 'path'], name='cellmeetingstat_month_path')],
-                'constraints': [models.UniqueConstraint(fields=('unit', 'month'), name='cellmeetingstat_unique')],
+                "verbose_name": "historical mẩu chuyện",
+                "verbose_name_plural": "historical mẩu chuyện",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalStorySetting",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "cadence",
+                    models.CharField(
+                        choices=[
+                            ("daily", "Mỗi ngày một mẩu chuyện"),
+                            ("weekly", "Mỗi tuần một mẩu chuyện"),
+                        ],
+                        default="daily",
+                        max_length=10,
+                        verbose_name="nhịp đọc",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="orgs.orgunit",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical cài đặt mẩu chuyện",
+                "verbose_name_plural": "historical cài đặt mẩu chuyện",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalStudySession",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="tên buổi học tập")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("in_person", "Trực tiếp"), ("online", "Trực tuyến")],
+                        default="in_person",
+                        max_length=12,
+                        verbose_name="hình thức tổ chức",
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("conference", "Hội nghị học tập, quán triệt"),
+                            ("cell_meeting", "Lồng ghép trong sinh hoạt chi bộ"),
+                        ],
+                        default="conference",
+                        max_length=16,
+                        verbose_name="cách thức",
+                    ),
+                ),
+                ("held_on", models.DateField(verbose_name="ngày tổ chức")),
+                ("place", models.CharField(blank=True, max_length=255, verbose_name="địa điểm")),
+                (
+                    "link",
+                    models.URLField(
+                        blank=True, max_length=500, verbose_name="đường dẫn tham dự trực tuyến"
+                    ),
+                ),
+                ("whole_subtree", models.BooleanField(default=True, verbose_name="toàn đảng bộ")),
+                ("note", models.TextField(blank=True, verbose_name="ghi chú")),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="campaign.topic",
+                        verbose_name="chuyên đề",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="orgs.orgunit",
+                        verbose_name="cấp tổ chức",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical buổi học tập, quán triệt",
+                "verbose_name_plural": "historical buổi học tập, quán triệt",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalCellMeeting",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField(verbose_name="tháng")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("regular", "Sinh hoạt chi bộ định kỳ"),
+                            ("thematic", "Sinh hoạt chuyên đề"),
+                        ],
+                        default="regular",
+                        max_length=20,
+                        verbose_name="loại buổi sinh hoạt",
+                    ),
+                ),
+                ("held_on", models.DateField(verbose_name="ngày sinh hoạt")),
+                ("place", models.CharField(max_length=255, verbose_name="địa điểm")),
+                (
+                    "topic_studied",
+                    models.BooleanField(default=False, verbose_name="học tập chuyên đề"),
+                ),
+                (
+                    "handbook_reviewed",
+                    models.BooleanField(
+                        default=False, verbose_name="nhận xét sổ tay “Làm theo gương Bác”"
+                    ),
+                ),
+                (
+                    "self_check",
+                    models.BooleanField(
+                        default=False, verbose_name="tự soi, tự sửa theo 27 biểu hiện suy thoái"
+                    ),
+                ),
+                ("proceedings", models.TextField(blank=True, verbose_name="diễn biến")),
+                ("conclusion", models.TextField(blank=True, verbose_name="kết luận")),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "chair",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                        verbose_name="người chủ trì",
+                    ),
+                ),
+                (
+                    "clerk",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                        verbose_name="thư ký",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="campaign.topic",
+                        verbose_name="chuyên đề",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="orgs.orgunit",
+                        verbose_name="chi bộ",
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="learning.story",
+                        verbose_name="mẩu chuyện đã đọc",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical buổi sinh hoạt chi bộ",
+                "verbose_name_plural": "historical buổi sinh hoạt chi bộ",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="StoryReading",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("period", models.DateField(verbose_name="kỳ")),
+                ("cycle", models.PositiveIntegerField(default=1)),
+                ("read_on", models.DateField(verbose_name="ngày đọc")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "read_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="readings",
+                        to="learning.story",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="story_readings",
+                        to="orgs.orgunit",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "lượt đọc mẩu chuyện",
+                "verbose_name_plural": "lượt đọc mẩu chuyện",
+                "ordering": ["-period"],
             },
         ),
         migrations.CreateModel(
-            name='MeetingAttendance',
+            name="StorySetting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('present', 'Có mặt'), ('excused', 'Vắng có lý do'), ('unexcused', 'Vắng không lý do')], max_length=20, verbose_name='điểm danh')),
-                ('reason', models.CharField(blank=True, max_length=255, verbose_name='lý do vắng')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance', to='learning.cellmeeting')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='meeting_attendance', to='people.person', verbose_name='đảng viên')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "cadence",
+                    models.CharField(
+                        choices=[
+                            ("daily", "Mỗi ngày một mẩu chuyện"),
+                            ("weekly", "Mỗi tuần một mẩu chuyện"),
+                        ],
+                        default="daily",
+                        max_length=10,
+                        verbose_name="nhịp đọc",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.orgunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'điểm danh sinh hoạt chi bộ',
-                'verbose_name_plural': 'điểm danh sinh hoạt chi bộ',
-                'constraints': [models.UniqueConstraint(fields=('meeting', 'person'), name='attendance_one_per_meeting_person'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'excused'), _negated=True), models.Q(('reason', ''), _negated=True), _connector='OR'), name='attendance_excused_has_reason')],
+                "verbose_name": "cài đặt mẩu chuyện",
+                "verbose_name_plural": "cài đặt mẩu chuyện",
+            },
+        ),
+        migrations.CreateModel(
+            name="StudySession",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="tên buổi học tập")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("in_person", "Trực tiếp"), ("online", "Trực tuyến")],
+                        default="in_person",
+                        max_length=12,
+                        verbose_name="hình thức tổ chức",
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("conference", "Hội nghị học tập, quán triệt"),
+                            ("cell_meeting", "Lồng ghép trong sinh hoạt chi bộ"),
+                        ],
+                        default="conference",
+                        max_length=16,
+                        verbose_name="cách thức",
+                    ),
+                ),
+                ("held_on", models.DateField(verbose_name="ngày tổ chức")),
+                ("month", models.DateField(editable=False)),
+                ("place", models.CharField(blank=True, max_length=255, verbose_name="địa điểm")),
+                (
+                    "link",
+                    models.URLField(
+                        blank=True, max_length=500, verbose_name="đường dẫn tham dự trực tuyến"
+                    ),
+                ),
+                ("whole_subtree", models.BooleanField(default=True, verbose_name="toàn đảng bộ")),
+                ("note", models.TextField(blank=True, verbose_name="ghi chú")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "chosen_units",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="orgs.orgunit",
+                        verbose_name="đơn vị được chọn",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="study_sessions",
+                        to="campaign.topic",
+                        verbose_name="chuyên đề",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="study_sessions",
+                        to="orgs.orgunit",
+                        verbose_name="cấp tổ chức",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "buổi học tập, quán triệt",
+                "verbose_name_plural": "buổi học tập, quán triệt",
+                "ordering": ["-held_on", "-pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="StudyAttendance",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("present", "Có mặt"),
+                            ("excused", "Vắng có lý do"),
+                            ("unexcused", "Vắng không lý do"),
+                        ],
+                        max_length=12,
+                        verbose_name="điểm danh",
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=255, verbose_name="lý do vắng")),
+                ("made_up_on", models.DateField(blank=True, null=True, verbose_name="học bù ngày")),
+                (
+                    "cell",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.orgunit",
+                        verbose_name="chi bộ",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendances",
+                        to="learning.studysession",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "điểm danh học tập",
+                "verbose_name_plural": "điểm danh học tập",
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalStudyAttendance",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("present", "Có mặt"),
+                            ("excused", "Vắng có lý do"),
+                            ("unexcused", "Vắng không lý do"),
+                        ],
+                        max_length=12,
+                        verbose_name="điểm danh",
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=255, verbose_name="lý do vắng")),
+                ("made_up_on", models.DateField(blank=True, null=True, verbose_name="học bù ngày")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "cell",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="orgs.orgunit",
+                        verbose_name="chi bộ",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="learning.studysession",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical điểm danh học tập",
+                "verbose_name_plural": "historical điểm danh học tập",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="StudySheet",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("path", models.CharField(max_length=255)),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "recorded_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="ghi điểm danh lúc"),
+                ),
+                ("expected", models.PositiveIntegerField(default=0)),
+                ("marked", models.PositiveIntegerField(default=0)),
+                ("attended", models.PositiveIntegerField(default=0)),
+                ("made_up", models.PositiveIntegerField(default=0)),
+                ("excused", models.PositiveIntegerField(default=0)),
+                ("unexcused", models.PositiveIntegerField(default=0)),
+                (
+                    "cell",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.orgunit",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sheets",
+                        to="learning.studysession",
+                    ),
+                ),
+            ],
+        ),
+        migrations.CreateModel(
+            name="StudyTopicStat",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("path", models.CharField(max_length=255)),
+                ("expected", models.PositiveIntegerField(default=0)),
+                ("studied", models.PositiveIntegerField(default=0)),
+                ("made_up", models.PositiveIntegerField(default=0)),
+                ("excused", models.PositiveIntegerField(default=0)),
+                ("unexcused", models.PositiveIntegerField(default=0)),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="campaign.topic",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.orgunit",
+                    ),
+                ),
+            ],
+        ),
+        migrations.CreateModel(
+            name="CellMeetingStat",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField()),
+                ("path", models.CharField(max_length=255)),
+                ("held", models.PositiveSmallIntegerField(default=0)),
+                ("with_content", models.PositiveSmallIntegerField(default=0)),
+                ("thematic", models.PositiveSmallIntegerField(default=0)),
+                ("invited", models.PositiveIntegerField(default=0)),
+                ("present", models.PositiveIntegerField(default=0)),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.orgunit",
+                    ),
+                ),
+            ],
+            options={
+                "indexes": [
+                    models.Index(fields=["month", "path"], name="cellmeetingstat_month_path")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("unit", "month"), name="cellmeetingstat_unique")
+                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="MeetingAttendance",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("present", "Có mặt"),
+                            ("excused", "Vắng có lý do"),
+                            ("unexcused", "Vắng không lý do"),
+                        ],
+                        max_length=20,
+                        verbose_name="điểm danh",
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=255, verbose_name="lý do vắng")),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendance",
+                        to="learning.cellmeeting",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meeting_attendance",
+                        to="people.person",
+                        verbose_name="đảng viên",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "điểm danh sinh hoạt chi bộ",
+                "verbose_name_plural": "điểm danh sinh hoạt chi bộ",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("meeting", "person"), name="attendance_one_per_meeting_person"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("status", "excused"), _negated=True),
+                            models.Q(("reason", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="attendance_excused_has_reason",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='cellmeeting',
-            constraint=models.UniqueConstraint(fields=('unit', 'month', 'kind'), name='meeting_one_per_cell_month_kind'),
+            model_name="cellmeeting",
+            constraint=models.UniqueConstraint(
+                fields=("unit", "month", "kind"), name="meeting_one_per_cell_month_kind"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='cellmeeting',
-            constraint=models.CheckConstraint(condition=models.Q(('held_on__gte', models.F('month'))), name='meeting_held_in_its_month'),
+            model_name="cellmeeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("held_on__gte", models.F("month"))),
+                name="meeting_held_in_its_month",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='storyreading',
-            constraint=models.UniqueConstraint(fields=('unit', 'period'), name='storyreading_one_per_period'),
+            model_name="storyreading",
+            constraint=models.UniqueConstraint(
+                fields=("unit", "period"), name="storyreading_one_per_period"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='storyreading',
-            constraint=models.UniqueConstraint(fields=('unit', 'cycle', 'story'), name='storyreading_no_repeat_in_cycle'),
+            model_name="storyreading",
+            constraint=models.UniqueConstraint(
+                fields=("unit", "cycle", "story"), name="storyreading_no_repeat_in_cycle"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='storysetting',
-            constraint=models.UniqueConstraint(django.db.models.functions.comparison.Coalesce('unit', models.Value(0)), name='storysetting_one_per_unit'),
+            model_name="storysetting",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.comparison.Coalesce("unit", models.Value(0)),
+                name="storysetting_one_per_unit",
+            ),
         ),
         migrations.AddIndex(
-            model_name='studysession',
-            index=models.Index(fields=['topic', 'month'], name='studysession_topic_month'),
+            model_name="studysession",
+            index=models.Index(fields=["topic", "month"], name="studysession_topic_month"),
         ),
         migrations.AddConstraint(
-            model_name='studysession',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'in_person'), ('place__gt', '')), models.Q(('kind', 'online'), ('link__gt', '')), _connector='OR'), name='studysession_place_or_link'),
+            model_name="studysession",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "in_person"), ("place__gt", "")),
+                    models.Q(("kind", "online"), ("link__gt", "")),
+                    _connector="OR",
+                ),
+                name="studysession_place_or_link",
+            ),
         ),
         migrations.AddIndex(
-            model_name='studyattendance',
-            index=models.Index(fields=['person', 'session'], name='studyattendance_person'),
+            model_name="studyattendance",
+            index=models.Index(fields=["person", "session"], name="studyattendance_person"),
         ),
         migrations.AddConstraint(
-            model_name='studyattendance',
-            constraint=models.UniqueConstraint(fields=('session', 'person'), name='studyattendance_one_per_person'),
+            model_name="studyattendance",
+            constraint=models.UniqueConstraint(
+                fields=("session", "person"), name="studyattendance_one_per_person"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='studyattendance',
-            constraint=models.CheckConstraint(condition=models.Q(('made_up_on__isnull', True), models.Q(('status', 'present'), _negated=True), _connector='OR'), name='studyattendance_makeup_only_if_absent'),
+            model_name="studyattendance",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("made_up_on__isnull", True),
+                    models.Q(("status", "present"), _negated=True),
+                    _connector="OR",
+                ),
+                name="studyattendance_makeup_only_if_absent",
+            ),
         ),
         migrations.AddIndex(
-            model_name='studysheet',
-            index=models.Index(fields=['session', 'path'], name='studysheet_session_path'),
+            model_name="studysheet",
+            index=models.Index(fields=["session", "path"], name="studysheet_session_path"),
         ),
         migrations.AddConstraint(
-            model_name='studysheet',
-            constraint=models.UniqueConstraint(fields=('session', 'cell'), name='studysheet_one_per_cell'),
+            model_name="studysheet",
+            constraint=models.UniqueConstraint(
+                fields=("session", "cell"), name="studysheet_one_per_cell"
+            ),
         ),
         migrations.AddIndex(
-            model_name='studytopicstat',
-            index=models.Index(fields=['topic', 'path'], name='studytopicstat_topic_path'),
+            model_name="studytopicstat",
+            index=models.Index(fields=["topic", "path"], name="studytopicstat_topic_path"),
         ),
         migrations.AddConstraint(
-            model_name='studytopicstat',
-            constraint=models.UniqueConstraint(fields=('topic', 'unit'), name='studytopicstat_unique'),
+            model_name="studytopicstat",
+            constraint=models.UniqueConstraint(
+                fields=("topic", "unit"), name="studytopicstat_unique"
+            ),
         ),
     ]

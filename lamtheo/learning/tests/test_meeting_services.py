@@ -224,9 +224,7 @@ def _mark_all_present(tree, meeting) -> None:
     meeting.refresh_from_db()
 
 
-def test_deleting_minutes_drops_them_from_the_figures_and_keeps_them_in_the_history(
-    tree, meeting
-):
+def test_deleting_minutes_drops_them_from_the_figures_and_keeps_them_in_the_history(tree, meeting):
     _mark_all_present(tree, meeting)
     s.meeting_delete(actor=tree.secretary_user, meeting=meeting, reason="Ghi nhầm chi bộ",
                      version=meeting.version)  # fmt: skip

@@ -7,125 +7,324 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orgs', '0001_initial'),
-        ('people', '0001_initial'),
+        ("orgs", "0001_initial"),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContentArea',
+            name="ContentArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='nội dung')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='content_areas', to='orgs.orgunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="nội dung")),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="content_areas",
+                        to="orgs.orgunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nhóm nội dung đăng ký',
-                'verbose_name_plural': 'nhóm nội dung đăng ký',
-                'ordering': ['order', 'id'],
+                "verbose_name": "nhóm nội dung đăng ký",
+                "verbose_name_plural": "nhóm nội dung đăng ký",
+                "ordering": ["order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalPledge',
+            name="HistoricalPledge",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('status', models.CharField(choices=[('draft', 'Bản nháp'), ('submitted', 'Đã nộp, chờ chi bộ xem xét'), ('returned', 'Chi bộ trả lại để sửa'), ('accepted', 'Chi bộ đã thông qua')], default='draft', max_length=20)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decision_comment', models.TextField(blank=True, verbose_name='ý kiến của chi bộ')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('decided_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='orgs.orgunit')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Bản nháp"),
+                            ("submitted", "Đã nộp, chờ chi bộ xem xét"),
+                            ("returned", "Chi bộ trả lại để sửa"),
+                            ("accepted", "Chi bộ đã thông qua"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "decision_comment",
+                    models.TextField(blank=True, verbose_name="ý kiến của chi bộ"),
+                ),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="orgs.orgunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical bản đăng ký',
-                'verbose_name_plural': 'historical bản đăng ký',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical bản đăng ký",
+                "verbose_name_plural": "historical bản đăng ký",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Pledge',
+            name="Pledge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('status', models.CharField(choices=[('draft', 'Bản nháp'), ('submitted', 'Đã nộp, chờ chi bộ xem xét'), ('returned', 'Chi bộ trả lại để sửa'), ('accepted', 'Chi bộ đã thông qua')], default='draft', max_length=20)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decision_comment', models.TextField(blank=True, verbose_name='ý kiến của chi bộ')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pledges', to='people.person')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pledges', to='orgs.orgunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Bản nháp"),
+                            ("submitted", "Đã nộp, chờ chi bộ xem xét"),
+                            ("returned", "Chi bộ trả lại để sửa"),
+                            ("accepted", "Chi bộ đã thông qua"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "decision_comment",
+                    models.TextField(blank=True, verbose_name="ý kiến của chi bộ"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pledges",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pledges",
+                        to="orgs.orgunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bản đăng ký',
-                'verbose_name_plural': 'bản đăng ký',
+                "verbose_name": "bản đăng ký",
+                "verbose_name_plural": "bản đăng ký",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalPledgeItem',
+            name="HistoricalPledgeItem",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='việc làm cụ thể')),
-                ('target', models.CharField(blank=True, max_length=500, verbose_name='chỉ tiêu, kết quả cần đạt')),
-                ('timeframe', models.CharField(blank=True, max_length=255, verbose_name='thời hạn hoặc tần suất')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('is_specific', models.BooleanField(editable=False, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('area', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pledges.contentarea', verbose_name='nhóm nội dung')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pledge', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pledges.pledge')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="việc làm cụ thể")),
+                (
+                    "target",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="chỉ tiêu, kết quả cần đạt"
+                    ),
+                ),
+                (
+                    "timeframe",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="thời hạn hoặc tần suất"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("is_specific", models.BooleanField(editable=False, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pledges.contentarea",
+                        verbose_name="nhóm nội dung",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pledge",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pledges.pledge",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical pledge item',
-                'verbose_name_plural': 'historical pledge items',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical pledge item",
+                "verbose_name_plural": "historical pledge items",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PledgeItem',
+            name="PledgeItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='việc làm cụ thể')),
-                ('target', models.CharField(blank=True, max_length=500, verbose_name='chỉ tiêu, kết quả cần đạt')),
-                ('timeframe', models.CharField(blank=True, max_length=255, verbose_name='thời hạn hoặc tần suất')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('is_specific', models.BooleanField(editable=False, null=True)),
-                ('area', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='pledges.contentarea', verbose_name='nhóm nội dung')),
-                ('pledge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='pledges.pledge')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="việc làm cụ thể")),
+                (
+                    "target",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="chỉ tiêu, kết quả cần đạt"
+                    ),
+                ),
+                (
+                    "timeframe",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="thời hạn hoặc tần suất"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("is_specific", models.BooleanField(editable=False, null=True)),
+                (
+                    "area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="pledges.contentarea",
+                        verbose_name="nhóm nội dung",
+                    ),
+                ),
+                (
+                    "pledge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="pledges.pledge",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['area__order', 'order', 'id'],
+                "ordering": ["area__order", "order", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='pledge',
-            index=models.Index(fields=['unit', 'year', 'status'], name='pledge_unit_year_idx'),
+            model_name="pledge",
+            index=models.Index(fields=["unit", "year", "status"], name="pledge_unit_year_idx"),
         ),
         migrations.AddConstraint(
-            model_name='pledge',
-            constraint=models.UniqueConstraint(fields=('person', 'year'), name='pledge_one_per_person_year'),
+            model_name="pledge",
+            constraint=models.UniqueConstraint(
+                fields=("person", "year"), name="pledge_one_per_person_year"
+            ),
         ),
     ]

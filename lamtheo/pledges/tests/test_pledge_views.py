@@ -11,11 +11,19 @@ YEAR = date.today().year
 
 
 def post_items(client, tree, texts, button="save", version=1):
-    data = {"items-TOTAL_FORMS": str(len(texts)), "items-INITIAL_FORMS": "0",
-            "version": str(version), button: "1"}
+    data = {
+        "items-TOTAL_FORMS": str(len(texts)),
+        "items-INITIAL_FORMS": "0",
+        "version": str(version),
+        button: "1",
+    }
     for n, t in enumerate(texts):
-        data |= {f"items-{n}-area": tree.areas[n % 3].pk, f"items-{n}-text": t,
-                 f"items-{n}-target": "", f"items-{n}-timeframe": ""}
+        data |= {
+            f"items-{n}-area": tree.areas[n % 3].pk,
+            f"items-{n}-text": t,
+            f"items-{n}-target": "",
+            f"items-{n}-timeframe": "",
+        }
     return client.post(reverse("pledges:edit", args=[YEAR]), data)
 
 
@@ -47,25 +55,33 @@ def test_vague_items_ask_for_confirmation_before_submitting(tree, login):
     r = client.post(reverse("pledges:check", args=[YEAR]), {"version": pledge.version})
     assert r.status_code == 200 and "chung chung" in r.content.decode()
     assert Pledge.objects.get().status == PledgeStatus.DRAFT
-    r = client.post(reverse("pledges:check", args=[YEAR]),
-                    {"version": pledge.version, "confirm_vague": "1"})
+    r = client.post(
+        reverse("pledges:check", args=[YEAR]), {"version": pledge.version, "confirm_vague": "1"}
+    )
     assert Pledge.objects.get().status == PledgeStatus.SUBMITTED
 
 
 def test_the_quality_hint_answers_while_typing(tree, login):
     client = login(tree.member_user)
-    r = client.post(reverse("pledges:quality"), {"prefix": "items-0",
-                                                 "items-0-text": "Tích cực học tập"})
+    r = client.post(
+        reverse("pledges:quality"), {"prefix": "items-0", "items-0-text": "Tích cực học tập"}
+    )
     assert "chung chung" in r.content.decode()
-    r = client.post(reverse("pledges:quality"), {
-        "prefix": "items-0", "items-0-text": "Tiếp công dân vào sáng thứ Năm hằng tuần"})
+    r = client.post(
+        reverse("pledges:quality"),
+        {"prefix": "items-0", "items-0-text": "Tiếp công dân vào sáng thứ Năm hằng tuần"},
+    )
     assert "Cụ thể" in r.content.decode()
 
 
 def submitted(tree):
     pledge = services.pledge_start(actor=tree.member_user, person=tree.member, year=YEAR)
-    services.pledge_save_items(actor=tree.member_user, pledge=pledge, version=pledge.version,
-                               items=[services.ItemInput(area=tree.areas[0], text="Làm 1 việc")])
+    services.pledge_save_items(
+        actor=tree.member_user,
+        pledge=pledge,
+        version=pledge.version,
+        items=[services.ItemInput(area=tree.areas[0], text="Làm 1 việc")],
+    )
     services.pledge_submit(actor=tree.member_user, pledge=pledge, version=pledge.version)
     return pledge
 
@@ -74,8 +90,9 @@ def test_the_secretary_returns_with_a_comment_then_accepts(tree, login):
     pledge = submitted(tree)
     client = login(tree.secretary_user)
     url = reverse("pledges:review", args=[pledge.pk])
-    r = client.post(url, {"action": "return", "comment": "Ghi rõ chỉ tiêu",
-                          "version": pledge.version})
+    r = client.post(
+        url, {"action": "return", "comment": "Ghi rõ chỉ tiêu", "version": pledge.version}
+    )
     assert r.status_code == 302
     pledge.refresh_from_db()
     assert pledge.status == PledgeStatus.RETURNED
@@ -85,8 +102,10 @@ def test_the_secretary_returns_with_a_comment_then_accepts(tree, login):
 def test_a_stale_review_form_is_refused_with_a_clear_message(tree, login):
     pledge = submitted(tree)
     client = login(tree.secretary_user)
-    r = client.post(reverse("pledges:review", args=[pledge.pk]),
-                    {"action": "accept", "comment": "", "version": pledge.version - 1})
+    r = client.post(
+        reverse("pledges:review", args=[pledge.pk]),
+        {"action": "accept", "comment": "", "version": pledge.version - 1},
+    )
     assert r.status_code == 200
     assert "vừa được người khác thay đổi" in r.content.decode()
     assert Pledge.objects.get(pk=pledge.pk).status == PledgeStatus.SUBMITTED
@@ -96,8 +115,9 @@ def test_a_secretary_of_another_cell_gets_404(tree, login):
     pledge = submitted(tree)
     client = login(tree.other_secretary_user)
     assert client.get(reverse("pledges:review", args=[pledge.pk])).status_code == 404
-    r = client.post(reverse("pledges:review", args=[pledge.pk]),
-                    {"action": "accept", "version": pledge.version})
+    r = client.post(
+        reverse("pledges:review", args=[pledge.pk]), {"action": "accept", "version": pledge.version}
+    )
     assert r.status_code == 404
 
 
@@ -121,13 +141,13 @@ def test_html_in_an_item_is_stored_as_written_and_shown_escaped(tree, login):
 def returned_pledge(tree, comment="Ghi rõ chỉ tiêu của từng việc"):
     pledge = submitted(tree)
     pledge.refresh_from_db()
-    services.pledge_return(actor=tree.secretary_user, pledge=pledge, comment=comment,
-                           version=pledge.version)
+    services.pledge_return(
+        actor=tree.secretary_user, pledge=pledge, comment=comment, version=pledge.version
+    )
     return pledge
 
 
-def test_the_return_comment_heads_the_pages_where_the_member_fixes_the_registration(
-        tree, login):
+def test_the_return_comment_heads_the_pages_where_the_member_fixes_the_registration(tree, login):
     returned_pledge(tree)
     client = login(tree.member_user)
     for name in ("pledges:edit", "pledges:check", "pledges:mine"):

@@ -40,9 +40,15 @@ class Command(BaseCommand):
         elif connection.vendor == "postgresql":
             target = Path(output or settings.BASE_DIR / "backups" / f"lamtheo-{stamp}.dump")
             target.parent.mkdir(parents=True, exist_ok=True)
-            command = ["pg_dump", "--format=custom", f"--file={target}",
-                       f"--host={db['HOST'] or 'localhost'}", f"--port={db['PORT'] or 5432}",
-                       f"--username={db['USER']}", db["NAME"]]
+            command = [
+                "pg_dump",
+                "--format=custom",
+                f"--file={target}",
+                f"--host={db['HOST'] or 'localhost'}",
+                f"--port={db['PORT'] or 5432}",
+                f"--username={db['USER']}",
+                db["NAME"],
+            ]
             env = {"PGPASSWORD": db.get("PASSWORD") or ""}
             try:
                 subprocess.run(command, check=True, env={**os.environ, **env})
