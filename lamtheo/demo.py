@@ -42,8 +42,8 @@ from lamtheo.dashboard.stats import rebuild_year
 from lamtheo.documents import demo as documents_demo
 from lamtheo.handbook.models import EntryItem, EntryStatus, HandbookEntry, Progress, Rating
 from lamtheo.handbook.services import due_at as _service_due_at
-from lamtheo.learning import meetings_demo
-from lamtheo.learning.study_demo import load as load_study_demo
+from lamtheo.learning.meetings import demo as meetings_demo
+from lamtheo.learning.study.demo import load as load_study_demo
 from lamtheo.orgs.models import OrgUnit, Role, RoleKind, UnitKind, path_segment
 from lamtheo.orgs.services import role_grant, unit_create
 from lamtheo.people.models import Exemption, Gender, Membership, MemberStatus, Person

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from lamtheo.learning import study_views
-from lamtheo.learning import views_meetings as meetings
-from lamtheo.learning import views_stories as stories
+from lamtheo.learning.meetings import views as meetings
+from lamtheo.learning.stories import views as stories
+from lamtheo.learning.study import views as study_views
 
 app_name = "learning"
 

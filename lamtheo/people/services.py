@@ -43,7 +43,7 @@ def _refresh_study_figures(person: Person) -> None:
     # Study participation counts the people of each cell, like the dashboard's rows: a
     # change of membership or exemption moves the person in those figures too. (Imported
     # here: learning depends on people, not the other way round, except for this refresh.)
-    from lamtheo.learning.study_stats import refresh_for_person
+    from lamtheo.learning.study.figures import refresh_for_person
 
     refresh_for_person(person.pk)
 

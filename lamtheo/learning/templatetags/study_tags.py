@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 from django.utils import timezone
 
-from lamtheo.learning.study_selectors import pending_sheets, sessions_of_person
+from lamtheo.learning.study.selectors import pending_sheets, sessions_of_person
 from lamtheo.orgs.scope import Capability, top_units
 
 register = template.Library()

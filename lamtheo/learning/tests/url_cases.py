@@ -3,7 +3,8 @@ Each part of the app keeps its cases in its own module; this one only gathers th
 
 from __future__ import annotations
 
-from lamtheo.learning.tests import meetings_url_cases, study_url_cases
+from lamtheo.learning.meetings.tests import meetings_url_cases
+from lamtheo.learning.study.tests import study_url_cases
 
 
 def prepare(world) -> None:

@@ -13,8 +13,8 @@ from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.dashboard.stats import rebuild_year
 from lamtheo.handbook.models import HandbookEntry
 from lamtheo.handbook.stats import rebuild_selfcheck_year
-from lamtheo.learning.meeting_stats import rebuild_meeting_year
-from lamtheo.learning.study_stats import rebuild_study
+from lamtheo.learning.meetings.figures import rebuild_meeting_year
+from lamtheo.learning.study.figures import rebuild_study
 from lamtheo.pledges.models import Pledge
 
 

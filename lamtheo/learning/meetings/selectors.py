@@ -1,0 +1,212 @@
+"""Reads of the cells' meetings and of their figures, always through the scope door."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Substr
+from django.http import Http404
+from django.utils import timezone
+
+from lamtheo.core.audit import changes_of
+from lamtheo.core.dates import add_months, month_start
+from lamtheo.dashboard.selectors import ratio
+from lamtheo.handbook.models import EntryStatus, HandbookEntry
+from lamtheo.learning.meetings.models import (
+    CellMeeting,
+    CellMeetingStat,
+    MeetingAttendance,
+    MeetingKind,
+)
+from lamtheo.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit, path_ids
+from lamtheo.orgs.scope import Capability, can, subtree_q, top_units
+
+
+def get_meeting_or_404(user, pk: int, capability: Capability) -> CellMeeting:
+    meeting = (CellMeeting.objects.select_related("unit", "chair", "clerk", "topic", "story")
+               .filter(pk=pk).first())  # fmt: skip
+    if meeting is None or not can(user, capability, meeting.unit):
+        raise Http404("Không tìm thấy buổi sinh hoạt.")
+    return meeting
+
+
+def cell_meetings(cell: OrgUnit, year: int) -> list[CellMeeting]:
+    return list(CellMeeting.objects.filter(unit=cell, month__year=year)
+                .select_related("chair", "clerk", "story")
+                .annotate(present=Count("attendance", filter=Q(attendance__status="present")),
+                          invited=Count("attendance"))
+                .order_by("-held_on", "kind"))  # fmt: skip
+
+
+def deleted_meetings(cell: OrgUnit, year: int) -> list:
+    """Minutes of the year deleted from the cell, from the audit trail: when, by whom, why."""
+    return list(CellMeeting.history.filter(unit_id=cell.pk, month__year=year, history_type="-")
+                .select_related("history_user").order_by("-history_date"))  # fmt: skip
+
+
+def attendance_of(meeting: CellMeeting) -> list[MeetingAttendance]:
+    return list(meeting.attendance.select_related("person").order_by("person__sort_key"))
+
+
+def meeting_history(meeting: CellMeeting) -> list:
+    changes = changes_of(meeting.history.all(), what="Biên bản")
+    changes += changes_of(
+        MeetingAttendance.history.filter(meeting_id=meeting.pk).select_related("person"),
+        what="Điểm danh",
+        skip={"meeting"},
+    )
+    return sorted(changes, key=lambda c: c.at, reverse=True)
+
+
+# --- handbook reviews done at a meeting -----------------------------------------------
+# Derived, not stored: a month's entries are due early the next month, so the reviews of a
+# cell's entries of month M belong to the cell's meeting of month M+1 that has "handbook
+# entries reviewed" ticked (the regular one first), for the entries submitted by its day.
+
+
+def _review_meeting(unit_id: int, month: date) -> QuerySet[CellMeeting]:
+    # "regular" sorts before "thematic": the regular meeting takes the reviews if both
+    # have the box ticked.
+    return CellMeeting.objects.filter(
+        unit_id=unit_id, month=month, handbook_reviewed=True
+    ).order_by("kind", "held_on")
+
+
+def meeting_for_entry(entry: HandbookEntry) -> CellMeeting | None:
+    """The meeting where a reviewed handbook entry was reviewed, if it was at a meeting."""
+    if entry.status != EntryStatus.REVIEWED or entry.submitted_at is None:
+        return None
+    meeting = _review_meeting(entry.unit_id, add_months(entry.month, 1)).first()
+    if meeting and timezone.localdate(entry.submitted_at) <= meeting.held_on:
+        return meeting
+    return None
+
+
+def _day_after(day: date) -> datetime:
+    # The local midnight that ends the meeting's day, for a comparison with a timestamp.
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+
+def reviewed_entries(meeting: CellMeeting) -> list[HandbookEntry]:
+    """The previous month's reviewed entries of the cell submitted by the meeting's day, if
+    this is the meeting that reviewed them: names and ratings only (the handbook text stays
+    with the handbook)."""
+    if not meeting.handbook_reviewed:
+        return []
+    first = _review_meeting(meeting.unit_id, meeting.month).values_list("pk", flat=True).first()
+    if first != meeting.pk:
+        return []
+    entries = HandbookEntry.objects.filter(
+        unit=meeting.unit, month=meeting.reviewed_month, status=EntryStatus.REVIEWED,
+        submitted_at__lt=_day_after(meeting.held_on),
+    ).select_related("person")  # fmt: skip
+    return list(
+        entries.only("id", "person_id", "person__full_name", "person__sort_key", "month",
+                     "review_rating", "unit_id", "status").order_by("person__sort_key")
+    )  # fmt: skip
+
+
+# --- the secretary's task -------------------------------------------------------------
+
+
+def cells_without_meeting_now(user, on: date | None = None) -> list[OrgUnit]:
+    """The cells the user records meetings for (as their own cell's secretary) that have
+    not recorded this month's regular meeting."""
+    month = month_start(on or timezone.localdate())
+    cells = [u for u in top_units(user, Capability.RECORD_MEETINGS) if u.is_cell]
+    if not cells:
+        return []
+    done = set(CellMeeting.objects.filter(unit__in=cells, month=month,
+                                          kind=MeetingKind.REGULAR)
+               .values_list("unit_id", flat=True))  # fmt: skip
+    return [c for c in cells if c.pk not in done]
+
+
+# --- figures --------------------------------------------------------------------------
+
+
+@dataclass
+class MeetingFigures:
+    cells: int = 0
+    held: int = 0
+    with_content: int = 0
+    thematic: int = 0
+    invited: int = 0
+    present: int = 0
+
+    def add(self, row: dict) -> None:
+        for name, value in row.items():
+            setattr(self, name, getattr(self, name) + (value or 0))
+
+    @property
+    def held_rate(self) -> float | None:
+        return ratio(self.held, self.cells)
+
+    @property
+    def content_rate(self) -> float | None:
+        return ratio(self.with_content, self.cells)
+
+    @property
+    def attendance_rate(self) -> float | None:
+        return ratio(self.present, self.invited)
+
+    @property
+    def not_held(self) -> int:
+        return self.cells - self.held
+
+
+@dataclass
+class MeetingRow:
+    unit: OrgUnit
+    figures: MeetingFigures
+
+
+@dataclass
+class MeetingUnitFigures:
+    unit: OrgUnit
+    month: date
+    total: MeetingFigures
+    rows: list[MeetingRow] = field(default_factory=list)
+
+
+_SUMS = {
+    "cells": Count("id"),
+    "held": Sum("held"),
+    "with_content": Sum("with_content"),
+    "thematic": Sum("thematic"),
+    "invited": Sum("invited"),
+    "present": Sum("present"),
+}
+
+
+def meeting_unit_figures(unit: OrgUnit, month: date) -> MeetingUnitFigures:
+    """The unit's meeting figures for `month` and one row per child unit: two queries
+    whatever the size of the subtree (the grouped rows, the children's names)."""
+    month = month_start(month)
+    width = len(unit.path) + PATH_SEGMENT_WIDTH
+    grouped = (CellMeetingStat.objects.filter(subtree_q(unit.path), month=month)
+               .annotate(child=Substr("path", 1, width)).values("child")
+               .annotate(**_SUMS).order_by())  # fmt: skip
+    total, per_child = MeetingFigures(), {}
+    for row in grouped:
+        child = row.pop("child")
+        total.add(row)
+        if child != unit.path:
+            per_child.setdefault(child, MeetingFigures()).add(row)
+    rows = []
+    if per_child or not unit.is_cell:
+        ids = {path_ids(p)[-1]: p for p in per_child}
+        children = OrgUnit.objects.filter(Q(parent=unit, is_active=True) | Q(pk__in=ids))
+        found = sorted(((u, ids.get(u.pk, u.path)) for u in children), key=lambda x: x[1])
+        rows = [MeetingRow(u, per_child.get(key, MeetingFigures())) for u, key in found]
+    return MeetingUnitFigures(unit, month, total, rows)
+
+
+def cells_without_meeting(unit: OrgUnit, month: date) -> QuerySet[OrgUnit]:
+    """The cells of the subtree that have not recorded the month's regular meeting, in
+    tree order (read from the figures: the same cells the rate counts)."""
+    rows = CellMeetingStat.objects.filter(subtree_q(unit.path), month=month_start(month),
+                                          held=0)  # fmt: skip
+    return OrgUnit.objects.filter(pk__in=rows.values("unit_id")).order_by("path")

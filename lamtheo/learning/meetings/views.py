@@ -1,0 +1,253 @@
+"""The cells' meetings: the list of a cell, recording and correcting the minutes, taking
+attendance, printing the minutes; and the figures of the meetings for a unit."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from lamtheo.core.dates import month_slug
+from lamtheo.core.errors import DomainError
+from lamtheo.core.forms import ReasonForm
+from lamtheo.dashboard.selectors import breadcrumbs, months_offered, period_from, years_offered
+from lamtheo.learning.meetings import figures as meeting_stats
+from lamtheo.learning.meetings import services
+from lamtheo.learning.meetings.exports import XLSX_TYPE, meeting_table_xlsx
+from lamtheo.learning.meetings.forms import AttendanceForm, MeetingForm
+from lamtheo.learning.meetings.minutes_docx import DOCX_TYPE, minutes_docx
+from lamtheo.learning.meetings.models import CellMeeting
+from lamtheo.learning.meetings.selectors import (
+    attendance_of,
+    cell_meetings,
+    cells_without_meeting,
+    deleted_meetings,
+    get_meeting_or_404,
+    meeting_history,
+    meeting_unit_figures,
+    reviewed_entries,
+)
+from lamtheo.orgs.scope import Capability, can, get_unit_or_404
+from lamtheo.people.models import MemberStatus, Person
+
+FIELDS = ("kind", "held_on", "place", "chair", "clerk", "topic_studied", "handbook_reviewed",
+          "story", "self_check", "proceedings", "conclusion")  # fmt: skip
+
+
+def _year(request: HttpRequest) -> int:
+    this_year = timezone.localdate().year
+    try:
+        return min(max(int(request.GET.get("nam", this_year)), 2011), this_year)
+    except ValueError:
+        return this_year
+
+
+@login_required
+def cell(request: HttpRequest, code: str) -> HttpResponse:
+    """A cell's meetings of a year."""
+    unit = get_unit_or_404(request.user, code, Capability.VIEW_RECORDS)
+    if not unit.is_cell:
+        return redirect("learning:meeting_figures", unit.code)
+    year = _year(request)
+    return render(request, "learning/meetings_cell.html", {
+        "unit": unit, "year": year, "years": years_offered(), "meetings": cell_meetings(unit, year),
+        "can_record": can(request.user, Capability.RECORD_MEETINGS, unit),
+        "deleted": (deleted_meetings(unit, year)
+                    if can(request.user, Capability.VIEW_AUDIT, unit) else []),
+    })  # fmt: skip
+
+
+def _input(data: dict) -> services.MeetingInput:
+    return services.MeetingInput(**{name: data[name] for name in FIELDS})
+
+
+def _people_for_form(unit, meeting: CellMeeting | None) -> list[Person]:
+    """Anyone who belonged to the cell this year (or in the meeting's month) may chair or
+    keep the minutes; the service checks the chosen person against the meeting's month."""
+    today = timezone.localdate()
+    start = meeting.month if meeting else today.replace(day=1, month=1)
+    end = meeting.month if meeting else today
+    overlapping = Q(memberships__unit=unit, memberships__start_month__lte=end) & (
+        Q(memberships__end_month__isnull=True) | Q(memberships__end_month__gt=start)
+    )
+    return list(Person.objects.filter(overlapping).exclude(status=MemberStatus.NON_MEMBER)
+                .distinct().order_by("sort_key"))  # fmt: skip
+
+
+@login_required
+def new(request: HttpRequest, code: str) -> HttpResponse:
+    unit = get_unit_or_404(request.user, code, Capability.RECORD_MEETINGS)
+    if not unit.is_cell:
+        return redirect("learning:meeting_figures", unit.code)
+    form = MeetingForm(
+        request.POST or None,
+        people=_people_for_form(unit, None),
+        initial={"held_on": timezone.localdate().strftime("%d/%m/%Y")},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(
+                actor=request.user, unit=unit, data=_input(form.cleaned_data)
+            )
+            messages.success(request, "Đã lưu biên bản. Mời đồng chí điểm danh đảng viên.")
+            return redirect("learning:meeting_attendance", meeting.pk)
+        except DomainError as e:
+            form.add_error(e.field if e.field in form.fields else None, e.message)
+    return render(
+        request, "learning/meeting_form.html", {"unit": unit, "form": form, "meeting": None}
+    )
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_or_404(request.user, pk, Capability.RECORD_MEETINGS)
+    initial = {name: getattr(meeting, name) for name in FIELDS}
+    initial |= {"held_on": meeting.held_on.strftime("%d/%m/%Y"), "version": meeting.version}
+    form = MeetingForm(
+        request.POST or None, initial=initial, people=_people_for_form(meeting.unit, meeting)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(
+                actor=request.user,
+                meeting=meeting,
+                data=_input(form.cleaned_data),
+                version=form.cleaned_data["version"] or 0,
+            )
+            messages.success(request, "Đã lưu thay đổi của biên bản.")
+            return redirect("learning:meeting_detail", meeting.pk)
+        except DomainError as e:
+            form.add_error(e.field if e.field in form.fields else None, e.message)
+    return render(
+        request,
+        "learning/meeting_form.html",
+        {"unit": meeting.unit, "form": form, "meeting": meeting},
+    )
+
+
+@login_required
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_or_404(request.user, pk, Capability.RECORD_MEETINGS)
+    form = ReasonForm(request.POST or None, initial={"version": meeting.version},
+                      label="Lý do xóa", required="Vui lòng ghi lý do xóa biên bản.")  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_delete(actor=request.user, meeting=meeting,
+                                    reason=form.cleaned_data["reason"],
+                                    version=form.cleaned_data["version"])  # fmt: skip
+            messages.success(request, f"Đã xóa biên bản {meeting.get_kind_display().lower()} "
+                                      f"ngày {meeting.held_on:%d/%m/%Y}.")  # fmt: skip
+            return redirect(f"{reverse('learning:meeting_cell', args=[meeting.unit.code])}"
+                            f"?nam={meeting.month.year}")  # fmt: skip
+        except DomainError as e:
+            form.add_error(e.field if e.field in form.fields else None, e.message)
+    return render(request, "learning/meeting_delete.html",
+                  {"meeting": meeting, "unit": meeting.unit, "form": form})  # fmt: skip
+
+
+@login_required
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_or_404(request.user, pk, Capability.RECORD_MEETINGS)
+    people = services.expected_people(meeting.unit, meeting.month)
+    current = {a.person_id: a for a in meeting.attendance.all()}
+    initial = {"version": meeting.version}
+    for p in people:
+        mark = current.get(p.pk)
+        initial[f"status_{p.pk}"] = mark.status if mark else "present"
+        initial[f"reason_{p.pk}"] = mark.reason if mark else ""
+    form = AttendanceForm(request.POST or None, initial=initial, people=people)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        marks = {
+            p.pk: services.Mark(data[f"status_{p.pk}"], data[f"reason_{p.pk}"]) for p in people
+        }
+        try:
+            services.meeting_record_attendance(
+                actor=request.user, meeting=meeting, marks=marks, version=data["version"]
+            )
+            messages.success(request, "Đã lưu điểm danh.")
+            return redirect("learning:meeting_detail", meeting.pk)
+        except DomainError as e:
+            form.add_error(None, e.message)
+    return render(
+        request,
+        "learning/meeting_attendance.html",
+        {"meeting": meeting, "unit": meeting.unit, "form": form, "rows": form.rows()},
+    )
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_or_404(request.user, pk, Capability.VIEW_RECORDS)
+    unit = meeting.unit
+    return render(request, "learning/meeting_detail.html", {
+        "meeting": meeting, "unit": unit, "attendance": attendance_of(meeting),
+        "entries": reviewed_entries(meeting),
+        "can_record": can(request.user, Capability.RECORD_MEETINGS, unit),
+        "can_review": can(request.user, Capability.REVIEW, unit),
+        "history": (meeting_history(meeting)
+                    if can(request.user, Capability.VIEW_AUDIT, unit) else None),
+    })  # fmt: skip
+
+
+@login_required
+def minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_or_404(request.user, pk, Capability.VIEW_RECORDS)
+    data = minutes_docx(meeting, attendance_of(meeting))
+    response = HttpResponse(data, content_type=DOCX_TYPE)
+    name = f"bien-ban-sinh-hoat-{meeting.unit.code}-{meeting.held_on:%Y-%m-%d}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+# --- figures ---------------------------------------------------------------------------
+
+
+def _figures(request: HttpRequest, code: str):
+    unit = get_unit_or_404(request.user, code, Capability.VIEW_STATS)
+    month = period_from(request.GET)
+    meeting_stats.ensure_meeting_year(month.year)
+    return unit, month, meeting_unit_figures(unit, month)
+
+
+@login_required
+def figures(request: HttpRequest, code: str) -> HttpResponse:
+    unit, month, fig = _figures(request, code)
+    return render(request, "learning/meeting_figures.html", {
+        "unit": unit, "month": month, "figures": fig, "t": fig.total,
+        "breadcrumbs": breadcrumbs(request.user, unit), "months": months_offered(month.year),
+        "periods": [{"year": y, "query": urlencode({"nam": y}), "current": y == month.year}
+                    for y in years_offered()],
+        "query": urlencode({"thang": month_slug(month)}),
+        "can_open_cell": unit.is_cell and can(request.user, Capability.VIEW_RECORDS, unit),
+    })  # fmt: skip
+
+
+@login_required
+def figures_export(request: HttpRequest, code: str) -> HttpResponse:
+    unit, month, fig = _figures(request, code)
+    response = HttpResponse(
+        meeting_table_xlsx(fig, on=timezone.localdate()), content_type=XLSX_TYPE
+    )
+    name = f"sinh-hoat-chi-bo-{unit.code}-{month_slug(month)}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def missing(request: HttpRequest, code: str) -> HttpResponse:
+    """The cells of the unit that have not recorded the month's regular meeting."""
+    unit, month, fig = _figures(request, code)
+    page = Paginator(cells_without_meeting(unit, month).select_related("parent"), 100)
+    page = page.get_page(request.GET.get("trang"))
+    return render(request, "learning/meeting_missing.html", {
+        "unit": unit, "month": month, "page": page, "t": fig.total,
+        "query": urlencode({"thang": month_slug(month)}), "months": months_offered(month.year),
+    })  # fmt: skip
