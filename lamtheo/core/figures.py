@@ -10,9 +10,10 @@ import another app's keeper. Each keeper decides what the change means for its o
 from __future__ import annotations
 
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from lamtheo.orgs.models import OrgUnit
+if TYPE_CHECKING:  # core imports no app: the type is only named
+    from lamtheo.orgs.models import OrgUnit
 
 
 class FigureKeeper(Protocol):
