@@ -16,14 +16,10 @@ from django.views.decorators.http import require_POST
 
 from lamtheo.core.dates import month_slug
 from lamtheo.core.errors import DomainError
+from lamtheo.core.xlsx import xlsx_response
 from lamtheo.dashboard import stats
 from lamtheo.dashboard.chart import LEGEND, monthly_chart
-from lamtheo.dashboard.exports import (
-    XLSX_TYPE,
-    monthly_table_xlsx,
-    people_list_xlsx,
-    unit_table_xlsx,
-)
+from lamtheo.dashboard.exports import monthly_table_xlsx, people_list_xlsx, unit_table_xlsx
 from lamtheo.dashboard.selectors import (
     LISTINGS,
     SORT_COLUMNS,
@@ -102,8 +98,8 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def unit_export(request: HttpRequest, code: str) -> HttpResponse:
     unit, month, figures, _sort, _lagging, rows = _figures(request, code)
-    data = unit_table_xlsx(figures, rows, on=today())
-    return _xlsx(data, f"thong-ke-{unit.code}-{month_slug(month)}.xlsx")
+    workbook = unit_table_xlsx(figures, rows, on=today())
+    return xlsx_response(workbook, f"thong-ke-{unit.code}-{month_slug(month)}.xlsx")
 
 
 def _period(request: HttpRequest, code: str):
@@ -148,8 +144,8 @@ def months(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def months_export(request: HttpRequest, code: str) -> HttpResponse:
     unit, month = _period(request, code)
-    data = monthly_table_xlsx(monthly_figures(unit, month), on=today())
-    return _xlsx(data, f"theo-thang-{unit.code}-{month.year}.xlsx")
+    workbook = monthly_table_xlsx(monthly_figures(unit, month), on=today())
+    return xlsx_response(workbook, f"theo-thang-{unit.code}-{month.year}.xlsx")
 
 
 def _query(month: date, sort: str | None = None, lagging: bool = False) -> str:
@@ -184,12 +180,6 @@ def _period_links(month: date) -> list[dict]:
         {"year": y, "query": urlencode({"nam": y}), "current": y == month.year}
         for y in years_offered()
     ]
-
-
-def _xlsx(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # --- named lists ------------------------------------------------------------------------
@@ -249,10 +239,10 @@ def _render_listing(
 @login_required
 def listing_export(request: HttpRequest, code: str, kind: str) -> HttpResponse:
     unit, listing, month, _search, people = _listing(request, code, kind, request.GET)
-    data = people_list_xlsx(
+    workbook = people_list_xlsx(
         unit.name, listing, month, listing_rows(people, listing, month), on=today()
     )
-    return _xlsx(data, f"danh-sach-{kind}-{unit.code}-{month_slug(month)}.xlsx")
+    return xlsx_response(workbook, f"danh-sach-{kind}-{unit.code}-{month_slug(month)}.xlsx")
 
 
 @login_required

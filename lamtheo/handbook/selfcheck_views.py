@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 
 from lamtheo.core.audit import record_view
 from lamtheo.core.dates import month_label
 from lamtheo.core.errors import DomainError
-from lamtheo.dashboard.exports import XLSX_TYPE
+from lamtheo.core.xlsx import xlsx_response
 from lamtheo.handbook import services
 from lamtheo.handbook.forms import SelfCheckForm
 from lamtheo.handbook.selectors import selfcheck_access, selfcheck_history
@@ -111,9 +111,5 @@ def selfcheck_stats_export(request, code: str):
     from lamtheo.handbook.selectors import selfcheck_figures
 
     unit, month = _period(request, code)
-    response = HttpResponse(
-        selfcheck_xlsx(selfcheck_figures(unit, month).for_display()), content_type=XLSX_TYPE
-    )
-    name = f"tu-soi-27-bieu-hien-{unit.code}-{month:%Y-%m}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    workbook = selfcheck_xlsx(selfcheck_figures(unit, month).for_display())
+    return xlsx_response(workbook, f"tu-soi-27-bieu-hien-{unit.code}-{month:%Y-%m}.xlsx")

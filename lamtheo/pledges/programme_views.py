@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from lamtheo.core.errors import DomainError
-from lamtheo.dashboard.exports import XLSX_TYPE
+from lamtheo.core.xlsx import xlsx_response
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, top_units
 from lamtheo.pledges import selectors, services
 from lamtheo.pledges.exports import programmes_xlsx
@@ -62,12 +62,8 @@ def programmes(request, code: str):
 def programmes_export(request, code: str):
     unit = selectors.get_programme_unit_or_404(request.user, code)
     year = _year(request)
-    content = programmes_xlsx(unit, year, selectors.published_programmes(unit, year))
-    response = HttpResponse(content, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = (
-        f'attachment; filename="chuong-trinh-hanh-dong-{unit.code}-{year}.xlsx"'
-    )
-    return response
+    workbook = programmes_xlsx(unit, year, selectors.published_programmes(unit, year))
+    return xlsx_response(workbook, f"chuong-trinh-hanh-dong-{unit.code}-{year}.xlsx")
 
 
 @login_required

@@ -15,12 +15,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lamtheo.core.dates import month_slug
+from lamtheo.core.downloads import attachment_response
 from lamtheo.core.errors import DomainError
 from lamtheo.core.forms import ReasonForm
+from lamtheo.core.xlsx import xlsx_response
 from lamtheo.dashboard.selectors import breadcrumbs, months_offered, period_from, years_offered
 from lamtheo.learning.meetings import figures as meeting_stats
 from lamtheo.learning.meetings import services
-from lamtheo.learning.meetings.exports import XLSX_TYPE, meeting_table_xlsx
+from lamtheo.learning.meetings.exports import meeting_table_xlsx
 from lamtheo.learning.meetings.forms import AttendanceForm, MeetingForm
 from lamtheo.learning.meetings.minutes_docx import DOCX_TYPE, minutes_docx
 from lamtheo.learning.meetings.models import CellMeeting
@@ -201,10 +203,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def minutes(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_or_404(request.user, pk, Capability.VIEW_RECORDS)
     data = minutes_docx(meeting, attendance_of(meeting))
-    response = HttpResponse(data, content_type=DOCX_TYPE)
     name = f"bien-ban-sinh-hoat-{meeting.unit.code}-{meeting.held_on:%Y-%m-%d}.docx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment_response(data, name, DOCX_TYPE)
 
 
 # --- figures ---------------------------------------------------------------------------
@@ -233,12 +233,8 @@ def figures(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def figures_export(request: HttpRequest, code: str) -> HttpResponse:
     unit, month, fig = _figures(request, code)
-    response = HttpResponse(
-        meeting_table_xlsx(fig, on=timezone.localdate()), content_type=XLSX_TYPE
-    )
-    name = f"sinh-hoat-chi-bo-{unit.code}-{month_slug(month)}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    workbook = meeting_table_xlsx(fig, on=timezone.localdate())
+    return xlsx_response(workbook, f"sinh-hoat-chi-bo-{unit.code}-{month_slug(month)}.xlsx")
 
 
 @login_required

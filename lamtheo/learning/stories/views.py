@@ -16,9 +16,10 @@ from django.views.decorators.http import require_POST
 from lamtheo.core.audit import changes_of
 from lamtheo.core.dates import month_slug
 from lamtheo.core.errors import DomainError
+from lamtheo.core.xlsx import xlsx_response
 from lamtheo.dashboard.selectors import breadcrumbs, months_offered, period_from, years_offered
 from lamtheo.learning.stories import services
-from lamtheo.learning.stories.exports import XLSX_TYPE, story_table_xlsx
+from lamtheo.learning.stories.exports import story_table_xlsx
 from lamtheo.learning.stories.figures import readings_behind, story_unit_figures
 from lamtheo.learning.stories.forms import CadenceForm, StoryForm
 from lamtheo.learning.stories.models import Story
@@ -183,11 +184,8 @@ def figures(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def figures_export(request: HttpRequest, code: str) -> HttpResponse:
     unit, month, fig = _figures(request, code)
-    data = story_table_xlsx(fig, readings_behind(unit, month), on=timezone.localdate())
-    response = HttpResponse(data, content_type=XLSX_TYPE)
-    name = f"doc-mau-chuyen-{unit.code}-{month_slug(month)}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    workbook = story_table_xlsx(fig, readings_behind(unit, month), on=timezone.localdate())
+    return xlsx_response(workbook, f"doc-mau-chuyen-{unit.code}-{month_slug(month)}.xlsx")
 
 
 @login_required

@@ -16,7 +16,7 @@ from lamtheo.campaign.models import Topic
 from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
 from lamtheo.core.forms import ReasonForm
-from lamtheo.dashboard.exports import XLSX_TYPE
+from lamtheo.core.xlsx import xlsx_response
 from lamtheo.dashboard.selectors import breadcrumbs
 from lamtheo.learning.study import selectors as sel
 from lamtheo.learning.study.exports import not_studied_xlsx, topic_table_xlsx
@@ -221,17 +221,11 @@ def figures(request: HttpRequest, code: str) -> HttpResponse:
     })  # fmt: skip
 
 
-def _xlsx(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
 def figures_export(request: HttpRequest, code: str) -> HttpResponse:
     unit, _topics, topic, figures, _sort, _lagging, rows = _figures(request, code)
-    data = topic_table_xlsx(figures, rows, on=timezone.localdate())
-    return _xlsx(data, f"hoc-tap-chuyen-de-{unit.code}.xlsx")
+    workbook = topic_table_xlsx(figures, rows, on=timezone.localdate())
+    return xlsx_response(workbook, f"hoc-tap-chuyen-de-{unit.code}.xlsx")
 
 
 def _not_studied(request: HttpRequest, code: str):
@@ -252,5 +246,5 @@ def not_studied(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def not_studied_export(request: HttpRequest, code: str) -> HttpResponse:
     unit, topic, people = _not_studied(request, code)
-    data = not_studied_xlsx(unit, topic, people, on=timezone.localdate())
-    return _xlsx(data, f"chua-hoc-tap-chuyen-de-{unit.code}.xlsx")
+    workbook = not_studied_xlsx(unit, topic, people, on=timezone.localdate())
+    return xlsx_response(workbook, f"chua-hoc-tap-chuyen-de-{unit.code}.xlsx")
