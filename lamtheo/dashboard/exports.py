@@ -9,7 +9,8 @@ from datetime import date
 
 from openpyxl import Workbook
 
-from lamtheo.core.dates import format_date, month_label
+from lamtheo.core.dates import format_date
+from lamtheo.core.periods import month_label
 from lamtheo.core.xlsx import add_sheet, append_row, percent_cell, text_cell
 from lamtheo.dashboard.selectors import (
     ChildRow,

@@ -19,16 +19,14 @@ Definitions (the same as dashboard.stats):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Substr
-from django.utils import timezone
 
-from lamtheo.core.dates import add_months, month_label, month_start, parse_month
+from lamtheo.core.periods import default_month, month_label, month_start, months_offered
 from lamtheo.core.vietnamese import name_sort_key
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.dashboard.stats import REGISTERED_STATES, SUBMITTED_STATES
@@ -38,52 +36,6 @@ from lamtheo.orgs.scope import Capability, can, subtree_q
 from lamtheo.people.models import Membership, Person
 from lamtheo.people.selectors import exempt_in, memberships_covering
 from lamtheo.pledges.models import Pledge, PledgeStatus
-
-# Chỉ thị 03-CT/TW (2011) started the yearly registration; nothing older is kept.
-FIRST_YEAR = 2011
-YEARS_OFFERED = 5
-
-
-# --- periods ------------------------------------------------------------------------
-
-
-def today() -> date:
-    return timezone.localdate()
-
-
-def default_month(on: date | None = None) -> date:
-    """The previous month: a month's entries are due in the first days of the next."""
-    return add_months(month_start(on or today()), -1)
-
-
-def months_offered(year: int, on: date | None = None) -> list[date]:
-    """The months of `year` that have begun (future months are never offered)."""
-    current = month_start(on or today())
-    last = 12 if year < current.year else (current.month if year == current.year else 0)
-    return [date(year, m, 1) for m in range(1, last + 1)]
-
-
-def years_offered(on: date | None = None) -> list[int]:
-    current = (on or today()).year
-    return list(range(current, max(FIRST_YEAR, current - YEARS_OFFERED + 1) - 1, -1))
-
-
-def period_from(params: Mapping[str, str], on: date | None = None) -> date:
-    """The month asked for by ?thang=YYYY-MM or ?nam=YYYY; anything invalid or in the
-    future falls back to the default month rather than failing."""
-    current = month_start(on or today())
-    month = parse_month(params.get("thang"))
-    if month is not None and FIRST_YEAR <= month.year and month <= current:
-        return month
-    raw_year = (params.get("nam") or "").strip()
-    if re.fullmatch(r"[0-9]{4}", raw_year) and FIRST_YEAR <= int(raw_year) <= current.year:
-        year = int(raw_year)
-        if year < current.year:
-            return date(year, 12, 1)
-        fallback = default_month(current)
-        return fallback if fallback.year == year else current
-    return default_month(current)
-
 
 # --- figures ------------------------------------------------------------------------
 

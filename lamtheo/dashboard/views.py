@@ -14,8 +14,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from lamtheo.core.dates import month_slug
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import month_slug, months_offered, period_from, today, year_links
 from lamtheo.core.xlsx import xlsx_response
 from lamtheo.dashboard import stats
 from lamtheo.dashboard.chart import LEGEND, monthly_chart
@@ -29,13 +29,9 @@ from lamtheo.dashboard.selectors import (
     listing_rows,
     month_series,
     monthly_figures,
-    months_offered,
     parse_sort,
-    period_from,
     sort_rows,
-    today,
     unit_figures,
-    years_offered,
 )
 from lamtheo.dashboard.services import reminder_send
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, top_units
@@ -82,7 +78,7 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
             "breadcrumbs": breadcrumbs(request.user, unit),
             "legend": LEGEND,
             "columns": _sort_links(month, sort),
-            "periods": _period_links(month),
+            "periods": year_links(month.year),
             "months": months_offered(month.year),
             "can_remind": can(request.user, Capability.REMIND, unit),
             "can_count_documents": can(request.user, Capability.ISSUE_DOCUMENTS, unit),
@@ -137,7 +133,7 @@ def months(request: HttpRequest, code: str) -> HttpResponse:
         "unit": unit, "month": month, "year": month.year, "monthly": monthly,
         "chart": monthly_chart(monthly.series), "legend": LEGEND,
         "metric": metric, "metrics": METRICS, "breadcrumbs": breadcrumbs(request.user, unit),
-        "periods": _period_links(month),
+        "periods": year_links(month.year),
     })  # fmt: skip
 
 
@@ -173,13 +169,6 @@ def _sort_links(month: date, sort: tuple[str, bool] | None) -> dict[str, dict]:
             "aria": ("descending" if descending else "ascending") if current else "none",
         }
     return links
-
-
-def _period_links(month: date) -> list[dict]:
-    return [
-        {"year": y, "query": urlencode({"nam": y}), "current": y == month.year}
-        for y in years_offered()
-    ]
 
 
 # --- named lists ------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from lamtheo.core.dates import month_label
+from lamtheo.core.periods import month_label
 from lamtheo.core.xlsx import add_sheet, append_row
 from lamtheo.dashboard.templatetags.dashboard_tags import num
 

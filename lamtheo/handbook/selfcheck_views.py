@@ -11,8 +11,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from lamtheo.core.audit import record_view
-from lamtheo.core.dates import month_label
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import month_label, months_offered, period_from, years_offered
 from lamtheo.core.xlsx import xlsx_response
 from lamtheo.handbook import services
 from lamtheo.handbook.forms import SelfCheckForm
@@ -79,15 +79,13 @@ def selfcheck(request, person_id: int, month: str):
 
 
 def _period(request, code: str):
-    from lamtheo.dashboard.selectors import period_from
-
     unit = get_unit_or_404(request.user, code, Capability.VIEW_STATS)
     return unit, period_from(request.GET)
 
 
 @login_required
 def selfcheck_stats(request, code: str):
-    from lamtheo.dashboard.selectors import breadcrumbs, months_offered, years_offered
+    from lamtheo.dashboard.selectors import breadcrumbs
     from lamtheo.handbook.selectors import selfcheck_figures
 
     unit, month = _period(request, code)

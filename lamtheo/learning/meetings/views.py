@@ -14,12 +14,19 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from lamtheo.core.dates import month_slug
 from lamtheo.core.downloads import attachment_response
 from lamtheo.core.errors import DomainError
 from lamtheo.core.forms import ReasonForm
+from lamtheo.core.periods import (
+    month_slug,
+    months_offered,
+    period_from,
+    year_from,
+    year_links,
+    years_offered,
+)
 from lamtheo.core.xlsx import xlsx_response
-from lamtheo.dashboard.selectors import breadcrumbs, months_offered, period_from, years_offered
+from lamtheo.dashboard.selectors import breadcrumbs
 from lamtheo.learning.meetings import figures as meeting_stats
 from lamtheo.learning.meetings import services
 from lamtheo.learning.meetings.exports import meeting_table_xlsx
@@ -43,21 +50,13 @@ FIELDS = ("kind", "held_on", "place", "chair", "clerk", "topic_studied", "handbo
           "story", "self_check", "proceedings", "conclusion")  # fmt: skip
 
 
-def _year(request: HttpRequest) -> int:
-    this_year = timezone.localdate().year
-    try:
-        return min(max(int(request.GET.get("nam", this_year)), 2011), this_year)
-    except ValueError:
-        return this_year
-
-
 @login_required
 def cell(request: HttpRequest, code: str) -> HttpResponse:
     """A cell's meetings of a year."""
     unit = get_unit_or_404(request.user, code, Capability.VIEW_RECORDS)
     if not unit.is_cell:
         return redirect("learning:meeting_figures", unit.code)
-    year = _year(request)
+    year = year_from(request.GET)
     return render(request, "learning/meetings_cell.html", {
         "unit": unit, "year": year, "years": years_offered(), "meetings": cell_meetings(unit, year),
         "can_record": can(request.user, Capability.RECORD_MEETINGS, unit),
@@ -223,8 +222,7 @@ def figures(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "learning/meeting_figures.html", {
         "unit": unit, "month": month, "figures": fig, "t": fig.total,
         "breadcrumbs": breadcrumbs(request.user, unit), "months": months_offered(month.year),
-        "periods": [{"year": y, "query": urlencode({"nam": y}), "current": y == month.year}
-                    for y in years_offered()],
+        "periods": year_links(month.year),
         "query": urlencode({"thang": month_slug(month)}),
         "can_open_cell": unit.is_cell and can(request.user, Capability.VIEW_RECORDS, unit),
     })  # fmt: skip

@@ -7,7 +7,8 @@ from datetime import date
 
 from openpyxl import Workbook
 
-from lamtheo.core.dates import format_date, month_label
+from lamtheo.core.dates import format_date
+from lamtheo.core.periods import month_label
 from lamtheo.core.xlsx import add_sheet, append_row, percent_cell, text_cell
 from lamtheo.learning.stories.figures import StoryFigures, StoryRow, StoryUnitFigures
 from lamtheo.learning.stories.models import StoryReading

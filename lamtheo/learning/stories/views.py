@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from lamtheo.core.audit import changes_of
-from lamtheo.core.dates import month_slug
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import month_slug, months_offered, period_from, year_links
 from lamtheo.core.xlsx import xlsx_response
-from lamtheo.dashboard.selectors import breadcrumbs, months_offered, period_from, years_offered
+from lamtheo.dashboard.selectors import breadcrumbs
 from lamtheo.learning.stories import services
 from lamtheo.learning.stories.exports import story_table_xlsx
 from lamtheo.learning.stories.figures import readings_behind, story_unit_figures
@@ -174,8 +174,7 @@ def figures(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "learning/story_figures.html", {
         "unit": unit, "month": month, "figures": fig, "t": fig.total,
         "breadcrumbs": breadcrumbs(request.user, unit), "months": months_offered(month.year),
-        "periods": [{"year": y, "query": urlencode({"nam": y}), "current": y == month.year}
-                    for y in years_offered()],
+        "periods": year_links(month.year),
         "query": urlencode({"thang": month_slug(month)}),
         "can_open_briefing": can(request.user, Capability.READ_STORIES, unit),
     })  # fmt: skip
