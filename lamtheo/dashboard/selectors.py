@@ -32,7 +32,7 @@ from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.dashboard.stats import REGISTERED_STATES, SUBMITTED_STATES
 from lamtheo.handbook.models import EntryStatus, HandbookEntry
 from lamtheo.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit, path_ids
-from lamtheo.orgs.scope import Capability, can, subtree_q
+from lamtheo.orgs.scope import subtree_q
 from lamtheo.people.models import Membership, Person
 from lamtheo.people.selectors import exempt_in, memberships_covering
 from lamtheo.pledges.models import Pledge, PledgeStatus
@@ -309,16 +309,6 @@ def sort_rows(
 
 def _none_last(value: float | None) -> float:
     return 2.0 if value is None else value
-
-
-# --- breadcrumbs ----------------------------------------------------------------------
-
-
-def breadcrumbs(user, unit: OrgUnit) -> list[OrgUnit]:
-    """The unit's ancestors that the user may open, root first (one query)."""
-    ids = unit.ancestor_ids()[:-1]
-    ancestors = OrgUnit.objects.filter(pk__in=ids, is_active=True).order_by("path")
-    return [a for a in ancestors if can(user, Capability.VIEW_STATS, a)]
 
 
 # --- the named lists behind a rate ----------------------------------------------------

@@ -24,7 +24,6 @@ from lamtheo.dashboard.selectors import (
     LISTINGS,
     SORT_COLUMNS,
     Listing,
-    breadcrumbs,
     listing_people,
     listing_rows,
     month_series,
@@ -35,6 +34,7 @@ from lamtheo.dashboard.selectors import (
 )
 from lamtheo.dashboard.services import reminder_send
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, top_units
+from lamtheo.orgs.selectors import breadcrumbs
 from lamtheo.people.selectors import search_people
 
 PAGE_SIZE = 50

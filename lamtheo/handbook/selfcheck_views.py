@@ -18,6 +18,7 @@ from lamtheo.handbook import services
 from lamtheo.handbook.forms import SelfCheckForm
 from lamtheo.handbook.selectors import selfcheck_access, selfcheck_history
 from lamtheo.orgs.scope import Capability, get_unit_or_404
+from lamtheo.orgs.selectors import breadcrumbs
 
 
 @login_required
@@ -85,7 +86,6 @@ def _period(request, code: str):
 
 @login_required
 def selfcheck_stats(request, code: str):
-    from lamtheo.dashboard.selectors import breadcrumbs
     from lamtheo.handbook.selectors import selfcheck_figures
 
     unit, month = _period(request, code)

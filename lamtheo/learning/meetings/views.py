@@ -26,7 +26,6 @@ from lamtheo.core.periods import (
     years_offered,
 )
 from lamtheo.core.xlsx import xlsx_response
-from lamtheo.dashboard.selectors import breadcrumbs
 from lamtheo.learning.meetings import figures as meeting_stats
 from lamtheo.learning.meetings import services
 from lamtheo.learning.meetings.exports import meeting_table_xlsx
@@ -44,6 +43,7 @@ from lamtheo.learning.meetings.selectors import (
     reviewed_entries,
 )
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404
+from lamtheo.orgs.selectors import breadcrumbs
 from lamtheo.people.models import MemberStatus, Person
 
 FIELDS = ("kind", "held_on", "place", "chair", "clerk", "topic_studied", "handbook_reviewed",

@@ -17,7 +17,6 @@ from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
 from lamtheo.core.periods import month_slug, months_offered, period_from, year_links
 from lamtheo.core.xlsx import xlsx_response
-from lamtheo.dashboard.selectors import breadcrumbs
 from lamtheo.learning.stories import services
 from lamtheo.learning.stories.exports import story_table_xlsx
 from lamtheo.learning.stories.figures import readings_behind, story_unit_figures
@@ -25,6 +24,7 @@ from lamtheo.learning.stories.forms import CadenceForm, StoryForm
 from lamtheo.learning.stories.models import Story
 from lamtheo.learning.stories.selectors import recent_readings, search_stories, story_of_period
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, has_any, top_units
+from lamtheo.orgs.selectors import breadcrumbs
 
 
 def _manager(request: HttpRequest) -> bool:

@@ -17,7 +17,6 @@ from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
 from lamtheo.core.forms import ReasonForm
 from lamtheo.core.xlsx import xlsx_response
-from lamtheo.dashboard.selectors import breadcrumbs
 from lamtheo.learning.study import selectors as sel
 from lamtheo.learning.study.exports import not_studied_xlsx, topic_table_xlsx
 from lamtheo.learning.study.forms import CHOSEN, WHOLE, AttendanceForm, SessionForm
@@ -29,6 +28,7 @@ from lamtheo.learning.study.services import (
     study_session_update,
 )
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, has_any
+from lamtheo.orgs.selectors import breadcrumbs
 
 PAGE_SIZE = 50
 
