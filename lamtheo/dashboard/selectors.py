@@ -26,8 +26,8 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 
+from lamtheo.core.figure_tables import Column, parse_column_sort, ratio, sort_by_column
 from lamtheo.core.periods import default_month, month_label, month_start, months_offered
-from lamtheo.core.vietnamese import name_sort_key
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.dashboard.stats import REGISTERED_STATES, SUBMITTED_STATES
 from lamtheo.handbook.models import EntryStatus, HandbookEntry
@@ -38,11 +38,6 @@ from lamtheo.people.selectors import exempt_in, memberships_covering
 from lamtheo.pledges.models import Pledge, PledgeStatus
 
 # --- figures ------------------------------------------------------------------------
-
-
-def ratio(part: int, whole: int) -> float | None:
-    """A share between 0 and 1, or None when nobody is counted (shown as "—")."""
-    return part / whole if whole else None
 
 
 @dataclass
@@ -248,50 +243,23 @@ def _zeros(row: dict) -> dict:
     return {k: v or 0 for k, v in row.items()}
 
 
-# --- sorting the child rows -----------------------------------------------------------
+# --- the table of child rows ---------------------------------------------------------
 
-
-def unit_name_key(row) -> tuple:
-    """Sort key of a row's unit. Unit names read left to right ("Chi bộ Phòng 1"), so each
-    word is keyed on its own in Vietnamese letter order rather than the given-name-first
-    order of people."""
-    return tuple(name_sort_key(word) for word in row.unit.name.split())
-
-
-SORT_COLUMNS = {
-    "ten": ("Tổ chức đảng", unit_name_key),
-    "so-nguoi": ("Số người", lambda r: r.figures.members),
-    "dang-ky": ("Tỷ lệ đăng ký", lambda r: r.figures.registration_rate),
-    "nop": ("Tỷ lệ nộp sổ tay", lambda r: r.figures.submission_rate),
-    "dung-han": ("Nộp đúng hạn", lambda r: r.figures.on_time_rate),
-    "nhan-xet": ("Tỷ lệ đã nhận xét", lambda r: r.figures.review_rate),
-    "tra-lai": ("Bị trả lại", lambda r: r.figures.returned),
-    "cu-the": ("Việc làm cụ thể", lambda r: r.figures.specific_rate),
-}
-
-
-def parse_column_sort(text: str | None, columns: dict) -> tuple[str, bool] | None:
-    """ "nop" → ("nop", False), "-nop" → ("nop", True); anything not in `columns` → None
-    (tree order). Shared by every figures page that sorts its child rows."""
-    text = (text or "").strip()
-    key = text.lstrip("-")
-    return (key, text.startswith("-")) if key in columns else None
-
-
-def sort_by_column(rows: list, columns: dict, sort: tuple[str, bool] | None) -> list:
-    """Rows sorted on one of `columns`; rows with nothing to count ("—") always go last,
-    whatever the direction."""
-    if sort is None:
-        return list(rows)
-    key, descending = sort
-    value = columns[key][1]
-    counted = [r for r in rows if value(r) is not None]
-    rest = [r for r in rows if value(r) is None]
-    return sorted(counted, key=value, reverse=descending) + rest
+COLUMNS = [
+    Column("Số người", "members", sort="so-nguoi"),
+    Column("Tỷ lệ đăng ký", "registration_rate", part="registered", whole="year_expected",
+           sort="dang-ky"),
+    Column("Tỷ lệ nộp sổ tay", "submission_rate", part="submitted", whole="expected",
+           sort="nop"),
+    Column("Nộp đúng hạn", "on_time_rate", rate=True, sort="dung-han"),
+    Column("Tỷ lệ đã nhận xét", "review_rate", rate=True, sort="nhan-xet"),
+    Column("Bị trả lại", "returned", sort="tra-lai"),
+    Column("Việc làm cụ thể", "specific_rate", rate=True, sort="cu-the"),
+]  # fmt: skip
 
 
 def parse_sort(text: str | None) -> tuple[str, bool] | None:
-    return parse_column_sort(text, SORT_COLUMNS)
+    return parse_column_sort(text, COLUMNS)
 
 
 def sort_rows(
@@ -304,7 +272,7 @@ def sort_rows(
             key=lambda r: (r.figures.submission_rate, _none_last(r.figures.registration_rate))
         )
         return counted + rest
-    return sort_by_column(rows, SORT_COLUMNS, sort)
+    return sort_by_column(rows, COLUMNS, sort)
 
 
 def _none_last(value: float | None) -> float:

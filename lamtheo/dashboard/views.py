@@ -15,14 +15,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from lamtheo.core.errors import DomainError
+from lamtheo.core.figure_tables import figures_table, sort_links, sort_text
 from lamtheo.core.periods import month_slug, months_offered, period_from, today, year_links
 from lamtheo.core.xlsx import xlsx_response
 from lamtheo.dashboard import stats
 from lamtheo.dashboard.chart import LEGEND, monthly_chart
 from lamtheo.dashboard.exports import monthly_table_xlsx, people_list_xlsx, unit_table_xlsx
 from lamtheo.dashboard.selectors import (
+    COLUMNS,
     LISTINGS,
-    SORT_COLUMNS,
     Listing,
     listing_people,
     listing_rows,
@@ -66,6 +67,7 @@ def _figures(request: HttpRequest, code: str):
 @login_required
 def unit(request: HttpRequest, code: str) -> HttpResponse:
     unit, month, figures, sort, lagging, rows = _figures(request, code)
+    columns = sort_links(COLUMNS, sort, lambda sort_param: _query(month, sort_param))
     return render(
         request,
         "dashboard/unit.html",
@@ -74,18 +76,26 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
             "month": month,
             "figures": figures,
             "rows": rows,
+            "table": figures_table(
+                COLUMNS,
+                rows,
+                figures.total,
+                url_name="dashboard:unit",
+                query=_query(month),
+                links=columns,
+            ),
             "lagging": lagging,
             "breadcrumbs": breadcrumbs(request.user, unit),
             "legend": LEGEND,
-            "columns": _sort_links(month, sort),
+            "columns": columns,
             "periods": year_links(month.year),
             "months": months_offered(month.year),
             "can_remind": can(request.user, Capability.REMIND, unit),
             "can_count_documents": can(request.user, Capability.ISSUE_DOCUMENTS, unit),
             # The roster shows each person's records: only to those who may read them.
             "can_open_roster": unit.is_cell and can(request.user, Capability.VIEW_RECORDS, unit),
-            "sort_param": _sort_text(sort),
-            "query": _query(month, _sort_text(sort), lagging),
+            "sort_param": sort_text(sort),
+            "query": _query(month, sort_text(sort), lagging),
             "lagging_query": _query(month, None, not lagging),
         },
     )
@@ -151,24 +161,6 @@ def _query(month: date, sort: str | None = None, lagging: bool = False) -> str:
     if lagging:
         params["cham"] = "1"
     return urlencode(params)
-
-
-def _sort_text(sort: tuple[str, bool] | None) -> str:
-    return "" if sort is None else ("-" if sort[1] else "") + sort[0]
-
-
-def _sort_links(month: date, sort: tuple[str, bool] | None) -> dict[str, dict]:
-    """For each sortable column: its link (a second click reverses) and its aria-sort."""
-    links = {}
-    for key, (label, _value) in SORT_COLUMNS.items():
-        current = sort is not None and sort[0] == key
-        descending = current and sort[1]
-        links[key] = {
-            "label": label,
-            "query": _query(month, f"-{key}" if current and not descending else key),
-            "aria": ("descending" if descending else "ascending") if current else "none",
-        }
-    return links
 
 
 # --- named lists ------------------------------------------------------------------------

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
+from lamtheo.core.figure_tables import count_text
 from lamtheo.core.periods import month_label
 from lamtheo.core.xlsx import add_sheet, append_row
-from lamtheo.dashboard.templatetags.dashboard_tags import num
 
 
 def selfcheck_xlsx(f) -> Workbook:
     title = f"Tự soi, tự sửa theo 27 biểu hiện suy thoái – {f.unit.name}"
     subtitle = (
-        f"{month_label(f.month)}: {num(f.people)} người tự nhận có ít nhất một biểu hiện, "
-        f"trên {num(f.members)} cán bộ, đảng viên (chỉ có số lượng, không có tên; số 1 hoặc 2 "
+        f"{month_label(f.month)}: {count_text(f.people)} người tự nhận có ít nhất một biểu hiện, "
+        f"trên {count_text(f.members)} cán bộ, đảng viên (chỉ có số lượng, không có tên; số 1 hoặc 2 "
         f"người ghi là “dưới 3”)."
     )
     wb, ws = add_sheet(

@@ -5,6 +5,8 @@ other page shows counts, never names."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -12,7 +14,14 @@ from django.shortcuts import redirect, render
 
 from lamtheo.core.audit import record_view
 from lamtheo.core.errors import DomainError
-from lamtheo.core.periods import month_label, months_offered, period_from, years_offered
+from lamtheo.core.figure_tables import Column, figures_table
+from lamtheo.core.periods import (
+    month_label,
+    month_slug,
+    months_offered,
+    period_from,
+    years_offered,
+)
 from lamtheo.core.xlsx import xlsx_response
 from lamtheo.handbook import services
 from lamtheo.handbook.forms import SelfCheckForm
@@ -84,18 +93,36 @@ def _period(request, code: str):
     return unit, period_from(request.GET)
 
 
+# Counts only, per unit below; no total row: the card above the table gives it.
+COLUMNS = [
+    Column("Số cán bộ, đảng viên", "members"),
+    Column("Số người tự nhận có biểu hiện", "people"),
+]
+
+
 @login_required
 def selfcheck_stats(request, code: str):
     from lamtheo.handbook.selectors import selfcheck_figures
 
     unit, month = _period(request, code)
+    figures = selfcheck_figures(unit, month).for_display()
+    table = figures_table(
+        COLUMNS,
+        figures.rows,
+        None,
+        url_name="handbook:selfcheck_stats",
+        query=urlencode({"thang": month_slug(month)}),
+        labelled_by="theo-to-chuc",
+        figures_of=lambda row: row,  # a row carries its counts itself
+    )
     return render(
         request,
         "handbook/selfcheck_stats.html",
         {
             "unit": unit,
             "month": month,
-            "figures": selfcheck_figures(unit, month).for_display(),
+            "figures": figures,
+            "table": table,
             "months": months_offered(month.year),
             "years": years_offered(),
             "breadcrumbs": breadcrumbs(request.user, unit),

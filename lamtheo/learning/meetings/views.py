@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from lamtheo.core.downloads import attachment_response
 from lamtheo.core.errors import DomainError
+from lamtheo.core.figure_tables import Column, figures_table
 from lamtheo.core.forms import ReasonForm
 from lamtheo.core.periods import (
     month_slug,
@@ -208,6 +209,15 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
 
 # --- figures ---------------------------------------------------------------------------
 
+COLUMNS = [
+    Column("Số chi bộ", "cells"),
+    Column("Đã sinh hoạt định kỳ", "held_rate", part="held", whole="cells"),
+    Column("Có nội dung học tập và làm theo Bác", "content_rate", part="with_content",
+           whole="cells"),
+    Column("Đảng viên có mặt", "attendance_rate", rate=True),
+    Column("Sinh hoạt chuyên đề", "thematic"),
+]  # fmt: skip
+
 
 def _figures(request: HttpRequest, code: str):
     unit = get_unit_or_404(request.user, code, Capability.VIEW_STATS)
@@ -219,11 +229,13 @@ def _figures(request: HttpRequest, code: str):
 @login_required
 def figures(request: HttpRequest, code: str) -> HttpResponse:
     unit, month, fig = _figures(request, code)
+    query = urlencode({"thang": month_slug(month)})
     return render(request, "learning/meeting_figures.html", {
         "unit": unit, "month": month, "figures": fig, "t": fig.total,
+        "table": figures_table(COLUMNS, fig.rows, fig.total, url_name="learning:meeting_figures",
+                               query=query),
         "breadcrumbs": breadcrumbs(request.user, unit), "months": months_offered(month.year),
-        "periods": year_links(month.year),
-        "query": urlencode({"thang": month_slug(month)}),
+        "periods": year_links(month.year), "query": query,
         "can_open_cell": unit.is_cell and can(request.user, Capability.VIEW_RECORDS, unit),
     })  # fmt: skip
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
+from lamtheo.core.figure_tables import Column, figures_table
 from lamtheo.core.periods import month_slug, months_offered, period_from, year_links
 from lamtheo.core.xlsx import xlsx_response
 from lamtheo.learning.stories import services
@@ -161,6 +162,12 @@ def unit_story_setting(request: HttpRequest, code: str) -> HttpResponse:
 
 # --- figures of the briefings ------------------------------------------------------------
 
+COLUMNS = [
+    Column("Buổi có đọc mẩu chuyện", "readings"),
+    Column("Số đơn vị", "units"),
+    Column("Đơn vị có đọc mẩu chuyện", "reading_rate", part="reading_units", whole="units"),
+]
+
 
 def _figures(request: HttpRequest, code: str):
     unit = get_unit_or_404(request.user, code, Capability.VIEW_STATS)
@@ -171,11 +178,13 @@ def _figures(request: HttpRequest, code: str):
 @login_required
 def figures(request: HttpRequest, code: str) -> HttpResponse:
     unit, month, fig = _figures(request, code)
+    query = urlencode({"thang": month_slug(month)})
     return render(request, "learning/story_figures.html", {
         "unit": unit, "month": month, "figures": fig, "t": fig.total,
+        "table": figures_table(COLUMNS, fig.rows, fig.total, url_name="learning:story_figures",
+                               query=query),
         "breadcrumbs": breadcrumbs(request.user, unit), "months": months_offered(month.year),
-        "periods": year_links(month.year),
-        "query": urlencode({"thang": month_slug(month)}),
+        "periods": year_links(month.year), "query": query,
         "can_open_briefing": can(request.user, Capability.READ_STORIES, unit),
     })  # fmt: skip
 
