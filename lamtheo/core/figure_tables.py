@@ -182,7 +182,7 @@ def _sort_value(columns: Sequence[Column], key: str) -> Callable[[Any], Any] | N
     if key == NAME_SORT:
         return unit_name_key
     for column in columns:
-        if column.sort == key:
+        if key and column.sort == key:
             return lambda row, column=column: column.value(row.figures)
     return None
 
