@@ -82,13 +82,6 @@ def party_date_line(place: str, d: date) -> str:
 # people/services.py, handbook/services.py, learning/meetings/services.py,
 # learning/study/services.py and learning/stories/figures.py. Import from
 # lamtheo.core.periods instead; delete this block once none of them does.
-from lamtheo.core.periods import (  # noqa: E402, F401
-    add_months,
-    month_label,
-    month_slug,
-    month_start,
-    months_between,
-    parse_month,
-)
+from lamtheo.core.periods import add_months, month_label, month_start, parse_month  # noqa: E402, F401
 
 # --- end of the TEMPORARY re-exports ---------------------------------------------------

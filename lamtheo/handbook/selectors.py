@@ -83,17 +83,6 @@ def month_states(people: list[Person], year: int, unit=None) -> dict[int, list[M
     }
 
 
-def get_entry_or_404(person: Person, month: date) -> HandbookEntry:
-    entry = (
-        HandbookEntry.objects.select_related("pledge", "person", "entered_by", "reviewed_by")
-        .filter(person=person, month=month)
-        .first()
-    )
-    if entry is None:
-        raise Http404("Chưa có sổ tay tháng này.")
-    return entry
-
-
 @dataclass
 class Access:
     person: Person
