@@ -137,4 +137,4 @@ def selfcheck_stats_export(request, code: str):
 
     unit, month = _period(request, code)
     workbook = selfcheck_xlsx(selfcheck_figures(unit, month).for_display())
-    return xlsx_response(workbook, f"tu-soi-27-bieu-hien-{unit.code}-{month:%Y-%m}.xlsx")
+    return xlsx_response(workbook, f"tu-soi-27-bieu-hien-{unit.code}-{month_slug(month)}.xlsx")

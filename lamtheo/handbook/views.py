@@ -15,6 +15,7 @@ from lamtheo.core.errors import DomainError
 from lamtheo.core.periods import (
     FIRST_YEAR,
     month_label,
+    month_slug,
     months_offered,
     today,
     year_from,
@@ -65,7 +66,7 @@ def _context(access, **extra) -> dict:
         "entry": entry,
         "rows": [(i, results.get(i.pk)) for i in items or []],
         "has_pledge": items is not None,
-        "slug": f"{access.month:%Y-%m}",
+        "slug": month_slug(access.month),
         "due": services.due_date(access.month),
         "overdue": overdue,
         # Someone else's month (a secretary entering on behalf): back to that cell.
@@ -163,7 +164,7 @@ def _next_step(access, rows, after: int) -> str:
     later = ids[ids.index(after) + 1 :]
     answered = set(access.entry.items.values_list("item_id", flat=True))
     nxt = next((pk for pk in later if pk not in answered), None)
-    args = [access.person.pk, f"{access.month:%Y-%m}"]
+    args = [access.person.pk, month_slug(access.month)]
     if nxt:
         return reverse("handbook:item", args=[*args, nxt])
     return reverse("handbook:month", args=args)
