@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from lamtheo.conftest import PASSWORD
-from lamtheo.core.dates import add_months, month_start
+from lamtheo.core.periods import add_months, month_start
 
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from lamtheo.core.dates import add_months, month_start
+from lamtheo.core.periods import add_months, month_start
 from lamtheo.core.tests.url_walk import (
     CELL_STATS,
     ORG_STATS,

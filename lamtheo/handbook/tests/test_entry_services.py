@@ -7,8 +7,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from lamtheo.core.dates import add_months, month_start
 from lamtheo.core.errors import DomainError, StaleRecord
+from lamtheo.core.periods import add_months, month_start
 from lamtheo.handbook import services
 from lamtheo.handbook.models import EntryStatus, HandbookEntry, Progress, Rating
 from lamtheo.people.services import person_exempt

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.urls import reverse
 
-from lamtheo.core.dates import add_months
+from lamtheo.core.periods import add_months
 from lamtheo.handbook import services
 from lamtheo.handbook.models import HandbookEntry, Rating
 from lamtheo.handbook.templatetags.handbook_tags import time_and_date

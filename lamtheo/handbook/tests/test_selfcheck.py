@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from lamtheo.campaign.models import Manifestation
 from lamtheo.conftest import make_user
-from lamtheo.core.dates import add_months, month_start
 from lamtheo.core.errors import DomainError, StaleRecord
+from lamtheo.core.periods import add_months, month_start
 from lamtheo.handbook import services
 from lamtheo.handbook.models import SelfCheck, SelfCheckMark
 from lamtheo.handbook.selectors import selfcheck_history, selfcheck_of, selfcheck_visible

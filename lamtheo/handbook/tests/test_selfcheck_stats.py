@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from lamtheo.campaign.models import Manifestation
 from lamtheo.conftest import make_person
-from lamtheo.core.dates import add_months, month_start
+from lamtheo.core.periods import add_months, month_start
 from lamtheo.handbook import services
 from lamtheo.handbook.models import SelfCheckStat
 from lamtheo.handbook.selectors import selfcheck_figures

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from lamtheo.campaign.models import Manifestation
-from lamtheo.core.dates import add_months, month_start
+from lamtheo.core.periods import add_months, month_start
 from lamtheo.core.tests.url_walk import CELL_STATS, ORG_STATS, expect
 from lamtheo.handbook import services
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from lamtheo.core.dates import add_months, month_start
+from lamtheo.core.periods import add_months, month_start
 from lamtheo.learning.meetings import services as meeting_services
 from lamtheo.learning.meetings.models import MeetingKind
 

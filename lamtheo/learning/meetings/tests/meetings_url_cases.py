@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from lamtheo.core.dates import add_months, month_start
+from lamtheo.core.periods import add_months, month_start
 from lamtheo.core.tests.url_walk import CELL_STATS, ORG_STATS, Case, expect
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings import services as meeting_services

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from lamtheo.core.dates import add_months, month_start
+from lamtheo.core.periods import add_months, month_start
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings import services as s
 from lamtheo.learning.meetings.figures import ensure_meeting_year, rebuild_meeting_year

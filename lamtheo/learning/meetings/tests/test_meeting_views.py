@@ -9,7 +9,7 @@ from django.utils import timezone
 from docx import Document
 from openpyxl import load_workbook
 
-from lamtheo.core.dates import month_start
+from lamtheo.core.periods import month_start
 from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import Progress, Rating
 from lamtheo.learning.attendance import AttendanceStatus

@@ -14,8 +14,8 @@ import pytest
 from django.core.management import call_command
 
 from lamtheo.campaign.models import Campaign, Topic
-from lamtheo.core.dates import month_start
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import month_start
 from lamtheo.learning.study import figures as study_stats
 from lamtheo.learning.study.models import StudySession, StudySheet, StudyTopicStat
 from lamtheo.learning.study.services import Mark, study_attendance_record, study_session_update

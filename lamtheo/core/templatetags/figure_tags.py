@@ -1,11 +1,12 @@
-"""Number formats of the dashboards, the Vietnamese way: 1.234 people, 66,7%."""
+"""Figures the Vietnamese way in templates: 1.234 people, 66,7%, and the cells of a figures
+table (``_figures_table.html``)."""
 
 from __future__ import annotations
 
 from django import template
 from django.utils.html import format_html
 
-from lamtheo.dashboard.chart import percent
+from lamtheo.core.figure_tables import Cell, count_text, percent
 
 register = template.Library()
 
@@ -17,9 +18,7 @@ def pct(rate: float | None) -> str:
 
 @register.filter
 def num(value: int | str | None) -> str:
-    if isinstance(value, str):  # a count already put in words, e.g. "dưới 3"
-        return value
-    return "—" if value is None else f"{value:,}".replace(",", ".")
+    return count_text(value)
 
 
 @register.filter
@@ -40,3 +39,11 @@ def rate_cell(rate: float | None, part: int, whole: int) -> str:
         num(whole),
         meter(rate),
     )
+
+
+@register.simple_tag
+def figure_cell(cell: Cell) -> str:
+    """A cell of a figures table: a count, a rate, or a rate with its counts."""
+    if cell.whole is not None:
+        return rate_cell(cell.value, cell.part, cell.whole)
+    return format_html('<td class="num">{}</td>', pct(cell.value) if cell.rate else num(cell.value))
