@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "lamtheo.learning",
     "lamtheo.documents",
     "lamtheo.dashboard",
+    "lamtheo.demo",
 ]
 
 MIDDLEWARE = [

@@ -9,7 +9,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from lamtheo.core.models import Notice
-from lamtheo.documents.demo import docx_bytes
+from lamtheo.demo.documents import docx_bytes
 from lamtheo.documents.models import DocStatus, Document, ReceiptState
 from lamtheo.documents.tests.factories import draft, issued
 

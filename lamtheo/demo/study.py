@@ -1,4 +1,4 @@
-"""Demo data for the study of the topic (called once from lamtheo.demo.build_demo).
+"""Demo data for the study of the topic (called once from lamtheo.demo.build.build_demo).
 
 Three sessions of this year's topic: a bloc-wide conference, a session integrated into the
 cells' meetings, and a recent online session of the first grassroots organization (where
