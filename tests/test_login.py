@@ -26,4 +26,4 @@ def test_everyone_can_log_out(tree, client):
     client.force_login(tree.member_user)
     r = client.post(reverse("logout"))
     assert r.status_code == 302
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("home:home")).status_code == 302

@@ -144,7 +144,7 @@ def test_members_find_the_programmes_from_their_home_page(tree, login):
     p = _pledge(tree, tree.member)
     services.programme_publish(actor=tree.committee_user, unit=tree.org, pledge=p)
     client = login(tree.outsider.user)
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:home")).content.decode()
     assert reverse("pledges:programmes_index") in home
     assert "Chương trình hành động của lãnh đạo" in home
     assert [u.code for u, n in programme_units_for(tree.outsider.user, YEAR)] == ["DBSA"]

@@ -10,7 +10,7 @@ from lamtheo.pledges import services as pledges
 
 
 def home(client) -> str:
-    return client.get(reverse("core:home")).content.decode()
+    return client.get(reverse("home:home")).content.decode()
 
 
 def test_a_returned_months_comment_sits_in_its_task(tree, login):
