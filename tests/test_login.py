@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from lamtheo.conftest import PASSWORD
+from lamtheo.tests.helpers import PASSWORD
 
 
 def test_a_wrong_password_and_an_unknown_user_get_the_same_message(tree, client):

@@ -5,13 +5,13 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from lamtheo.conftest import make_person
 from lamtheo.core.dates import add_months, month_start
 from lamtheo.dashboard.models import CellYearStat
 from lamtheo.dashboard.selectors import today
 from lamtheo.dashboard.tests.conftest import YEAR, fill, open_year, register
 from lamtheo.orgs.models import UnitKind
 from lamtheo.orgs.services import unit_create
+from lamtheo.tests.helpers import make_person
 
 MAX_QUERIES = 11
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from lamtheo.core.models import Notice
 from lamtheo.demo.documents import docx_bytes
 from lamtheo.documents.models import DocStatus, Document, ReceiptState
-from lamtheo.documents.tests.factories import draft, issued
+from lamtheo.documents.tests.helpers import draft, issued
 
 
 def _form(**overrides) -> dict:

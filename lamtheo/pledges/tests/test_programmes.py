@@ -173,7 +173,7 @@ def test_publishing_through_the_page_and_the_audit_trail_on_the_manage_page(tree
 def test_the_page_costs_the_same_queries_for_one_or_many_programmes(
     tree, login, django_assert_max_num_queries
 ):
-    from lamtheo.conftest import make_person
+    from lamtheo.tests.helpers import make_person
 
     client = login(tree.outsider.user)
     url = reverse("pledges:programmes", args=[tree.org.code])

@@ -17,7 +17,7 @@ from lamtheo.learning.meetings import services as s
 from lamtheo.learning.meetings.minutes_docx import minutes_docx
 from lamtheo.learning.meetings.models import CellMeeting, MeetingAttendance
 from lamtheo.learning.meetings.selectors import attendance_of
-from lamtheo.learning.meetings.tests.meeting_fixtures import LAST_MONTH, make_meeting, meeting_input
+from lamtheo.learning.meetings.tests.helpers import LAST_MONTH, make_meeting, meeting_input
 from lamtheo.pledges import services as pledges
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from lamtheo.core.dates import format_date
 from lamtheo.learning.study.models import StudyAttendance, StudySession
-from lamtheo.learning.study.tests.study_helpers import (
+from lamtheo.learning.study.tests.helpers import (
     E,
     P,
     record,
