@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from lamtheo.dashboard.tests.conftest import MARCH, YEAR
+from lamtheo.dashboard.tests.helpers import MARCH, YEAR
 from lamtheo.orgs.models import RoleKind
 from lamtheo.orgs.services import role_grant
 from lamtheo.people.services import person_exempt, person_transfer

@@ -4,7 +4,7 @@ from django.core import mail
 from django.urls import reverse
 
 from lamtheo.core.models import Notice
-from lamtheo.dashboard.tests.conftest import MARCH
+from lamtheo.dashboard.tests.helpers import MARCH
 from lamtheo.orgs.models import RoleKind
 from lamtheo.orgs.services import role_grant
 from lamtheo.tests.helpers import make_user

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from lamtheo.dashboard.selectors import month_series, monthly_figures, unit_figures
-from lamtheo.dashboard.tests.conftest import MARCH, YEAR, fill, open_year
+from lamtheo.dashboard.tests.helpers import MARCH, YEAR, fill, open_year
 from lamtheo.orgs.models import UnitKind
 from lamtheo.orgs.services import unit_create
 from lamtheo.people.services import person_exempt, person_transfer

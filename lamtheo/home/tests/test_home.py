@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from lamtheo.handbook import services
-from lamtheo.handbook.tests.test_entry_services import filled, registered
+from lamtheo.handbook.tests.helpers import filled, registered
 from lamtheo.pledges import services as pledges
 
 
