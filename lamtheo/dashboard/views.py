@@ -237,7 +237,7 @@ def remind(request: HttpRequest, code: str, kind: str) -> HttpResponse:
             listing=listing,
             month=month,
             people=people,
-            url=reverse("core:home"),
+            url=reverse("home:home"),
             base_url=request.build_absolute_uri("/"),
         )
     except DomainError as e:

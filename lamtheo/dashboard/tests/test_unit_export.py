@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from lamtheo.core.xlsx import XLSX_TYPE
 from lamtheo.dashboard.exports import UNIT_HEADERS
-from lamtheo.dashboard.tests.conftest import MARCH
+from lamtheo.dashboard.tests.helpers import MARCH
 
 
 def export(client, code: str, **params):

@@ -1,4 +1,4 @@
-"""Demo data for the study of the topic (called once from lamtheo.demo.build_demo).
+"""Demo data for the study of the topic (called once from lamtheo.demo.build.build_demo).
 
 Three sessions of this year's topic: a bloc-wide conference, a session integrated into the
 cells' meetings, and a recent online session of the first grassroots organization (where
@@ -19,7 +19,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from lamtheo.campaign.selectors import topic_for
-from lamtheo.core.dates import month_start
+from lamtheo.core.periods import month_start
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.study.figures import expected_people, rebuild_study
 from lamtheo.learning.study.models import (

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.utils import timezone
 
 from lamtheo.campaign.models import Topic
-from lamtheo.core.tests.url_walk import CELL_STATS, ORG_STATS, expect
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.study.models import SessionFormat, SessionKind
 from lamtheo.learning.study.services import (
@@ -14,6 +13,7 @@ from lamtheo.learning.study.services import (
     study_attendance_record,
     study_session_schedule,
 )
+from lamtheo.tests.url_walk import CELL_STATS, ORG_STATS, expect
 
 ORGANIZERS = expect(404, committee=200, propaganda=200)
 

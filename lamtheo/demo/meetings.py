@@ -1,7 +1,7 @@
 """Demo data for the meetings and the stories: every cell's regular meeting for each past
 month of the demo year (a few cells missing some months), some thematic meetings,
-attendance, the story library and a few readings. Bulk inserts, like lamtheo.demo, with
-the figures rebuilt once at the end."""
+attendance, the story library and a few readings. Bulk inserts, like lamtheo.demo.inserts,
+with the figures rebuilt once at the end."""
 
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from lamtheo.campaign.selectors import topic_for
-from lamtheo.core.dates import add_months, month_start
+from lamtheo.core.bulk import insert_rows
+from lamtheo.core.periods import add_months, month_start
+from lamtheo.demo.data.stories import SOURCE, STORIES
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings.figures import rebuild_meeting_year
 from lamtheo.learning.meetings.models import CellMeeting, MeetingAttendance, MeetingKind
-from lamtheo.learning.stories.demo_data import SOURCE, STORIES
 from lamtheo.learning.stories.models import Story, StoryReading
 from lamtheo.learning.stories.selectors import rotation, story_search_key
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit, Role, RoleKind
@@ -104,9 +105,7 @@ def load(*, months: list[date], today: date | None = None) -> None:
                 )
                 plans.append(people)
     CellMeeting.objects.bulk_create(meetings, batch_size=2000)
-    from lamtheo.demo import _insert_rows  # the demo's fast multi-row INSERT
-
-    _insert_rows(MeetingAttendance, [
+    insert_rows(MeetingAttendance, [
         a for meeting, people in zip(meetings, plans, strict=True)
         for a in _attendance(rng, meeting.pk, people)
     ])  # fmt: skip

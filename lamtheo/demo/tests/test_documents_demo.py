@@ -2,16 +2,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from lamtheo.documents import demo
+from lamtheo.demo import documents as documents_demo
 from lamtheo.documents.models import DocStatus, Document, Receipt
 from lamtheo.documents.symbols import parse_symbol
 
 
 def test_the_demo_register_is_valid_and_reaches_the_grassroots_and_cells(tree):
-    n = demo.load(root=tree.bloc, today=date(2026, 11, 20))
+    n = documents_demo.load(root=tree.bloc, today=date(2026, 11, 20))
     assert n == Document.objects.count() > 10
     bloc_docs = Document.objects.filter(issuer=tree.bloc)
-    assert bloc_docs.count() == len(demo.BLOC_PLAN)
+    assert bloc_docs.count() == len(documents_demo.BLOC_PLAN)
     assert set(
         Receipt.objects.filter(document__issuer=tree.bloc).values_list("unit", flat=True)
     ) == {tree.org.pk, tree.cell_b.pk}
@@ -27,4 +27,4 @@ def test_the_demo_register_is_valid_and_reaches_the_grassroots_and_cells(tree):
 
 
 def test_the_demo_files_are_word_documents():
-    assert demo.docx_bytes("KẾ HOẠCH", "x").startswith(b"PK")
+    assert documents_demo.docx_bytes("KẾ HOẠCH", "x").startswith(b"PK")

@@ -1,4 +1,4 @@
-"""Small builders for the study tests (not fixtures: the meetings tests share the folder)."""
+"""Small builders of study records for the tests."""
 
 from __future__ import annotations
 

@@ -5,9 +5,9 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from lamtheo.learning.meetings import demo as meetings_demo
+from lamtheo.demo import meetings as meetings_demo
+from lamtheo.demo.data.stories import SOURCE, STORIES
 from lamtheo.learning.meetings.models import CellMeeting, CellMeetingStat, MeetingAttendance
-from lamtheo.learning.stories.demo_data import SOURCE, STORIES
 from lamtheo.learning.stories.models import Story
 
 

@@ -1,4 +1,4 @@
-"""Helpers for the meeting tests (not a conftest: the learning app's tests are shared)."""
+"""Small builders of meetings for the tests."""
 
 from __future__ import annotations
 

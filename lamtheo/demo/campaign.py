@@ -1,6 +1,6 @@
 """Demo data for the topic library, the monthly self-check and the public programmes.
 
-Called once from lamtheo.demo.build_demo, after the organization and its log-ins exist.
+Called once from lamtheo.demo.build.build_demo, after the organization and its log-ins exist.
 Like the main generator it uses a fixed seed and bulk inserts for the many rows (the
 self-checks), and the services for the few changes a person would make (the bloc's topic,
 its material, the first publications), so those show in the audit trail."""
@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from lamtheo.campaign import services
 from lamtheo.campaign.models import Campaign, Manifestation, Topic, TopicKind
-from lamtheo.core.dates import add_months, month_start
+from lamtheo.core.periods import add_months, month_start
 from lamtheo.orgs.models import OrgUnit, Role, RoleKind, UnitKind
 from lamtheo.orgs.scope import subtree_q
 

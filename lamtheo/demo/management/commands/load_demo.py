@@ -9,7 +9,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from lamtheo.demo import DEMO_PASSWORD, DEMO_ROOT_NAME, DemoLogin, demo_logins, load_demo
+from lamtheo.demo.build import DEMO_PASSWORD, DemoLogin, demo_logins, load_demo
+from lamtheo.demo.data.units import DEMO_ROOT_NAME
 
 
 class Command(BaseCommand):

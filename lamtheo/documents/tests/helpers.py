@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from lamtheo.core.uploads import store_upload
+from lamtheo.demo.documents import docx_upload
 from lamtheo.documents import services
-from lamtheo.documents.demo import docx_upload
 from lamtheo.documents.models import DocType, Document
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from lamtheo.core.periods import add_months, month_start
-from lamtheo.core.tests.url_walk import CELL_STATS, ORG_STATS, Case, expect
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings import services as meeting_services
 from lamtheo.learning.stories import services as story_services
+from lamtheo.tests.url_walk import CELL_STATS, ORG_STATS, Case, expect
 
 # Who opens a cell's minutes: its secretary and the committee above (VIEW_RECORDS).
 MINUTES = expect(404, secretary=200, committee=200)

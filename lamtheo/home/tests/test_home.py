@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.urls import reverse
 
 from lamtheo.handbook import services
-from lamtheo.handbook.tests.test_entry_services import filled, registered
+from lamtheo.handbook.tests.helpers import filled, registered
 from lamtheo.pledges import services as pledges
 
 
 def home(client) -> str:
-    return client.get(reverse("core:home")).content.decode()
+    return client.get(reverse("home:home")).content.decode()
 
 
 def test_a_returned_months_comment_sits_in_its_task(tree, login):
