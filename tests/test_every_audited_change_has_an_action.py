@@ -2,8 +2,7 @@
 through every app's services (and the logged views of another person's records) leaves no
 history row without a code, and every code written is declared in an app's actions.py.
 
-Not in the run yet: the demo loader and the roster import, which write some history rows
-without a code today (their change is listed for the lead in the audit report)."""
+The demo loader and the roster import are checked on their own below."""
 
 from __future__ import annotations
 
@@ -13,6 +12,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from lamtheo import demo
 from lamtheo.campaign import services as campaign
 from lamtheo.campaign.models import Manifestation, Topic, TopicKind
 from lamtheo.campaign.tests.helpers import pdf
@@ -31,6 +31,7 @@ from lamtheo.learning.stories.models import StoryCadence
 from lamtheo.learning.study import services as study
 from lamtheo.learning.study.tests.study_helpers import E, P, U, record, schedule, sheet_of
 from lamtheo.people import services as people
+from lamtheo.people.tests.test_import_service import run as import_roster
 from lamtheo.pledges import services as pledges
 
 TODAY = timezone.localdate()
@@ -215,14 +216,17 @@ def history_rows():
     return {m.__name__: list(m._default_manager.all()) for m in audited_history_models()}
 
 
-def test_no_history_row_is_left_without_an_action(audited_world):
-    without = [
+def rows_without_an_action() -> list[str]:
+    return [
         f"{name} #{row.history_id} ({row.history_type}, {row.history_change_reason!r})"
         for name, rows in history_rows().items()
         for row in rows
         if not row.history_action
     ]
-    assert without == []
+
+
+def test_no_history_row_is_left_without_an_action(audited_world):
+    assert rows_without_an_action() == []
     assert not RecordView.objects.filter(action="").exists()
 
 
@@ -256,3 +260,26 @@ def test_the_run_counts_by_code(audited_world):
     assert counts["lamtheo.documents.receipt.removed"] == 2  # one dropped, one discarded
     assert counts["lamtheo.handbook.entry.viewed"] == 1
     assert Topic.history.filter(history_action="lamtheo.campaign.topic.created").count() == 2
+
+
+# Until the lead applies the demo's and the import's changes listed in the audit report
+# (those files belong to other parts of issue 8); strict, so the marks go when they land.
+PENDING = pytest.mark.xfail(strict=True, reason="demo and import tag their writes: pending")
+
+
+@PENDING
+def test_the_demo_leaves_no_row_without_an_action(db):
+    demo.load_demo(size=demo.Size(orgs=2, cells_per_org=2, people_per_cell=4))
+    assert history_rows()["HistoricalStudySession"]  # the demo did write history
+    assert rows_without_an_action() == []
+
+
+@PENDING
+def test_a_transfer_by_the_roster_import_leaves_no_row_without_an_action(tree):
+    row = ("DV001", "Nguyễn Văn An", "", "", "Đảng viên chính thức", "", "CB2", "", "",
+           f"{THIS_MONTH:%m/%Y}")  # fmt: skip
+    assert import_roster(tree.admin_user, people=[row]).transferred == 1
+    assert rows_without_an_action() == []
+    codes = {r.history_action for r in history_rows()["HistoricalMembership"]}
+    assert {"lamtheo.people.membership.transferred_out",
+            "lamtheo.people.membership.transferred_in"} <= codes  # fmt: skip
