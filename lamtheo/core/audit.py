@@ -9,13 +9,14 @@ twice; the reason beside it stays the sentence a person reads ("Thu hồi: sai s
 
 from __future__ import annotations
 
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, reduce
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -168,20 +169,23 @@ def _action_and_time_fields(model: type[models.Model]) -> tuple[str, str]:
     raise TypeError(f"{model.__name__} is not an audit record")
 
 
-def backfill_actions(apps, app_label: str, rules: dict[str, list[tuple]]) -> None:
-    """For a migration: give the history rows written before action codes existed the code
-    their reason shows. `rules` maps a history model's name to (reason prefix, code) pairs,
-    or (reason prefix, code, history type), first match first; a row that matches none
-    keeps no code. One UPDATE per table."""
+def backfill_actions(state_apps, app_label: str, rules: dict[str, list[tuple]]) -> None:
+    """For a migration (`state_apps` is its `apps`): give the history rows written before
+    action codes existed the code their reason shows. `rules` maps a history model's name
+    to (reason prefix, code) pairs, or (reason prefix, code, history type), first match
+    first; a row that matches none keeps no code. One UPDATE per table."""
     for model_name, pairs in rules.items():
-        whens, matched = [], models.Q(pk__in=[])
+        conditions = []
         for prefix, code, *history_type in pairs:
             q = models.Q(history_change_reason__startswith=prefix)
             if history_type:
                 q &= models.Q(history_type=history_type[0])
-            whens.append(models.When(q, then=models.Value(code)))
-            matched |= q
-        rows = apps.get_model(app_label, model_name).objects.filter(matched, history_action="")
+            conditions.append((q, code))
+        matched = reduce(operator.or_, (q for q, _ in conditions))
+        whens = [models.When(q, then=models.Value(code)) for q, code in conditions]
+        rows = state_apps.get_model(app_label, model_name).objects.filter(
+            matched, history_action=""
+        )
         rows.update(history_action=models.Case(*whens, default=models.Value("")))
 
 
