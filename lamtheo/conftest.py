@@ -14,7 +14,9 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import User
 
+from lamtheo.campaign.actions import CampaignAction
 from lamtheo.campaign.models import Campaign, Topic, TopicKind
+from lamtheo.core.audit import tag_all
 from lamtheo.orgs.models import RoleKind, UnitKind
 from lamtheo.orgs.services import role_grant, unit_create
 from lamtheo.pledges.models import ContentArea
@@ -37,12 +39,13 @@ def tree(db) -> Tree:
         name="Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
         directive="Chỉ thị 05-CT/TW",
     )
-    Topic.objects.create(
-        campaign=campaign,
-        kind=TopicKind.ANNUAL,
-        year=date.today().year,
-        title="Chuyên đề thử nghiệm của năm",
-    )
+    with tag_all(actor=None, action=CampaignAction.TOPIC_CREATED, reason="Tạo chuyên đề"):
+        Topic.objects.create(
+            campaign=campaign,
+            kind=TopicKind.ANNUAL,
+            year=date.today().year,
+            title="Chuyên đề thử nghiệm của năm",
+        )
     member = make_person("DV001", "Nguyễn Văn An", cell, duty="Chuyên viên phòng Kế hoạch")
     secretary = make_person("DV002", "Trần Thị Bình", cell, duty="Trưởng phòng")
     outsider = make_person("DV003", "Lê Văn Cường", cell2)

@@ -2,15 +2,16 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from lamtheo.campaign.models import Campaign, Manifestation, Topic
+from lamtheo.core.admin import AuditedAdmin
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(AuditedAdmin):
     list_display = ["name", "directive", "is_active"]
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(AuditedAdmin, SimpleHistoryAdmin):
     list_display = ["year", "kind", "title", "unit"]
     list_filter = ["kind", "year"]
     raw_id_fields = ["unit"]
@@ -18,7 +19,7 @@ class TopicAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Manifestation)
-class ManifestationAdmin(SimpleHistoryAdmin):
+class ManifestationAdmin(AuditedAdmin, SimpleHistoryAdmin):
     """An organization may replace the shipped short labels with the official text."""
 
     list_display = ["code", "label"]

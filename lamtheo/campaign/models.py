@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from lamtheo.core.models import StoredFile
+from lamtheo.core.models import AuditedHistory, StoredFile
 from lamtheo.orgs.models import OrgUnit
 
 
@@ -53,7 +53,7 @@ class Topic(models.Model):
     title = models.TextField("tên chuyên đề")
     summary = models.TextField("tóm tắt", blank=True)
     version = models.PositiveIntegerField("phiên bản", default=1)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         verbose_name = "chuyên đề"
@@ -108,7 +108,7 @@ class TopicMaterial(models.Model):
         related_name="+",
     )
     added_at = models.DateTimeField("thời điểm thêm", auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         verbose_name = "tài liệu học tập"
@@ -132,7 +132,7 @@ class Manifestation(models.Model):
     group = models.CharField("nhóm", max_length=1, choices=ManifestationGroup.choices)
     number = models.PositiveSmallIntegerField("số thứ tự trong nhóm")
     label = models.TextField("nội dung biểu hiện")
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         verbose_name = "biểu hiện suy thoái"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 
+from lamtheo.campaign.actions import CampaignAction
 from lamtheo.campaign.models import Campaign, Topic, TopicKind, TopicMaterial
 from lamtheo.campaign.preload import CAMPAIGN_DIRECTIVE, CAMPAIGN_NAME
 from lamtheo.core.audit import bump_version, tag
@@ -78,7 +79,7 @@ def topic_create(
         title=title,
         summary=_text(summary),
     )
-    tag(topic, actor=actor, reason="Tạo chuyên đề")
+    tag(topic, actor=actor, action=CampaignAction.TOPIC_CREATED, reason="Tạo chuyên đề")
     try:
         with transaction.atomic():
             topic.save()
@@ -98,7 +99,7 @@ def topic_update(
     year_end = _check_years(topic.kind, topic.year, year_end)
     bump_version(topic, version)
     topic.title, topic.summary, topic.year_end = title, _text(summary), year_end
-    tag(topic, actor=actor, reason="Sửa chuyên đề")
+    tag(topic, actor=actor, action=CampaignAction.TOPIC_UPDATED, reason="Sửa chuyên đề")
     topic.save()
     return topic
 
@@ -111,7 +112,12 @@ def material_add(*, actor, topic: Topic, title: str, file) -> TopicMaterial:
     material = TopicMaterial(
         topic=topic, title=nfc(title).strip() or stored.original_name, file=stored, added_by=actor
     )
-    tag(material, actor=actor, reason="Thêm tài liệu học tập")
+    tag(
+        material,
+        actor=actor,
+        action=CampaignAction.MATERIAL_ADDED,
+        reason="Thêm tài liệu học tập",
+    )
     material.save()
     return material
 
@@ -119,5 +125,10 @@ def material_add(*, actor, topic: Topic, title: str, file) -> TopicMaterial:
 @transaction.atomic
 def material_remove(*, actor, material: TopicMaterial) -> None:
     _may_manage(actor, material.topic.unit)
-    tag(material, actor=actor, reason="Gỡ tài liệu học tập")
+    tag(
+        material,
+        actor=actor,
+        action=CampaignAction.MATERIAL_REMOVED,
+        reason="Gỡ tài liệu học tập",
+    )
     material.delete()

@@ -1,4 +1,5 @@
-"""Cross-cutting records: in-app notices and the log of views of personal records."""
+"""Cross-cutting records: in-app notices, the log of views of personal records, and the
+base of every audit-history table."""
 
 from __future__ import annotations
 
@@ -25,11 +26,31 @@ class Notice(models.Model):
         indexes = [models.Index(fields=["user", "read_at"], name="notice_user_unread")]
 
 
+# Long enough for lamtheo.<package>.<record>.<verb>, e.g.
+# "lamtheo.learning.meetings.attendance.removed_from_list".
+ACTION_CODE_LENGTH = 100
+
+
+class AuditedHistory(models.Model):
+    """The base of every django-simple-history table (HistoricalRecords(bases=[…])): each
+    row carries the code of the action that wrote it beside the Vietnamese reason, so that
+    reports and the API can count actions (core.audit.tag, core.audit.count_actions). No
+    choices: the codes live in each app's actions.py and adding one needs no migration."""
+
+    history_action = models.CharField(
+        "mã thao tác", max_length=ACTION_CODE_LENGTH, blank=True, db_index=True
+    )
+
+    class Meta:
+        abstract = True
+
+
 class RecordView(models.Model):
     """Someone other than the person opened that person's handbook or registration."""
 
     viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    action = models.CharField("mã thao tác", max_length=ACTION_CODE_LENGTH, db_index=True)
     what = models.CharField(max_length=100)
     at = models.DateTimeField(auto_now_add=True)
 

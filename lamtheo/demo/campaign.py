@@ -17,7 +17,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from lamtheo.campaign import services
+from lamtheo.campaign.actions import CampaignAction
 from lamtheo.campaign.models import Campaign, Manifestation, Topic, TopicKind
+from lamtheo.core.audit import tag
 from lamtheo.core.periods import add_months, month_start
 from lamtheo.orgs.models import OrgUnit, Role, RoleKind, UnitKind
 from lamtheo.orgs.scope import subtree_q
@@ -54,13 +56,15 @@ def _bloc_topic(root: OrgUnit, year: int, actor) -> None:
     """This year's topic of the bloc, with a summary and a small Word material."""
     topic = Topic.objects.filter(unit=root, year=year, kind=TopicKind.ANNUAL).first()
     if topic is None:
-        topic = Topic.objects.create(
+        topic = Topic(
             campaign=Campaign.objects.first(),
             unit=root,
             year=year,
             kind=TopicKind.ANNUAL,
             title=f"Chuyên đề năm {year} của {root.name} (dữ liệu mẫu)",
         )
+        tag(topic, actor=actor, action=CampaignAction.TOPIC_CREATED, reason="Tạo chuyên đề")
+        topic.save()
     if actor is None or topic.materials.exists():
         return
     services.topic_update(

@@ -11,7 +11,9 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from lamtheo.campaign.actions import CampaignAction
 from lamtheo.campaign.models import Campaign, Topic, TopicKind
+from lamtheo.core.audit import tag_all
 from lamtheo.core.periods import add_months
 from lamtheo.dashboard.stats import rebuild_year
 from lamtheo.demo.context import Context
@@ -36,17 +38,18 @@ def ensure_reference_data(root: OrgUnit) -> list[ContentArea]:
     campaign, _ = Campaign.objects.get_or_create(
         name=CAMPAIGN_NAME, defaults={"directive": CAMPAIGN_DIRECTIVE}
     )
-    for year, kind, year_end, title, summary in PARTY_TOPICS:
-        Topic.objects.get_or_create(
-            unit=None, year=year, kind=kind,
-            defaults={"campaign": campaign, "year_end": year_end, "title": title,
-                      "summary": summary},
-        )  # fmt: skip
-    for year, title, summary in ROOT_TOPICS:
-        Topic.objects.get_or_create(
-            unit=root, year=year, kind=TopicKind.ANNUAL,
-            defaults={"campaign": campaign, "title": title, "summary": summary},
-        )  # fmt: skip
+    with tag_all(actor=None, action=CampaignAction.TOPIC_CREATED, reason="Tạo chuyên đề"):
+        for year, kind, year_end, title, summary in PARTY_TOPICS:
+            Topic.objects.get_or_create(
+                unit=None, year=year, kind=kind,
+                defaults={"campaign": campaign, "year_end": year_end, "title": title,
+                          "summary": summary},
+            )  # fmt: skip
+        for year, title, summary in ROOT_TOPICS:
+            Topic.objects.get_or_create(
+                unit=root, year=year, kind=TopicKind.ANNUAL,
+                defaults={"campaign": campaign, "title": title, "summary": summary},
+            )  # fmt: skip
     return [
         ContentArea.objects.get_or_create(unit=None, title=title, defaults={"order": i})[0]
         for i, title in enumerate(DEFAULT_AREAS)

@@ -19,8 +19,10 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from lamtheo.campaign.selectors import topic_for
+from lamtheo.core.audit import tag
 from lamtheo.core.periods import month_start
 from lamtheo.learning.attendance import AttendanceStatus
+from lamtheo.learning.study.actions import StudyAction
 from lamtheo.learning.study.figures import expected_people, rebuild_study
 from lamtheo.learning.study.models import (
     SessionFormat,
@@ -69,7 +71,7 @@ def load(*, root: OrgUnit, today: date | None = None) -> int:
     )
     rows: list[StudyAttendance] = []
     for unit, title, kind, fmt, held_on, place, link, share in plans:
-        session = StudySession.objects.create(
+        session = StudySession(
             unit=unit,
             topic=topic,
             title=title,
@@ -82,6 +84,9 @@ def load(*, root: OrgUnit, today: date | None = None) -> int:
             whole_subtree=True,
             created_by=organizer,
         )
+        tag(session, actor=organizer, action=StudyAction.SESSION_SCHEDULED,
+            reason="Lên lịch buổi học tập, quán triệt")  # fmt: skip
+        session.save()
         cells = list(
             OrgUnit.objects.filter(
                 subtree_q(unit.path), kind__in=CELL_KINDS, is_active=True

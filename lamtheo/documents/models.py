@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from lamtheo.core.models import StoredFile
+from lamtheo.core.models import AuditedHistory, StoredFile
 from lamtheo.orgs.models import OrgUnit
 
 
@@ -70,7 +70,7 @@ class Document(models.Model):
     withdrawn_at = models.DateTimeField("thời điểm thu hồi", null=True, blank=True)
     withdrawn_reason = models.TextField("lý do thu hồi", blank=True)
     updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         verbose_name = "văn bản"
@@ -136,7 +136,7 @@ class Receipt(models.Model):
         related_name="+",
     )
     version = models.PositiveIntegerField("phiên bản", default=1)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         verbose_name = "văn bản đến"

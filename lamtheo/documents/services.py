@@ -15,11 +15,12 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from lamtheo.core.audit import bump_version, tag
+from lamtheo.core.audit import bump_version, tag, tag_all
 from lamtheo.core.errors import DomainError
 from lamtheo.core.models import StoredFile
 from lamtheo.core.notices import notice_send
 from lamtheo.core.vietnamese import fold, nfc
+from lamtheo.documents.actions import DocumentAction
 from lamtheo.documents.models import DocStatus, DocType, Document, Receipt
 from lamtheo.documents.selectors import (
     can_act_on,
@@ -108,13 +109,18 @@ def document_create(
     _apply(document, data)
     if document.file is None:
         raise DomainError("Chọn tệp văn bản để tải lên.", field="file")
-    tag(document, actor=actor, reason="Vào sổ văn bản (chưa gửi)")
+    tag(
+        document,
+        actor=actor,
+        action=DocumentAction.DOCUMENT_CREATED,
+        reason="Vào sổ văn bản (chưa gửi)",
+    )
     _save(document)
-    _set_recipients(document, recipients)
+    _set_recipients(actor, document, recipients)
     return document
 
 
-def _set_recipients(document: Document, recipients: list[OrgUnit]) -> None:
+def _set_recipients(actor, document: Document, recipients: list[OrgUnit]) -> None:
     if not recipients:
         raise DomainError("Chọn ít nhất một đơn vị nhận văn bản.", field="recipients")
     allowed = set(recipient_candidates(document.issuer).values_list("pk", flat=True))
@@ -122,7 +128,9 @@ def _set_recipients(document: Document, recipients: list[OrgUnit]) -> None:
         raise DomainError(
             "Chỉ gửi được đến các đơn vị trực thuộc đơn vị ban hành.", field="recipients"
         )
-    document.receipts.exclude(unit__in=recipients).delete()
+    dropped = document.receipts.exclude(unit__in=recipients)
+    with tag_all(actor=actor, action=DocumentAction.RECEIPT_REMOVED, reason="Bỏ đơn vị nhận"):
+        dropped.delete()
     have = set(document.receipts.values_list("unit_id", flat=True))
     Receipt.objects.bulk_create(
         [Receipt(document=document, unit=u) for u in recipients if u.pk not in have]
@@ -149,14 +157,14 @@ def document_update(
         raise DomainError("Văn bản đã gửi: ghi rõ nội dung đính chính.", field="reason")
     bump_version(document, version)
     _apply(document, data)
-    tag(
-        document,
-        actor=actor,
-        reason=f"Đính chính: {reason}" if document.is_sent else "Sửa văn bản chưa gửi",
-    )
+    if document.is_sent:
+        action, why = DocumentAction.DOCUMENT_CORRECTED, f"Đính chính: {reason}"
+    else:
+        action, why = DocumentAction.DOCUMENT_EDITED, "Sửa văn bản chưa gửi"
+    tag(document, actor=actor, action=action, reason=why)
     _save(document)
     if recipients is not None and document.is_draft:
-        _set_recipients(document, recipients)
+        _set_recipients(actor, document, recipients)
     return document
 
 
@@ -166,8 +174,11 @@ def document_discard(*, actor, document: Document) -> None:
     _refuse_unless_manager(actor, document)
     if not document.is_draft:
         raise DomainError("Văn bản đã gửi không được xóa; có thể đính chính hoặc thu hồi.")
-    tag(document, actor=actor, reason="Xóa văn bản chưa gửi")
-    document.delete()
+    why = "Xóa văn bản chưa gửi"
+    tag(document, actor=actor, action=DocumentAction.DOCUMENT_DISCARDED, reason=why)
+    # The draft's receipts go with it (a cascade): their history rows say so too.
+    with tag_all(actor=actor, action=DocumentAction.RECEIPT_REMOVED, reason=why):
+        document.delete()
 
 
 def _receivers(unit_ids) -> list:
@@ -192,7 +203,12 @@ def document_send(
         raise DomainError("Văn bản chưa có tệp đính kèm.")
     bump_version(document, version)
     document.status, document.sent_at = DocStatus.SENT, timezone.now()
-    tag(document, actor=actor, reason="Gửi văn bản đến các đơn vị nhận")
+    tag(
+        document,
+        actor=actor,
+        action=DocumentAction.DOCUMENT_SENT,
+        reason="Gửi văn bản đến các đơn vị nhận",
+    )
     document.save()
     return notice_send(
         actor=actor,
@@ -218,7 +234,12 @@ def document_withdraw(*, actor, document: Document, reason: str, version: int) -
     bump_version(document, version)
     document.status, document.withdrawn_at = DocStatus.WITHDRAWN, timezone.now()
     document.withdrawn_reason = reason
-    tag(document, actor=actor, reason=f"Thu hồi: {reason}")
+    tag(
+        document,
+        actor=actor,
+        action=DocumentAction.DOCUMENT_WITHDRAWN,
+        reason=f"Thu hồi: {reason}",
+    )
     document.save()
     return document
 
@@ -285,7 +306,12 @@ def receipt_acknowledge(*, actor, receipt: Receipt, version: int) -> Receipt:
         raise DomainError("Đơn vị đã xác nhận nhận văn bản này rồi.")
     bump_version(receipt, version)
     receipt.received_at, receipt.received_by = timezone.now(), actor
-    tag(receipt, actor=actor, reason="Xác nhận đã nhận")
+    tag(
+        receipt,
+        actor=actor,
+        action=DocumentAction.RECEIPT_ACKNOWLEDGED,
+        reason="Xác nhận đã nhận",
+    )
     receipt.save()
     return receipt
 
@@ -314,10 +340,10 @@ def receipt_report(
         receipt.received_at, receipt.received_by = now, actor
     receipt.implementation, receipt.implemented_on = text, implemented_on
     receipt.reported_at, receipt.reported_by = now, actor
-    tag(
-        receipt,
-        actor=actor,
-        reason="Báo cáo kết quả thực hiện" if first else "Cập nhật kết quả thực hiện",
-    )
+    if first:
+        action, why = DocumentAction.RECEIPT_REPORTED, "Báo cáo kết quả thực hiện"
+    else:
+        action, why = DocumentAction.RECEIPT_REPORT_UPDATED, "Cập nhật kết quả thực hiện"
+    tag(receipt, actor=actor, action=action, reason=why)
     receipt.save()
     return receipt

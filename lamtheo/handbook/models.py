@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from lamtheo.core.models import AuditedHistory
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.people.models import Person
 from lamtheo.pledges.models import Pledge, PledgeItem
@@ -81,7 +82,7 @@ class HandbookEntry(models.Model):
     )
     reviewed_at = models.DateTimeField("thời điểm nhận xét", null=True, blank=True)
     updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         verbose_name = "sổ tay tháng"
@@ -122,7 +123,7 @@ class EntryItem(models.Model):
     )
     progress = models.CharField("kết quả", max_length=20, choices=Progress.choices)
     note = models.TextField("ghi chú", blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         constraints = [
@@ -146,7 +147,7 @@ class SelfCheck(models.Model):
     correction = models.TextField("việc sẽ sửa chữa, khắc phục", blank=True)
     version = models.PositiveIntegerField("phiên bản", default=1)
     updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         verbose_name = "tự soi, tự sửa"
@@ -174,7 +175,7 @@ class SelfCheckMark(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         constraints = [

@@ -252,6 +252,7 @@ def selfcheck_history(check) -> list:
                 row.history_change_reason or "",
                 "Biểu hiện",
                 [("biểu hiện", "" if added else label, label if added else "")],
+                row.history_action,
             )
         )
     return sorted(changes, key=lambda c: c.at, reverse=True)

@@ -24,6 +24,7 @@ from lamtheo.core.periods import (
 )
 from lamtheo.core.xlsx import xlsx_response
 from lamtheo.handbook import services
+from lamtheo.handbook.actions import HandbookAction
 from lamtheo.handbook.forms import SelfCheckForm
 from lamtheo.handbook.selectors import selfcheck_access, selfcheck_history
 from lamtheo.orgs.scope import Capability, get_unit_or_404
@@ -33,7 +34,12 @@ from lamtheo.orgs.selectors import breadcrumbs
 @login_required
 def selfcheck(request, person_id: int, month: str):
     a = selfcheck_access(request.user, person_id, month)
-    record_view(viewer=request.user, person=a.person, what=f"Tự soi, tự sửa {month}")
+    record_view(
+        viewer=request.user,
+        person=a.person,
+        action=HandbookAction.SELFCHECK_VIEWED,
+        what=f"Tự soi, tự sửa {month}",
+    )
     check = a.check
     ticked = (
         list(

@@ -15,6 +15,7 @@ from lamtheo.core.errors import DomainError
 from lamtheo.core.vietnamese import nfc
 from lamtheo.dashboard import stats
 from lamtheo.handbook import stats as selfcheck_stats
+from lamtheo.handbook.actions import HandbookAction
 from lamtheo.handbook.models import (
     EntryItem,
     EntryStatus,
@@ -74,7 +75,7 @@ def entry_start(*, actor, person: Person, month: date) -> HandbookEntry:
         pledge=pledge,
         entered_by=actor if _acting_for(actor, person) else None,
     )
-    tag(entry, actor=actor, reason="Bắt đầu ghi sổ tay tháng")
+    tag(entry, actor=actor, action=HandbookAction.ENTRY_STARTED, reason="Bắt đầu ghi sổ tay tháng")
     entry.save()
     return entry
 
@@ -103,10 +104,12 @@ def entry_save_item(
         entry=entry, item=item
     )
     result.progress, result.note = progress, nfc(note)
-    tag(result, actor=actor, reason="Ghi kết quả thực hiện")
+    tag(result, actor=actor, action=HandbookAction.RESULT_SAVED, reason="Ghi kết quả thực hiện")
     result.save()
     _mark_proxy(entry, actor)
-    tag(entry, actor=actor, reason="Ghi kết quả thực hiện")
+    tag(
+        entry, actor=actor, action=HandbookAction.ENTRY_RESULT_SAVED, reason="Ghi kết quả thực hiện"
+    )
     entry.save()
 
 
@@ -120,7 +123,7 @@ def entry_save_self(
     bump_version(entry, version)
     entry.self_assessment, entry.self_rating = nfc(self_assessment), self_rating
     _mark_proxy(entry, actor)
-    tag(entry, actor=actor, reason="Ghi tự đánh giá")
+    tag(entry, actor=actor, action=HandbookAction.ENTRY_SELF_ASSESSED, reason="Ghi tự đánh giá")
     entry.save()
 
 
@@ -158,6 +161,7 @@ def entry_submit(*, actor, entry: HandbookEntry, version: int) -> None:
     tag(
         entry,
         actor=actor,
+        action=HandbookAction.ENTRY_SUBMITTED,
         reason="Nộp sổ tay tháng" + (" (nhập thay)" if _acting_for(actor, entry.person) else ""),
     )
     entry.save()
@@ -173,7 +177,7 @@ def entry_return(*, actor, entry: HandbookEntry, comment: str, version: int) -> 
     bump_version(entry, version)
     entry.status = EntryStatus.RETURNED
     entry.return_comment = nfc(comment)
-    tag(entry, actor=actor, reason="Chi bộ trả lại sổ tay")
+    tag(entry, actor=actor, action=HandbookAction.ENTRY_RETURNED, reason="Chi bộ trả lại sổ tay")
     entry.save()
     stats.refresh_cell_month(entry.unit, entry.month)
 
@@ -188,7 +192,7 @@ def entry_review(*, actor, entry: HandbookEntry, comment: str, rating: str, vers
     entry.status = EntryStatus.REVIEWED
     entry.review_comment, entry.review_rating = nfc(comment), rating
     entry.reviewed_by, entry.reviewed_at = actor, timezone.now()
-    tag(entry, actor=actor, reason="Chi bộ nhận xét sổ tay")
+    tag(entry, actor=actor, action=HandbookAction.ENTRY_REVIEWED, reason="Chi bộ nhận xét sổ tay")
     entry.save()
     stats.refresh_cell_month(entry.unit, entry.month)
 
@@ -237,7 +241,7 @@ def selfcheck_save(
     else:
         bump_version(check, version)
     check.correction = "\n".join(nfc(line) for line in correction.splitlines()).strip()
-    tag(check, actor=actor, reason="Ghi tự soi, tự sửa")
+    tag(check, actor=actor, action=HandbookAction.SELFCHECK_SAVED, reason="Ghi tự soi, tự sửa")
     check.save()
     _sync_marks(actor, check, wanted)
     selfcheck_stats.refresh_selfcheck(check.unit, month)
@@ -248,9 +252,14 @@ def _sync_marks(actor, check: SelfCheck, wanted: set[int]) -> None:
     existing = {m.manifestation_id: m for m in check.marks.all()}
     for mid, mark in existing.items():
         if mid not in wanted:
-            tag(mark, actor=actor, reason="Bỏ đánh dấu biểu hiện")
+            tag(
+                mark,
+                actor=actor,
+                action=HandbookAction.MARK_REMOVED,
+                reason="Bỏ đánh dấu biểu hiện",
+            )
             mark.delete()
     for mid in sorted(wanted - existing.keys()):
         mark = SelfCheckMark(selfcheck=check, manifestation_id=mid)
-        tag(mark, actor=actor, reason="Đánh dấu biểu hiện")
+        tag(mark, actor=actor, action=HandbookAction.MARK_ADDED, reason="Đánh dấu biểu hiện")
         mark.save()

@@ -22,6 +22,7 @@ from lamtheo.core.periods import (
     years_offered,
 )
 from lamtheo.handbook import services
+from lamtheo.handbook.actions import HandbookAction
 from lamtheo.handbook.forms import ItemResultForm, ReviewForm, SelfAssessmentForm
 from lamtheo.handbook.models import EntryStatus, Progress
 from lamtheo.handbook.selectors import (
@@ -96,7 +97,12 @@ def _ensure_entry(request, access):
 @login_required
 def month(request, person_id: int, month: str):
     access = entry_access(request.user, person_id, month)
-    record_view(viewer=request.user, person=access.person, what=f"Sổ tay {month}")
+    record_view(
+        viewer=request.user,
+        person=access.person,
+        action=HandbookAction.ENTRY_VIEWED,
+        what=f"Sổ tay {month}",
+    )
     entry = access.entry
     history = (
         entry_history(entry)
@@ -274,7 +280,12 @@ def review(request, person_id: int, month: str):
             return redirect("orgs:unit", entry.unit.code)
         except DomainError as e:
             form.add_error(None, e.message)
-    record_view(viewer=request.user, person=access.person, what=f"Sổ tay {month}")
+    record_view(
+        viewer=request.user,
+        person=access.person,
+        action=HandbookAction.ENTRY_VIEWED,
+        what=f"Sổ tay {month}",
+    )
     history = entry_history(entry) if can(request.user, Capability.VIEW_AUDIT, entry.unit) else None
     return render(
         request, "handbook/review.html", {**_context(access), "form": form, "history": history}
@@ -287,7 +298,12 @@ def person_year(request, person_id: int, year: int):
     person = get_person_or_404(request.user, person_id, Capability.VIEW_RECORDS)
     if not FIRST_YEAR <= year <= today().year:
         raise Http404("Không tìm thấy năm này.")
-    record_view(viewer=request.user, person=person, what=f"Kết quả năm {year}")
+    record_view(
+        viewer=request.user,
+        person=person,
+        action=HandbookAction.YEAR_RESULTS_VIEWED,
+        what=f"Kết quả năm {year}",
+    )
     pledge = pledge_of(person, year)
     states = month_states([person], year)[person.pk]
     results = {}

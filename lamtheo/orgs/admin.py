@@ -1,11 +1,12 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from lamtheo.core.admin import AuditedAdmin
 from lamtheo.orgs.models import OrgUnit, Role
 
 
 @admin.register(OrgUnit)
-class OrgUnitAdmin(admin.ModelAdmin):
+class OrgUnitAdmin(AuditedAdmin):
     list_display = ["code", "name", "kind", "parent", "is_active"]
     search_fields = ["code", "name"]
     list_filter = ["kind", "is_active"]
@@ -14,7 +15,7 @@ class OrgUnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(SimpleHistoryAdmin):
+class RoleAdmin(AuditedAdmin, SimpleHistoryAdmin):
     list_display = ["user", "kind", "unit"]
     list_filter = ["kind"]
     raw_id_fields = ["user", "unit"]

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from lamtheo.core.models import AuditedHistory
+
 # Each unit's path is its ancestors' ids, root first, each as a fixed-width run
 # of digits. "The subtree of X" is then one indexed range query on the path,
 # and digits compare the same way under every collation (SQLite and PostgreSQL).
@@ -96,7 +98,7 @@ class Role(models.Model):
         OrgUnit, verbose_name="tổ chức đảng", on_delete=models.CASCADE, related_name="roles"
     )
     kind = models.CharField("vai trò", max_length=20, choices=RoleKind.choices)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         verbose_name = "vai trò"

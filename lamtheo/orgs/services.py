@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from lamtheo.core.audit import tag
+from lamtheo.core.audit import tag, tag_all
+from lamtheo.orgs.actions import OrgAction
 from lamtheo.orgs.models import OrgUnit, Role, path_segment
 
 
@@ -26,7 +27,10 @@ def unit_create(*, code: str, name: str, kind: str, parent: OrgUnit | None) -> O
 
 @transaction.atomic
 def role_grant(*, actor, user, unit: OrgUnit, kind: str) -> Role:
-    role, _ = Role.objects.get_or_create(user=user, unit=unit, kind=kind)
-    tag(role, actor=actor, reason="Giao vai trò")
-    role.save()
+    action, why = OrgAction.ROLE_GRANTED, "Giao vai trò"
+    with tag_all(actor=actor, action=action, reason=why):
+        role, created = Role.objects.get_or_create(user=user, unit=unit, kind=kind)
+    if not created:  # granted again: the history says who confirmed it, and when
+        tag(role, actor=actor, action=action, reason=why)
+        role.save()
     return role

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from lamtheo.core.models import AuditedHistory
 from lamtheo.orgs.models import OrgUnit
 
 
@@ -73,7 +74,7 @@ class Membership(models.Model):
     )
     start_month = models.DateField("từ tháng")
     end_month = models.DateField("đến trước tháng", null=True, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         constraints = [
@@ -99,7 +100,7 @@ class Exemption(models.Model):
     start_month = models.DateField("từ tháng")
     end_month = models.DateField("đến trước tháng", null=True, blank=True)
     reason = models.CharField("lý do", max_length=255, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         constraints = [

@@ -12,6 +12,7 @@ from lamtheo.core.errors import DomainError
 from lamtheo.core.vietnamese import fold, name_sort_key, nfc
 from lamtheo.dashboard import stats
 from lamtheo.orgs.models import OrgUnit
+from lamtheo.people.actions import PeopleAction
 from lamtheo.people.models import Exemption, Membership, Person
 
 
@@ -31,7 +32,12 @@ def person_create(
         code=code.strip(), status=status, cell=cell, **person_name_keys(full_name), **fields
     )
     membership = Membership(person=person, unit=cell, start_month=start_month)
-    tag(membership, actor=actor, reason="Bắt đầu sinh hoạt tại chi bộ")
+    tag(
+        membership,
+        actor=actor,
+        action=PeopleAction.MEMBERSHIP_STARTED,
+        reason="Bắt đầu sinh hoạt tại chi bộ",
+    )
     membership.save()
     stats.refresh_cell_months_from(cell, start_month)
     stats.refresh_person_year(person.pk, start_month.year)
@@ -62,10 +68,20 @@ def person_transfer(*, actor, person: Person, to_cell: OrgUnit, month: date) -> 
         raise DomainError("Tháng chuyển sinh hoạt phải sau tháng bắt đầu ở chi bộ hiện tại.")
     old_cell = current.unit
     current.end_month = month
-    tag(current, actor=actor, reason=f"Chuyển sinh hoạt đến {to_cell.name}")
+    tag(
+        current,
+        actor=actor,
+        action=PeopleAction.MEMBERSHIP_TRANSFERRED_OUT,
+        reason=f"Chuyển sinh hoạt đến {to_cell.name}",
+    )
     current.save()
     new = Membership(person=person, unit=to_cell, start_month=month)
-    tag(new, actor=actor, reason=f"Chuyển sinh hoạt từ {old_cell.name}")
+    tag(
+        new,
+        actor=actor,
+        action=PeopleAction.MEMBERSHIP_TRANSFERRED_IN,
+        reason=f"Chuyển sinh hoạt từ {old_cell.name}",
+    )
     new.save()
     Person.objects.filter(pk=person.pk).update(cell=to_cell)
     person.cell = to_cell
@@ -85,7 +101,12 @@ def person_exempt(
         end_month=month_start(end_month) if end_month else None,
         reason=reason,
     )
-    tag(exemption, actor=actor, reason="Miễn công tác và sinh hoạt đảng")
+    tag(
+        exemption,
+        actor=actor,
+        action=PeopleAction.EXEMPTION_GRANTED,
+        reason="Miễn công tác và sinh hoạt đảng",
+    )
     exemption.save()
     # Every cell the person belonged to from the exemption's start on loses them as expected.
     spans = Membership.objects.filter(person=person).exclude(end_month__lte=exemption.start_month)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from lamtheo.core.models import AuditedHistory
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.people.models import Person
 
@@ -60,7 +61,7 @@ class Pledge(models.Model):
     )
     decision_comment = models.TextField("ý kiến của chi bộ", blank=True)
     updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         verbose_name = "bản đăng ký"
@@ -89,7 +90,7 @@ class PledgeItem(models.Model):
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     # Set by the quality check of the wording (pledges.quality), not by the person.
     is_specific = models.BooleanField("đủ cụ thể", null=True, editable=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         ordering = ["area__order", "order", "id"]
@@ -122,7 +123,7 @@ class Publication(models.Model):
         related_name="+",
     )
     published_at = models.DateTimeField("ngày công khai", null=True, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         verbose_name = "chương trình hành động được công khai"

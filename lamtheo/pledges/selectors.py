@@ -215,6 +215,7 @@ def publication_history(unit: OrgUnit) -> list:
                         f"{names.get(r.pledge_id, '')}: {state.lower()}",
                     )
                 ],
+                r.history_action,
             )
         )
     return out

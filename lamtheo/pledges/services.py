@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from lamtheo.core.audit import bump_version, tag
+from lamtheo.core.audit import bump_version, tag, tag_all
 from lamtheo.core.errors import DomainError
 from lamtheo.core.vietnamese import nfc
 from lamtheo.dashboard import stats
 from lamtheo.people.models import Person
+from lamtheo.pledges.actions import PledgeAction
 from lamtheo.pledges.models import ContentArea, Pledge, PledgeItem, PledgeStatus
 
 
@@ -36,12 +37,11 @@ def _is_specific(item: ItemInput, duties: str) -> bool | None:
 def pledge_start(*, actor, person: Person, year: int) -> Pledge:
     if person.cell is None:
         raise DomainError("Đồng chí chưa được xếp vào chi bộ nào nên chưa thể đăng ký.")
-    pledge, created = Pledge.objects.get_or_create(
-        person=person, year=year, defaults={"unit": person.cell}
-    )
-    if created:
-        tag(pledge, actor=actor, reason="Bắt đầu viết bản đăng ký")
-        pledge.save()
+    why = "Bắt đầu viết bản đăng ký"
+    with tag_all(actor=actor, action=PledgeAction.PLEDGE_STARTED, reason=why):
+        pledge, _ = Pledge.objects.get_or_create(
+            person=person, year=year, defaults={"unit": person.cell}
+        )
     return pledge
 
 
@@ -61,16 +61,19 @@ def pledge_save_items(*, actor, pledge: Pledge, items: list[ItemInput], version:
             "đồng chí có thể sửa nội dung của việc đó.",
             "items",
         )
-    PledgeItem.objects.filter(pk__in=dropped).delete()
+    why = "Sửa nội dung bản đăng ký"
+    with tag_all(actor=actor, action=PledgeAction.ITEM_REMOVED, reason=why):
+        PledgeItem.objects.filter(pk__in=dropped).delete()
     duties = pledge.person.duty
     for order, i in enumerate(x for x in items if x.text.strip()):
         item = existing.get(i.id) if i.id in kept else PledgeItem(pledge=pledge)
         item.area, item.order = i.area, order
         item.text, item.target, item.timeframe = nfc(i.text), nfc(i.target), nfc(i.timeframe)
         item.is_specific = _is_specific(i, duties)
-        tag(item, actor=actor, reason="Sửa nội dung bản đăng ký")
+        action = PledgeAction.ITEM_EDITED if item.pk else PledgeAction.ITEM_ADDED
+        tag(item, actor=actor, action=action, reason=why)
         item.save()
-    tag(pledge, actor=actor, reason="Sửa nội dung bản đăng ký")
+    tag(pledge, actor=actor, action=PledgeAction.PLEDGE_EDITED, reason=why)
     pledge.save()
 
 
@@ -81,6 +84,7 @@ def _change_state(
     version: int,
     allowed: tuple,
     to: str,
+    action: PledgeAction,
     reason: str,
     refusal: str,
     **fields,
@@ -91,7 +95,7 @@ def _change_state(
     pledge.status = to
     for name, value in fields.items():
         setattr(pledge, name, value)
-    tag(pledge, actor=actor, reason=reason)
+    tag(pledge, actor=actor, action=action, reason=reason)
     pledge.save()
     stats.refresh_person_year(pledge.person_id, pledge.year)
 
@@ -106,6 +110,7 @@ def pledge_submit(*, actor, pledge: Pledge, version: int) -> None:
         version=version,
         to=PledgeStatus.SUBMITTED,
         allowed=(PledgeStatus.DRAFT, PledgeStatus.RETURNED),
+        action=PledgeAction.PLEDGE_SUBMITTED,
         reason="Nộp bản đăng ký",
         refusal="Bản đăng ký này đã được nộp.",
         submitted_at=timezone.now(),
@@ -120,6 +125,7 @@ def pledge_accept(*, actor, pledge: Pledge, version: int, comment: str = "") -> 
         version=version,
         to=PledgeStatus.ACCEPTED,
         allowed=(PledgeStatus.SUBMITTED,),
+        action=PledgeAction.PLEDGE_ACCEPTED,
         reason="Chi bộ thông qua bản đăng ký",
         refusal="Chỉ thông qua được bản đăng ký đã nộp và đang chờ xem xét.",
         decided_at=timezone.now(),
@@ -138,6 +144,7 @@ def pledge_return(*, actor, pledge: Pledge, version: int, comment: str) -> None:
         version=version,
         to=PledgeStatus.RETURNED,
         allowed=(PledgeStatus.SUBMITTED, PledgeStatus.ACCEPTED),
+        action=PledgeAction.PLEDGE_RETURNED,
         reason="Chi bộ trả lại bản đăng ký",
         refusal="Chỉ trả lại được bản đăng ký đã nộp.",
         decided_at=timezone.now(),
@@ -182,7 +189,12 @@ def programme_publish(*, actor, unit, pledge: Pledge):
     publication = publication or Publication(unit=unit, pledge=pledge)
     publication.is_published = True
     publication.published_by, publication.published_at = actor, timezone.now()
-    tag(publication, actor=actor, reason="Công khai chương trình hành động")
+    tag(
+        publication,
+        actor=actor,
+        action=PledgeAction.PROGRAMME_PUBLISHED,
+        reason="Công khai chương trình hành động",
+    )
     publication.save()
     return publication
 
@@ -193,5 +205,10 @@ def programme_unpublish(*, actor, publication) -> None:
     if not publication.is_published:
         raise DomainError("Chương trình hành động này đã thôi công khai.")
     publication.is_published = False
-    tag(publication, actor=actor, reason="Thôi công khai chương trình hành động")
+    tag(
+        publication,
+        actor=actor,
+        action=PledgeAction.PROGRAMME_UNPUBLISHED,
+        reason="Thôi công khai chương trình hành động",
+    )
     publication.save()

@@ -14,6 +14,7 @@ from lamtheo.core.audit import EMPTY, Change, changes_of, tag
 from lamtheo.core.models import StoredFile
 from lamtheo.documents.tests.helpers import draft
 from lamtheo.people.models import Exemption, Person
+from lamtheo.pledges.actions import PledgeAction
 from lamtheo.pledges.models import Pledge, PledgeStatus, Publication
 
 
@@ -44,7 +45,9 @@ def test_every_field_of_every_tracked_model_has_a_vietnamese_label():
 
 def a_pledge(tree) -> Pledge:
     pledge = Pledge(person=tree.member, year=2026, unit=tree.cell)
-    tag(pledge, actor=tree.member_user, reason="Tạo bản đăng ký")
+    tag(
+        pledge, actor=tree.member_user, action=PledgeAction.PLEDGE_STARTED, reason="Tạo bản đăng ký"
+    )
     pledge.save()
     return pledge
 
@@ -53,7 +56,12 @@ def test_a_foreign_key_shows_the_related_records_name(tree):
     pledge = a_pledge(tree)
     pledge.status = PledgeStatus.ACCEPTED
     pledge.decided_by = tree.secretary_user
-    tag(pledge, actor=tree.secretary_user, reason="Chi bộ thông qua")
+    tag(
+        pledge,
+        actor=tree.secretary_user,
+        action=PledgeAction.PLEDGE_ACCEPTED,
+        reason="Chi bộ thông qua",
+    )
     pledge.save()
 
     created, decided = changes_of(pledge.history.all(), what="Bản đăng ký")
@@ -129,7 +137,7 @@ def test_fifty_rows_take_a_bounded_number_of_queries(tree, django_assert_max_num
     for i in range(50):
         pledge.decided_by = users[i % 3]
         pledge.decision_comment = f"Lần {i}"
-        tag(pledge, actor=users[i % 3], reason="Sửa")
+        tag(pledge, actor=users[i % 3], action=PledgeAction.PLEDGE_EDITED, reason="Sửa")
         pledge.save()
     # the rows, then one query each for the users, people and units they name
     with django_assert_max_num_queries(4):

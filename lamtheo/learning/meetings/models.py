@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from lamtheo.core.models import AuditedHistory
 from lamtheo.core.periods import add_months
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.orgs.models import OrgUnit
@@ -94,7 +95,7 @@ class CellMeeting(models.Model):
     version = models.PositiveIntegerField("phiên bản", default=1)
     created_at = models.DateTimeField("thời điểm tạo", auto_now_add=True)
     updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         verbose_name = "buổi sinh hoạt chi bộ"
@@ -140,7 +141,7 @@ class MeetingAttendance(models.Model):
     )
     status = models.CharField("điểm danh", max_length=20, choices=AttendanceStatus.choices)
     reason = models.CharField("lý do vắng", max_length=255, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         verbose_name = "điểm danh sinh hoạt chi bộ"

@@ -16,6 +16,7 @@ from lamtheo.core.errors import DomainError
 from lamtheo.core.vietnamese import nfc
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings import figures as meeting_stats
+from lamtheo.learning.meetings.actions import MeetingAction
 from lamtheo.learning.meetings.models import CellMeeting, MeetingAttendance, MeetingKind
 from lamtheo.learning.stories.models import Story
 from lamtheo.orgs.models import OrgUnit
@@ -114,7 +115,12 @@ def meeting_create(*, actor, unit: OrgUnit, data: MeetingInput) -> CellMeeting:
     month = _check(unit, data)
     meeting = CellMeeting(unit=unit, recorded_by=actor)
     _apply(meeting, data, month)
-    tag(meeting, actor=actor, reason="Ghi biên bản sinh hoạt chi bộ")
+    tag(
+        meeting,
+        actor=actor,
+        action=MeetingAction.MEETING_RECORDED,
+        reason="Ghi biên bản sinh hoạt chi bộ",
+    )
     _save(meeting)
     meeting_stats.refresh_cell_meeting_month(unit, month)
     return meeting
@@ -133,7 +139,12 @@ def meeting_update(*, actor, meeting: CellMeeting, data: MeetingInput, version: 
         )
     bump_version(meeting, version)
     _apply(meeting, data, month)
-    tag(meeting, actor=actor, reason="Sửa biên bản sinh hoạt chi bộ")
+    tag(
+        meeting,
+        actor=actor,
+        action=MeetingAction.MEETING_CORRECTED,
+        reason="Sửa biên bản sinh hoạt chi bộ",
+    )
     _save(meeting)
     for m in {old_month, month}:
         meeting_stats.refresh_cell_meeting_month(meeting.unit, m)
@@ -151,9 +162,9 @@ def meeting_delete(*, actor, meeting: CellMeeting, reason: str, version: int) ->
     bump_version(meeting, version)
     why = f"Xóa biên bản sinh hoạt chi bộ: {reason}"
     for row in meeting.attendance.all():
-        tag(row, actor=actor, reason=why)
+        tag(row, actor=actor, action=MeetingAction.ATTENDANCE_DELETED, reason=why)
         row.delete()
-    tag(meeting, actor=actor, reason=why)
+    tag(meeting, actor=actor, action=MeetingAction.MEETING_DELETED, reason=why)
     meeting.delete()
     meeting_stats.refresh_cell_meeting_month(meeting.unit, meeting.month)
 
@@ -191,10 +202,20 @@ def meeting_record_attendance(
         if row.pk and (row.status, row.reason) == (mark.status, reason):
             continue
         row.status, row.reason = mark.status, reason
-        tag(row, actor=actor, reason="Điểm danh sinh hoạt chi bộ")
+        tag(
+            row,
+            actor=actor,
+            action=MeetingAction.ATTENDANCE_RECORDED,
+            reason="Điểm danh sinh hoạt chi bộ",
+        )
         row.save()
     for pk, row in current.items():
         if pk not in expected:  # left the cell or became exempt since
-            tag(row, actor=actor, reason="Không còn thuộc danh sách dự sinh hoạt")
+            tag(
+                row,
+                actor=actor,
+                action=MeetingAction.ATTENDANCE_REMOVED_FROM_LIST,
+                reason="Không còn thuộc danh sách dự sinh hoạt",
+            )
             row.delete()
     meeting_stats.refresh_cell_meeting_month(meeting.unit, meeting.month)

@@ -8,6 +8,7 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
+from lamtheo.core.models import AuditedHistory
 from lamtheo.orgs.models import OrgUnit
 
 __all__ = ["Story", "StoryCadence", "StoryReading", "StorySetting"]
@@ -26,7 +27,7 @@ class Story(models.Model):
     version = models.PositiveIntegerField("phiên bản", default=1)
     created_at = models.DateTimeField("thời điểm tạo", auto_now_add=True)
     updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
-    history = HistoricalRecords(excluded_fields=["search_key"])
+    history = HistoricalRecords(bases=[AuditedHistory], excluded_fields=["search_key"])
 
     class Meta:
         verbose_name = "mẩu chuyện"
@@ -57,7 +58,7 @@ class StorySetting(models.Model):
     cadence = models.CharField(
         "nhịp đọc", max_length=10, choices=StoryCadence.choices, default=StoryCadence.DAILY
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         verbose_name = "cài đặt mẩu chuyện"

@@ -10,6 +10,7 @@ from django.utils import timezone
 from lamtheo.core.audit import bump_version, tag
 from lamtheo.core.errors import DomainError
 from lamtheo.core.vietnamese import nfc
+from lamtheo.learning.stories.actions import StoryAction
 from lamtheo.learning.stories.models import Story, StoryCadence, StoryReading, StorySetting
 from lamtheo.learning.stories.selectors import (
     cadence_for,
@@ -46,7 +47,7 @@ def story_create(*, actor, title: str, text: str, source: str, tags: str = "") -
     _check_text(title, text, source)
     story = Story(title=title, text=text, source=source, tags=_clean_tags(tags))
     story.search_key = story_search_key(story.title, story.text, story.tags)
-    tag(story, actor=actor, reason="Thêm mẩu chuyện")
+    tag(story, actor=actor, action=StoryAction.STORY_CREATED, reason="Thêm mẩu chuyện")
     story.save()
     return story
 
@@ -70,7 +71,7 @@ def story_update(
     story.title, story.text, story.source = title, text, source
     story.tags, story.is_active = _clean_tags(tags), is_active
     story.search_key = story_search_key(story.title, story.text, story.tags)
-    tag(story, actor=actor, reason="Sửa mẩu chuyện")
+    tag(story, actor=actor, action=StoryAction.STORY_UPDATED, reason="Sửa mẩu chuyện")
     story.save()
     return story
 
@@ -83,7 +84,12 @@ def story_setting_save(*, actor, unit: OrgUnit, cadence: str) -> StorySetting:
         raise DomainError("Vui lòng chọn nhịp đọc mẩu chuyện.", "cadence")
     setting = StorySetting.objects.filter(unit=unit).first() or StorySetting(unit=unit)
     setting.cadence = cadence
-    tag(setting, actor=actor, reason="Cài đặt nhịp đọc mẩu chuyện")
+    tag(
+        setting,
+        actor=actor,
+        action=StoryAction.SETTING_SAVED,
+        reason="Cài đặt nhịp đọc mẩu chuyện",
+    )
     setting.save()
     return setting
 

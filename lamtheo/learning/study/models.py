@@ -15,6 +15,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from lamtheo.campaign.models import Topic
+from lamtheo.core.models import AuditedHistory
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.people.models import Person
@@ -74,7 +75,7 @@ class StudySession(models.Model):
     )
     created_at = models.DateTimeField("thời điểm tạo", auto_now_add=True)
     version = models.PositiveIntegerField("phiên bản", default=1)
-    history = HistoricalRecords(excluded_fields=["month"])
+    history = HistoricalRecords(bases=[AuditedHistory], excluded_fields=["month"])
 
     class Meta:
         verbose_name = "buổi học tập, quán triệt"
@@ -131,7 +132,7 @@ class StudyAttendance(models.Model):
     status = models.CharField("điểm danh", max_length=12, choices=AttendanceStatus.choices)
     reason = models.CharField("lý do vắng", max_length=255, blank=True)
     made_up_on = models.DateField("học bù ngày", null=True, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         verbose_name = "điểm danh học tập"

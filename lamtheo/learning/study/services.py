@@ -17,6 +17,7 @@ from lamtheo.core.dates import format_date, month_start
 from lamtheo.core.errors import DomainError
 from lamtheo.core.vietnamese import nfc
 from lamtheo.learning.attendance import AttendanceStatus
+from lamtheo.learning.study.actions import StudyAction
 from lamtheo.learning.study.figures import (
     cells_of_people,
     expected_people,
@@ -97,7 +98,12 @@ def study_session_schedule(*, actor, unit: OrgUnit, data: SessionInput) -> Study
     cells = _check_session(actor, unit, data)
     session = StudySession(unit=unit, created_by=actor if actor and actor.pk else None)
     _fill(session, data)
-    tag(session, actor=actor, reason="Lên lịch buổi học tập, quán triệt")
+    tag(
+        session,
+        actor=actor,
+        action=StudyAction.SESSION_SCHEDULED,
+        reason="Lên lịch buổi học tập, quán triệt",
+    )
     session.save()
     session.chosen_units.set([] if data.whole_subtree else data.chosen_units)
     _add_sheets(session, cells)
@@ -129,7 +135,12 @@ def study_session_update(
         raise DomainError("Có chi bộ đã ghi điểm danh nên không bỏ chi bộ đó khỏi buổi học được.",
                           field="chosen_units")  # fmt: skip
     _fill(session, data)
-    tag(session, actor=actor, reason="Sửa thông tin buổi học tập, quán triệt")
+    tag(
+        session,
+        actor=actor,
+        action=StudyAction.SESSION_UPDATED,
+        reason="Sửa thông tin buổi học tập, quán triệt",
+    )
     session.save()
     session.chosen_units.set([] if data.whole_subtree else data.chosen_units)
     session.sheets.filter(cell_id__in=removed).delete()
@@ -155,7 +166,12 @@ def study_session_cancel(*, actor, session: StudySession, reason: str, version: 
         raise DomainError("Đã có chi bộ ghi điểm danh buổi học này nên không hủy được; nếu "
                           "buổi học dời ngày, vui lòng sửa ngày tổ chức.")  # fmt: skip
     topic_id, cells = session.topic_id, list(session.sheets.values_list("cell_id", flat=True))
-    tag(session, actor=actor, reason=f"Hủy buổi học tập, quán triệt: {reason}")
+    tag(
+        session,
+        actor=actor,
+        action=StudyAction.SESSION_CANCELLED,
+        reason=f"Hủy buổi học tập, quán triệt: {reason}",
+    )
     session.delete()
     refresh_topic_cells(topic_id, cells)
 
@@ -185,12 +201,12 @@ def _check_mark(mark: Mark, session: StudySession, today: date) -> None:
         )
 
 
-def _reason(old: StudyAttendance | None, mark: Mark) -> str:
+def _action(old: StudyAttendance | None, mark: Mark) -> StudyAction:
     if old is None:
-        return "Ghi điểm danh"
+        return StudyAction.ATTENDANCE_RECORDED
     if mark.made_up_on and not old.made_up_on:
-        return "Ghi học bù"
-    return "Sửa điểm danh"
+        return StudyAction.ATTENDANCE_MADE_UP
+    return StudyAction.ATTENDANCE_CORRECTED
 
 
 @transaction.atomic
@@ -226,10 +242,10 @@ def study_attendance_record(
         new = (mark.status, reason, mark.made_up_on)
         if old is not None and (old.status, old.reason, old.made_up_on) == new:
             continue
-        why = _reason(old, mark)
+        action = _action(old, mark)
         a = old or StudyAttendance(session=session, person_id=mark.person_id, cell=sheet.cell)
         a.status, a.reason, a.made_up_on = new
-        tag(a, actor=actor, reason=why)
+        tag(a, actor=actor, action=action, reason=action.label)
         a.save()
         changed.append(mark.person_id)
     sheet.recorded_at = timezone.now()

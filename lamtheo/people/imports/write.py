@@ -10,11 +10,13 @@ from datetime import date
 from django.db import connection
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from lamtheo.core.audit import bulk_history
 from lamtheo.core.bulk import insert_values
 from lamtheo.core.dates import month_start
 from lamtheo.dashboard import stats
 from lamtheo.dashboard.models import CellYearStat
 from lamtheo.orgs.models import OrgUnit, path_segment
+from lamtheo.people.actions import PeopleAction
 from lamtheo.people.imports.checks import PersonRow, UnitRow, with_name_keys
 from lamtheo.people.imports.plan import Plan
 from lamtheo.people.imports.stored import chunks, existing_units
@@ -130,20 +132,20 @@ def _transfer(plan: Plan, cells: dict[str, int], *, actor, reason: str) -> None:
             Membership,
             ["end_month"],
             batch_size=500,
-            default_user=_user(actor),
-            default_change_reason=reason,
+            **bulk_history(
+                actor=actor, action=PeopleAction.MEMBERSHIP_TRANSFERRED_OUT, reason=reason
+            ),
         )
     opening = [
         Membership(person_id=pid, unit_id=cells[code], start_month=month)
         for pid, _, code, month in plan.transfers
     ]
     bulk_create_with_history(
-        opening, Membership, batch_size=500, default_user=_user(actor), default_change_reason=reason
+        opening,
+        Membership,
+        batch_size=500,
+        **bulk_history(actor=actor, action=PeopleAction.MEMBERSHIP_TRANSFERRED_IN, reason=reason),
     )
-
-
-def _user(actor):
-    return actor if getattr(actor, "is_authenticated", False) else None
 
 
 # Refreshing one cell costs about 40 small queries a year; past this many cells, one

@@ -6,6 +6,8 @@ import re
 import zipfile
 from io import BytesIO
 
+from lamtheo.people.imports import build_template, roster_import
+
 INLINE_CELL = re.compile(
     rb'<c r="([A-Z]+[0-9]+)"( s="[0-9]+")? t="inlineStr"><is><t>(.*?)</t></is></c>'
 )
@@ -49,3 +51,12 @@ def excel_saved(data: bytes) -> bytes:
             b'spreadsheetml/2006/main">%s</sst>' % table,
         )
     return out.getvalue()
+
+
+def xlsx(units=(), people=()) -> BytesIO:
+    """A roster workbook of these rows, as the downloadable template lays them out."""
+    return BytesIO(build_template(units, people))
+
+
+def run(actor, units=(), people=(), name="danh-sach.xlsx"):
+    return roster_import(actor=actor, file=xlsx(units, people), file_name=name)

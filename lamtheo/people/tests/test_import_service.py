@@ -21,7 +21,7 @@ from lamtheo.orgs.models import OrgUnit, RoleKind, UnitKind, path_segment
 from lamtheo.orgs.services import role_grant, unit_create
 from lamtheo.people.imports import build_template, roster_import
 from lamtheo.people.models import Membership, Person
-from lamtheo.people.tests.helpers import excel_saved
+from lamtheo.people.tests.helpers import excel_saved, run, xlsx
 
 THIS_MONTH = timezone.localdate().replace(day=1)
 UNITS = [
@@ -57,14 +57,6 @@ PEOPLE = [
     ),
     ("DV103", "Lê Thị Cúc", "", "", "Quần chúng", "Chuyên viên", "CBSB2", "", "", "01/2026"),
 ]
-
-
-def xlsx(units=(), people=()) -> BytesIO:
-    return BytesIO(build_template(units, people))
-
-
-def run(actor, units=(), people=(), name="danh-sach.xlsx"):
-    return roster_import(actor=actor, file=xlsx(units, people), file_name=name)
 
 
 def snapshot() -> dict:

@@ -1,0 +1,32 @@
+"""Action codes of the cell meetings' audited changes (see core.audit.AuditAction)."""
+
+from __future__ import annotations
+
+from lamtheo.core.audit import AuditAction
+
+
+class MeetingAction(AuditAction):
+    MEETING_RECORDED = (
+        "lamtheo.learning.meetings.meeting.recorded",
+        "Ghi biên bản sinh hoạt chi bộ",
+    )
+    MEETING_CORRECTED = (
+        "lamtheo.learning.meetings.meeting.corrected",
+        "Sửa biên bản sinh hoạt chi bộ",
+    )
+    MEETING_DELETED = (
+        "lamtheo.learning.meetings.meeting.deleted",
+        "Xóa biên bản sinh hoạt chi bộ",
+    )
+    ATTENDANCE_RECORDED = (
+        "lamtheo.learning.meetings.attendance.recorded",
+        "Điểm danh sinh hoạt chi bộ",
+    )
+    ATTENDANCE_REMOVED_FROM_LIST = (
+        "lamtheo.learning.meetings.attendance.removed_from_list",
+        "Không còn thuộc danh sách dự sinh hoạt",
+    )
+    ATTENDANCE_DELETED = (
+        "lamtheo.learning.meetings.attendance.deleted",
+        "Xóa điểm danh cùng biên bản",
+    )
