@@ -190,16 +190,11 @@ class SelfCheckAccess:
 
 
 def is_own_cell_secretary(user, cell) -> bool:
-    """Secretary or deputy secretary of exactly this cell. Narrower than any capability of
-    orgs.scope on purpose: a role above the cell (committee, propaganda, administrator, the
-    secretary of a đảng bộ) does not open a person's self-check."""
-    from lamtheo.orgs.models import RoleKind
-    from lamtheo.orgs.scope import grants
+    """Secretary or deputy secretary of exactly this cell (Capability.READ_SELF_CHECK, whose
+    reach is the own cell: a role above the cell does not open a person's self-check)."""
+    from lamtheo.orgs.scope import Capability, can
 
-    return cell is not None and any(
-        g.unit_id == cell.pk and g.kind in (RoleKind.SECRETARY, RoleKind.DEPUTY)
-        for g in grants(user)
-    )
+    return can(user, Capability.READ_SELF_CHECK, cell)
 
 
 def selfcheck_visible(user, person: Person, month: date) -> bool:
@@ -317,23 +312,19 @@ def selfcheck_figures(unit, month: date) -> SelfCheckFigures:
     least one item, and each item's count, in total and per child unit. Five queries
     whatever the size of the subtree; never a name."""
     from django.db.models import Sum
-    from django.db.models.functions import Substr
 
     from lamtheo.campaign.models import Manifestation, ManifestationGroup
     from lamtheo.dashboard.models import CellMonthStat
-    from lamtheo.dashboard.selectors import _children
     from lamtheo.handbook.models import SelfCheckStat
-    from lamtheo.orgs.models import PATH_SEGMENT_WIDTH
-    from lamtheo.orgs.scope import subtree_q
+    from lamtheo.orgs.tree import branch_expr, children_of, subtree_q
 
     month = month_start(month)
-    width = len(unit.path) + PATH_SEGMENT_WIDTH
 
     def by_child(qs, field: str) -> dict[str, int]:
         return {
             r["child"]: r["n"] or 0
             for r in qs.filter(subtree_q(unit.path), month=month)
-            .annotate(child=Substr("path", 1, width))
+            .annotate(child=branch_expr(unit.path))
             .values("child")
             .annotate(n=Sum(field))
             .order_by()
@@ -354,7 +345,9 @@ def selfcheck_figures(unit, month: date) -> SelfCheckFigures:
         for g, label in ManifestationGroup.choices
     ]
     keys = {k for k in (*people, *members) if k != unit.path}
-    rows = [SelfCheckRow(u, people.get(k, 0), members.get(k, 0)) for u, k in _children(unit, keys)]
+    rows = [
+        SelfCheckRow(u, people.get(k, 0), members.get(k, 0)) for u, k in children_of(unit, keys)
+    ]
     return SelfCheckFigures(unit, month, sum(people.values()), sum(members.values()), groups, rows)
 
 

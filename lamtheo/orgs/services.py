@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from lamtheo.core.audit import tag
-from lamtheo.orgs.models import OrgUnit, Role, path_segment
+from lamtheo.orgs.models import OrgUnit, Role
+from lamtheo.orgs.tree import child_path
 
 
 @transaction.atomic
@@ -19,7 +20,7 @@ def unit_create(*, code: str, name: str, kind: str, parent: OrgUnit | None) -> O
         path=f"tmp-{code}",
         depth=(parent.depth + 1) if parent else 0,
     )
-    unit.path = (parent.path if parent else "") + path_segment(unit.pk)
+    unit.path = child_path(parent.path if parent else "", unit.pk)
     OrgUnit.objects.filter(pk=unit.pk).update(path=unit.path)
     return unit
 
