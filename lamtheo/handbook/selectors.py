@@ -189,29 +189,25 @@ class SelfCheckAccess:
     can_write: bool
 
 
-def is_own_cell_secretary(user, cell) -> bool:
-    """Secretary or deputy secretary of exactly this cell (Capability.READ_SELF_CHECK, whose
-    reach is the own cell: a role above the cell does not open a person's self-check)."""
-    from lamtheo.orgs.scope import Capability, can
-
-    return can(user, Capability.READ_SELF_CHECK, cell)
-
-
 def selfcheck_visible(user, person: Person, month: date) -> bool:
-    """May `user` read this person's self-check of `month`? (No 404: for page fragments.)"""
+    """May `user` read this person's self-check of `month`? (No 404: for page fragments.)
+    The person, and the secretaries of the cell they belonged to then (READ_SELF_CHECK
+    reaches the own cell only: no role above the cell opens it)."""
     from lamtheo.handbook.models import SelfCheck
+    from lamtheo.orgs.scope import Capability, can
     from lamtheo.people.selectors import cell_of
 
     if person.user_id is not None and person.user_id == user.pk:
         return True
     check = SelfCheck.objects.filter(person=person, month=month).select_related("unit").first()
-    return is_own_cell_secretary(user, check.unit if check else cell_of(person, month))
+    return can(user, Capability.READ_SELF_CHECK, check.unit if check else cell_of(person, month))
 
 
 def selfcheck_access(user, person_id: int, month_slug: str) -> SelfCheckAccess:
     """The person and their own cell's secretaries; 404 for everybody else."""
     from lamtheo.core.dates import parse_month
     from lamtheo.handbook.models import SelfCheck
+    from lamtheo.orgs.scope import Capability, can
     from lamtheo.people.selectors import cell_of
 
     month = parse_month(month_slug)
@@ -223,7 +219,7 @@ def selfcheck_access(user, person_id: int, month_slug: str) -> SelfCheckAccess:
     check = SelfCheck.objects.filter(person=person, month=month).select_related("unit").first()
     cell = check.unit if check else cell_of(person, month)
     own = person.user_id is not None and person.user_id == user.pk
-    if not own and not is_own_cell_secretary(user, cell):
+    if not own and not can(user, Capability.READ_SELF_CHECK, cell):
         raise Http404("Không tìm thấy người này.")
     entry = HandbookEntry.objects.filter(person=person, month=month).first()
     writable = own and cell is not None and (entry is None or entry.is_editable_by_member)
