@@ -79,13 +79,14 @@ def children_of(unit: OrgUnit, branch_paths) -> list[tuple[OrgUnit, str]]:
     order (one query; none for a cell without rows below it). Figures keep the path a cell
     had when they were recorded, so a child that has since moved still shows for the periods
     it belonged here; current children without figures show too."""
-    from lamtheo.orgs.models import OrgUnit  # models imports this module for the arithmetic
-
     ids = {path_ids(p)[-1]: p for p in branch_paths if p != unit.path}
     if unit.is_cell and not ids:
         return []  # a cell has no units under it
-    children = OrgUnit.objects.filter(Q(parent=unit, is_active=True) | Q(pk__in=ids)).only(
-        "id", "code", "name", "kind", "path", "is_active"
+    # The unit's own class: models imports this module, so this module does not import models.
+    children = (
+        type(unit)
+        .objects.filter(Q(parent=unit, is_active=True) | Q(pk__in=ids))
+        .only("id", "code", "name", "kind", "path", "is_active")
     )
     found = [(u, ids.get(u.pk, u.path)) for u in children]
     return sorted(found, key=lambda pair: pair[1])
