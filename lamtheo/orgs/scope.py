@@ -71,7 +71,7 @@ MEMBER = "member"
 @dataclass(frozen=True)
 class Rule:
     roles: frozenset[str]
-    reach: Reach = Reach.SUBTREE
+    reach: Reach
 
 
 def _roles(*kinds: str) -> frozenset[str]:
@@ -80,45 +80,43 @@ def _roles(*kinds: str) -> frozenset[str]:
 
 _ALL = frozenset(RoleKind)
 _SECRETARIES = _roles(RoleKind.SECRETARY, RoleKind.DEPUTY)
-# Those who keep a unit's correspondence and its briefings.
-_OFFICE = _SECRETARIES | _roles(RoleKind.COMMITTEE, RoleKind.PROPAGANDA)
+_COMMITTEES = _SECRETARIES | _roles(RoleKind.COMMITTEE)
+_OVERSIGHT = _COMMITTEES | _roles(RoleKind.INSPECTOR)
+_TOPICS = _roles(RoleKind.PROPAGANDA, RoleKind.COMMITTEE)
+# Those who keep a unit's correspondence and run its briefings.
+_OFFICE = _COMMITTEES | _roles(RoleKind.PROPAGANDA)
 
 RULES: dict[Capability, tuple[Rule, ...]] = {
-    Capability.VIEW_STATS: (Rule(_ALL),),
+    Capability.VIEW_STATS: (Rule(_ALL, Reach.SUBTREE),),
     # A person's handbook text: their cell's secretaries and the committees above who drill
     # down on purpose (logged); propaganda officers and administrators see figures and names.
-    Capability.VIEW_RECORDS: (Rule(_SECRETARIES | _roles(RoleKind.COMMITTEE, RoleKind.INSPECTOR)),),
-    Capability.REVIEW: (Rule(_SECRETARIES),),
-    Capability.ENTER_ON_BEHALF: (Rule(_SECRETARIES),),
-    Capability.REMIND: (Rule(_OFFICE | _roles(RoleKind.ADMIN)),),
-    Capability.VIEW_AUDIT: (
-        Rule(_SECRETARIES | _roles(RoleKind.COMMITTEE, RoleKind.INSPECTOR, RoleKind.ADMIN)),
-    ),
-    Capability.MANAGE_ROSTER: (Rule(_roles(RoleKind.ADMIN)),),
-    Capability.MANAGE_TOPICS: (Rule(_roles(RoleKind.PROPAGANDA, RoleKind.COMMITTEE)),),
+    Capability.VIEW_RECORDS: (Rule(_OVERSIGHT, Reach.SUBTREE),),
+    Capability.REVIEW: (Rule(_SECRETARIES, Reach.SUBTREE),),
+    Capability.ENTER_ON_BEHALF: (Rule(_SECRETARIES, Reach.SUBTREE),),
+    Capability.REMIND: (Rule(_OFFICE | _roles(RoleKind.ADMIN), Reach.SUBTREE),),
+    Capability.VIEW_AUDIT: (Rule(_OVERSIGHT | _roles(RoleKind.ADMIN), Reach.SUBTREE),),
+    Capability.MANAGE_ROSTER: (Rule(_roles(RoleKind.ADMIN), Reach.SUBTREE),),
+    Capability.MANAGE_TOPICS: (Rule(_TOPICS, Reach.SUBTREE),),
     # A unit's topic applies to its whole subtree, so it reaches the people of the subtree
     # and everyone holding a role on the unit, above it or below it.
-    Capability.READ_TOPICS: (
-        Rule(_ALL, Reach.SUBTREE),
-        Rule(_ALL | {MEMBER}, Reach.UNITS_ABOVE),
-    ),
-    Capability.ORGANIZE_STUDY: (Rule(_roles(RoleKind.PROPAGANDA, RoleKind.COMMITTEE)),),
-    Capability.RECORD_ATTENDANCE: (Rule(_SECRETARIES),),
-    Capability.RECORD_MEETINGS: (Rule(_SECRETARIES),),
-    # Private by design: no role above the cell opens it, dashboards show counts only.
+    Capability.READ_TOPICS: (Rule(_ALL, Reach.SUBTREE), Rule(_ALL | {MEMBER}, Reach.UNITS_ABOVE)),
+    Capability.ORGANIZE_STUDY: (Rule(_TOPICS, Reach.SUBTREE),),
+    Capability.RECORD_ATTENDANCE: (Rule(_SECRETARIES, Reach.SUBTREE),),
+    Capability.RECORD_MEETINGS: (Rule(_SECRETARIES, Reach.SUBTREE),),
+    # Private by design: no role above the cell opens it; dashboards show counts only.
     Capability.READ_SELF_CHECK: (Rule(_SECRETARIES, Reach.OWN_CELL),),
-    Capability.ISSUE_DOCUMENTS: (Rule(_OFFICE),),
+    Capability.ISSUE_DOCUMENTS: (Rule(_OFFICE, Reach.SUBTREE),),
     Capability.ISSUE_FOR_UNIT: (Rule(_OFFICE, Reach.UNIT_ITSELF),),
-    Capability.RECEIVE_DOCUMENTS: (Rule(_OFFICE),),
+    Capability.RECEIVE_DOCUMENTS: (Rule(_OFFICE, Reach.SUBTREE),),
     Capability.RECEIVE_FOR_UNIT: (Rule(_OFFICE, Reach.UNIT_ITSELF),),
-    Capability.PUBLISH_PROGRAMMES: (Rule(_SECRETARIES | _roles(RoleKind.COMMITTEE)),),
+    Capability.PUBLISH_PROGRAMMES: (Rule(_COMMITTEES, Reach.SUBTREE),),
     # Published to the unit's subtree: its members, and the roles on it or above it.
     Capability.READ_PROGRAMMES: (
         Rule(_ALL, Reach.SUBTREE),
         Rule(_roles(MEMBER), Reach.UNITS_ABOVE),
     ),
-    Capability.MANAGE_STORIES: (Rule(_roles(RoleKind.PROPAGANDA)),),
-    Capability.READ_STORIES: (Rule(_OFFICE),),
+    Capability.MANAGE_STORIES: (Rule(_roles(RoleKind.PROPAGANDA), Reach.SUBTREE),),
+    Capability.READ_STORIES: (Rule(_OFFICE, Reach.SUBTREE),),
 }
 
 WHOLE_TREE_FOR_SUPERUSER = frozenset({Capability.MANAGE_ROSTER})
