@@ -215,7 +215,7 @@ def bench_submission(runs: int) -> Samples:
     from django.db import transaction
     from django.utils import timezone
 
-    from lamtheo.core.dates import month_start
+    from lamtheo.core.periods import month_start
     from lamtheo.dashboard import stats
     from lamtheo.handbook import services as handbook
     from lamtheo.handbook.models import HandbookEntry, Progress, Rating

@@ -6,15 +6,14 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-# The path arithmetic lives in orgs.tree. PATH_SEGMENT_WIDTH and path_segment stay importable
-# from here for the modules that read them from models (the demo, the roster import).
-from lamtheo.orgs.tree import (
-    PATH_MAX_LENGTH,
-    path_ids,
-    subtree_upper_bound,
-)
+from lamtheo.orgs.tree import PATH_MAX_LENGTH, path_ids
+
+# transitional: the path arithmetic lives in orgs.tree; these names stay importable from here
+# for the modules that still read them from models (the demo, the roster import, the
+# stories' figures, bench/run.py).
 from lamtheo.orgs.tree import PATH_SEGMENT_WIDTH as PATH_SEGMENT_WIDTH
 from lamtheo.orgs.tree import path_segment as path_segment
+from lamtheo.orgs.tree import subtree_upper_bound as subtree_upper_bound
 
 
 class UnitKind(models.TextChoices):
@@ -59,10 +58,6 @@ class OrgUnit(models.Model):
     @property
     def is_cell(self) -> bool:
         return self.kind in CELL_KINDS
-
-    @property
-    def upper_path(self) -> str:
-        return subtree_upper_bound(self.path)
 
     def ancestor_ids(self) -> list[int]:
         return path_ids(self.path)

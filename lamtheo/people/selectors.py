@@ -9,7 +9,7 @@ from django.http import Http404
 
 from lamtheo.core.vietnamese import fold
 from lamtheo.orgs.models import OrgUnit
-from lamtheo.orgs.scope import Capability, can, scope_q
+from lamtheo.orgs.scope import Capability, can
 from lamtheo.people.models import Exemption, Membership, Person
 
 
@@ -30,10 +30,6 @@ def get_person_or_404(user, person_id: int, capability: Capability) -> Person:
     if person.cell is not None and can(user, capability, person.cell):
         return person
     raise Http404("Không tìm thấy người này.")
-
-
-def people_in_scope(user, capability: Capability) -> QuerySet[Person]:
-    return Person.objects.filter(scope_q(user, capability, field="cell__path"))
 
 
 def search_people(qs: QuerySet[Person], text: str) -> QuerySet[Person]:

@@ -18,8 +18,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from lamtheo.core.dates import add_months
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import add_months
 from lamtheo.dashboard import stats
 from lamtheo.dashboard.management.commands.rebuild_stats import years_with_records
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat

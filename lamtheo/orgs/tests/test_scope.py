@@ -18,8 +18,7 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
 
-from lamtheo.conftest import make_user
-from lamtheo.core.dates import month_start
+from lamtheo.core.periods import month_start
 from lamtheo.orgs.models import RoleKind
 from lamtheo.orgs.scope import (
     CAPABILITIES,
@@ -40,6 +39,7 @@ from lamtheo.orgs.scope import (
 from lamtheo.orgs.services import role_grant
 from lamtheo.people.models import Person
 from lamtheo.people.services import person_transfer
+from lamtheo.tests.helpers import make_user
 
 UNITS = ("bloc", "org", "cell", "cell2", "cell_b")
 EVERY_UNIT = set(UNITS)
