@@ -164,7 +164,7 @@ class DashboardResult:
 def floor_sql(unit) -> tuple[str, list]:
     """ONE hand-written query over the pre-aggregated rows giving the same per-child
     figures as the page (the month's and the year's), grouped by the child's path."""
-    from lamtheo.orgs.models import PATH_SEGMENT_WIDTH, subtree_upper_bound
+    from lamtheo.orgs.tree import PATH_SEGMENT_WIDTH, subtree_upper_bound
 
     width = len(unit.path) + PATH_SEGMENT_WIDTH
     sql = f"""

@@ -1,9 +1,10 @@
 """Reads of topics and their materials, always scoped.
 
 A topic is within a person's reach when it applies to them or to a unit they look after:
-the central topics (no unit) reach every logged-in person; a unit's topic reaches the
-people whose own cell is in the unit's subtree and everyone holding a role on the unit,
-above it or below it (a role below it means the topic applies to the unit they lead)."""
+the central topics (no unit) reach every logged-in person; a unit's topic reaches those who
+hold Capability.READ_TOPICS on the unit (orgs.scope): the people whose own cell is in the
+unit's subtree and everyone holding a role on the unit, above it or below it (a role below
+it means the topic applies to the unit they lead)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from lamtheo.campaign.models import Manifestation, Topic, TopicKind, TopicMaterial
-from lamtheo.orgs.models import OrgUnit, path_ids
-from lamtheo.orgs.scope import Capability, can, grants, scope_q
+from lamtheo.orgs.models import OrgUnit
+from lamtheo.orgs.scope import Capability, can, scope_q
 
 
 def topic_for(*, unit: OrgUnit | None, year: int) -> Topic | None:
@@ -47,25 +48,9 @@ def term_topic_for(*, unit: OrgUnit | None, year: int) -> Topic | None:
     return max(found, key=lambda t: depth.get(t.unit_id, -1), default=None)
 
 
-def _own_cell_path(user) -> str | None:
-    from lamtheo.people.selectors import own_person
-
-    person = own_person(user)
-    return person.cell.path if person and person.cell else None
-
-
 def reach_q(user) -> Q:
     """Topics within the user's reach (see the module's docstring)."""
-    anchors = [g.path for g in grants(user)]
-    cell_path = _own_cell_path(user)
-    if cell_path:
-        anchors.append(cell_path)
-    above = {uid for p in anchors for uid in path_ids(p)}
-    return (
-        Q(unit__isnull=True)
-        | Q(unit_id__in=above)
-        | scope_q(user, Capability.VIEW_STATS, "unit__path")
-    )
+    return Q(unit__isnull=True) | scope_q(user, Capability.READ_TOPICS, "unit__path")
 
 
 def topics_in_reach(user) -> QuerySet[Topic]:

@@ -23,16 +23,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
-from django.db.models.functions import Substr
+from django.db.models import Exists, OuterRef, QuerySet, Sum
 
 from lamtheo.core.figure_tables import Column, parse_column_sort, ratio, sort_by_column
 from lamtheo.core.periods import default_month, month_label, month_start, months_offered
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.dashboard.stats import REGISTERED_STATES, SUBMITTED_STATES
 from lamtheo.handbook.models import EntryStatus, HandbookEntry
-from lamtheo.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit, path_ids
-from lamtheo.orgs.scope import subtree_q
+from lamtheo.orgs.models import OrgUnit
+from lamtheo.orgs.tree import branch_expr, children_of, subtree_q
 from lamtheo.people.models import Membership, Person
 from lamtheo.people.selectors import exempt_in, memberships_covering
 from lamtheo.pledges.models import Pledge, PledgeStatus
@@ -143,12 +142,10 @@ _YEAR_SUMS = {
 
 
 def _by_child(qs: QuerySet, unit: OrgUnit, sums: dict) -> list[dict]:
-    """Sum the rows of the subtree per child unit: a child's subtree is every path that
-    starts with the child's path, i.e. the same first len(unit.path) + width characters."""
-    width = len(unit.path) + PATH_SEGMENT_WIDTH
+    """Sum the rows of the subtree per child unit (the branch of the tree each row is on)."""
     return list(
         qs.filter(subtree_q(unit.path))
-        .annotate(child=Substr("path", 1, width))
+        .annotate(child=branch_expr(unit.path))
         .values("child")
         .annotate(**sums)
         .order_by()
@@ -168,23 +165,8 @@ def unit_figures(unit: OrgUnit, month: date) -> UnitFigures:
         total.add(row)
         if child != unit.path:  # the unit's own row, when the unit is a cell
             per_child.setdefault(child, Figures()).add(row)
-    rows = [ChildRow(u, per_child.get(key, Figures())) for u, key in _children(unit, per_child)]
+    rows = [ChildRow(u, per_child.get(key, Figures())) for u, key in children_of(unit, per_child)]
     return UnitFigures(unit=unit, month=month, total=total, rows=rows)
-
-
-def _children(unit: OrgUnit, keys) -> list[tuple[OrgUnit, str]]:
-    """The child units behind the grouped rows' path prefixes, with each one's prefix, in
-    tree order (one query; none for a cell). Rows keep the path a cell had when they were
-    recorded, so a child that has since moved still shows for the periods it belonged
-    here; current children without figures show too."""
-    ids = {path_ids(p)[-1]: p for p in keys if p != unit.path}
-    if unit.is_cell and not ids:
-        return []  # a cell has no units under it
-    children = OrgUnit.objects.filter(Q(parent=unit, is_active=True) | Q(pk__in=ids)).only(
-        "id", "code", "name", "kind", "path", "is_active"
-    )
-    found = [(u, ids.get(u.pk, u.path)) for u in children]
-    return sorted(found, key=lambda pair: pair[1])
 
 
 def chart_months(month: date, on: date | None = None) -> list[date]:
@@ -220,9 +202,8 @@ def month_series(unit: OrgUnit, month: date, on: date | None = None) -> list[Mon
 def monthly_figures(unit: OrgUnit, month: date, on: date | None = None) -> MonthlyFigures:
     """Each child unit's figures month by month, and the unit's (two queries)."""
     months = chart_months(month, on)
-    width = len(unit.path) + PATH_SEGMENT_WIDTH
     grouped = (
-        _month_range(unit, months).annotate(child=Substr("path", 1, width))
+        _month_range(unit, months).annotate(child=branch_expr(unit.path))
         .values("child", "month").annotate(**_SERIES_SUMS).order_by()
     ) if months else []  # fmt: skip
     cells: dict[tuple[str, date], dict] = {}
@@ -234,7 +215,7 @@ def monthly_figures(unit: OrgUnit, month: date, on: date | None = None) -> Month
             setattr(series[key[1]], name, getattr(series[key[1]], name) + value)
     rows = [
         ChildMonths(u, [MonthPoint(m, **cells.get((key, m), {})) for m in months])
-        for u, key in _children(unit, {child for child, _m in cells})
+        for u, key in children_of(unit, {child for child, _m in cells})
     ]
     return MonthlyFigures(unit, months, rows, list(series.values()))
 

@@ -22,7 +22,7 @@ from lamtheo.campaign.models import Campaign, Manifestation, Topic, TopicKind
 from lamtheo.core.audit import tag
 from lamtheo.core.periods import add_months, month_start
 from lamtheo.orgs.models import OrgUnit, Role, RoleKind, UnitKind
-from lamtheo.orgs.scope import subtree_q
+from lamtheo.orgs.tree import subtree_q
 
 SEED = 20260519
 SELF_CHECK_SHARE = 0.12  # of the people of a month who tick something in the demo

@@ -17,7 +17,8 @@ from lamtheo.core.vietnamese import fold
 from lamtheo.documents.models import DocStatus, DocType, Document, Receipt
 from lamtheo.documents.selectors import GRASSROOTS_KINDS
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit
-from lamtheo.orgs.scope import subtree_q
+from lamtheo.orgs.scope import Capability, holders
+from lamtheo.orgs.tree import is_within, subtree_q
 
 
 def docx_bytes(title: str, *lines: str) -> bytes:
@@ -142,26 +143,22 @@ IMPLEMENTATIONS = [
 
 def load(*, root: OrgUnit, today: date, seed: int = 2026) -> int:
     """Create the demo documents under `root`; returns how many were created."""
-    from lamtheo.orgs.models import Role
-    from lamtheo.orgs.scope import CAPABILITIES, Capability
-
     rng = random.Random(seed)
     units = list(OrgUnit.objects.filter(subtree_q(root.path), is_active=True))
-    kinds = CAPABILITIES[Capability.RECEIVE_DOCUMENTS]
     users = {}
-    for role in Role.objects.filter(unit__in=units, kind__in=kinds).select_related("user"):
+    for role in holders(Capability.RECEIVE_FOR_UNIT, units).select_related("user").order_by("pk"):
         users.setdefault(role.unit_id, role.user)
     grassroots = [
         u
         for u in units
-        if u.kind in GRASSROOTS_KINDS and u.path.startswith(root.path) and u.pk != root.pk
+        if u.kind in GRASSROOTS_KINDS and is_within(u.path, root.path) and u.pk != root.pk
     ]
     n = _issue(
         rng, root, BLOC_PLAN, today, "ĐUK", "Phó Bí thư Thường trực Trần Văn Nam", grassroots, users
     )
     orgs = sorted((u for u in grassroots if u.kind == "grassroots"), key=lambda u: u.path)
     for org in orgs[:2]:
-        cells = [u for u in units if u.path.startswith(org.path) and u.kind in CELL_KINDS]
+        cells = [u for u in units if is_within(u.path, org.path) and u.kind in CELL_KINDS]
         if cells:
             n += _issue(rng, org, ORG_PLAN, today, "ĐU", "Bí thư Đảng ủy Lê Thị Hoa", cells, users)
     return n

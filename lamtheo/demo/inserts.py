@@ -31,7 +31,8 @@ from lamtheo.demo.data.texts import (
 )
 from lamtheo.demo.entries import insert_entries
 from lamtheo.demo.plan import PersonPlan, UnitPlan
-from lamtheo.orgs.models import OrgUnit, Role, RoleKind, path_segment
+from lamtheo.orgs.models import OrgUnit, Role, RoleKind
+from lamtheo.orgs.tree import child_path
 from lamtheo.people.models import Exemption, Membership, Person
 from lamtheo.people.services import person_name_keys
 from lamtheo.pledges.models import Pledge, PledgeItem, PledgeStatus
@@ -66,7 +67,7 @@ def _insert_units(ctx: Context) -> None:
         ]  # fmt: skip
         OrgUnit.objects.bulk_create(rows, batch_size=BATCH)
         for u, row in zip(level, rows, strict=True):
-            u.id, u.path = row.pk, u.parent.path + path_segment(row.pk)
+            u.id, u.path = row.pk, child_path(u.parent.path, row.pk)
             row.path = u.path
         OrgUnit.objects.bulk_update(rows, ["path"], batch_size=BATCH)
     count(ctx, "tổ chức đảng", len(ctx.org.units))

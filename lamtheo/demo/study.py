@@ -32,7 +32,7 @@ from lamtheo.learning.study.models import (
     StudySheet,
 )
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit, Role, RoleKind
-from lamtheo.orgs.scope import subtree_q
+from lamtheo.orgs.tree import subtree_q
 
 SEED = 20260402
 REASONS = ["Đi công tác", "Ốm, điều trị tại bệnh viện", "Trực cơ quan", "Nghỉ phép",

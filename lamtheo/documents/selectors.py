@@ -1,10 +1,11 @@
 """Reads of the register and the inbox, already scoped to the user.
 
-Scope: a document is seen by those who reach its issuer with Capability.ISSUE_DOCUMENTS
-(the issuer's committee and the levels above) and by those who reach one of its recipient
-units with Capability.RECEIVE_DOCUMENTS; a draft only by those who may manage it. Acting
-(issuing, editing, withdrawing, reminding; acknowledging, reporting) is for people who hold
-the role on the unit itself: the bloc's officer does not sign for a grassroots committee.
+Scope (orgs.scope): a document is seen by those who reach its issuer with
+Capability.ISSUE_DOCUMENTS (the issuer's committee and the levels above) and by those who
+reach one of its recipient units with Capability.RECEIVE_DOCUMENTS; a draft only by those who
+may manage it. Acting (issuing, editing, withdrawing, reminding; acknowledging, reporting)
+needs ISSUE_FOR_UNIT or RECEIVE_FOR_UNIT, whose reach is the unit itself: the bloc's officer
+does not sign for a grassroots committee.
 """
 
 from __future__ import annotations
@@ -19,34 +20,30 @@ from django.shortcuts import get_object_or_404
 
 from lamtheo.core.vietnamese import fold
 from lamtheo.documents.models import DocStatus, DocType, Document, Receipt
-from lamtheo.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit
-from lamtheo.orgs.scope import CAPABILITIES, Capability, can, grants, subtree_q
-
-
-def _direct_unit_ids(user, capability: Capability) -> set[int]:
-    allowed = CAPABILITIES[capability]
-    return {g.unit_id for g in grants(user) if g.kind in allowed}
+from lamtheo.orgs.models import OrgUnit
+from lamtheo.orgs.scope import Capability, anchor_unit_ids, can
+from lamtheo.orgs.tree import branch_of, subtree_q
 
 
 def issuer_units(user) -> list[OrgUnit]:
     """Units the user may issue documents for: those they hold the role on, not below."""
     return list(
         OrgUnit.objects.filter(
-            pk__in=_direct_unit_ids(user, Capability.ISSUE_DOCUMENTS), is_active=True
+            pk__in=anchor_unit_ids(user, Capability.ISSUE_FOR_UNIT), is_active=True
         ).order_by("path")
     )
 
 
 def receiving_unit_ids(user) -> set[int]:
-    return _direct_unit_ids(user, Capability.RECEIVE_DOCUMENTS)
+    return anchor_unit_ids(user, Capability.RECEIVE_FOR_UNIT)
 
 
 def can_manage(user, document: Document) -> bool:
-    return document.issuer_id in _direct_unit_ids(user, Capability.ISSUE_DOCUMENTS)
+    return can(user, Capability.ISSUE_FOR_UNIT, document.issuer)
 
 
 def can_act_on(user, receipt: Receipt) -> bool:
-    return receipt.unit_id in receiving_unit_ids(user)
+    return can(user, Capability.RECEIVE_FOR_UNIT, receipt.unit)
 
 
 def can_view(user, document: Document) -> bool:
@@ -92,7 +89,7 @@ def register(
 ) -> QuerySet[Document]:
     """The unit's register (sổ đăng ký văn bản đi); drafts only for those who manage it."""
     qs = Document.objects.filter(issuer=unit)
-    if unit.pk not in _direct_unit_ids(user, Capability.ISSUE_DOCUMENTS):
+    if not can(user, Capability.ISSUE_FOR_UNIT, unit):
         qs = qs.exclude(status=DocStatus.DRAFT)
     if doc_type:
         qs = qs.filter(doc_type=doc_type)
@@ -225,7 +222,6 @@ def child_counts(unit: OrgUnit, year: int) -> list[ChildCountRow]:
     rows = [ChildCountRow(unit.name, unit=unit, own=True)]
     rows += [ChildCountRow(c.name, unit=c) for c in children]
     by_prefix = {c.path: r for c, r in zip(children, rows[1:], strict=True)}
-    width = len(unit.path) + PATH_SEGMENT_WIDTH
     raw = (
         Document.objects.filter(
             subtree_q(unit.path, "issuer__path"), year=year, status=DocStatus.SENT
@@ -235,7 +231,7 @@ def child_counts(unit: OrgUnit, year: int) -> list[ChildCountRow]:
     )
     for r in raw:
         path = r["issuer__path"]
-        row = rows[0] if path == unit.path else by_prefix.get(path[:width])
+        row = rows[0] if path == unit.path else by_prefix.get(branch_of(path, unit.path))
         if row is not None:
             row.counts[r["doc_type"]] = row.counts.get(r["doc_type"], 0) + r["n"]
     return rows

@@ -29,8 +29,8 @@ from lamtheo.documents.selectors import (
     recipient_candidates,
 )
 from lamtheo.documents.symbols import SymbolError, parse_symbol
-from lamtheo.orgs.models import OrgUnit, Role
-from lamtheo.orgs.scope import CAPABILITIES, Capability
+from lamtheo.orgs.models import OrgUnit
+from lamtheo.orgs.scope import Capability, holders
 
 
 @dataclass
@@ -181,12 +181,9 @@ def document_discard(*, actor, document: Document) -> None:
         document.delete()
 
 
-def _receivers(unit_ids) -> list:
-    kinds = CAPABILITIES[Capability.RECEIVE_DOCUMENTS]
-    roles = Role.objects.filter(
-        unit_id__in=list(unit_ids), kind__in=kinds, user__is_active=True
-    ).select_related("user")
-    return [r.user for r in roles]
+def _receivers(units) -> list:
+    """Who acknowledges and reports for `units`: the people holding the role on each one."""
+    return [r.user for r in holders(Capability.RECEIVE_FOR_UNIT, units).select_related("user")]
 
 
 @transaction.atomic
@@ -212,7 +209,7 @@ def document_send(
     document.save()
     return notice_send(
         actor=actor,
-        users=_receivers(document.receipts.values_list("unit_id", flat=True)),
+        users=_receivers(OrgUnit.objects.filter(receipts__document=document)),
         text=f"{document.issuer.name} gửi {document.get_doc_type_display().lower()} số "
         f"{document.symbol}: {document.summary}"[:480],
         url=url,
@@ -265,14 +262,9 @@ def document_remind(*, actor, document: Document, url: str = "", base_url: str =
     units = [r.unit for r in lagging.select_related("unit").order_by("unit__path")]
     if not units:
         raise DomainError("Các đơn vị đều đã nhận và báo cáo; không cần nhắc.")
-    users = _receivers(u.pk for u in units)
-    covered = set(
-        Role.objects.filter(
-            unit__in=units,
-            kind__in=CAPABILITIES[Capability.RECEIVE_DOCUMENTS],
-            user__is_active=True,
-        ).values_list("unit_id", flat=True)
-    )
+    users = _receivers(units)
+    # RECEIVE_FOR_UNIT reaches the unit itself: a holder's role is on the unit it covers.
+    covered = set(holders(Capability.RECEIVE_FOR_UNIT, units).values_list("unit_id", flat=True))
     due = (
         f" Hạn báo cáo kết quả thực hiện: {document.deadline:%d/%m/%Y}."
         if document.deadline

@@ -170,33 +170,24 @@ class SelfCheckAccess:
     can_write: bool
 
 
-def is_own_cell_secretary(user, cell) -> bool:
-    """Secretary or deputy secretary of exactly this cell. Narrower than any capability of
-    orgs.scope on purpose: a role above the cell (committee, propaganda, administrator, the
-    secretary of a đảng bộ) does not open a person's self-check."""
-    from lamtheo.orgs.models import RoleKind
-    from lamtheo.orgs.scope import grants
-
-    return cell is not None and any(
-        g.unit_id == cell.pk and g.kind in (RoleKind.SECRETARY, RoleKind.DEPUTY)
-        for g in grants(user)
-    )
-
-
 def selfcheck_visible(user, person: Person, month: date) -> bool:
-    """May `user` read this person's self-check of `month`? (No 404: for page fragments.)"""
+    """May `user` read this person's self-check of `month`? (No 404: for page fragments.)
+    The person, and the secretaries of the cell they belonged to then (READ_SELF_CHECK
+    reaches the own cell only: no role above the cell opens it)."""
     from lamtheo.handbook.models import SelfCheck
+    from lamtheo.orgs.scope import Capability, can
     from lamtheo.people.selectors import cell_of
 
     if person.user_id is not None and person.user_id == user.pk:
         return True
     check = SelfCheck.objects.filter(person=person, month=month).select_related("unit").first()
-    return is_own_cell_secretary(user, check.unit if check else cell_of(person, month))
+    return can(user, Capability.READ_SELF_CHECK, check.unit if check else cell_of(person, month))
 
 
 def selfcheck_access(user, person_id: int, month_slug: str) -> SelfCheckAccess:
     """The person and their own cell's secretaries; 404 for everybody else."""
     from lamtheo.handbook.models import SelfCheck
+    from lamtheo.orgs.scope import Capability, can
     from lamtheo.people.selectors import cell_of
 
     month = parse_month(month_slug)
@@ -208,7 +199,7 @@ def selfcheck_access(user, person_id: int, month_slug: str) -> SelfCheckAccess:
     check = SelfCheck.objects.filter(person=person, month=month).select_related("unit").first()
     cell = check.unit if check else cell_of(person, month)
     own = person.user_id is not None and person.user_id == user.pk
-    if not own and not is_own_cell_secretary(user, cell):
+    if not own and not can(user, Capability.READ_SELF_CHECK, cell):
         raise Http404("Không tìm thấy người này.")
     entry = HandbookEntry.objects.filter(person=person, month=month).first()
     writable = own and cell is not None and (entry is None or entry.is_editable_by_member)
@@ -298,23 +289,19 @@ def selfcheck_figures(unit, month: date) -> SelfCheckFigures:
     least one item, and each item's count, in total and per child unit. Five queries
     whatever the size of the subtree; never a name."""
     from django.db.models import Sum
-    from django.db.models.functions import Substr
 
     from lamtheo.campaign.models import Manifestation, ManifestationGroup
     from lamtheo.dashboard.models import CellMonthStat
-    from lamtheo.dashboard.selectors import _children
     from lamtheo.handbook.models import SelfCheckStat
-    from lamtheo.orgs.models import PATH_SEGMENT_WIDTH
-    from lamtheo.orgs.scope import subtree_q
+    from lamtheo.orgs.tree import branch_expr, children_of, subtree_q
 
     month = month_start(month)
-    width = len(unit.path) + PATH_SEGMENT_WIDTH
 
     def by_child(qs, field: str) -> dict[str, int]:
         return {
             r["child"]: r["n"] or 0
             for r in qs.filter(subtree_q(unit.path), month=month)
-            .annotate(child=Substr("path", 1, width))
+            .annotate(child=branch_expr(unit.path))
             .values("child")
             .annotate(n=Sum(field))
             .order_by()
@@ -335,7 +322,9 @@ def selfcheck_figures(unit, month: date) -> SelfCheckFigures:
         for g, label in ManifestationGroup.choices
     ]
     keys = {k for k in (*people, *members) if k != unit.path}
-    rows = [SelfCheckRow(u, people.get(k, 0), members.get(k, 0)) for u, k in _children(unit, keys)]
+    rows = [
+        SelfCheckRow(u, people.get(k, 0), members.get(k, 0)) for u, k in children_of(unit, keys)
+    ]
     return SelfCheckFigures(unit, month, sum(people.values()), sum(members.values()), groups, rows)
 
 

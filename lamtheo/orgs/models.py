@@ -7,26 +7,14 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from lamtheo.core.models import AuditedHistory
+from lamtheo.orgs.tree import PATH_MAX_LENGTH, path_ids
 
-# Each unit's path is its ancestors' ids, root first, each as a fixed-width run
-# of digits. "The subtree of X" is then one indexed range query on the path,
-# and digits compare the same way under every collation (SQLite and PostgreSQL).
-PATH_SEGMENT_WIDTH = 7
-
-
-def path_segment(pk: int) -> str:
-    return str(pk).zfill(PATH_SEGMENT_WIDTH)
-
-
-def path_ids(path: str) -> list[int]:
-    w = PATH_SEGMENT_WIDTH
-    return [int(path[i : i + w]) for i in range(0, len(path), w)]
-
-
-def subtree_upper_bound(path: str) -> str:
-    """The smallest path greater than every path that starts with `path`."""
-    w = PATH_SEGMENT_WIDTH
-    return path[:-w] + path_segment(int(path[-w:]) + 1)
+# transitional: the path arithmetic lives in orgs.tree; these names stay importable from here
+# for the modules that still read them from models (the demo, the roster import, the
+# stories' figures, bench/run.py).
+from lamtheo.orgs.tree import PATH_SEGMENT_WIDTH as PATH_SEGMENT_WIDTH
+from lamtheo.orgs.tree import path_segment as path_segment
+from lamtheo.orgs.tree import subtree_upper_bound as subtree_upper_bound
 
 
 class UnitKind(models.TextChoices):
@@ -56,7 +44,7 @@ class OrgUnit(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    path = models.CharField(max_length=255, unique=True)
+    path = models.CharField(max_length=PATH_MAX_LENGTH, unique=True)
     depth = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField("đang hoạt động", default=True)
 

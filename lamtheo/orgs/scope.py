@@ -1,19 +1,34 @@
 """The one door for scope: who may see and do what, where.
 
-A person always sees their own records. A role held on a unit gives its
-capabilities over the unit's whole subtree. Anything outside scope is a 404,
-so "missing" and "not yours" look the same.
+A person always sees their own records; everything else is decided here. A capability is
+held through rules (the table RULES): each rule names the roles that carry it and
+its reach, the units that a role held on one unit (its anchor) opens:
+
+- SUBTREE: the anchor and every unit below it (the usual case: a committee's subtree);
+- UNIT_ITSELF: the anchor only (a bloc officer does not sign for a grassroots committee);
+- OWN_CELL: the anchor only, and only when it is a cell (the person's own cell's
+  secretary, not a committee above it);
+- UNITS_ABOVE: the anchor and every unit above it (the topics and programmes of the
+  levels one belongs to).
+
+MEMBER is a pseudo-role that every person holds on their own (current) cell, for what any
+member may do there. The only exception to roles: a Django superuser holds the capabilities
+in WHOLE_TREE_FOR_SUPERUSER on the whole tree (they set up the first tree, before anybody
+holds a role). Anything outside scope is a 404, so "missing" and "not yours" look the same.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from lamtheo.orgs.models import OrgUnit, Role, RoleKind, subtree_upper_bound
+from lamtheo.orgs.models import CELL_KINDS, OrgUnit, Role, RoleKind
+from lamtheo.orgs.tree import ancestor_paths, is_within, path_ids
+from lamtheo.orgs.tree import subtree_q as subtree_q  # transitional: import it from orgs.tree
 
 
 class Capability(StrEnum):
@@ -25,125 +40,232 @@ class Capability(StrEnum):
     VIEW_AUDIT = "view_audit"  # the audit trail of records in the subtree
     MANAGE_ROSTER = "manage_roster"  # import the tree and the roster
     MANAGE_TOPICS = "manage_topics"  # the topic library and its study materials
+    READ_TOPICS = "read_topics"  # the topics of the units one belongs to, leads or oversees
     ORGANIZE_STUDY = "organize_study"  # schedule study sessions for the subtree
     RECORD_ATTENDANCE = "record_attendance"  # who attended a session, who made it up
     RECORD_MEETINGS = "record_meetings"  # the cell's monthly meetings and their minutes
-    ISSUE_DOCUMENTS = "issue_documents"  # keep the register of documents the unit issues
-    RECEIVE_DOCUMENTS = "receive_documents"  # acknowledge and report on documents received
+    READ_SELF_CHECK = "read_self_check"  # a person's private self-check (27 manifestations)
+    ISSUE_DOCUMENTS = "issue_documents"  # read the registers of documents issued in the subtree
+    ISSUE_FOR_UNIT = "issue_for_unit"  # issue, correct, withdraw, remind for the unit itself
+    RECEIVE_DOCUMENTS = "receive_documents"  # read what the units of the subtree received
+    RECEIVE_FOR_UNIT = "receive_for_unit"  # acknowledge and report for the unit itself
     PUBLISH_PROGRAMMES = "publish_programmes"  # make key leaders' registrations public
+    READ_PROGRAMMES = "read_programmes"  # read the programmes a unit published
     MANAGE_STORIES = "manage_stories"  # the library of stories for the morning briefing
     READ_STORIES = "read_stories"  # mark the story of the day read at a unit's briefing
 
 
-_ALL = set(RoleKind)
-CAPABILITIES: dict[Capability, set[str]] = {
-    Capability.VIEW_STATS: _ALL,
+class Reach(StrEnum):
+    """Which units a role held on a unit (its anchor) opens; see the module's docstring."""
+
+    SUBTREE = "subtree"
+    UNIT_ITSELF = "unit_itself"
+    OWN_CELL = "own_cell"
+    UNITS_ABOVE = "units_above"
+
+
+# Held by every person on their own cell; not a RoleKind: nobody is granted it.
+MEMBER = "member"
+
+
+@dataclass(frozen=True)
+class Rule:
+    roles: frozenset[str]
+    reach: Reach
+
+
+def _roles(*kinds: str) -> frozenset[str]:
+    return frozenset(kinds)
+
+
+_ALL = frozenset(RoleKind)
+_SECRETARIES = _roles(RoleKind.SECRETARY, RoleKind.DEPUTY)
+_COMMITTEES = _SECRETARIES | _roles(RoleKind.COMMITTEE)
+_OVERSIGHT = _COMMITTEES | _roles(RoleKind.INSPECTOR)
+_TOPICS = _roles(RoleKind.PROPAGANDA, RoleKind.COMMITTEE)
+# Those who keep a unit's correspondence and run its briefings.
+_OFFICE = _COMMITTEES | _roles(RoleKind.PROPAGANDA)
+
+RULES: dict[Capability, tuple[Rule, ...]] = {
+    Capability.VIEW_STATS: (Rule(_ALL, Reach.SUBTREE),),
     # A person's handbook text: their cell's secretaries and the committees above who drill
     # down on purpose (logged); propaganda officers and administrators see figures and names.
-    Capability.VIEW_RECORDS: {
-        RoleKind.SECRETARY,
-        RoleKind.DEPUTY,
-        RoleKind.COMMITTEE,
-        RoleKind.INSPECTOR,
-    },
-    Capability.REVIEW: {RoleKind.SECRETARY, RoleKind.DEPUTY},
-    Capability.ENTER_ON_BEHALF: {RoleKind.SECRETARY, RoleKind.DEPUTY},
-    Capability.REMIND: {
-        RoleKind.SECRETARY,
-        RoleKind.DEPUTY,
-        RoleKind.COMMITTEE,
-        RoleKind.PROPAGANDA,
-        RoleKind.ADMIN,
-    },
-    Capability.VIEW_AUDIT: {
-        RoleKind.SECRETARY,
-        RoleKind.DEPUTY,
-        RoleKind.COMMITTEE,
-        RoleKind.INSPECTOR,
-        RoleKind.ADMIN,
-    },
-    Capability.MANAGE_ROSTER: {RoleKind.ADMIN},
-    Capability.MANAGE_TOPICS: {RoleKind.PROPAGANDA, RoleKind.COMMITTEE},
-    Capability.ORGANIZE_STUDY: {RoleKind.PROPAGANDA, RoleKind.COMMITTEE},
-    Capability.RECORD_ATTENDANCE: {RoleKind.SECRETARY, RoleKind.DEPUTY},
-    Capability.RECORD_MEETINGS: {RoleKind.SECRETARY, RoleKind.DEPUTY},
-    Capability.ISSUE_DOCUMENTS: {
-        RoleKind.SECRETARY,
-        RoleKind.DEPUTY,
-        RoleKind.COMMITTEE,
-        RoleKind.PROPAGANDA,
-    },
-    Capability.RECEIVE_DOCUMENTS: {
-        RoleKind.SECRETARY,
-        RoleKind.DEPUTY,
-        RoleKind.COMMITTEE,
-        RoleKind.PROPAGANDA,
-    },
-    Capability.PUBLISH_PROGRAMMES: {RoleKind.SECRETARY, RoleKind.DEPUTY, RoleKind.COMMITTEE},
-    Capability.MANAGE_STORIES: {RoleKind.PROPAGANDA},
-    Capability.READ_STORIES: {
-        RoleKind.SECRETARY,
-        RoleKind.DEPUTY,
-        RoleKind.COMMITTEE,
-        RoleKind.PROPAGANDA,
-    },
+    Capability.VIEW_RECORDS: (Rule(_OVERSIGHT, Reach.SUBTREE),),
+    Capability.REVIEW: (Rule(_SECRETARIES, Reach.SUBTREE),),
+    Capability.ENTER_ON_BEHALF: (Rule(_SECRETARIES, Reach.SUBTREE),),
+    Capability.REMIND: (Rule(_OFFICE | _roles(RoleKind.ADMIN), Reach.SUBTREE),),
+    Capability.VIEW_AUDIT: (Rule(_OVERSIGHT | _roles(RoleKind.ADMIN), Reach.SUBTREE),),
+    Capability.MANAGE_ROSTER: (Rule(_roles(RoleKind.ADMIN), Reach.SUBTREE),),
+    Capability.MANAGE_TOPICS: (Rule(_TOPICS, Reach.SUBTREE),),
+    # A unit's topic applies to its whole subtree, so it reaches the people of the subtree
+    # and everyone holding a role on the unit, above it or below it.
+    Capability.READ_TOPICS: (Rule(_ALL, Reach.SUBTREE), Rule(_ALL | {MEMBER}, Reach.UNITS_ABOVE)),
+    Capability.ORGANIZE_STUDY: (Rule(_TOPICS, Reach.SUBTREE),),
+    Capability.RECORD_ATTENDANCE: (Rule(_SECRETARIES, Reach.SUBTREE),),
+    Capability.RECORD_MEETINGS: (Rule(_SECRETARIES, Reach.SUBTREE),),
+    # Private by design: no role above the cell opens it; dashboards show counts only.
+    Capability.READ_SELF_CHECK: (Rule(_SECRETARIES, Reach.OWN_CELL),),
+    Capability.ISSUE_DOCUMENTS: (Rule(_OFFICE, Reach.SUBTREE),),
+    Capability.ISSUE_FOR_UNIT: (Rule(_OFFICE, Reach.UNIT_ITSELF),),
+    Capability.RECEIVE_DOCUMENTS: (Rule(_OFFICE, Reach.SUBTREE),),
+    Capability.RECEIVE_FOR_UNIT: (Rule(_OFFICE, Reach.UNIT_ITSELF),),
+    Capability.PUBLISH_PROGRAMMES: (Rule(_COMMITTEES, Reach.SUBTREE),),
+    # Published to the unit's subtree: its members, and the roles on it or above it.
+    Capability.READ_PROGRAMMES: (
+        Rule(_ALL, Reach.SUBTREE),
+        Rule(_roles(MEMBER), Reach.UNITS_ABOVE),
+    ),
+    Capability.MANAGE_STORIES: (Rule(_roles(RoleKind.PROPAGANDA), Reach.SUBTREE),),
+    Capability.READ_STORIES: (Rule(_OFFICE, Reach.SUBTREE),),
 }
+
+WHOLE_TREE_FOR_SUPERUSER = frozenset({Capability.MANAGE_ROSTER})
+
+
+# --- who holds what, where --------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Grant:
+    """A role (or MEMBER) held on a unit: the anchor that a rule's reach starts from."""
+
     kind: str
     unit_id: int
     path: str
+    is_cell: bool = False
 
 
 def grants(user) -> list[Grant]:
-    """The user's roles, read once per request (cached on the user object)."""
+    """The user's roles on active units, read once per request (cached on the user object)."""
     if not getattr(user, "is_authenticated", False):
         return []
     cached = getattr(user, "_lamtheo_grants", None)
     if cached is None:
+        rows = Role.objects.filter(user=user, unit__is_active=True).values_list(
+            "kind", "unit_id", "unit__path", "unit__kind"
+        )
         cached = [
-            Grant(kind, unit_id, path)
-            for kind, unit_id, path in Role.objects.filter(
-                user=user, unit__is_active=True
-            ).values_list("kind", "unit_id", "unit__path")
+            Grant(kind, pk, path, unit_kind in CELL_KINDS) for kind, pk, path, unit_kind in rows
         ]
         user._lamtheo_grants = cached
     return cached
 
 
-def _paths_with(user, capability: Capability) -> list[str]:
-    allowed = CAPABILITIES[capability]
-    paths = sorted({g.path for g in grants(user) if g.kind in allowed})
-    # Drop paths inside another granted path: the outer one covers them.
+def member_grants(user) -> list[Grant]:
+    """MEMBER on the user's own current cell (none without one), read once per request."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_lamtheo_member_grants", None)
+    if cached is None:
+        # Person.cell seen from the unit ("people"): orgs reads a person's cell without
+        # importing the people app, which depends on orgs.
+        rows = OrgUnit.objects.filter(people__user=user).values_list("pk", "path", "kind")
+        cached = [Grant(MEMBER, pk, path, kind in CELL_KINDS) for pk, path, kind in rows]
+        user._lamtheo_member_grants = cached
+    return cached
+
+
+def _anchors(user, rule: Rule) -> Iterable[Grant]:
+    """The grants a rule starts from (the own cell is read only when the rule names MEMBER)."""
+    own = member_grants(user) if MEMBER in rule.roles else []
+    for g in [*own, *grants(user)]:
+        if g.kind in rule.roles and (rule.reach is not Reach.OWN_CELL or g.is_cell):
+            yield g
+
+
+def _reached(user, capability: Capability) -> Iterable[tuple[Reach, Grant]]:
+    for rule in RULES[capability]:
+        for anchor in _anchors(user, rule):
+            yield rule.reach, anchor
+
+
+def holds_whole_tree(user, capability: Capability) -> bool:
+    """The superuser exception, and the only one (see WHOLE_TREE_FOR_SUPERUSER)."""
+    return capability in WHOLE_TREE_FOR_SUPERUSER and getattr(user, "is_superuser", False)
+
+
+def roles_with(capability: Capability) -> frozenset[str]:
+    """The role kinds that carry `capability` by some rule (MEMBER is not a role)."""
+    return frozenset(k for rule in RULES[capability] for k in rule.roles) - {MEMBER}
+
+
+# transitional: the role kinds per capability, for modules that still read them here
+# (documents/demo.py); use roles_with() or holders() instead.
+CAPABILITIES: dict[Capability, frozenset[str]] = {c: roles_with(c) for c in Capability}
+
+
+# --- answers about one unit -------------------------------------------------------------
+
+
+def _opens(reach: Reach, anchor: Grant, path: str) -> bool:
+    match reach:
+        case Reach.SUBTREE:
+            return is_within(path, anchor.path)
+        case Reach.UNITS_ABOVE:
+            return is_within(anchor.path, path)
+        case _:  # UNIT_ITSELF, and OWN_CELL whose anchors are cells (see _anchors)
+            return path == anchor.path
+
+
+def reaches_path(user, capability: Capability, path: str) -> bool:
+    """Does the user hold `capability` on the unit at `path`?"""
+    return holds_whole_tree(user, capability) or any(
+        _opens(reach, anchor, path) for reach, anchor in _reached(user, capability)
+    )
+
+
+def can(user, capability: Capability, unit: OrgUnit | None) -> bool:
+    """Does the user hold `capability` on `unit`? (False for no unit.)"""
+    return unit is not None and reaches_path(user, capability, unit.path)
+
+
+def has_any(user, capability: Capability) -> bool:
+    """Does the user hold `capability` anywhere?"""
+    return holds_whole_tree(user, capability) or any(True for _ in _reached(user, capability))
+
+
+def get_unit_or_404(user, code: str, capability: Capability) -> OrgUnit:
+    unit = OrgUnit.objects.filter(code=code, is_active=True).first()
+    if unit is None or not can(user, capability, unit):
+        raise Http404("Không tìm thấy tổ chức đảng.")
+    return unit
+
+
+# --- sets of units ----------------------------------------------------------------------
+
+
+def anchor_unit_ids(user, capability: Capability) -> set[int]:
+    """The units the user holds `capability` from: the units of their roles that carry it
+    (and their own cell, for a rule of MEMBER). With UNIT_ITSELF, the units they act for."""
+    return {anchor.unit_id for _reach, anchor in _reached(user, capability)}
+
+
+def _outermost(paths: Iterable[str]) -> list[str]:
+    """Drop every path within another one: the outer one covers it."""
     kept: list[str] = []
-    for p in paths:
-        if not any(p.startswith(k) for k in kept):
+    for p in sorted(set(paths)):
+        if not any(is_within(p, k) for k in kept):
             kept.append(p)
     return kept
 
 
-def can(user, capability: Capability, unit: OrgUnit | None) -> bool:
-    if unit is None:
-        return False
-    return any(unit.path.startswith(p) for p in _paths_with(user, capability))
-
-
-def has_any(user, capability: Capability) -> bool:
-    return bool(_paths_with(user, capability))
-
-
-def subtree_q(path: str, field: str = "path") -> Q:
-    return Q(**{f"{field}__gte": path, f"{field}__lt": subtree_upper_bound(path)})
-
-
 def scope_q(user, capability: Capability, field: str = "path") -> Q:
-    """A filter on `field` (a unit path) that keeps the user's subtrees; matches nothing
-    when the user has no such role."""
+    """A filter on `field` (a unit path) that keeps the units where the user holds
+    `capability`; matches nothing when they hold it nowhere."""
+    if holds_whole_tree(user, capability):
+        return Q(**{f"{field}__isnull": False})
+    reached = list(_reached(user, capability))
     q = Q(pk__in=[])
-    for p in _paths_with(user, capability):
-        q |= subtree_q(p, field)
+    for path in _outermost(anchor.path for reach, anchor in reached if reach is Reach.SUBTREE):
+        q |= subtree_q(path, field)
+    single: set[str] = set()  # units reached one by one, not as a subtree
+    for reach, anchor in reached:
+        if reach is Reach.UNITS_ABOVE:
+            single.update(ancestor_paths(anchor.path))
+        elif reach is not Reach.SUBTREE:
+            single.add(anchor.path)
+    if single:
+        q |= Q(**{f"{field}__in": sorted(single)})
     return q
 
 
@@ -152,13 +274,37 @@ def visible_units(user, capability: Capability = Capability.VIEW_STATS) -> Query
 
 
 def top_units(user, capability: Capability = Capability.VIEW_STATS) -> list[OrgUnit]:
-    """The highest units the user holds the capability on (their dashboards' starting points)."""
-    paths = _paths_with(user, capability)
+    """The highest units the user holds the capability from (their dashboards' starting
+    points); the roots of the tree for a whole-tree holder."""
+    if holds_whole_tree(user, capability):
+        return list(OrgUnit.objects.filter(parent__isnull=True, is_active=True).order_by("path"))
+    paths = _outermost(anchor.path for _reach, anchor in _reached(user, capability))
     return list(OrgUnit.objects.filter(path__in=paths).order_by("path"))
 
 
-def get_unit_or_404(user, code: str, capability: Capability) -> OrgUnit:
-    unit = OrgUnit.objects.filter(code=code, is_active=True).first()
-    if unit is None or not can(user, capability, unit):
-        raise Http404("Không tìm thấy tổ chức đảng.")
-    return unit
+def holders(capability: Capability, units: Iterable[OrgUnit]) -> QuerySet[Role]:
+    """The role assignments (of active users, on active units) that carry `capability` on
+    one of `units`: whom to notify or remind for them."""
+    units = list(units)
+    q = Q(pk__in=[])
+    for rule in RULES[capability]:
+        kinds = rule.roles - {MEMBER}
+        if kinds:
+            q |= Q(kind__in=kinds) & _anchored_on(rule.reach, units)
+    return Role.objects.filter(q, user__is_active=True, unit__is_active=True)
+
+
+def _anchored_on(reach: Reach, units: list[OrgUnit]) -> Q:
+    """Roles whose unit, with `reach`, opens one of `units`."""
+    match reach:
+        case Reach.SUBTREE:
+            return Q(unit_id__in={pk for u in units for pk in path_ids(u.path)})
+        case Reach.UNITS_ABOVE:
+            q = Q(pk__in=[])
+            for u in units:
+                q |= subtree_q(u.path, "unit__path")
+            return q
+        case Reach.OWN_CELL:
+            return Q(unit_id__in=[u.pk for u in units if u.is_cell])
+        case _:
+            return Q(unit_id__in=[u.pk for u in units])

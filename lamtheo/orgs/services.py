@@ -6,7 +6,8 @@ from django.db import transaction
 
 from lamtheo.core.audit import tag, tag_all
 from lamtheo.orgs.actions import OrgAction
-from lamtheo.orgs.models import OrgUnit, Role, path_segment
+from lamtheo.orgs.models import OrgUnit, Role
+from lamtheo.orgs.tree import child_path
 
 
 @transaction.atomic
@@ -20,7 +21,7 @@ def unit_create(*, code: str, name: str, kind: str, parent: OrgUnit | None) -> O
         path=f"tmp-{code}",
         depth=(parent.depth + 1) if parent else 0,
     )
-    unit.path = (parent.path if parent else "") + path_segment(unit.pk)
+    unit.path = child_path(parent.path if parent else "", unit.pk)
     OrgUnit.objects.filter(pk=unit.pk).update(path=unit.path)
     return unit
 

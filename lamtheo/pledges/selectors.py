@@ -6,6 +6,7 @@ from django.http import Http404
 
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.scope import Capability, can
+from lamtheo.orgs.tree import is_within
 from lamtheo.pledges.models import ContentArea, Pledge
 
 
@@ -69,7 +70,7 @@ def is_programme_candidate(unit: OrgUnit, pledge: Pledge) -> bool:
     any member whose registration was made in a cell of the unit's subtree."""
     from lamtheo.orgs.models import Role
 
-    if pledge.unit.path.startswith(unit.path):
+    if is_within(pledge.unit.path, unit.path):
         return True
     return (
         pledge.person.user_id is not None
@@ -79,13 +80,8 @@ def is_programme_candidate(unit: OrgUnit, pledge: Pledge) -> bool:
 
 def can_read_programmes(user, unit: OrgUnit) -> bool:
     """Everybody whose own cell is in the unit's subtree, and everybody with a role on the
-    unit or above it."""
-    from lamtheo.people.selectors import own_person
-
-    if can(user, Capability.VIEW_STATS, unit):
-        return True
-    person = own_person(user)
-    return bool(person and person.cell and person.cell.path.startswith(unit.path))
+    unit or above it (Capability.READ_PROGRAMMES)."""
+    return can(user, Capability.READ_PROGRAMMES, unit)
 
 
 def get_programme_unit_or_404(user, code: str) -> OrgUnit:
@@ -130,7 +126,7 @@ def programme_search(unit: OrgUnit, year: int, text: str, limit: int = 20) -> li
     """Accepted registrations of members of the unit's subtree whose name matches `text`
     (diacritics and case ignored)."""
     from lamtheo.core.vietnamese import fold
-    from lamtheo.orgs.scope import subtree_q
+    from lamtheo.orgs.tree import subtree_q
     from lamtheo.pledges.models import PledgeStatus
 
     key = fold(text).strip()
@@ -152,30 +148,22 @@ def programme_units_for(user, year: int) -> list[tuple[OrgUnit, int]]:
     """The units whose published programmes the user may read and that have some for
     `year`: the ancestors of their own cell and the units where they hold a role, with the
     number published (two queries)."""
-    from django.db.models import Count, Q
+    from django.db.models import Count
 
-    from lamtheo.orgs.models import path_ids
-    from lamtheo.orgs.scope import grants, scope_q
-    from lamtheo.people.selectors import own_person
+    from lamtheo.orgs.scope import has_any, scope_q
     from lamtheo.pledges.models import PledgeStatus
 
-    person = own_person(user)
-    ids = set(path_ids(person.cell.path)) if person and person.cell else set()
+    if not has_any(user, Capability.READ_PROGRAMMES):
+        return []
     units = (
-        (
-            OrgUnit.objects.filter(
-                Q(pk__in=ids) | scope_q(user, Capability.VIEW_STATS), is_active=True
-            )
-            .filter(
-                publications__is_published=True,
-                publications__pledge__year=year,
-                publications__pledge__status=PledgeStatus.ACCEPTED,
-            )
-            .annotate(n=Count("publications", distinct=True))
-            .order_by("path")
+        OrgUnit.objects.filter(scope_q(user, Capability.READ_PROGRAMMES), is_active=True)
+        .filter(
+            publications__is_published=True,
+            publications__pledge__year=year,
+            publications__pledge__status=PledgeStatus.ACCEPTED,
         )
-        if ids or grants(user)
-        else []
+        .annotate(n=Count("publications", distinct=True))
+        .order_by("path")
     )
     return [(u, u.n) for u in units]
 

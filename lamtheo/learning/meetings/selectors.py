@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import Substr
 from django.http import Http404
 from django.utils import timezone
 
@@ -20,8 +19,9 @@ from lamtheo.learning.meetings.models import (
     MeetingAttendance,
     MeetingKind,
 )
-from lamtheo.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit, path_ids
-from lamtheo.orgs.scope import Capability, can, subtree_q, top_units
+from lamtheo.orgs.models import OrgUnit
+from lamtheo.orgs.scope import Capability, can, top_units
+from lamtheo.orgs.tree import branch_expr, children_of, subtree_q
 
 
 def get_meeting_or_404(user, pk: int, capability: Capability) -> CellMeeting:
@@ -185,9 +185,8 @@ def meeting_unit_figures(unit: OrgUnit, month: date) -> MeetingUnitFigures:
     """The unit's meeting figures for `month` and one row per child unit: two queries
     whatever the size of the subtree (the grouped rows, the children's names)."""
     month = month_start(month)
-    width = len(unit.path) + PATH_SEGMENT_WIDTH
     grouped = (CellMeetingStat.objects.filter(subtree_q(unit.path), month=month)
-               .annotate(child=Substr("path", 1, width)).values("child")
+               .annotate(child=branch_expr(unit.path)).values("child")
                .annotate(**_SUMS).order_by())  # fmt: skip
     total, per_child = MeetingFigures(), {}
     for row in grouped:
@@ -195,12 +194,9 @@ def meeting_unit_figures(unit: OrgUnit, month: date) -> MeetingUnitFigures:
         total.add(row)
         if child != unit.path:
             per_child.setdefault(child, MeetingFigures()).add(row)
-    rows = []
-    if per_child or not unit.is_cell:
-        ids = {path_ids(p)[-1]: p for p in per_child}
-        children = OrgUnit.objects.filter(Q(parent=unit, is_active=True) | Q(pk__in=ids))
-        found = sorted(((u, ids.get(u.pk, u.path)) for u in children), key=lambda x: x[1])
-        rows = [MeetingRow(u, per_child.get(key, MeetingFigures())) for u, key in found]
+    rows = [
+        MeetingRow(u, per_child.get(k, MeetingFigures())) for u, k in children_of(unit, per_child)
+    ]
     return MeetingUnitFigures(unit, month, total, rows)
 
 

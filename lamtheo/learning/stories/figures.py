@@ -19,13 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import Substr
 
-from lamtheo.core.dates import add_months, month_start
-from lamtheo.dashboard.selectors import ratio
+from lamtheo.core.figure_tables import ratio
+from lamtheo.core.periods import add_months, month_start
 from lamtheo.learning.stories.models import StoryReading
-from lamtheo.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit, path_ids
-from lamtheo.orgs.scope import subtree_q
+from lamtheo.orgs.models import OrgUnit
+from lamtheo.orgs.tree import branch_expr, children_of, subtree_q
 
 
 @dataclass
@@ -41,10 +40,6 @@ class StoryFigures:
     @property
     def reading_rate(self) -> float | None:
         return ratio(self.reading_units, self.units)
-
-    @property
-    def not_reading(self) -> int:
-        return self.units - self.reading_units
 
 
 @dataclass
@@ -74,15 +69,14 @@ def story_unit_figures(unit: OrgUnit, month: date) -> StoryUnitFigures:
     """The unit's figures for `month`, one row for the unit's own briefings and one per
     child unit: three queries whatever the size of the subtree."""
     month = month_start(month)
-    width = len(unit.path) + PATH_SEGMENT_WIDTH
     readings = (month_readings(unit, month)
-                .annotate(child=Substr("unit__path", 1, width)).values("child")
+                .annotate(child=branch_expr(unit.path, "unit__path")).values("child")
                 .annotate(readings=Count("id"),
                           reading_units=Count("unit_id", distinct=True,
                                               filter=Q(unit__is_active=True)))
                 .order_by())  # fmt: skip
     units = (OrgUnit.objects.filter(subtree_q(unit.path), is_active=True)
-             .annotate(child=Substr("path", 1, width)).values("child")
+             .annotate(child=branch_expr(unit.path)).values("child")
              .annotate(units=Count("id")).order_by())  # fmt: skip
     total, per_child = StoryFigures(), {}
     for row in [*units, *readings]:
@@ -93,10 +87,9 @@ def story_unit_figures(unit: OrgUnit, month: date) -> StoryUnitFigures:
     rows = []
     if not unit.is_cell:
         rows.append(StoryRow(unit, own, own=True))
-        ids = {path_ids(p)[-1]: p for p in per_child}
-        children = OrgUnit.objects.filter(Q(parent=unit, is_active=True) | Q(pk__in=ids))
-        found = sorted(((u, ids.get(u.pk, u.path)) for u in children), key=lambda x: x[1])
-        rows += [StoryRow(u, per_child.get(key, StoryFigures())) for u, key in found]
+        rows += [
+            StoryRow(u, per_child.get(k, StoryFigures())) for u, k in children_of(unit, per_child)
+        ]
     return StoryUnitFigures(unit, month, total, rows)
 
 

@@ -9,7 +9,7 @@ from lamtheo.learning.study.models import SessionFormat, SessionKind
 from lamtheo.learning.study.selectors import SheetRow
 from lamtheo.learning.study.services import Mark
 from lamtheo.orgs.models import OrgUnit
-from lamtheo.orgs.scope import subtree_q
+from lamtheo.orgs.tree import subtree_q
 
 WHOLE, CHOSEN = "whole", "chosen"
 

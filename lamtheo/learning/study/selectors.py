@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
-from django.db.models.functions import Substr
 from django.http import Http404
 from django.utils import timezone
 
@@ -21,8 +20,9 @@ from lamtheo.core.audit import changes_of
 from lamtheo.core.figure_tables import Column, parse_column_sort, ratio, sort_by_column
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.study.models import StudyAttendance, StudySession, StudySheet, StudyTopicStat
-from lamtheo.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit, path_ids
-from lamtheo.orgs.scope import Capability, can, scope_q, subtree_q
+from lamtheo.orgs.models import OrgUnit
+from lamtheo.orgs.scope import Capability, can, scope_q
+from lamtheo.orgs.tree import branch_expr, children_of, subtree_q
 from lamtheo.people.models import Membership, Person
 from lamtheo.people.selectors import exempt_in, memberships_covering
 
@@ -232,19 +232,6 @@ class TopicFigures:
     rows: list[StudyRow] = field(default_factory=list)
 
 
-def _children(unit: OrgUnit, keys) -> list[tuple[OrgUnit, str]]:
-    """The child units behind the grouped rows' path prefixes, with each one's prefix, in
-    tree order (one query; none for a cell), as dashboard.selectors does: rows keep the
-    path a cell had when they were recorded; current children without figures show too."""
-    ids = {path_ids(p)[-1]: p for p in keys if p != unit.path}
-    if unit.is_cell and not ids:
-        return []
-    children = OrgUnit.objects.filter(Q(parent=unit, is_active=True) | Q(pk__in=ids)).only(
-        "id", "code", "name", "kind", "path", "is_active"
-    )
-    return sorted(((u, ids.get(u.pk, u.path)) for u in children), key=lambda pair: pair[1])
-
-
 _SUMS = {n: Sum(n) for n in ("expected", "studied", "made_up", "excused", "unexcused")}
 
 
@@ -270,10 +257,9 @@ def topic_figures(unit: OrgUnit, topic: Topic | None) -> TopicFigures:
     total = StudyFigures()
     if topic is None:
         return TopicFigures(unit, None, total)
-    width = len(unit.path) + PATH_SEGMENT_WIDTH
     grouped = (
         StudyTopicStat.objects.filter(subtree_q(unit.path), topic=topic)
-        .annotate(child=Substr("path", 1, width))
+        .annotate(child=branch_expr(unit.path))
         .values("child")
         .annotate(**_SUMS)
         .order_by()
@@ -284,7 +270,7 @@ def topic_figures(unit: OrgUnit, topic: Topic | None) -> TopicFigures:
         total.add(row)
         if child != unit.path:
             per_child.setdefault(child, StudyFigures()).add(row)
-    rows = [StudyRow(u, per_child.get(k, StudyFigures())) for u, k in _children(unit, per_child)]
+    rows = [StudyRow(u, per_child.get(k, StudyFigures())) for u, k in children_of(unit, per_child)]
     return TopicFigures(unit, topic, total, rows)
 
 

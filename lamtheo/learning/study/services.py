@@ -26,7 +26,8 @@ from lamtheo.learning.study.figures import (
 )
 from lamtheo.learning.study.models import SessionKind, StudyAttendance, StudySession, StudySheet
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit
-from lamtheo.orgs.scope import Capability, can, subtree_q
+from lamtheo.orgs.scope import Capability, can
+from lamtheo.orgs.tree import is_within, subtree_q
 
 
 @dataclass
@@ -68,7 +69,7 @@ def _check_session(actor, unit: OrgUnit, data: SessionInput) -> list[OrgUnit]:
     if not data.whole_subtree:
         if not data.chosen_units:
             raise DomainError("Vui lòng chọn ít nhất một đơn vị.", field="chosen_units")
-        if any(not u.path.startswith(unit.path) for u in data.chosen_units):
+        if any(not is_within(u.path, unit.path) for u in data.chosen_units):
             raise DomainError("Chỉ chọn được các đơn vị thuộc đơn vị mình.", field="chosen_units")
     cells = target_cells(unit, data.whole_subtree, data.chosen_units)
     if not cells:

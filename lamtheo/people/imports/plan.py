@@ -10,16 +10,14 @@ from datetime import date
 from typing import Any
 
 from lamtheo.core.dates import month_start
-from lamtheo.orgs.models import CELL_KINDS, PATH_SEGMENT_WIDTH, OrgUnit, UnitKind
-from lamtheo.orgs.scope import Capability, top_units
+from lamtheo.orgs.models import CELL_KINDS, OrgUnit, UnitKind
+from lamtheo.orgs.scope import Capability, holds_whole_tree, reaches_path
+from lamtheo.orgs.tree import MAX_DEPTH
 from lamtheo.people.imports.checks import PersonRow, UnitRow, with_name_keys
 from lamtheo.people.imports.report import Counts, Problem
 from lamtheo.people.imports.sheet import PEOPLE, UNITS, SheetSpec
 from lamtheo.people.imports.stored import StoredUnit, existing_people, existing_units
 from lamtheo.people.models import Person
-
-# The path holds one fixed-width segment per level and is at most 255 characters.
-MAX_DEPTH = 255 // PATH_SEGMENT_WIDTH - 1
 
 
 @dataclass
@@ -44,11 +42,6 @@ class Checker:
 
     def __init__(self, actor, today: date, problems: list[Problem]) -> None:
         self.actor, self.today, self.problems = actor, today, problems
-        self.scope = (
-            None
-            if actor.is_superuser
-            else [u.path for u in top_units(actor, Capability.MANAGE_ROSTER)]
-        )
         self.plan = Plan()
         self._may_add_root: bool | None = None
 
@@ -56,13 +49,14 @@ class Checker:
     def may_add_root(self) -> bool:
         """A unit without a parent only for a superuser, or as the first unit of all."""
         if self._may_add_root is None:
-            self._may_add_root = self.actor.is_superuser or not OrgUnit.objects.exists()
+            self._may_add_root = (
+                holds_whole_tree(self.actor, Capability.MANAGE_ROSTER)
+                or not OrgUnit.objects.exists()
+            )
         return self._may_add_root
 
     def in_scope(self, path: str | None) -> bool:
-        if path is None:
-            return False
-        return self.scope is None or any(path.startswith(p) for p in self.scope)
+        return path is not None and reaches_path(self.actor, Capability.MANAGE_ROSTER, path)
 
     def fail(self, spec: SheetSpec, number: int, key: str, message: str) -> None:
         self.problems.append(Problem(spec.title, number, spec.column(key).header, message))

@@ -15,7 +15,8 @@ from lamtheo.core.bulk import insert_values
 from lamtheo.core.dates import month_start
 from lamtheo.dashboard import stats
 from lamtheo.dashboard.models import CellYearStat
-from lamtheo.orgs.models import OrgUnit, path_segment
+from lamtheo.orgs.models import OrgUnit
+from lamtheo.orgs.tree import child_path
 from lamtheo.people.actions import PeopleAction
 from lamtheo.people.imports.checks import PersonRow, UnitRow, with_name_keys
 from lamtheo.people.imports.plan import Plan
@@ -53,7 +54,7 @@ def _create_units(rows: list[tuple[UnitRow, int]]) -> dict[str, int]:
         ]
         OrgUnit.objects.bulk_create(units, batch_size=500)
         for unit, (row, _) in zip(units, level, strict=True):
-            unit.path = (known[row.parent][1] if row.parent else "") + path_segment(unit.pk)
+            unit.path = child_path(known[row.parent][1] if row.parent else "", unit.pk)
             known[unit.code] = (unit.pk, unit.path)
         created += units
     with connection.cursor() as cursor:  # bulk_update's CASE per row is slow for thousands

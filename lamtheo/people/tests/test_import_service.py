@@ -17,8 +17,9 @@ from lamtheo.core.errors import DomainError
 from lamtheo.core.models import Notice
 from lamtheo.dashboard import stats
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat
-from lamtheo.orgs.models import OrgUnit, RoleKind, UnitKind, path_segment
+from lamtheo.orgs.models import OrgUnit, RoleKind, UnitKind
 from lamtheo.orgs.services import role_grant, unit_create
+from lamtheo.orgs.tree import path_segment
 from lamtheo.people.imports import build_template, roster_import
 from lamtheo.people.models import Membership, Person
 from lamtheo.people.tests.helpers import excel_saved, run, xlsx

@@ -1,0 +1,288 @@
+"""Every capability of orgs.scope against every role of a small tree.
+
+Đảng bộ Khối (bloc)                      propaganda (bloc officer), admin
+├── Đảng bộ Sở A (grassroots)           committee, org_secretary
+│   ├── Chi bộ 1 (cell)                 secretary, member
+│   └── Chi bộ 2 (cell)                 outsider (a member of the sibling cell)
+└── Chi bộ cơ sở B (grassroots_cell)     other_secretary
+
+The table EXPECTED lists, for each capability, the units each person holds it on; a person
+left out holds it nowhere. One test per capability checks `can` on every unit, the
+`scope_q` filter and `has_any` against the same table.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, User
+
+from lamtheo.core.periods import month_start
+from lamtheo.orgs.models import RoleKind
+from lamtheo.orgs.scope import (
+    CAPABILITIES,
+    MEMBER,
+    RULES,
+    Capability,
+    Reach,
+    anchor_unit_ids,
+    can,
+    has_any,
+    holders,
+    holds_whole_tree,
+    roles_with,
+    scope_q,
+    top_units,
+    visible_units,
+)
+from lamtheo.orgs.services import role_grant
+from lamtheo.people.models import Person
+from lamtheo.people.services import person_transfer
+from lamtheo.tests.helpers import make_user
+
+UNITS = ("bloc", "org", "cell", "cell2", "cell_b")
+EVERY_UNIT = set(UNITS)
+ORG = {"org", "cell", "cell2"}  # Đảng bộ Sở A's subtree
+CELL, CELL_B = {"cell"}, {"cell_b"}
+ABOVE_CELL = {"cell", "org", "bloc"}  # Chi bộ 1 and the units above it
+ABOVE_CELL2 = {"cell2", "org", "bloc"}
+ABOVE_CELL_B = {"cell_b", "bloc"}
+
+PEOPLE = (
+    "member",
+    "secretary",
+    "org_secretary",
+    "committee",
+    "propaganda",
+    "admin",
+    "outsider",
+    "other_secretary",
+    "superuser",
+)
+
+SECRETARIES = {"secretary": CELL, "org_secretary": ORG, "other_secretary": CELL_B}
+OFFICE = {**SECRETARIES, "committee": ORG, "propaganda": EVERY_UNIT}
+
+EXPECTED: dict[Capability, dict[str, set[str]]] = {
+    Capability.VIEW_STATS: {**OFFICE, "admin": EVERY_UNIT},
+    Capability.VIEW_RECORDS: {**SECRETARIES, "committee": ORG},
+    Capability.REVIEW: SECRETARIES,
+    Capability.ENTER_ON_BEHALF: SECRETARIES,
+    Capability.REMIND: {**OFFICE, "admin": EVERY_UNIT},
+    Capability.VIEW_AUDIT: {**SECRETARIES, "committee": ORG, "admin": EVERY_UNIT},
+    Capability.MANAGE_ROSTER: {"admin": EVERY_UNIT, "superuser": EVERY_UNIT},
+    Capability.MANAGE_TOPICS: {"committee": ORG, "propaganda": EVERY_UNIT},
+    # Subtree for every role, and the units above for every role and every member.
+    Capability.READ_TOPICS: {
+        "member": ABOVE_CELL,
+        "secretary": ABOVE_CELL,
+        "org_secretary": ORG | {"bloc"},
+        "committee": ORG | {"bloc"},
+        "propaganda": EVERY_UNIT,
+        "admin": EVERY_UNIT,
+        "outsider": ABOVE_CELL2,
+        "other_secretary": ABOVE_CELL_B,
+    },
+    Capability.ORGANIZE_STUDY: {"committee": ORG, "propaganda": EVERY_UNIT},
+    Capability.RECORD_ATTENDANCE: SECRETARIES,
+    Capability.RECORD_MEETINGS: SECRETARIES,
+    # Own cell: the secretary of a đảng bộ reaches no cell by it.
+    Capability.READ_SELF_CHECK: {"secretary": CELL, "other_secretary": CELL_B},
+    Capability.ISSUE_DOCUMENTS: OFFICE,
+    Capability.RECEIVE_DOCUMENTS: OFFICE,
+    # The unit itself: the bloc officer does not sign for the units below.
+    Capability.ISSUE_FOR_UNIT: {
+        "secretary": CELL,
+        "org_secretary": {"org"},
+        "committee": {"org"},
+        "propaganda": {"bloc"},
+        "other_secretary": CELL_B,
+    },
+    Capability.RECEIVE_FOR_UNIT: {
+        "secretary": CELL,
+        "org_secretary": {"org"},
+        "committee": {"org"},
+        "propaganda": {"bloc"},
+        "other_secretary": CELL_B,
+    },
+    Capability.PUBLISH_PROGRAMMES: {**SECRETARIES, "committee": ORG},
+    # Subtree for every role; the units above only for members (through their own cell).
+    Capability.READ_PROGRAMMES: {
+        "member": ABOVE_CELL,
+        "secretary": ABOVE_CELL,
+        "org_secretary": ORG,
+        "committee": ORG,
+        "propaganda": EVERY_UNIT,
+        "admin": EVERY_UNIT,
+        "outsider": ABOVE_CELL2,
+        "other_secretary": ABOVE_CELL_B,
+    },
+    Capability.MANAGE_STORIES: {"propaganda": EVERY_UNIT},
+    Capability.READ_STORIES: OFFICE,
+}
+
+
+@pytest.fixture
+def world(tree) -> dict:
+    org_secretary = make_user("bithudanguy", "Ngô Văn Phúc")
+    role_grant(actor=None, user=org_secretary, unit=tree.org, kind=RoleKind.SECRETARY)
+    superuser = User.objects.create_superuser("hethong", password="mat-khau-dai-2025")
+    users = {
+        "member": tree.member_user,
+        "secretary": tree.secretary_user,
+        "org_secretary": org_secretary,
+        "committee": tree.committee_user,
+        "propaganda": tree.propaganda_user,
+        "admin": tree.admin_user,
+        "outsider": tree.outsider.user,
+        "other_secretary": tree.other_secretary_user,
+        "superuser": superuser,
+    }
+    units = {name: getattr(tree, name) for name in UNITS}
+    return {"users": users, "units": units, "tree": tree}
+
+
+def fresh(user: User) -> User:
+    """The user without the grants cached on the object."""
+    return User.objects.get(pk=user.pk)
+
+
+def test_every_capability_has_rules_and_an_expected_answer():
+    assert set(RULES) == set(Capability) == set(EXPECTED)
+
+
+def test_every_reach_is_used_by_some_capability():
+    assert {rule.reach for rules in RULES.values() for rule in rules} == set(Reach)
+
+
+@pytest.mark.parametrize("capability", list(Capability), ids=str)
+def test_who_holds_the_capability_on_which_unit(world, capability):
+    """`can` on every unit, the `scope_q` filter and `has_any` all give the table's answer
+    (one test per capability: building the tree is the slow part)."""
+    users, units = world["users"], world["units"]
+    expected = {p: EXPECTED[capability].get(p, set()) for p in PEOPLE}
+    reached = {
+        p: {name for name, unit in units.items() if can(users[p], capability, unit)} for p in PEOPLE
+    }
+    assert reached == expected
+    names = {u.code: name for name, u in units.items()}
+    visible = {
+        p: {names[c] for c in visible_units(users[p], capability).values_list("code", flat=True)}
+        for p in PEOPLE
+    }
+    assert visible == expected
+    assert {p: has_any(users[p], capability) for p in PEOPLE} == {
+        p: bool(expected[p]) for p in PEOPLE
+    }
+
+
+def test_nobody_logged_out_holds_anything(world):
+    anonymous = AnonymousUser()
+    for capability in Capability:
+        assert not has_any(anonymous, capability)
+        assert not can(anonymous, capability, world["units"]["cell"])
+
+
+def test_it_answers_no_without_a_unit(world):
+    assert not can(world["users"]["admin"], Capability.VIEW_STATS, None)
+
+
+def test_only_roster_management_is_opened_to_a_superuser_on_the_whole_tree(world):
+    superuser = world["users"]["superuser"]
+    assert [c for c in Capability if holds_whole_tree(superuser, c)] == [Capability.MANAGE_ROSTER]
+    assert not holds_whole_tree(world["users"]["admin"], Capability.MANAGE_ROSTER)
+    assert top_units(superuser, Capability.MANAGE_ROSTER) == [world["units"]["bloc"]]
+
+
+def test_a_role_on_an_inactive_unit_gives_nothing(world):
+    tree = world["tree"]
+    tree.cell.is_active = False
+    tree.cell.save()
+    secretary = fresh(tree.secretary_user)
+    assert not can(secretary, Capability.REVIEW, tree.cell)
+    assert not has_any(secretary, Capability.REVIEW)
+
+
+def test_the_top_units_are_the_highest_anchors(world):
+    users, units = world["users"], world["units"]
+    assert top_units(users["committee"]) == [units["org"]]
+    assert top_units(users["propaganda"], Capability.ISSUE_FOR_UNIT) == [units["bloc"]]
+    assert top_units(users["member"]) == []
+
+
+def test_anchor_units_are_the_units_a_person_acts_for(world):
+    users, units = world["users"], world["units"]
+    both = fresh(users["secretary"])
+    role_grant(actor=None, user=both, unit=units["org"], kind=RoleKind.COMMITTEE)
+    assert anchor_unit_ids(fresh(both), Capability.ISSUE_FOR_UNIT) == {
+        units["org"].pk,
+        units["cell"].pk,
+    }
+    assert anchor_unit_ids(users["member"], Capability.READ_PROGRAMMES) == {units["cell"].pk}
+
+
+def test_the_member_pseudo_role_follows_a_transfer(world):
+    tree = world["tree"]
+    this_month = month_start(date.today())
+    person_transfer(actor=None, person=tree.member, to_cell=tree.cell_b, month=this_month)
+    member = fresh(tree.member_user)
+    assert can(member, Capability.READ_PROGRAMMES, tree.cell_b)
+    assert not can(member, Capability.READ_PROGRAMMES, tree.org)
+
+
+def holder_names(world, capability, *unit_names) -> set[str]:
+    by_pk = {u.pk: p for p, u in world["users"].items()}
+    roles = holders(capability, [world["units"][n] for n in unit_names])
+    return {by_pk[pk] for pk in roles.values_list("user_id", flat=True)}
+
+
+@pytest.mark.parametrize(
+    ("capability", "unit_names", "expected"),
+    [
+        (Capability.RECEIVE_FOR_UNIT, ("cell", "org"), {"secretary", "org_secretary", "committee"}),
+        (Capability.RECEIVE_FOR_UNIT, ("cell2",), set()),
+        (Capability.READ_SELF_CHECK, ("cell",), {"secretary"}),
+        (Capability.READ_SELF_CHECK, ("org",), set()),
+        (
+            Capability.VIEW_STATS,
+            ("cell",),
+            {"secretary", "org_secretary", "committee", "propaganda", "admin"},
+        ),
+        # A role below the unit reaches it through UNITS_ABOVE; members are not roles.
+        (
+            Capability.READ_TOPICS,
+            ("org",),
+            {"secretary", "org_secretary", "committee", "propaganda", "admin"},
+        ),
+        (
+            Capability.READ_PROGRAMMES,
+            ("org",),
+            {"org_secretary", "committee", "propaganda", "admin"},
+        ),
+        (Capability.MANAGE_ROSTER, ("cell_b",), {"admin"}),
+    ],
+)
+def test_holders_are_the_role_assignments_that_reach_the_units(
+    world, capability, unit_names, expected
+):
+    assert holder_names(world, capability, *unit_names) == expected
+
+
+def test_holders_leave_out_people_who_can_no_longer_log_in(world):
+    committee = world["users"]["committee"]
+    committee.is_active = False
+    committee.save()
+    assert holder_names(world, Capability.RECEIVE_FOR_UNIT, "org") == {"org_secretary"}
+
+
+def test_roles_with_lists_the_role_kinds_never_the_member_pseudo_role():
+    assert roles_with(Capability.REVIEW) == {RoleKind.SECRETARY, RoleKind.DEPUTY}
+    assert roles_with(Capability.READ_PROGRAMMES) == set(RoleKind)
+    assert all(MEMBER not in roles_with(c) for c in Capability)
+    assert CAPABILITIES[Capability.RECEIVE_DOCUMENTS] == roles_with(Capability.RECEIVE_FOR_UNIT)
+
+
+def test_the_scope_filter_of_a_whole_tree_holder_keeps_every_unit(world):
+    q = scope_q(world["users"]["superuser"], Capability.MANAGE_ROSTER, "cell__path")
+    assert Person.objects.filter(q).count() == Person.objects.exclude(cell=None).count()
