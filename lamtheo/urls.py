@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from lamtheo.core.forms import LoginForm
+from lamtheo.handbook.urls import unit_urlpatterns
 
 urlpatterns = [
     path(
@@ -19,7 +20,7 @@ urlpatterns = [
     path("", include("lamtheo.core.urls")),
     path("dang-ky/", include("lamtheo.pledges.urls")),
     path("so-tay/", include("lamtheo.handbook.urls")),
-    path("to-chuc/", include("lamtheo.orgs.urls")),
+    path("to-chuc/", include(unit_urlpatterns)),
     path("nhan-su/", include("lamtheo.people.urls")),
     path("hoc-tap/", include("lamtheo.learning.urls")),
     path("chuyen-de/", include("lamtheo.campaign.urls")),

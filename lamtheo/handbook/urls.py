@@ -34,3 +34,8 @@ urlpatterns = [
         name="selfcheck_stats_export",
     ),
 ]
+
+# The cell's page is the roster of handbook states, so its view lives here; its URL stays under
+# the unit ("/to-chuc/<mã>/", name "orgs:unit") where people look for it. lamtheo/urls.py
+# mounts it, so that orgs (below handbook in the layers) does not import a handbook view.
+unit_urlpatterns = ([path("<str:code>/", views.roster, name="unit")], "orgs")
