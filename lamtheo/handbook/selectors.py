@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from lamtheo.core.dates import month_start
 from lamtheo.handbook.models import EntryItem, EntryStatus, HandbookEntry
-from lamtheo.people.models import Exemption, Membership, Person
+from lamtheo.people.models import Exemption, Membership, Person, covers
 
 
 @dataclass
@@ -48,10 +48,6 @@ STATE_LABELS = {
 }
 
 
-def _covers(start: date, end: date | None, month: date) -> bool:
-    return start <= month and (end is None or end > month)
-
-
 def year_months(year: int, today: date | None = None) -> list[date]:
     today = month_start(today or timezone.localdate())
     last = 12 if year < today.year else (today.month if year == today.year else 0)
@@ -81,8 +77,8 @@ def month_states(people: list[Person], year: int, unit=None) -> dict[int, list[M
             MonthState(
                 month=m,
                 entry=entries.get((pid, m)),
-                exempt=any(_covers(s, e, m) for s, e in exemptions.get(pid, [])),
-                member=any(_covers(s, e, m) for s, e in memberships.get(pid, [])),
+                exempt=any(covers(s, e, m) for s, e in exemptions.get(pid, [])),
+                member=any(covers(s, e, m) for s, e in memberships.get(pid, [])),
             )
             for m in months
         ]
@@ -165,11 +161,7 @@ def cell_roster(cell, year: int) -> list[tuple[Person, object, list[MonthState]]
     from lamtheo.pledges.models import Pledge
 
     first, last = date(year, 1, 1), date(year, 12, 1)
-    person_ids = (
-        Membership.objects.filter(unit=cell, start_month__lte=last)
-        .exclude(end_month__lte=first)
-        .values("person_id")
-    )
+    person_ids = Membership.objects.overlapping(first, last).filter(unit=cell).values("person_id")
     people = list(Person.objects.filter(pk__in=person_ids).order_by("sort_key", "pk"))
     pledges = {p.person_id: p for p in Pledge.objects.filter(person__in=people, year=year)}
     states = month_states(people, year, unit=cell)

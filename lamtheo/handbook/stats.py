@@ -1,71 +1,10 @@
-"""Counts of the monthly self-check against the 27 manifestations, one set per cell per month.
+"""Transitional: removed when the demo calls core.figures.
 
-`refresh_selfcheck` recomputes one cell's month inside the transaction of the self-check that
-changed it; `rebuild_selfcheck_year` recomputes every row of a year from the records. A test
-checks that the two agree. No row ever names a person.
+lamtheo/campaign/demo.py calls `rebuild_selfcheck_year(year)` (→
+`lamtheo.core.figures.rebuild_year(year)`, or this app's keeper through the registry).
+Nothing else may import this module.
 """
 
-from __future__ import annotations
+from lamtheo.handbook.figures import rebuild_selfcheck_year
 
-from datetime import date
-
-from django.db import transaction
-from django.db.models import Count
-
-from lamtheo.handbook.models import SelfCheck, SelfCheckMark, SelfCheckStat
-from lamtheo.orgs.models import OrgUnit
-
-
-def _rows(people: dict, items: dict, paths: dict[int, str]) -> list[SelfCheckStat]:
-    rows = [
-        SelfCheckStat(unit_id=u, month=m, path=paths[u], count=n)
-        for (u, m), n in people.items()
-        if n
-    ]
-    rows += [
-        SelfCheckStat(unit_id=u, month=m, path=paths[u], manifestation_id=x, count=n)
-        for (u, m, x), n in items.items()
-        if n
-    ]
-    return rows
-
-
-def _people_counts(checks) -> dict:
-    return {
-        (r["unit_id"], r["month"]): r["n"]
-        for r in checks.filter(marks__isnull=False)
-        .values("unit_id", "month")
-        .annotate(n=Count("id", distinct=True))
-        .order_by()
-    }
-
-
-def _item_counts(marks) -> dict:
-    return {
-        (r["selfcheck__unit_id"], r["selfcheck__month"], r["manifestation_id"]): r["n"]
-        for r in marks.values("selfcheck__unit_id", "selfcheck__month", "manifestation_id")
-        .annotate(n=Count("id"))
-        .order_by()
-    }
-
-
-def refresh_selfcheck(cell: OrgUnit, month: date) -> None:
-    """Recompute one cell's counts for one month (a cell has tens of people)."""
-    SelfCheckStat.objects.filter(unit=cell, month=month).delete()
-    checks = SelfCheck.objects.filter(unit=cell, month=month)
-    marks = SelfCheckMark.objects.filter(selfcheck__unit=cell, selfcheck__month=month)
-    SelfCheckStat.objects.bulk_create(
-        _rows(_people_counts(checks), _item_counts(marks), {cell.pk: cell.path})
-    )
-
-
-@transaction.atomic
-def rebuild_selfcheck_year(year: int) -> None:
-    first, last = date(year, 1, 1), date(year, 12, 1)
-    SelfCheckStat.objects.filter(month__gte=first, month__lte=last).delete()
-    checks = SelfCheck.objects.filter(month__gte=first, month__lte=last)
-    marks = SelfCheckMark.objects.filter(selfcheck__month__gte=first, selfcheck__month__lte=last)
-    people, items = _people_counts(checks), _item_counts(marks)
-    unit_ids = {k[0] for k in people} | {k[0] for k in items}
-    paths = dict(OrgUnit.objects.filter(pk__in=unit_ids).values_list("pk", "path"))
-    SelfCheckStat.objects.bulk_create(_rows(people, items, paths), batch_size=5000)
+__all__ = ["rebuild_selfcheck_year"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from lamtheo.core import figures
 from lamtheo.core.audit import tag
 from lamtheo.orgs.models import OrgUnit, Role, path_segment
 
@@ -21,6 +22,8 @@ def unit_create(*, code: str, name: str, kind: str, parent: OrgUnit | None) -> O
     )
     unit.path = (parent.path if parent else "") + path_segment(unit.pk)
     OrgUnit.objects.filter(pk=unit.pk).update(path=unit.path)
+    if unit.is_cell:
+        figures.cells_added(cells=[unit])
     return unit
 
 

@@ -10,7 +10,7 @@ from django.http import Http404
 from lamtheo.core.vietnamese import fold
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.scope import Capability, can, scope_q
-from lamtheo.people.models import Exemption, Membership, Person
+from lamtheo.people.models import Exemption, Membership, Person, covering_q
 
 
 def own_person(user) -> Person | None:
@@ -43,18 +43,17 @@ def search_people(qs: QuerySet[Person], text: str) -> QuerySet[Person]:
 
 
 def memberships_covering(month: date) -> Q:
-    return Q(start_month__lte=month) & (Q(end_month__isnull=True) | Q(end_month__gt=month))
+    # Transitional: campaign/demo.py still calls it; use people.models.covering_q.
+    return covering_q(month)
 
 
 def exempt_in(month: date, person_field: str = "pk") -> Exists:
-    return Exists(
-        Exemption.objects.filter(memberships_covering(month), person_id=OuterRef(person_field))
-    )
+    return Exists(Exemption.objects.covering(month).filter(person_id=OuterRef(person_field)))
 
 
 def cell_people_in_month(cell: OrgUnit, month: date) -> QuerySet[Person]:
     """Everyone who belonged to `cell` in `month`, annotated with `is_exempt`."""
-    members = Membership.objects.filter(memberships_covering(month), unit=cell)
+    members = Membership.objects.covering(month).filter(unit=cell)
     return (
         Person.objects.filter(pk__in=members.values("person_id"))
         .annotate(is_exempt=exempt_in(month))
@@ -63,13 +62,9 @@ def cell_people_in_month(cell: OrgUnit, month: date) -> QuerySet[Person]:
 
 
 def cell_of(person: Person, month: date) -> OrgUnit | None:
-    m = (
-        Membership.objects.filter(memberships_covering(month), person=person)
-        .select_related("unit")
-        .first()
-    )
+    m = Membership.objects.covering(month).filter(person=person).select_related("unit").first()
     return m.unit if m else None
 
 
 def is_exempt(person: Person, month: date) -> bool:
-    return Exemption.objects.filter(memberships_covering(month), person=person).exists()
+    return Exemption.objects.covering(month).filter(person=person).exists()

@@ -16,7 +16,7 @@ from lamtheo.core.dates import add_months, month_start
 from lamtheo.handbook import services
 from lamtheo.handbook.models import SelfCheckStat
 from lamtheo.handbook.selectors import selfcheck_figures
-from lamtheo.handbook.stats import rebuild_selfcheck_year
+from lamtheo.handbook.figures import rebuild_selfcheck_year
 from lamtheo.orgs.models import UnitKind
 from lamtheo.orgs.services import unit_create
 

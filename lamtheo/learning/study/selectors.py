@@ -23,8 +23,8 @@ from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.study.models import StudyAttendance, StudySession, StudySheet, StudyTopicStat
 from lamtheo.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit, path_ids
 from lamtheo.orgs.scope import Capability, can, scope_q, subtree_q
-from lamtheo.people.models import Membership, Person
-from lamtheo.people.selectors import exempt_in, memberships_covering
+from lamtheo.people.models import Membership, Person, covering_q
+from lamtheo.people.selectors import exempt_in
 
 # --- sessions and sheets --------------------------------------------------------------
 
@@ -98,7 +98,7 @@ def sheet_rows(sheet: StudySheet) -> tuple[list[SheetRow], list[Person]]:
     """The people expected at the session in the cell, in Vietnamese name order, each
     with their mark; and, apart, the members exempt that month (not expected)."""
     month = sheet.session.month
-    members = Membership.objects.filter(memberships_covering(month), unit=sheet.cell)
+    members = Membership.objects.covering(month).filter(unit=sheet.cell)
     people = list(
         Person.objects.filter(pk__in=members.values("person_id"))
         .annotate(is_exempt=exempt_in(month))
@@ -336,7 +336,7 @@ def not_studied(unit: OrgUnit, topic: Topic | None) -> list[NotStudied]:
         by_month.setdefault(month, set()).add(cid)
     q = Q(pk__in=[])
     for month, cids in by_month.items():
-        q |= Q(memberships_covering(month), unit_id__in=cids) & ~Q(exempt_in(month, "person_id"))
+        q |= Q(covering_q(month), unit_id__in=cids) & ~Q(exempt_in(month, "person_id"))
     marks = StudyAttendance.objects.filter(session__topic=topic)
     studied = marks.filter(Q(status=AttendanceStatus.PRESENT) | Q(made_up_on__isnull=False))
     pairs = (
