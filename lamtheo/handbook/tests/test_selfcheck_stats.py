@@ -14,9 +14,9 @@ from lamtheo.campaign.models import Manifestation
 from lamtheo.conftest import make_person
 from lamtheo.core.dates import add_months, month_start
 from lamtheo.handbook import services
+from lamtheo.handbook.figures import rebuild_selfcheck_year
 from lamtheo.handbook.models import SelfCheckStat
 from lamtheo.handbook.selectors import selfcheck_figures
-from lamtheo.handbook.figures import rebuild_selfcheck_year
 from lamtheo.orgs.models import UnitKind
 from lamtheo.orgs.services import unit_create
 

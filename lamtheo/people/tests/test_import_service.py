@@ -13,9 +13,9 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from openpyxl import Workbook
 
+from lamtheo.core import figures
 from lamtheo.core.errors import DomainError
 from lamtheo.core.models import Notice
-from lamtheo.core import figures
 from lamtheo.dashboard.figures import rebuild_year
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.orgs.models import OrgUnit, RoleKind, UnitKind, path_segment
