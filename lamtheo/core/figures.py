@@ -111,6 +111,8 @@ def people_changed_in(
 
 def cells_added(*, cells: Iterable[OrgUnit]) -> None:
     cells = list(cells)
+    if not cells:
+        return
     for keeper in keepers():
         keeper.cells_added(cells)
 

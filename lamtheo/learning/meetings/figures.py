@@ -8,7 +8,7 @@ checks that they agree after random changes.
 
 Every cell has its twelve rows once the year is opened (by the first meeting recorded in the
 year, or by `manage.py open_year`), zeros included: the pages count the cells from the rows.
-A new cell gets its rows when it is created or when people join it.
+A new cell gets its rows when it is created (`cells_added`).
 
 Definitions:
 - held: the cell recorded its regular monthly meeting (sinh hoạt định kỳ);
@@ -58,8 +58,6 @@ class MeetingFigures(figures.FigureKeeper):
         if cells_reshaped:
             for year in opened_years():
                 rebuild_meeting_year(year)
-        else:
-            self.cells_added(list(cells))
 
     def cells_added(self, cells) -> None:
         add_cells(cells, opened_years())
