@@ -4,7 +4,7 @@
 
 The province: a bloc of provincial agencies and 49 communes and wards, 1,250
 grassroots organizations, about 5,000 cells, about 100,000 people, made by the
-same generator as the demo (lamtheo/demo.py). Handbook months cover the twelve
+same generator as the demo (lamtheo/demo/). Handbook months cover the twelve
 months of LAST year, so that every month has passed its due day and a full year
 is measured (about 1.1 million months and 4 million per-item results); the
 registrations are last year's too. This year's figures are built as well (the
@@ -44,7 +44,7 @@ def setup_django(db: str) -> None:
 
 
 def province_size():
-    from lamtheo.demo import Size
+    from lamtheo.demo.plan import Size
 
     return Size(orgs=1250, cells_per_org=4.0, people_per_cell=22, months=12, groups=50)
 
@@ -52,7 +52,7 @@ def province_size():
 def wanted() -> dict:
     from django.utils import timezone
 
-    from lamtheo.demo import SEED
+    from lamtheo.demo.generator import SEED
 
     year = timezone.localdate().year - 1
     return {"format": FORMAT, "seed": SEED, "year": year, "size": asdict(province_size())}
@@ -84,17 +84,17 @@ def generate(db: str) -> dict:
     from django.db import connection
     from django.utils import timezone
 
-    from lamtheo import demo
     from lamtheo.core import figures
+    from lamtheo.demo import generator
     from lamtheo.orgs.models import UnitKind
 
     params = wanted()
     year = params["year"]
     started = time.perf_counter()
-    _, counts = demo.generate(size=province_size(), year=year,
-                              months=[date(year, m, 1) for m in range(1, 13)],
-                              root_code=ROOT_CODE, root_name=ROOT_NAME,
-                              root_kind=UnitKind.PROVINCE)  # fmt: skip
+    _, counts = generator.generate(size=province_size(), year=year,
+                                   months=[date(year, m, 1) for m in range(1, 13)],
+                                   root_code=ROOT_CODE, root_name=ROOT_NAME,
+                                   root_kind=UnitKind.PROVINCE)  # fmt: skip
     figures.open_year(timezone.localdate().year)  # as the cron job of 1 January does
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # planner statistics, as a production database would have

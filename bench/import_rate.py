@@ -108,7 +108,7 @@ def main() -> None:
     from lamtheo.orgs.models import RoleKind, UnitKind
     from lamtheo.orgs.services import role_grant, unit_create
     from lamtheo.people.imports import build_template
-    from lamtheo.people.tests.test_import_service import excel_saved
+    from lamtheo.people.tests.helpers import excel_saved
 
     admin = User.objects.create_user("bench-admin", password="bench-admin-password-2025")
     for code in ("BENCH", "BENCH2", "WARM"):

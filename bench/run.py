@@ -218,8 +218,8 @@ class FirstOpen:
 
 def never_opened_year(current: int) -> int | None:
     """The latest year offered by the dashboards that has no figures at all."""
+    from lamtheo.core.periods import FIRST_YEAR
     from lamtheo.dashboard.models import CellYearStat
-    from lamtheo.dashboard.selectors import FIRST_YEAR
 
     opened = set(CellYearStat.objects.values_list("year", flat=True).distinct())
     return next((y for y in range(current, FIRST_YEAR - 1, -1) if y not in opened), None)
@@ -260,7 +260,7 @@ def bench_submission(runs: int) -> Samples:
     from django.utils import timezone
 
     from lamtheo.core import figures
-    from lamtheo.core.dates import month_start
+    from lamtheo.core.periods import month_start
     from lamtheo.handbook import services as handbook
     from lamtheo.handbook.models import HandbookEntry, Progress, Rating
     from lamtheo.people.models import Person

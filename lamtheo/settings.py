@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "lamtheo.learning",
     "lamtheo.documents",
     "lamtheo.dashboard",
+    "lamtheo.home",
+    "lamtheo.demo",
 ]
 
 MIDDLEWARE = [
@@ -77,7 +79,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "lamtheo.core.context_processors.navigation",
+                "lamtheo.home.context_processors.navigation",
             ],
         },
     },
@@ -102,7 +104,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "vi"

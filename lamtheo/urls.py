@@ -15,6 +15,7 @@ urlpatterns = [
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("lamtheo.home.urls")),
     path("", include("lamtheo.core.urls")),
     path("dang-ky/", include("lamtheo.pledges.urls")),
     path("so-tay/", include("lamtheo.handbook.urls")),

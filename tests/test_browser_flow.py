@@ -4,68 +4,14 @@ committee sees the figures change. Screenshots go to the folder printed at the s
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
-from pathlib import Path
 
 import pytest
 
-from lamtheo.conftest import PASSWORD
-from lamtheo.core.dates import add_months, month_start
+from lamtheo.core.periods import add_months, month_start
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.fixture
-def browser_page():
-    if not CHROMIUM:
-        if os.environ.get("LAMTHEO_REQUIRE_BROWSER"):
-            pytest.fail("Chromium is required in CI but was not found")
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the live server's ORM calls
-    # happen in its own thread, and the test's setup calls are plain synchronous code.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-            ],
-        )
-        page = browser.new_page(viewport={"width": 390, "height": 844}, locale="vi-VN")
-        yield page
-        browser.close()
-
-
-@pytest.fixture
-def shots():
-    folder = Path(os.environ.get("LAMTHEO_SCREENSHOTS") or tempfile.mkdtemp(prefix="lamtheo-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    print(f"\nẢnh chụp màn hình: {folder}")
-    counter = iter(range(1, 100))
-
-    def shot(page, name: str) -> None:
-        page.screenshot(path=str(folder / f"{next(counter):02d}-{name}.png"), full_page=True)
-
-    return shot
-
-
-def log_in(page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button:has-text('Đăng nhập')")
-    page.wait_for_url(f"{base}/")
 
 
 def test_member_secretary_and_committee_walk_the_loop(

@@ -1,12 +1,12 @@
 """The study of the topic in a real browser: a committee member schedules a session, the
 cell's secretary records attendance from their task list, and the participation rate on
-the figures page changes. Same fixtures as tests/test_browser_flow.py."""
+the figures page changes. Same fixtures as tests/test_browser_flow.py (tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.test_browser_flow import browser_page, log_in, shots  # noqa: F401
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -15,8 +15,8 @@ def test_an_officer_schedules_the_secretary_records_and_the_rate_changes(
     transactional_db,
     tree,
     live_server,
-    browser_page,  # noqa: F811
-    shots,  # noqa: F811
+    browser_page,
+    shots,
 ):
     page, base = browser_page, live_server.url
     from django.utils import timezone

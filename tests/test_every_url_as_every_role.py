@@ -13,8 +13,11 @@ from datetime import date
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from lamtheo.core.dates import add_months, month_start
-from lamtheo.core.tests.url_walk import (
+from lamtheo.core.periods import add_months, month_start
+from lamtheo.handbook import services as handbook
+from lamtheo.handbook.models import Progress, Rating
+from lamtheo.pledges import services as pledges
+from lamtheo.tests.url_walk import (
     CELL_STATS,
     ORG_STATS,
     RECORDS,
@@ -24,9 +27,6 @@ from lamtheo.core.tests.url_walk import (
     app_case_modules,
     expect,
 )
-from lamtheo.handbook import services as handbook
-from lamtheo.handbook.models import Progress, Rating
-from lamtheo.pledges import services as pledges
 
 THIS_MONTH = month_start(date.today())
 MONTH = add_months(THIS_MONTH, -1)
@@ -43,7 +43,7 @@ def _foundation_cases(w) -> list[Case]:
     m, y = w.member.pk, MONTH.year
     item = w.pledge.items.first().pk
     return [
-        ("core:home", [], expect(200), "get"),
+        ("home:home", [], expect(200), "get"),
         ("core:notices", [], expect(200), "get"),
         ("login", [], {r: 200 for r in ROLES} | {r: 302 for r in ROLES[1:]}, "get"),
         ("pledges:mine", [y], expect(200, propaganda=404, admin=404, committee=404), "get"),

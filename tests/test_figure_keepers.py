@@ -22,8 +22,8 @@ from django.utils import timezone
 
 from lamtheo.campaign.models import Manifestation, Topic
 from lamtheo.core import figures
-from lamtheo.core.dates import add_months
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import add_months
 from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import HandbookEntry, Progress, Rating, SelfCheck
 from lamtheo.learning.attendance import AttendanceStatus

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from lamtheo.conftest import PASSWORD
+from lamtheo.tests.helpers import PASSWORD
 
 
 def test_a_wrong_password_and_an_unknown_user_get_the_same_message(tree, client):
@@ -26,4 +26,4 @@ def test_everyone_can_log_out(tree, client):
     client.force_login(tree.member_user)
     r = client.post(reverse("logout"))
     assert r.status_code == 302
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("home:home")).status_code == 302

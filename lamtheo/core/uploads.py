@@ -24,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
 
+from lamtheo.core.downloads import content_disposition
 from lamtheo.core.models import StoredFile
 from lamtheo.core.vietnamese import nfc
 
@@ -179,12 +180,8 @@ def stored_file_response(request, stored: StoredFile, *, inline: bool = False) -
         # say so plainly, and tell the operator in the log.
         logger.error("Stored file %s (key %s) is missing on disk", stored.pk, stored.key)
         return render(request, "core/file_missing.html", {"stored": stored}, status=404)
-    response = FileResponse(
-        handle,
-        as_attachment=not inline,
-        filename=stored.original_name,
-        content_type=stored.content_type,
-    )
+    response = FileResponse(handle, content_type=stored.content_type)
+    response["Content-Disposition"] = content_disposition(stored.original_name, inline=inline)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

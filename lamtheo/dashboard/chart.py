@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lamtheo.core.figure_tables import percent
 from lamtheo.dashboard.selectors import MonthPoint
 
 SUBMITTED = ("Tỷ lệ nộp sổ tay", "chart-submitted")
@@ -56,13 +57,6 @@ def _x(month: int) -> float:
 
 def _y(rate: float) -> float:
     return round(TOP + PLOT_H * (1 - min(max(rate, 0.0), 1.0)), 1)
-
-
-def percent(rate: float | None) -> str:
-    """66.666… → "66,7%" (Vietnamese decimal comma); None → "—"."""
-    if rate is None:
-        return "—"
-    return f"{rate * 100:.1f}".replace(".", ",").removesuffix(",0") + "%"
 
 
 def _line(name: str, css: str, series: list[MonthPoint], attr: str) -> Line:

@@ -19,77 +19,24 @@ Definitions (the same as dashboard.figures):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Substr
-from django.utils import timezone
 
-from lamtheo.core.dates import add_months, month_label, month_start, parse_month
-from lamtheo.core.vietnamese import name_sort_key
+from lamtheo.core.figure_tables import Column, parse_column_sort, ratio, sort_by_column
+from lamtheo.core.periods import default_month, month_label, month_start, months_offered
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.handbook.models import EntryStatus, HandbookEntry
 from lamtheo.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit, path_ids
-from lamtheo.orgs.scope import Capability, can, subtree_q
+from lamtheo.orgs.scope import subtree_q
 from lamtheo.people.models import Membership, Person
 from lamtheo.people.selectors import exempt_in
 from lamtheo.pledges.models import Pledge, PledgeStatus
 
-# Chỉ thị 03-CT/TW (2011) started the yearly registration; nothing older is kept.
-FIRST_YEAR = 2011
-YEARS_OFFERED = 5
-
-
-# --- periods ------------------------------------------------------------------------
-
-
-def today() -> date:
-    return timezone.localdate()
-
-
-def default_month(on: date | None = None) -> date:
-    """The previous month: a month's entries are due in the first days of the next."""
-    return add_months(month_start(on or today()), -1)
-
-
-def months_offered(year: int, on: date | None = None) -> list[date]:
-    """The months of `year` that have begun (future months are never offered)."""
-    current = month_start(on or today())
-    last = 12 if year < current.year else (current.month if year == current.year else 0)
-    return [date(year, m, 1) for m in range(1, last + 1)]
-
-
-def years_offered(on: date | None = None) -> list[int]:
-    current = (on or today()).year
-    return list(range(current, max(FIRST_YEAR, current - YEARS_OFFERED + 1) - 1, -1))
-
-
-def period_from(params: Mapping[str, str], on: date | None = None) -> date:
-    """The month asked for by ?thang=YYYY-MM or ?nam=YYYY; anything invalid or in the
-    future falls back to the default month rather than failing."""
-    current = month_start(on or today())
-    month = parse_month(params.get("thang"))
-    if month is not None and FIRST_YEAR <= month.year and month <= current:
-        return month
-    raw_year = (params.get("nam") or "").strip()
-    if re.fullmatch(r"[0-9]{4}", raw_year) and FIRST_YEAR <= int(raw_year) <= current.year:
-        year = int(raw_year)
-        if year < current.year:
-            return date(year, 12, 1)
-        fallback = default_month(current)
-        return fallback if fallback.year == year else current
-    return default_month(current)
-
-
 # --- figures ------------------------------------------------------------------------
-
-
-def ratio(part: int, whole: int) -> float | None:
-    """A share between 0 and 1, or None when nobody is counted (shown as "—")."""
-    return part / whole if whole else None
 
 
 @dataclass
@@ -295,50 +242,23 @@ def _zeros(row: dict) -> dict:
     return {k: v or 0 for k, v in row.items()}
 
 
-# --- sorting the child rows -----------------------------------------------------------
+# --- the table of child rows ---------------------------------------------------------
 
-
-def unit_name_key(row) -> tuple:
-    """Sort key of a row's unit. Unit names read left to right ("Chi bộ Phòng 1"), so each
-    word is keyed on its own in Vietnamese letter order rather than the given-name-first
-    order of people."""
-    return tuple(name_sort_key(word) for word in row.unit.name.split())
-
-
-SORT_COLUMNS = {
-    "ten": ("Tổ chức đảng", unit_name_key),
-    "so-nguoi": ("Số người", lambda r: r.figures.members),
-    "dang-ky": ("Tỷ lệ đăng ký", lambda r: r.figures.registration_rate),
-    "nop": ("Tỷ lệ nộp sổ tay", lambda r: r.figures.submission_rate),
-    "dung-han": ("Nộp đúng hạn", lambda r: r.figures.on_time_rate),
-    "nhan-xet": ("Tỷ lệ đã nhận xét", lambda r: r.figures.review_rate),
-    "tra-lai": ("Bị trả lại", lambda r: r.figures.returned),
-    "cu-the": ("Việc làm cụ thể", lambda r: r.figures.specific_rate),
-}
-
-
-def parse_column_sort(text: str | None, columns: dict) -> tuple[str, bool] | None:
-    """ "nop" → ("nop", False), "-nop" → ("nop", True); anything not in `columns` → None
-    (tree order). Shared by every figures page that sorts its child rows."""
-    text = (text or "").strip()
-    key = text.lstrip("-")
-    return (key, text.startswith("-")) if key in columns else None
-
-
-def sort_by_column(rows: list, columns: dict, sort: tuple[str, bool] | None) -> list:
-    """Rows sorted on one of `columns`; rows with nothing to count ("—") always go last,
-    whatever the direction."""
-    if sort is None:
-        return list(rows)
-    key, descending = sort
-    value = columns[key][1]
-    counted = [r for r in rows if value(r) is not None]
-    rest = [r for r in rows if value(r) is None]
-    return sorted(counted, key=value, reverse=descending) + rest
+COLUMNS = [
+    Column("Số người", "members", sort="so-nguoi"),
+    Column("Tỷ lệ đăng ký", "registration_rate", part="registered", whole="year_expected",
+           sort="dang-ky"),
+    Column("Tỷ lệ nộp sổ tay", "submission_rate", part="submitted", whole="expected",
+           sort="nop"),
+    Column("Nộp đúng hạn", "on_time_rate", rate=True, sort="dung-han"),
+    Column("Tỷ lệ đã nhận xét", "review_rate", rate=True, sort="nhan-xet"),
+    Column("Bị trả lại", "returned", sort="tra-lai"),
+    Column("Việc làm cụ thể", "specific_rate", rate=True, sort="cu-the"),
+]  # fmt: skip
 
 
 def parse_sort(text: str | None) -> tuple[str, bool] | None:
-    return parse_column_sort(text, SORT_COLUMNS)
+    return parse_column_sort(text, COLUMNS)
 
 
 def sort_rows(
@@ -351,21 +271,11 @@ def sort_rows(
             key=lambda r: (r.figures.submission_rate, _none_last(r.figures.registration_rate))
         )
         return counted + rest
-    return sort_by_column(rows, SORT_COLUMNS, sort)
+    return sort_by_column(rows, COLUMNS, sort)
 
 
 def _none_last(value: float | None) -> float:
     return 2.0 if value is None else value
-
-
-# --- breadcrumbs ----------------------------------------------------------------------
-
-
-def breadcrumbs(user, unit: OrgUnit) -> list[OrgUnit]:
-    """The unit's ancestors that the user may open, root first (one query)."""
-    ids = unit.ancestor_ids()[:-1]
-    ancestors = OrgUnit.objects.filter(pk__in=ids, is_active=True).order_by("path")
-    return [a for a in ancestors if can(user, Capability.VIEW_STATS, a)]
 
 
 # --- the named lists behind a rate ----------------------------------------------------

@@ -14,34 +14,27 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from lamtheo.core.dates import month_slug
 from lamtheo.core.errors import DomainError
+from lamtheo.core.figure_tables import figures_table, sort_links, sort_text
+from lamtheo.core.periods import month_slug, months_offered, period_from, today, year_links
+from lamtheo.core.xlsx import xlsx_response
 from lamtheo.dashboard.chart import LEGEND, monthly_chart
-from lamtheo.dashboard.exports import (
-    XLSX_TYPE,
-    monthly_table_xlsx,
-    people_list_xlsx,
-    unit_table_xlsx,
-)
+from lamtheo.dashboard.exports import monthly_table_xlsx, people_list_xlsx, unit_table_xlsx
 from lamtheo.dashboard.selectors import (
+    COLUMNS,
     LISTINGS,
-    SORT_COLUMNS,
     Listing,
-    breadcrumbs,
     listing_people,
     listing_rows,
     month_series,
     monthly_figures,
-    months_offered,
     parse_sort,
-    period_from,
     sort_rows,
-    today,
     unit_figures,
-    years_offered,
 )
 from lamtheo.dashboard.services import reminder_send
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, top_units
+from lamtheo.orgs.selectors import breadcrumbs
 from lamtheo.people.selectors import search_people
 
 PAGE_SIZE = 50
@@ -70,6 +63,7 @@ def _figures(request: HttpRequest, code: str):
 @login_required
 def unit(request: HttpRequest, code: str) -> HttpResponse:
     unit, month, figures, sort, lagging, rows = _figures(request, code)
+    columns = sort_links(COLUMNS, sort, lambda sort_param: _query(month, sort_param))
     return render(
         request,
         "dashboard/unit.html",
@@ -78,18 +72,26 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
             "month": month,
             "figures": figures,
             "rows": rows,
+            "table": figures_table(
+                COLUMNS,
+                rows,
+                figures.total,
+                url_name="dashboard:unit",
+                query=_query(month),
+                links=columns,
+            ),
             "lagging": lagging,
             "breadcrumbs": breadcrumbs(request.user, unit),
             "legend": LEGEND,
-            "columns": _sort_links(month, sort),
-            "periods": _period_links(month),
+            "columns": columns,
+            "periods": year_links(month.year),
             "months": months_offered(month.year),
             "can_remind": can(request.user, Capability.REMIND, unit),
             "can_count_documents": can(request.user, Capability.ISSUE_DOCUMENTS, unit),
             # The roster shows each person's records: only to those who may read them.
             "can_open_roster": unit.is_cell and can(request.user, Capability.VIEW_RECORDS, unit),
-            "sort_param": _sort_text(sort),
-            "query": _query(month, _sort_text(sort), lagging),
+            "sort_param": sort_text(sort),
+            "query": _query(month, sort_text(sort), lagging),
             "lagging_query": _query(month, None, not lagging),
         },
     )
@@ -98,8 +100,8 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def unit_export(request: HttpRequest, code: str) -> HttpResponse:
     unit, month, figures, _sort, _lagging, rows = _figures(request, code)
-    data = unit_table_xlsx(figures, rows, on=today())
-    return _xlsx(data, f"thong-ke-{unit.code}-{month_slug(month)}.xlsx")
+    workbook = unit_table_xlsx(figures, rows, on=today())
+    return xlsx_response(workbook, f"thong-ke-{unit.code}-{month_slug(month)}.xlsx")
 
 
 def _period(request: HttpRequest, code: str):
@@ -136,15 +138,15 @@ def months(request: HttpRequest, code: str) -> HttpResponse:
         "unit": unit, "month": month, "year": month.year, "monthly": monthly,
         "chart": monthly_chart(monthly.series), "legend": LEGEND,
         "metric": metric, "metrics": METRICS, "breadcrumbs": breadcrumbs(request.user, unit),
-        "periods": _period_links(month),
+        "periods": year_links(month.year),
     })  # fmt: skip
 
 
 @login_required
 def months_export(request: HttpRequest, code: str) -> HttpResponse:
     unit, month = _period(request, code)
-    data = monthly_table_xlsx(monthly_figures(unit, month), on=today())
-    return _xlsx(data, f"theo-thang-{unit.code}-{month.year}.xlsx")
+    workbook = monthly_table_xlsx(monthly_figures(unit, month), on=today())
+    return xlsx_response(workbook, f"theo-thang-{unit.code}-{month.year}.xlsx")
 
 
 def _query(month: date, sort: str | None = None, lagging: bool = False) -> str:
@@ -154,37 +156,6 @@ def _query(month: date, sort: str | None = None, lagging: bool = False) -> str:
     if lagging:
         params["cham"] = "1"
     return urlencode(params)
-
-
-def _sort_text(sort: tuple[str, bool] | None) -> str:
-    return "" if sort is None else ("-" if sort[1] else "") + sort[0]
-
-
-def _sort_links(month: date, sort: tuple[str, bool] | None) -> dict[str, dict]:
-    """For each sortable column: its link (a second click reverses) and its aria-sort."""
-    links = {}
-    for key, (label, _value) in SORT_COLUMNS.items():
-        current = sort is not None and sort[0] == key
-        descending = current and sort[1]
-        links[key] = {
-            "label": label,
-            "query": _query(month, f"-{key}" if current and not descending else key),
-            "aria": ("descending" if descending else "ascending") if current else "none",
-        }
-    return links
-
-
-def _period_links(month: date) -> list[dict]:
-    return [
-        {"year": y, "query": urlencode({"nam": y}), "current": y == month.year}
-        for y in years_offered()
-    ]
-
-
-def _xlsx(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # --- named lists ------------------------------------------------------------------------
@@ -244,10 +215,10 @@ def _render_listing(
 @login_required
 def listing_export(request: HttpRequest, code: str, kind: str) -> HttpResponse:
     unit, listing, month, _search, people = _listing(request, code, kind, request.GET)
-    data = people_list_xlsx(
+    workbook = people_list_xlsx(
         unit.name, listing, month, listing_rows(people, listing, month), on=today()
     )
-    return _xlsx(data, f"danh-sach-{kind}-{unit.code}-{month_slug(month)}.xlsx")
+    return xlsx_response(workbook, f"danh-sach-{kind}-{unit.code}-{month_slug(month)}.xlsx")
 
 
 @login_required
@@ -261,7 +232,7 @@ def remind(request: HttpRequest, code: str, kind: str) -> HttpResponse:
             listing=listing,
             month=month,
             people=people,
-            url=reverse("core:home"),
+            url=reverse("home:home"),
             base_url=request.build_absolute_uri("/"),
         )
     except DomainError as e:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.http import HttpResponse
-from openpyxl.styles import Font
 
 from lamtheo.core.dates import format_date
-from lamtheo.dashboard.exports import XLSX_TYPE, _cell, _sheet
+from lamtheo.core.xlsx import add_sheet, append_row, number_cell, text_cell, xlsx_response
 from lamtheo.documents.models import DocType, Document
 
 RECEIPT_HEADERS = [
@@ -37,23 +34,16 @@ def _at(dt) -> str:
     return timezone.localtime(dt).strftime("%d/%m/%Y %H:%M") if dt else ""
 
 
-def _response(wb, filename: str) -> HttpResponse:
-    out = BytesIO()
-    wb.save(out)
-    response = HttpResponse(out.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def receipts_response(document: Document, rows) -> HttpResponse:
     title = f"Tình hình nhận và thực hiện văn bản số {document.symbol}"
     subtitle = f"{document.issuer.name}, ngày {format_date(document.issued_on)}: {document.summary}"
     if document.deadline:
         subtitle += f" (hạn báo cáo {format_date(document.deadline)})"
-    wb, ws = _sheet(title, subtitle, RECEIPT_HEADERS, RECEIPT_WIDTHS, name="Văn bản đến")
+    wb, ws = add_sheet(title, subtitle, RECEIPT_HEADERS, RECEIPT_WIDTHS, name="Văn bản đến")
     for i, row in enumerate(rows, 1):
         r = row.receipt
-        ws.append(
+        append_row(
+            ws,
             [
                 i,
                 r.unit.name,
@@ -64,9 +54,9 @@ def receipts_response(document: Document, rows) -> HttpResponse:
                 r.implementation,
                 _at(r.reported_at),
                 "Quá hạn" if row.overdue else "",
-            ]
+            ],
         )
-    return _response(wb, f"van-ban-{document.pk}-tinh-hinh-nhan.xlsx")
+    return xlsx_response(wb, f"van-ban-{document.pk}-tinh-hinh-nhan.xlsx")
 
 
 def counts_response(ctx: dict) -> HttpResponse:
@@ -74,25 +64,25 @@ def counts_response(ctx: dict) -> HttpResponse:
     headers = ["Kỳ", *[label for _, label in DocType.choices], "Cộng"]
     title = f"Số văn bản ban hành theo loại, năm {year}"
     subtitle = f"{unit.name} và các tổ chức đảng trực thuộc: {ctx['sentence']}."
-    wb, ws = _sheet(
+    wb, ws = add_sheet(
         title, subtitle, headers, [16] + [12] * (len(headers) - 1), name="Văn bản ban hành"
     )
     for row in ctx["rows"]:
-        ws.append([row.label, *row.cells(), row.total])
+        append_row(ws, [row.label, *row.cells(), row.total])
     total = ctx["total"]
-    bold = Font(bold=True)
-    ws.append([_cell(ws, v, font=bold) for v in ["Cộng", *total.cells(), total.total]])
+    sums = [*total.cells(), total.total]
+    ws.append([text_cell(ws, "Cộng", bold=True), *(number_cell(ws, n, bold=True) for n in sums)])
     children = ctx.get("children") or []
     if len(children) > 1:
-        _, ws2 = _sheet(
+        _, ws2 = add_sheet(
             f"Số văn bản ban hành theo đơn vị, năm {year}",
             unit.name,
             ["Đơn vị", *headers[1:]],
             [44] + [12] * (len(headers) - 1),
-            wb=wb,
+            workbook=wb,
             name="Theo đơn vị",
         )
         for row in children:
             label = f"{row.label} (văn bản của chính đơn vị)" if row.own else row.label
-            ws2.append([label, *row.cells(), row.total])
-    return _response(wb, f"van-ban-ban-hanh-{unit.code}-{year}.xlsx")
+            append_row(ws2, [label, *row.cells(), row.total])
+    return xlsx_response(wb, f"van-ban-ban-hanh-{unit.code}-{year}.xlsx")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import FIRST_YEAR
 from lamtheo.core.uploads import store_upload, stored_file_response
 from lamtheo.documents import exports, selectors, services
 from lamtheo.documents.forms import (
@@ -31,7 +32,7 @@ def _year(request, default: int) -> int | None:
     if raw == "":
         return None
     try:
-        return min(max(int(raw), 2011), default + 1)
+        return min(max(int(raw), FIRST_YEAR), default + 1)
     except ValueError:
         return default
 

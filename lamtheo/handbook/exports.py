@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from io import BytesIO
+from openpyxl import Workbook
 
-from lamtheo.core.dates import month_label
-from lamtheo.dashboard.exports import _cell, _sheet
-from lamtheo.dashboard.templatetags.dashboard_tags import num
+from lamtheo.core.figure_tables import count_text
+from lamtheo.core.periods import month_label
+from lamtheo.core.xlsx import add_sheet, append_row
 
 
-def selfcheck_xlsx(f) -> bytes:
+def selfcheck_xlsx(f) -> Workbook:
     title = f"Tự soi, tự sửa theo 27 biểu hiện suy thoái – {f.unit.name}"
     subtitle = (
-        f"{month_label(f.month)}: {num(f.people)} người tự nhận có ít nhất một biểu hiện, "
-        f"trên {num(f.members)} cán bộ, đảng viên (chỉ có số lượng, không có tên; số 1 hoặc 2 "
+        f"{month_label(f.month)}: {count_text(f.people)} người tự nhận có ít nhất một biểu hiện, "
+        f"trên {count_text(f.members)} cán bộ, đảng viên (chỉ có số lượng, không có tên; số 1 hoặc 2 "
         f"người ghi là “dưới 3”)."
     )
-    wb, ws = _sheet(
+    wb, ws = add_sheet(
         title,
         subtitle,
         ["STT", "Tổ chức đảng", "Số cán bộ, đảng viên", "Số người tự nhận có biểu hiện"],
@@ -24,20 +24,18 @@ def selfcheck_xlsx(f) -> bytes:
         name="Theo tổ chức",
     )
     for i, r in enumerate(f.rows, start=1):
-        ws.append([i, r.unit.name, r.members, r.people])
-    ws.append(["", "Cộng", f.members, f.people])
-    _wb, ws2 = _sheet(
+        append_row(ws, [i, r.unit.name, r.members, r.people])
+    append_row(ws, ["", "Cộng", f.members, f.people])
+    _wb, ws2 = add_sheet(
         title,
         subtitle,
         ["Số", "Biểu hiện", "Số người tự nhận"],
         [8, 90, 16],
-        wb=wb,
+        workbook=wb,
         name="Theo biểu hiện",
     )
     for label, items in f.groups:
-        ws2.append([_cell(ws2, label)])
+        append_row(ws2, [label])
         for m, n in items:
-            ws2.append([m.code, m.label, n])
-    out = BytesIO()
-    wb.save(out)
-    return out.getvalue()
+            append_row(ws2, [m.code, m.label, n])
+    return wb

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.http import Http404
-from django.utils import timezone
 
-from lamtheo.core.dates import month_start
+from lamtheo.core.periods import FIRST_YEAR, month_start, months_offered, parse_month, today
 from lamtheo.handbook.models import EntryItem, EntryStatus, HandbookEntry
 from lamtheo.people.models import Exemption, Membership, Person, covers
 
@@ -48,16 +47,10 @@ STATE_LABELS = {
 }
 
 
-def year_months(year: int, today: date | None = None) -> list[date]:
-    today = month_start(today or timezone.localdate())
-    last = 12 if year < today.year else (today.month if year == today.year else 0)
-    return [date(year, m, 1) for m in range(1, last + 1)]
-
-
 def month_states(people: list[Person], year: int, unit=None) -> dict[int, list[MonthState]]:
     """For each person, the state of every month of `year` so far (three queries in all).
     With `unit`, months the person spent in another cell show as not a member here."""
-    months = year_months(year)
+    months = months_offered(year)
     ids = [p.pk for p in people]
     in_unit = Membership.objects.filter(unit=unit) if unit is not None else Membership.objects
     entries = {
@@ -86,17 +79,6 @@ def month_states(people: list[Person], year: int, unit=None) -> dict[int, list[M
     }
 
 
-def get_entry_or_404(person: Person, month: date) -> HandbookEntry:
-    entry = (
-        HandbookEntry.objects.select_related("pledge", "person", "entered_by", "reviewed_by")
-        .filter(person=person, month=month)
-        .first()
-    )
-    if entry is None:
-        raise Http404("Chưa có sổ tay tháng này.")
-    return entry
-
-
 @dataclass
 class Access:
     person: Person
@@ -109,12 +91,11 @@ class Access:
 def entry_access(user, person_id: int, month_slug: str) -> Access:
     """Who may see or write one person's month: the person, the cell's secretaries
     (write on behalf, review), and committee members drilling down (read only). 404 else."""
-    from lamtheo.core.dates import parse_month
     from lamtheo.orgs.scope import Capability, can
     from lamtheo.people.selectors import get_person_or_404
 
     month = parse_month(month_slug)
-    if month is None or month > month_start(timezone.localdate()) or month.year < 2011:
+    if month is None or month > month_start(today()) or month.year < FIRST_YEAR:
         raise Http404("Không tìm thấy tháng này.")
     person = get_person_or_404(user, person_id, Capability.VIEW_RECORDS)
     entry = (
@@ -207,12 +188,11 @@ def selfcheck_visible(user, person: Person, month: date) -> bool:
 
 def selfcheck_access(user, person_id: int, month_slug: str) -> SelfCheckAccess:
     """The person and their own cell's secretaries; 404 for everybody else."""
-    from lamtheo.core.dates import parse_month
     from lamtheo.handbook.models import SelfCheck
     from lamtheo.people.selectors import cell_of
 
     month = parse_month(month_slug)
-    if month is None or month > month_start(timezone.localdate()) or month.year < 2011:
+    if month is None or month > month_start(today()) or month.year < FIRST_YEAR:
         raise Http404("Không tìm thấy tháng này.")
     person = Person.objects.select_related("cell").filter(pk=person_id).first()
     if person is None:

@@ -5,19 +5,29 @@ other page shows counts, never names."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 
 from lamtheo.core.audit import record_view
-from lamtheo.core.dates import month_label
 from lamtheo.core.errors import DomainError
-from lamtheo.dashboard.exports import XLSX_TYPE
+from lamtheo.core.figure_tables import Column, figures_table
+from lamtheo.core.periods import (
+    month_label,
+    month_slug,
+    months_offered,
+    period_from,
+    years_offered,
+)
+from lamtheo.core.xlsx import xlsx_response
 from lamtheo.handbook import services
 from lamtheo.handbook.forms import SelfCheckForm
 from lamtheo.handbook.selectors import selfcheck_access, selfcheck_history
 from lamtheo.orgs.scope import Capability, get_unit_or_404
+from lamtheo.orgs.selectors import breadcrumbs
 
 
 @login_required
@@ -79,25 +89,40 @@ def selfcheck(request, person_id: int, month: str):
 
 
 def _period(request, code: str):
-    from lamtheo.dashboard.selectors import period_from
-
     unit = get_unit_or_404(request.user, code, Capability.VIEW_STATS)
     return unit, period_from(request.GET)
 
 
+# Counts only, per unit below; no total row: the card above the table gives it.
+COLUMNS = [
+    Column("Số cán bộ, đảng viên", "members"),
+    Column("Số người tự nhận có biểu hiện", "people"),
+]
+
+
 @login_required
 def selfcheck_stats(request, code: str):
-    from lamtheo.dashboard.selectors import breadcrumbs, months_offered, years_offered
     from lamtheo.handbook.selectors import selfcheck_figures
 
     unit, month = _period(request, code)
+    figures = selfcheck_figures(unit, month).for_display()
+    table = figures_table(
+        COLUMNS,
+        figures.rows,
+        None,
+        url_name="handbook:selfcheck_stats",
+        query=urlencode({"thang": month_slug(month)}),
+        labelled_by="theo-to-chuc",
+        figures_of=lambda row: row,  # a row carries its counts itself
+    )
     return render(
         request,
         "handbook/selfcheck_stats.html",
         {
             "unit": unit,
             "month": month,
-            "figures": selfcheck_figures(unit, month).for_display(),
+            "figures": figures,
+            "table": table,
             "months": months_offered(month.year),
             "years": years_offered(),
             "breadcrumbs": breadcrumbs(request.user, unit),
@@ -111,9 +136,5 @@ def selfcheck_stats_export(request, code: str):
     from lamtheo.handbook.selectors import selfcheck_figures
 
     unit, month = _period(request, code)
-    response = HttpResponse(
-        selfcheck_xlsx(selfcheck_figures(unit, month).for_display()), content_type=XLSX_TYPE
-    )
-    name = f"tu-soi-27-bieu-hien-{unit.code}-{month:%Y-%m}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    workbook = selfcheck_xlsx(selfcheck_figures(unit, month).for_display())
+    return xlsx_response(workbook, f"tu-soi-27-bieu-hien-{unit.code}-{month_slug(month)}.xlsx")

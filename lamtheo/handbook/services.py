@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from lamtheo.core import figures
 from lamtheo.core.audit import bump_version, tag
-from lamtheo.core.dates import add_months, month_label, month_start
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import add_months, month_label, month_start
 from lamtheo.core.vietnamese import nfc
 from lamtheo.handbook.models import (
     EntryItem,

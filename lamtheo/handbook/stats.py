@@ -1,8 +1,8 @@
-"""Transitional: removed when the demo calls core.figures.
+"""Transitional: removed when the demo stops importing it.
 
-lamtheo/campaign/demo.py calls `rebuild_selfcheck_year(year)` (→
-`lamtheo.core.figures.rebuild_year(year)`, or this app's keeper through the registry).
-Nothing else may import this module.
+lamtheo/demo/campaign.py: `rebuild_selfcheck_year(year)` → the same function from
+`lamtheo.handbook.figures` (or `lamtheo.core.figures.rebuild_year(year)`). Nothing else may
+import this module.
 """
 
 from lamtheo.handbook.figures import rebuild_selfcheck_year

@@ -1,5 +1,7 @@
 from django.urls import path, register_converter
 
+from lamtheo.core.periods import month_slug
+
 from . import selfcheck_views, views
 
 
@@ -10,7 +12,7 @@ class MonthConverter:
         return value
 
     def to_url(self, value) -> str:
-        return value if isinstance(value, str) else f"{value:%Y-%m}"
+        return value if isinstance(value, str) else month_slug(value)
 
 
 register_converter(MonthConverter, "month")

@@ -11,8 +11,16 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from lamtheo.core.audit import record_view
-from lamtheo.core.dates import month_label
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import (
+    FIRST_YEAR,
+    month_label,
+    month_slug,
+    months_offered,
+    today,
+    year_from,
+    years_offered,
+)
 from lamtheo.handbook import services
 from lamtheo.handbook.forms import ItemResultForm, ReviewForm, SelfAssessmentForm
 from lamtheo.handbook.models import EntryStatus, Progress
@@ -22,7 +30,6 @@ from lamtheo.handbook.selectors import (
     entry_history,
     month_states,
     selfcheck_of,
-    year_months,
 )
 from lamtheo.orgs.scope import Capability, can
 from lamtheo.people.selectors import get_person_or_404
@@ -57,7 +64,7 @@ def _context(access, **extra) -> dict:
         "entry": entry,
         "rows": [(i, results.get(i.pk)) for i in items or []],
         "has_pledge": items is not None,
-        "slug": f"{access.month:%Y-%m}",
+        "slug": month_slug(access.month),
         "due": services.due_date(access.month),
         "overdue": overdue,
         # Someone else's month (a secretary entering on behalf): back to that cell.
@@ -155,7 +162,7 @@ def _next_step(access, rows, after: int) -> str:
     later = ids[ids.index(after) + 1 :]
     answered = set(access.entry.items.values_list("item_id", flat=True))
     nxt = next((pk for pk in later if pk not in answered), None)
-    args = [access.person.pk, f"{access.month:%Y-%m}"]
+    args = [access.person.pk, month_slug(access.month)]
     if nxt:
         return reverse("handbook:item", args=[*args, nxt])
     return reverse("handbook:month", args=args)
@@ -276,7 +283,7 @@ def review(request, person_id: int, month: str):
 def person_year(request, person_id: int, year: int):
     """Tổng hợp kết quả của từng đảng viên: every item against every month of the year."""
     person = get_person_or_404(request.user, person_id, Capability.VIEW_RECORDS)
-    if year > timezone.localdate().year or year < 2011:
+    if not FIRST_YEAR <= year <= today().year:
         raise Http404("Không tìm thấy năm này.")
     record_view(viewer=request.user, person=person, what=f"Kết quả năm {year}")
     pledge = pledge_of(person, year)
@@ -304,7 +311,7 @@ def person_year(request, person_id: int, year: int):
             "rows": rows,
             "done_counts": done_counts,
             "labels": STATE_LABELS,
-            "months": year_months(year),
+            "months": months_offered(year),
         },
     )
 
@@ -321,20 +328,16 @@ def roster(request, code: str):
     unit = get_unit_or_404(request.user, code, Capability.VIEW_RECORDS)
     if not unit.is_cell:
         return redirect("dashboard:unit", unit.code)
-    this_year = timezone.localdate().year
-    try:
-        year = min(max(int(request.GET.get("nam", this_year)), 2011), this_year)
-    except ValueError:
-        year = this_year
+    year = year_from(request.GET)
     return render(
         request,
         "handbook/roster.html",
         {
             "unit": unit,
             "year": year,
-            "years": range(this_year, this_year - 5, -1),
+            "years": years_offered(),
             "roster": cell_roster(unit, year),
-            "months": year_months(year),
+            "months": months_offered(year),
             "labels": STATE_LABELS,
             "can_review": can(request.user, Capability.REVIEW, unit),
             "can_enter": can(request.user, Capability.ENTER_ON_BEHALF, unit),

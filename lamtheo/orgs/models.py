@@ -70,10 +70,6 @@ class OrgUnit(models.Model):
     def is_cell(self) -> bool:
         return self.kind in CELL_KINDS
 
-    @property
-    def upper_path(self) -> str:
-        return subtree_upper_bound(self.path)
-
     def ancestor_ids(self) -> list[int]:
         return path_ids(self.path)
 

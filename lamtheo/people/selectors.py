@@ -9,7 +9,7 @@ from django.http import Http404
 
 from lamtheo.core.vietnamese import fold
 from lamtheo.orgs.models import OrgUnit
-from lamtheo.orgs.scope import Capability, can, scope_q
+from lamtheo.orgs.scope import Capability, can
 from lamtheo.people.models import Exemption, Membership, Person, covering_q
 
 
@@ -32,10 +32,6 @@ def get_person_or_404(user, person_id: int, capability: Capability) -> Person:
     raise Http404("Không tìm thấy người này.")
 
 
-def people_in_scope(user, capability: Capability) -> QuerySet[Person]:
-    return Person.objects.filter(scope_q(user, capability, field="cell__path"))
-
-
 def search_people(qs: QuerySet[Person], text: str) -> QuerySet[Person]:
     """Search that ignores case and diacritics: "nguyen van an" finds "Nguyễn Văn An"."""
     key = fold(text)
@@ -43,7 +39,7 @@ def search_people(qs: QuerySet[Person], text: str) -> QuerySet[Person]:
 
 
 def memberships_covering(month: date) -> Q:
-    # Transitional: campaign/demo.py still calls it; use people.models.covering_q.
+    # Transitional: lamtheo/demo/campaign.py still calls it; use people.models.covering_q.
     return covering_q(month)
 
 

@@ -8,8 +8,8 @@ from django.db import transaction
 
 from lamtheo.core import figures
 from lamtheo.core.audit import tag
-from lamtheo.core.dates import month_start
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import month_start
 from lamtheo.core.vietnamese import fold, name_sort_key, nfc
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.people.models import Exemption, Membership, Person

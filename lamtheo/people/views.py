@@ -7,11 +7,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from lamtheo.core.downloads import attachment_response
 from lamtheo.core.errors import DomainError
+from lamtheo.core.xlsx import XLSX_TYPE
 from lamtheo.people.forms import RosterImportForm
 from lamtheo.people.imports import ImportResult, build_template, may_import, roster_import
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The page lists at most this many problems; the summary gives the full count.
 PROBLEMS_SHOWN = 1000
 
@@ -68,6 +69,4 @@ def _report(result: ImportResult) -> dict:
 @require_http_methods(["GET"])
 def import_template(request: HttpRequest) -> HttpResponse:
     _require_roster_manager(request.user)
-    response = HttpResponse(build_template(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-danh-sach.xlsx"'
-    return response
+    return attachment_response(build_template(), "mau-nhap-danh-sach.xlsx", XLSX_TYPE)

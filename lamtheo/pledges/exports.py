@@ -3,7 +3,9 @@ them into the notice it posts (công khai) or into its review report."""
 
 from __future__ import annotations
 
-from lamtheo.dashboard.exports import _bytes, _cell, _sheet
+from openpyxl import Workbook
+
+from lamtheo.core.xlsx import add_sheet, append_row, text_cell
 
 PROGRAMME_HEADERS = [
     "STT",
@@ -18,9 +20,9 @@ PROGRAMME_HEADERS = [
 PROGRAMME_WIDTHS = [6, 28, 30, 30, 36, 60, 36, 24]
 
 
-def programmes_xlsx(unit, year: int, publications: list) -> bytes:
+def programmes_xlsx(unit, year: int, publications: list) -> Workbook:
     title = f"Chương trình hành động cá nhân được công khai năm {year}"
-    wb, ws = _sheet(
+    wb, ws = add_sheet(
         title, unit.name, PROGRAMME_HEADERS, PROGRAMME_WIDTHS, name="Chương trình hành động"
     )
     number = 0
@@ -28,16 +30,17 @@ def programmes_xlsx(unit, year: int, publications: list) -> bytes:
         pledge = publication.pledge
         for item in pledge.items.all():
             number += 1
-            ws.append(
+            append_row(
+                ws,
                 [
                     number,
                     pledge.person.full_name,
                     pledge.person.duty,
                     pledge.unit.name,
                     item.area.title,
-                    _cell(ws, item.text, wrap=True),
-                    _cell(ws, item.target, wrap=True),
+                    text_cell(ws, item.text, wrap=True),
+                    text_cell(ws, item.target, wrap=True),
                     item.timeframe,
-                ]
+                ],
             )
-    return _bytes(wb)
+    return wb

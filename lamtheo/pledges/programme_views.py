@@ -4,31 +4,23 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from lamtheo.core.errors import DomainError
-from lamtheo.dashboard.exports import XLSX_TYPE
+from lamtheo.core.periods import year_from, years_offered
+from lamtheo.core.xlsx import xlsx_response
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, top_units
 from lamtheo.pledges import selectors, services
 from lamtheo.pledges.exports import programmes_xlsx
 from lamtheo.pledges.models import Pledge, Publication
 
 
-def _year(request) -> int:
-    this_year = timezone.localdate().year
-    try:
-        return min(max(int(request.GET.get("nam", this_year)), 2011), this_year)
-    except ValueError:
-        return this_year
-
-
 @login_required
 def index(request):
-    year = _year(request)
+    year = year_from(request.GET)
     return render(
         request,
         "pledges/programmes_index.html",
@@ -43,15 +35,14 @@ def index(request):
 @login_required
 def programmes(request, code: str):
     unit = selectors.get_programme_unit_or_404(request.user, code)
-    year = _year(request)
-    this_year = timezone.localdate().year
+    year = year_from(request.GET)
     return render(
         request,
         "pledges/programmes.html",
         {
             "unit": unit,
             "year": year,
-            "years": range(this_year, this_year - 5, -1),
+            "years": years_offered(),
             "publications": selectors.published_programmes(unit, year),
             "can_publish": can(request.user, Capability.PUBLISH_PROGRAMMES, unit),
         },
@@ -61,19 +52,15 @@ def programmes(request, code: str):
 @login_required
 def programmes_export(request, code: str):
     unit = selectors.get_programme_unit_or_404(request.user, code)
-    year = _year(request)
-    content = programmes_xlsx(unit, year, selectors.published_programmes(unit, year))
-    response = HttpResponse(content, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = (
-        f'attachment; filename="chuong-trinh-hanh-dong-{unit.code}-{year}.xlsx"'
-    )
-    return response
+    year = year_from(request.GET)
+    workbook = programmes_xlsx(unit, year, selectors.published_programmes(unit, year))
+    return xlsx_response(workbook, f"chuong-trinh-hanh-dong-{unit.code}-{year}.xlsx")
 
 
 @login_required
 def manage(request, code: str):
     unit = get_unit_or_404(request.user, code, Capability.PUBLISH_PROGRAMMES)
-    year, q = _year(request), request.GET.get("q", "")
+    year, q = year_from(request.GET), request.GET.get("q", "")
     published = {
         p.pledge_id: p
         for p in Publication.objects.filter(unit=unit, is_published=True, pledge__year=year)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import FIRST_YEAR, today
 from lamtheo.orgs.scope import Capability, can
 from lamtheo.people.selectors import own_person
 from lamtheo.pledges import services
@@ -28,7 +29,7 @@ from lamtheo.pledges.selectors import (
 def _own(request, year: int):
     """The member's own person and registration for `year` (this year only for writing)."""
     person = own_person(request.user)
-    if person is None or year > timezone.localdate().year or year < 2011:
+    if person is None or not FIRST_YEAR <= year <= today().year:
         raise Http404("Không tìm thấy bản đăng ký.")
     return person, pledge_of(person, year)
 

@@ -152,7 +152,7 @@ def test_the_list_marks_the_topic_that_applies_now_and_the_home_page_shows_it(tr
     client = login(tree.member_user)
     body = client.get(reverse("campaign:topics")).content.decode()
     assert "Đang áp dụng" in body and "Chuyên đề năm nay" in body
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:home")).content.decode()
     assert "Chuyên đề năm nay" in home and "Tóm tắt để đảng viên đọc trước." in home
     assert reverse("campaign:topic", args=[t.pk]) in home
 

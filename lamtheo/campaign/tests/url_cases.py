@@ -7,7 +7,7 @@ from datetime import date
 from lamtheo.campaign import services
 from lamtheo.campaign.models import Topic, TopicKind
 from lamtheo.campaign.tests.helpers import pdf
-from lamtheo.core.tests.url_walk import expect
+from lamtheo.tests.url_walk import expect
 
 MANAGERS = expect(404, committee=200, propaganda=200)
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from lamtheo.campaign.models import Topic, TopicMaterial
 from lamtheo.core.audit import EMPTY, Change, changes_of, tag
 from lamtheo.core.models import StoredFile
-from lamtheo.documents.tests.factories import draft
+from lamtheo.documents.tests.helpers import draft
 from lamtheo.people.models import Exemption, Person
 from lamtheo.pledges.models import Pledge, PledgeStatus, Publication
 

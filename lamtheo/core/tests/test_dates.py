@@ -4,17 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from lamtheo.core.dates import (
-    add_months,
-    format_date,
-    month_label,
-    month_slug,
-    month_start,
-    months_between,
-    parse_date,
-    parse_month,
-    party_date_line,
-)
+from lamtheo.core.dates import format_date, parse_date, party_date_line
 
 # --- format_date / parse_date ----------------------------------------------
 
@@ -84,80 +74,6 @@ def test_parse_date_never_raises_on_non_strings(value):
 def test_parse_date_round_trips_format_date():
     d = date(2024, 12, 31)
     assert parse_date(format_date(d)) == d
-
-
-# --- months ------------------------------------------------------------------
-
-
-def test_month_start_is_the_first_day_of_the_month():
-    assert month_start(date(2025, 3, 31)) == date(2025, 3, 1)
-    assert month_start(date(2025, 3, 1)) == date(2025, 3, 1)
-
-
-def test_month_start_of_a_datetime_is_a_plain_date():
-    result = month_start(datetime(2025, 3, 5, 8, 30))
-    assert result == date(2025, 3, 1)
-    assert type(result) is date
-
-
-@pytest.mark.parametrize(
-    ("start", "n", "expected"),
-    [
-        (date(2025, 3, 5), 0, date(2025, 3, 1)),
-        (date(2025, 3, 5), 1, date(2025, 4, 1)),
-        (date(2025, 12, 15), 1, date(2026, 1, 1)),
-        (date(2025, 1, 31), -1, date(2024, 12, 1)),
-        (date(2025, 1, 31), 1, date(2025, 2, 1)),  # no day overflow into March
-        (date(2025, 3, 1), -13, date(2024, 2, 1)),
-        (date(2025, 3, 1), 24, date(2027, 3, 1)),
-        (date(2025, 11, 1), 14, date(2027, 1, 1)),
-    ],
-)
-def test_add_months_works_across_year_boundaries(start, n, expected):
-    assert add_months(start, n) == expected
-
-
-def test_months_between_spans_a_new_year_inclusively():
-    assert list(months_between(date(2024, 11, 20), date(2025, 2, 3))) == [
-        date(2024, 11, 1),
-        date(2024, 12, 1),
-        date(2025, 1, 1),
-        date(2025, 2, 1),
-    ]
-
-
-def test_months_between_within_one_month_yields_that_month():
-    assert list(months_between(date(2025, 3, 1), date(2025, 3, 31))) == [date(2025, 3, 1)]
-
-
-def test_months_between_is_empty_when_end_is_before_start():
-    assert list(months_between(date(2025, 3, 1), date(2025, 2, 28))) == []
-
-
-def test_month_label_is_vietnamese():
-    assert month_label(date(2025, 3, 17)) == "Tháng 03/2025"
-    assert month_label(date(2025, 12, 1)) == "Tháng 12/2025"
-
-
-def test_month_slug_is_year_dash_month():
-    assert month_slug(date(2025, 3, 17)) == "2025-03"
-
-
-@pytest.mark.parametrize("text", ["2025-03", "03/2025", "3/2025", "2025-3", " 2025-03 "])
-def test_parse_month_accepts_slug_and_display_forms(text):
-    assert parse_month(text) == date(2025, 3, 1)
-
-
-@pytest.mark.parametrize(
-    "text", ["2025-13", "2025-00", "13/2025", "03/25", "2025-03-05", "abc", "", None]
-)
-def test_parse_month_returns_none_for_invalid_text(text):
-    assert parse_month(text) is None
-
-
-def test_parse_month_round_trips_month_slug():
-    for d in months_between(date(2024, 10, 1), date(2025, 3, 1)):
-        assert parse_month(month_slug(d)) == d
 
 
 # --- party_date_line ---------------------------------------------------------

@@ -3,10 +3,10 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
-from lamtheo.conftest import make_user
 from lamtheo.core import notices
 from lamtheo.core.models import Notice
 from lamtheo.core.notices import notice_send
+from lamtheo.tests.helpers import make_user
 
 
 @pytest.fixture

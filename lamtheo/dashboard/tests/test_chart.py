@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from lamtheo.dashboard.chart import monthly_chart, percent
+from lamtheo.core.figure_tables import percent
+from lamtheo.dashboard.chart import monthly_chart
 from lamtheo.dashboard.selectors import MonthPoint
 
 

@@ -4,7 +4,7 @@ import re
 
 from django.urls import reverse
 
-from lamtheo.dashboard.tests.conftest import YEAR
+from lamtheo.dashboard.tests.helpers import YEAR
 
 
 def get(client, code: str, **params):

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from lamtheo.conftest import make_user
 from lamtheo.orgs.models import RoleKind
 from lamtheo.orgs.services import role_grant
+from lamtheo.tests.helpers import make_user
 
 HOME = reverse("dashboard:home")
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from lamtheo.dashboard.exports import PEOPLE_HEADERS
-from lamtheo.dashboard.tests.conftest import MARCH
+from lamtheo.dashboard.tests.helpers import MARCH
 
 
 def export(client, code: str, kind: str, **params):

@@ -5,11 +5,11 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from lamtheo.conftest import make_person, make_user
-from lamtheo.dashboard.tests.conftest import MARCH, YEAR
+from lamtheo.dashboard.tests.helpers import MARCH, YEAR
 from lamtheo.orgs.models import RoleKind
 from lamtheo.orgs.services import role_grant
 from lamtheo.people.services import person_exempt, person_transfer
+from lamtheo.tests.helpers import make_person, make_user
 
 
 def url(code: str, kind: str, **params) -> str:

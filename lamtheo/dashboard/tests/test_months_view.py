@@ -5,9 +5,8 @@ from io import BytesIO
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from lamtheo.conftest import make_person
-from lamtheo.dashboard.tests.conftest import YEAR
-from lamtheo.dashboard.tests.test_unit_view import build_big_tree
+from lamtheo.dashboard.tests.helpers import YEAR, build_big_tree
+from lamtheo.tests.helpers import make_person
 
 
 def get(client, code: str, **params):

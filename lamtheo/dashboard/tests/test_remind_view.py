@@ -3,11 +3,11 @@ from __future__ import annotations
 from django.core import mail
 from django.urls import reverse
 
-from lamtheo.conftest import make_user
 from lamtheo.core.models import Notice
-from lamtheo.dashboard.tests.conftest import MARCH
+from lamtheo.dashboard.tests.helpers import MARCH
 from lamtheo.orgs.models import RoleKind
 from lamtheo.orgs.services import role_grant
+from lamtheo.tests.helpers import make_user
 
 
 def remind_url(code: str, kind: str) -> str:

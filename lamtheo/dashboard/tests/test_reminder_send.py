@@ -6,7 +6,7 @@ from lamtheo.core.errors import DomainError
 from lamtheo.core.models import Notice
 from lamtheo.dashboard import services
 from lamtheo.dashboard.selectors import LISTINGS, listing_people
-from lamtheo.dashboard.tests.conftest import MARCH
+from lamtheo.dashboard.tests.helpers import MARCH
 
 NOT_SUBMITTED = LISTINGS["chua-nop"]
 

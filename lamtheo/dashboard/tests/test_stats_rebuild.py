@@ -19,8 +19,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from lamtheo.core import figures
-from lamtheo.core.dates import add_months
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import add_months
 from lamtheo.dashboard.figures import rebuild_year
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.handbook import services as handbook

@@ -5,8 +5,9 @@ from io import BytesIO
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from lamtheo.dashboard.exports import UNIT_HEADERS, XLSX_TYPE
-from lamtheo.dashboard.tests.conftest import MARCH
+from lamtheo.core.xlsx import XLSX_TYPE
+from lamtheo.dashboard.exports import UNIT_HEADERS
+from lamtheo.dashboard.tests.helpers import MARCH
 
 
 def export(client, code: str, **params):

@@ -9,13 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from lamtheo.conftest import make_person
-from lamtheo.core.dates import add_months, month_start
+from lamtheo.core.periods import add_months, month_start, today
 from lamtheo.dashboard.models import CellYearStat
-from lamtheo.dashboard.selectors import Figures, today
-from lamtheo.dashboard.tests.conftest import YEAR, fill, open_year, register
-from lamtheo.orgs.models import UnitKind
-from lamtheo.orgs.services import unit_create
+from lamtheo.dashboard.selectors import Figures
+from lamtheo.dashboard.tests.helpers import YEAR, build_big_tree, fill, open_year, register
 
 MAX_QUERIES = 11
 
@@ -196,20 +193,6 @@ def test_the_on_time_share_counts_entries_submitted_by_the_due_day(tree, login):
     t = response.context["figures"].total
     assert (t.submitted, t.on_time) == (1, 1)
     assert t.on_time_rate == 1.0
-
-
-def build_big_tree(tree, cells: int, people_per_cell: int) -> None:
-    org = unit_create(code="DBL", name="Đảng bộ Sở Lớn", kind=UnitKind.GRASSROOTS, parent=tree.bloc)
-    for i in range(cells):
-        cell = unit_create(code=f"L{i:02d}", name=f"Chi bộ Lớn {i}", kind=UnitKind.CELL, parent=org)
-        for j in range(people_per_cell):
-            make_person(
-                f"L{i:02d}-{j}",
-                f"Trịnh Văn Lớn {i} {j}",
-                cell,
-                with_user=False,
-                start=date(YEAR, 1, 1),
-            )
 
 
 def test_the_dashboard_query_count_does_not_grow_with_the_subtree(

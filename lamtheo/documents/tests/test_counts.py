@@ -4,7 +4,7 @@ from datetime import date
 
 from lamtheo.documents import selectors, services
 from lamtheo.documents.models import DocType
-from lamtheo.documents.tests.factories import draft, issued
+from lamtheo.documents.tests.helpers import draft, issued
 
 
 def _on(document, day: date) -> None:

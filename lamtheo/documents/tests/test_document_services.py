@@ -10,7 +10,7 @@ from lamtheo.core.errors import DomainError, StaleRecord
 from lamtheo.core.models import Notice
 from lamtheo.documents import services
 from lamtheo.documents.models import DocStatus, DocType, Document, Receipt
-from lamtheo.documents.tests.factories import a_file, data, draft, issued
+from lamtheo.documents.tests.helpers import a_file, data, draft, issued
 
 
 def test_it_enters_a_draft_with_one_receipt_per_recipient_unit(tree):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from lamtheo.core.errors import DomainError, StaleRecord
 from lamtheo.documents import services
 from lamtheo.documents.models import ReceiptState
-from lamtheo.documents.tests.factories import draft, issued
+from lamtheo.documents.tests.helpers import draft, issued
 
 TODAY = timezone.localdate
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from lamtheo.core.errors import DomainError
 from lamtheo.core.models import Notice
 from lamtheo.documents import services
-from lamtheo.documents.tests.factories import draft, issued
+from lamtheo.documents.tests.helpers import draft, issued
 
 
 def test_it_reminds_the_receivers_of_units_that_have_not_acknowledged(tree):

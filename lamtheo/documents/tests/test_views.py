@@ -9,9 +9,9 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from lamtheo.core.models import Notice
-from lamtheo.documents.demo import docx_bytes
+from lamtheo.demo.documents import docx_bytes
 from lamtheo.documents.models import DocStatus, Document, ReceiptState
-from lamtheo.documents.tests.factories import draft, issued
+from lamtheo.documents.tests.helpers import draft, issued
 
 
 def _form(**overrides) -> dict:
@@ -116,7 +116,7 @@ def test_a_draft_and_its_file_are_hidden_from_recipients(tree, client):
 def test_the_home_page_shows_the_unread_count_and_the_inbox_acknowledges(tree, login):
     d = issued(tree.committee_user, tree.org, [tree.cell])
     client = login(tree.secretary_user)
-    assert "1 chưa nhận" in client.get(reverse("core:home")).text
+    assert "1 chưa nhận" in client.get(reverse("home:home")).text
     r = d.receipts.get()
     page = client.get(reverse("documents:receipt", args=[r.pk]))
     assert "Xác nhận đã nhận văn bản" in page.text
@@ -125,7 +125,7 @@ def test_the_home_page_shows_the_unread_count_and_the_inbox_acknowledges(tree, l
     )
     r.refresh_from_db()
     assert r.state == ReceiptState.RECEIVED
-    assert "chưa nhận" not in client.get(reverse("core:home")).text
+    assert "chưa nhận" not in client.get(reverse("home:home")).text
     client.post(
         reverse("documents:receipt", args=[r.pk]),
         {

@@ -9,9 +9,9 @@ the unit itself; the administrator has neither capability.
 
 from __future__ import annotations
 
-from lamtheo.core.tests.url_walk import Case, expect
 from lamtheo.documents.models import DocType
-from lamtheo.documents.tests.factories import draft, issued
+from lamtheo.documents.tests.helpers import draft, issued
+from lamtheo.tests.url_walk import Case, expect
 
 
 def prepare(w) -> None:

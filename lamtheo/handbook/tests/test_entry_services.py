@@ -7,53 +7,15 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from lamtheo.core.dates import add_months, month_start
 from lamtheo.core.errors import DomainError, StaleRecord
+from lamtheo.core.periods import add_months
 from lamtheo.handbook import services
 from lamtheo.handbook.models import EntryStatus, HandbookEntry, Progress, Rating
+from lamtheo.handbook.tests.helpers import THIS_MONTH, filled, registered
 from lamtheo.people.services import person_exempt
 from lamtheo.pledges import services as pledges
 
-THIS_MONTH = month_start(timezone.localdate())
 LAST_MONTH = add_months(THIS_MONTH, -1)
-
-
-def registered(tree, person=None, user=None):
-    person, user = person or tree.member, user or tree.member_user
-    p = pledges.pledge_start(actor=user, person=person, year=THIS_MONTH.year)
-    pledges.pledge_save_items(
-        actor=user,
-        pledge=p,
-        version=p.version,
-        items=[
-            pledges.ItemInput(area=tree.areas[0], text="Giải quyết 100% hồ sơ đúng hạn"),
-            pledges.ItemInput(area=tree.areas[2], text="Tham gia đủ 12 buổi sinh hoạt chi bộ"),
-        ],
-    )
-    pledges.pledge_submit(actor=user, pledge=p, version=p.version)
-    return p
-
-
-def filled(tree, month=THIS_MONTH, person=None, user=None):
-    person, user = person or tree.member, user or tree.member_user
-    entry = services.entry_start(actor=user, person=person, month=month)
-    for item in entry.pledge.items.all():
-        services.entry_save_item(
-            actor=user,
-            entry=entry,
-            item=item,
-            progress=Progress.DONE,
-            note="Đã làm",
-            version=entry.version,
-        )
-    services.entry_save_self(
-        actor=user,
-        entry=entry,
-        self_assessment="Tốt",
-        self_rating=Rating.GOOD,
-        version=entry.version,
-    )
-    return entry
 
 
 def test_a_month_cannot_be_started_without_a_submitted_registration(tree):

@@ -6,11 +6,11 @@ import datetime as dt
 
 from django.urls import reverse
 
-from lamtheo.core.dates import add_months
+from lamtheo.core.periods import add_months
 from lamtheo.handbook import services
 from lamtheo.handbook.models import HandbookEntry, Rating
 from lamtheo.handbook.templatetags.handbook_tags import time_and_date
-from lamtheo.handbook.tests.test_entry_services import THIS_MONTH, filled, registered
+from lamtheo.handbook.tests.helpers import THIS_MONTH, filled, registered
 from lamtheo.pledges import services as pledges
 
 SLUG = f"{THIS_MONTH:%Y-%m}"

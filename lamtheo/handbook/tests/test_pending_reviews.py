@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lamtheo.handbook import services
 from lamtheo.handbook.selectors import pending_reviews
-from lamtheo.handbook.tests.test_entry_services import THIS_MONTH, filled, registered
+from lamtheo.handbook.tests.helpers import THIS_MONTH, filled, registered
 from lamtheo.pledges import services as pledges
 
 

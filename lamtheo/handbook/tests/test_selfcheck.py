@@ -8,14 +8,14 @@ import pytest
 from django.urls import reverse
 
 from lamtheo.campaign.models import Manifestation
-from lamtheo.conftest import make_user
-from lamtheo.core.dates import add_months, month_start
 from lamtheo.core.errors import DomainError, StaleRecord
+from lamtheo.core.periods import add_months, month_start
 from lamtheo.handbook import services
 from lamtheo.handbook.models import SelfCheck, SelfCheckMark
 from lamtheo.handbook.selectors import selfcheck_history, selfcheck_of, selfcheck_visible
 from lamtheo.orgs.models import RoleKind
 from lamtheo.orgs.services import role_grant
+from lamtheo.tests.helpers import make_user
 
 MONTH = month_start(date.today())
 SLUG = f"{MONTH:%Y-%m}"

@@ -11,14 +11,14 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from lamtheo.campaign.models import Manifestation
-from lamtheo.conftest import make_person
-from lamtheo.core.dates import add_months, month_start
+from lamtheo.core.periods import add_months, month_start
 from lamtheo.handbook import services
 from lamtheo.handbook.figures import rebuild_selfcheck_year
 from lamtheo.handbook.models import SelfCheckStat
 from lamtheo.handbook.selectors import selfcheck_figures
 from lamtheo.orgs.models import UnitKind
 from lamtheo.orgs.services import unit_create
+from lamtheo.tests.helpers import make_person
 
 MONTH = month_start(date.today())
 LAST = add_months(MONTH, -1)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from lamtheo.campaign.models import Manifestation
-from lamtheo.core.dates import add_months, month_start
-from lamtheo.core.tests.url_walk import CELL_STATS, ORG_STATS, expect
+from lamtheo.core.periods import add_months, month_start
 from lamtheo.handbook import services
+from lamtheo.tests.url_walk import CELL_STATS, ORG_STATS, expect
 
 THIS_MONTH = month_start(date.today())
 LAST_MONTH = add_months(THIS_MONTH, -1)

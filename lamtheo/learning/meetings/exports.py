@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from openpyxl.styles import Font
+from openpyxl import Workbook
 
-from lamtheo.core.dates import format_date, month_label
-from lamtheo.dashboard.exports import XLSX_TYPE, _bytes, _cell, _rate, _sheet
+from lamtheo.core.dates import format_date
+from lamtheo.core.periods import month_label
+from lamtheo.core.xlsx import add_sheet, append_row, percent_cell, text_cell
 from lamtheo.learning.meetings.selectors import MeetingFigures, MeetingRow, MeetingUnitFigures
-
-__all__ = ["XLSX_TYPE", "meeting_table_xlsx"]
 
 HEADERS = [
     "STT",
@@ -32,19 +31,19 @@ def _cells(ws, f: MeetingFigures) -> list:
     return [
         f.cells,
         f.held,
-        _rate(ws, f.held_rate),
+        percent_cell(ws, f.held_rate),
         f.with_content,
-        _rate(ws, f.content_rate),
+        percent_cell(ws, f.content_rate),
         f.thematic,
         f.invited,
         f.present,
-        _rate(ws, f.attendance_rate),
+        percent_cell(ws, f.attendance_rate),
     ]
 
 
-def meeting_table_xlsx(figures: MeetingUnitFigures, *, on: date) -> bytes:
+def meeting_table_xlsx(figures: MeetingUnitFigures, *, on: date) -> Workbook:
     unit = figures.unit
-    wb, ws = _sheet(
+    wb, ws = add_sheet(
         f"Sinh hoạt chi bộ – {unit.name} – {month_label(figures.month)}",
         f"Số liệu tổng hợp đến ngày {format_date(on)}. Tỷ lệ tính trên số chi bộ; nội dung học "
         "tập và làm theo Bác gồm học chuyên đề, nhận xét sổ tay, đọc mẩu chuyện, tự soi "
@@ -54,9 +53,7 @@ def meeting_table_xlsx(figures: MeetingUnitFigures, *, on: date) -> bytes:
     )
     listed = figures.rows or [MeetingRow(unit, figures.total)]
     for i, row in enumerate(listed, start=1):
-        ws.append([i, row.unit.name, *_cells(ws, row.figures)])
+        append_row(ws, [i, row.unit.name, *_cells(ws, row.figures)])
     if figures.rows:
-        ws.append(
-            [None, _cell(ws, f"Cộng {unit.name}", font=Font(bold=True)), *_cells(ws, figures.total)]
-        )
-    return _bytes(wb)
+        ws.append([None, text_cell(ws, f"Cộng {unit.name}", bold=True), *_cells(ws, figures.total)])
+    return wb

@@ -15,7 +15,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from lamtheo.core.dates import month_label, party_date_line
+from lamtheo.core.dates import party_date_line
+from lamtheo.core.periods import month_label
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings.models import CellMeeting, MeetingKind
 

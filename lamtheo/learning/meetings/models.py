@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from lamtheo.core.dates import add_months
+from lamtheo.core.periods import add_months
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.people.models import Person

@@ -11,8 +11,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from lamtheo.core.audit import changes_of
-from lamtheo.core.dates import add_months, month_start
-from lamtheo.dashboard.selectors import ratio
+from lamtheo.core.figure_tables import ratio
+from lamtheo.core.periods import add_months, month_start
 from lamtheo.handbook.models import EntryStatus, HandbookEntry
 from lamtheo.learning.meetings.models import (
     CellMeeting,

@@ -12,8 +12,8 @@ from django.utils import timezone
 from lamtheo.campaign.selectors import topic_for
 from lamtheo.core import figures
 from lamtheo.core.audit import bump_version, tag
-from lamtheo.core.dates import month_label, month_start
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import month_label, month_start
 from lamtheo.core.vietnamese import nfc
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings.models import CellMeeting, MeetingAttendance, MeetingKind

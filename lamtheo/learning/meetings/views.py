@@ -14,12 +14,21 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from lamtheo.core.dates import month_slug
+from lamtheo.core.downloads import attachment_response
 from lamtheo.core.errors import DomainError
+from lamtheo.core.figure_tables import Column, figures_table
 from lamtheo.core.forms import ReasonForm
-from lamtheo.dashboard.selectors import breadcrumbs, months_offered, period_from, years_offered
+from lamtheo.core.periods import (
+    month_slug,
+    months_offered,
+    period_from,
+    year_from,
+    year_links,
+    years_offered,
+)
+from lamtheo.core.xlsx import xlsx_response
 from lamtheo.learning.meetings import services
-from lamtheo.learning.meetings.exports import XLSX_TYPE, meeting_table_xlsx
+from lamtheo.learning.meetings.exports import meeting_table_xlsx
 from lamtheo.learning.meetings.forms import AttendanceForm, MeetingForm
 from lamtheo.learning.meetings.minutes_docx import DOCX_TYPE, minutes_docx
 from lamtheo.learning.meetings.models import CellMeeting
@@ -34,18 +43,11 @@ from lamtheo.learning.meetings.selectors import (
     reviewed_entries,
 )
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404
+from lamtheo.orgs.selectors import breadcrumbs
 from lamtheo.people.models import MemberStatus, Person, overlapping_q
 
 FIELDS = ("kind", "held_on", "place", "chair", "clerk", "topic_studied", "handbook_reviewed",
           "story", "self_check", "proceedings", "conclusion")  # fmt: skip
-
-
-def _year(request: HttpRequest) -> int:
-    this_year = timezone.localdate().year
-    try:
-        return min(max(int(request.GET.get("nam", this_year)), 2011), this_year)
-    except ValueError:
-        return this_year
 
 
 @login_required
@@ -54,7 +56,7 @@ def cell(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_unit_or_404(request.user, code, Capability.VIEW_RECORDS)
     if not unit.is_cell:
         return redirect("learning:meeting_figures", unit.code)
-    year = _year(request)
+    year = year_from(request.GET)
     return render(request, "learning/meetings_cell.html", {
         "unit": unit, "year": year, "years": years_offered(), "meetings": cell_meetings(unit, year),
         "can_record": can(request.user, Capability.RECORD_MEETINGS, unit),
@@ -198,13 +200,20 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def minutes(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_or_404(request.user, pk, Capability.VIEW_RECORDS)
     data = minutes_docx(meeting, attendance_of(meeting))
-    response = HttpResponse(data, content_type=DOCX_TYPE)
     name = f"bien-ban-sinh-hoat-{meeting.unit.code}-{meeting.held_on:%Y-%m-%d}.docx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment_response(data, name, DOCX_TYPE)
 
 
 # --- figures ---------------------------------------------------------------------------
+
+COLUMNS = [
+    Column("Số chi bộ", "cells"),
+    Column("Đã sinh hoạt định kỳ", "held_rate", part="held", whole="cells"),
+    Column("Có nội dung học tập và làm theo Bác", "content_rate", part="with_content",
+           whole="cells"),
+    Column("Đảng viên có mặt", "attendance_rate", rate=True),
+    Column("Sinh hoạt chuyên đề", "thematic"),
+]  # fmt: skip
 
 
 def _figures(request: HttpRequest, code: str):
@@ -216,12 +225,13 @@ def _figures(request: HttpRequest, code: str):
 @login_required
 def figures(request: HttpRequest, code: str) -> HttpResponse:
     unit, month, fig = _figures(request, code)
+    query = urlencode({"thang": month_slug(month)})
     return render(request, "learning/meeting_figures.html", {
         "unit": unit, "month": month, "figures": fig, "t": fig.total,
+        "table": figures_table(COLUMNS, fig.rows, fig.total, url_name="learning:meeting_figures",
+                               query=query),
         "breadcrumbs": breadcrumbs(request.user, unit), "months": months_offered(month.year),
-        "periods": [{"year": y, "query": urlencode({"nam": y}), "current": y == month.year}
-                    for y in years_offered()],
-        "query": urlencode({"thang": month_slug(month)}),
+        "periods": year_links(month.year), "query": query,
         "can_open_cell": unit.is_cell and can(request.user, Capability.VIEW_RECORDS, unit),
     })  # fmt: skip
 
@@ -229,12 +239,8 @@ def figures(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def figures_export(request: HttpRequest, code: str) -> HttpResponse:
     unit, month, fig = _figures(request, code)
-    response = HttpResponse(
-        meeting_table_xlsx(fig, on=timezone.localdate()), content_type=XLSX_TYPE
-    )
-    name = f"sinh-hoat-chi-bo-{unit.code}-{month_slug(month)}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    workbook = meeting_table_xlsx(fig, on=timezone.localdate())
+    return xlsx_response(workbook, f"sinh-hoat-chi-bo-{unit.code}-{month_slug(month)}.xlsx")
 
 
 @login_required

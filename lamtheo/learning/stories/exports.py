@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from openpyxl.styles import Font
+from openpyxl import Workbook
 
-from lamtheo.core.dates import format_date, month_label
-from lamtheo.dashboard.exports import XLSX_TYPE, _bytes, _cell, _rate, _sheet
+from lamtheo.core.dates import format_date
+from lamtheo.core.periods import month_label
+from lamtheo.core.xlsx import add_sheet, append_row, percent_cell, text_cell
 from lamtheo.learning.stories.figures import StoryFigures, StoryRow, StoryUnitFigures
 from lamtheo.learning.stories.models import StoryReading
-
-__all__ = ["XLSX_TYPE", "story_table_xlsx"]
 
 HEADERS = [
     "STT",
@@ -28,7 +27,7 @@ READING_WIDTHS = [6, 12, 40, 48, 28]
 
 
 def _cells(ws, f: StoryFigures) -> list:
-    return [f.readings, f.units, f.reading_units, _rate(ws, f.reading_rate)]
+    return [f.readings, f.units, f.reading_units, percent_cell(ws, f.reading_rate)]
 
 
 def row_label(row: StoryRow) -> str:
@@ -37,9 +36,9 @@ def row_label(row: StoryRow) -> str:
 
 def story_table_xlsx(
     figures: StoryUnitFigures, readings: Iterable[StoryReading], *, on: date
-) -> bytes:
+) -> Workbook:
     unit = figures.unit
-    wb, ws = _sheet(
+    wb, ws = add_sheet(
         f"Đọc mẩu chuyện ở buổi thông tin đầu giờ – {unit.name} – {month_label(figures.month)}",
         f"Số liệu tổng hợp đến ngày {format_date(on)}. Số đơn vị gồm tổ chức đảng đang hoạt "
         "động và các đơn vị trực thuộc; tỷ lệ = số đơn vị có ít nhất một buổi đọc mẩu chuyện "
@@ -49,20 +48,18 @@ def story_table_xlsx(
     )
     listed = figures.rows or [StoryRow(unit, figures.total)]
     for i, row in enumerate(listed, start=1):
-        ws.append([i, row_label(row), *_cells(ws, row.figures)])
+        append_row(ws, [i, row_label(row), *_cells(ws, row.figures)])
     if figures.rows:
-        ws.append(
-            [None, _cell(ws, f"Cộng {unit.name}", font=Font(bold=True)), *_cells(ws, figures.total)]
-        )
-    wb, ws = _sheet(
+        ws.append([None, text_cell(ws, f"Cộng {unit.name}", bold=True), *_cells(ws, figures.total)])
+    wb, ws = add_sheet(
         f"Các buổi đã đọc mẩu chuyện – {unit.name} – {month_label(figures.month)}",
         f"Số liệu đến ngày {format_date(on)}.",
         READING_HEADERS,
         READING_WIDTHS,
-        wb=wb,
+        workbook=wb,
         name="Các buổi đã đọc",
     )
     for i, r in enumerate(readings, start=1):
         who = (r.read_by.get_full_name() or r.read_by.username) if r.read_by else ""
-        ws.append([i, format_date(r.read_on), r.unit.name, r.story.title, who])
-    return _bytes(wb)
+        append_row(ws, [i, format_date(r.read_on), r.unit.name, r.story.title, who])
+    return wb

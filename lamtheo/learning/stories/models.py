@@ -36,10 +36,6 @@ class Story(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def tag_list(self) -> list[str]:
-        return [t.strip() for t in self.tags.split(",") if t.strip()]
-
 
 class StoryCadence(models.TextChoices):
     DAILY = "daily", "Mỗi ngày một mẩu chuyện"

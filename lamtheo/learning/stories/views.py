@@ -14,16 +14,18 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from lamtheo.core.audit import changes_of
-from lamtheo.core.dates import month_slug
 from lamtheo.core.errors import DomainError
-from lamtheo.dashboard.selectors import breadcrumbs, months_offered, period_from, years_offered
+from lamtheo.core.figure_tables import Column, figures_table
+from lamtheo.core.periods import month_slug, months_offered, period_from, year_links
+from lamtheo.core.xlsx import xlsx_response
 from lamtheo.learning.stories import services
-from lamtheo.learning.stories.exports import XLSX_TYPE, story_table_xlsx
+from lamtheo.learning.stories.exports import story_table_xlsx
 from lamtheo.learning.stories.figures import readings_behind, story_unit_figures
 from lamtheo.learning.stories.forms import CadenceForm, StoryForm
 from lamtheo.learning.stories.models import Story
 from lamtheo.learning.stories.selectors import recent_readings, search_stories, story_of_period
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, has_any, top_units
+from lamtheo.orgs.selectors import breadcrumbs
 
 
 def _manager(request: HttpRequest) -> bool:
@@ -160,6 +162,12 @@ def unit_story_setting(request: HttpRequest, code: str) -> HttpResponse:
 
 # --- figures of the briefings ------------------------------------------------------------
 
+COLUMNS = [
+    Column("Buổi có đọc mẩu chuyện", "readings"),
+    Column("Số đơn vị", "units"),
+    Column("Đơn vị có đọc mẩu chuyện", "reading_rate", part="reading_units", whole="units"),
+]
+
 
 def _figures(request: HttpRequest, code: str):
     unit = get_unit_or_404(request.user, code, Capability.VIEW_STATS)
@@ -170,12 +178,13 @@ def _figures(request: HttpRequest, code: str):
 @login_required
 def figures(request: HttpRequest, code: str) -> HttpResponse:
     unit, month, fig = _figures(request, code)
+    query = urlencode({"thang": month_slug(month)})
     return render(request, "learning/story_figures.html", {
         "unit": unit, "month": month, "figures": fig, "t": fig.total,
+        "table": figures_table(COLUMNS, fig.rows, fig.total, url_name="learning:story_figures",
+                               query=query),
         "breadcrumbs": breadcrumbs(request.user, unit), "months": months_offered(month.year),
-        "periods": [{"year": y, "query": urlencode({"nam": y}), "current": y == month.year}
-                    for y in years_offered()],
-        "query": urlencode({"thang": month_slug(month)}),
+        "periods": year_links(month.year), "query": query,
         "can_open_briefing": can(request.user, Capability.READ_STORIES, unit),
     })  # fmt: skip
 
@@ -183,11 +192,8 @@ def figures(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def figures_export(request: HttpRequest, code: str) -> HttpResponse:
     unit, month, fig = _figures(request, code)
-    data = story_table_xlsx(fig, readings_behind(unit, month), on=timezone.localdate())
-    response = HttpResponse(data, content_type=XLSX_TYPE)
-    name = f"doc-mau-chuyen-{unit.code}-{month_slug(month)}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    workbook = story_table_xlsx(fig, readings_behind(unit, month), on=timezone.localdate())
+    return xlsx_response(workbook, f"doc-mau-chuyen-{unit.code}-{month_slug(month)}.xlsx")
 
 
 @login_required

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from openpyxl.styles import Font
+from openpyxl import Workbook
 
 from lamtheo.core.dates import format_date
-from lamtheo.dashboard.exports import _bytes, _cell, _rate, _sheet
+from lamtheo.core.xlsx import add_sheet, append_row, percent_cell, text_cell
 from lamtheo.learning.study.selectors import NotStudied, StudyFigures, StudyRow, TopicFigures
 
 TOPIC_HEADERS = [
@@ -22,13 +22,13 @@ PEOPLE_WIDTHS = [6, 30, 36, 36, 20, 36]
 
 
 def _figures_cells(ws, f: StudyFigures) -> list:
-    return [f.expected, f.studied, _rate(ws, f.rate), f.made_up, f.excused, f.unexcused,
+    return [f.expected, f.studied, percent_cell(ws, f.rate), f.made_up, f.excused, f.unexcused,
             f.not_recorded]  # fmt: skip
 
 
-def topic_table_xlsx(figures: TopicFigures, rows: list[StudyRow], *, on: date) -> bytes:
+def topic_table_xlsx(figures: TopicFigures, rows: list[StudyRow], *, on: date) -> Workbook:
     unit, topic = figures.unit, figures.topic
-    wb, ws = _sheet(
+    wb, ws = add_sheet(
         f"Kết quả học tập chuyên đề – {unit.name}",
         (f"Chuyên đề năm {topic.year}: {topic.title}. " if topic else "")
         + f"Số liệu tổng hợp đến ngày {format_date(on)}. Tỷ lệ = số người đã học tập "
@@ -37,20 +37,20 @@ def topic_table_xlsx(figures: TopicFigures, rows: list[StudyRow], *, on: date) -
     )  # fmt: skip
     listed = rows if rows else [StudyRow(unit, figures.total)]
     for i, row in enumerate(listed, start=1):
-        ws.append([i, row.unit.name, *_figures_cells(ws, row.figures)])
+        append_row(ws, [i, row.unit.name, *_figures_cells(ws, row.figures)])
     if rows:
-        ws.append([None, _cell(ws, f"Cộng {unit.name}", font=Font(bold=True)),
+        ws.append([None, text_cell(ws, f"Cộng {unit.name}", bold=True),
                    *_figures_cells(ws, figures.total)])  # fmt: skip
-    return _bytes(wb)
+    return wb
 
 
-def not_studied_xlsx(unit, topic, people: list[NotStudied], *, on: date) -> bytes:
-    wb, ws = _sheet(
+def not_studied_xlsx(unit, topic, people: list[NotStudied], *, on: date) -> Workbook:
+    wb, ws = add_sheet(
         f"Danh sách chưa học tập chuyên đề – {unit.name}",
         (f"Chuyên đề năm {topic.year}: {topic.title}. " if topic else "")
         + f"Danh sách lập ngày {format_date(on)}.",
         PEOPLE_HEADERS, PEOPLE_WIDTHS,
     )  # fmt: skip
     for i, r in enumerate(people, start=1):
-        ws.append([i, r.person.full_name, r.cell.name, r.person.duty, r.state, r.reason])
-    return _bytes(wb)
+        append_row(ws, [i, r.person.full_name, r.cell.name, r.person.duty, r.state, r.reason])
+    return wb

@@ -18,7 +18,7 @@ from django.utils import timezone
 from lamtheo.campaign.models import Topic
 from lamtheo.campaign.selectors import topic_for
 from lamtheo.core.audit import changes_of
-from lamtheo.dashboard.selectors import parse_column_sort, sort_by_column, unit_name_key
+from lamtheo.core.figure_tables import Column, parse_column_sort, ratio, sort_by_column
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.study.models import StudyAttendance, StudySession, StudySheet, StudyTopicStat
 from lamtheo.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit, path_ids
@@ -232,10 +232,6 @@ class TopicFigures:
     rows: list[StudyRow] = field(default_factory=list)
 
 
-def ratio(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
-
-
 def _children(unit: OrgUnit, keys) -> list[tuple[OrgUnit, str]]:
     """The child units behind the grouped rows' path prefixes, with each one's prefix, in
     tree order (one query; none for a cell), as dashboard.selectors does: rows keep the
@@ -292,24 +288,23 @@ def topic_figures(unit: OrgUnit, topic: Topic | None) -> TopicFigures:
     return TopicFigures(unit, topic, total, rows)
 
 
-SORT_COLUMNS = {
-    "ten": ("Tổ chức đảng", unit_name_key),
-    "phai-hoc": ("Số người phải học", lambda r: r.figures.expected),
-    "ty-le": ("Tỷ lệ đã học tập", lambda r: r.figures.rate),
-    "hoc-bu": ("Đã học bù", lambda r: r.figures.made_up),
-    "co-ly-do": ("Vắng có lý do", lambda r: r.figures.excused),
-    "khong-ly-do": ("Vắng không lý do", lambda r: r.figures.unexcused),
-    "chua-ghi": ("Chưa ghi điểm danh", lambda r: r.figures.not_recorded),
-}
+COLUMNS = [
+    Column("Số người phải học", "expected", sort="phai-hoc"),
+    Column("Tỷ lệ đã học tập", "rate", part="studied", whole="expected", sort="ty-le"),
+    Column("Đã học bù", "made_up", sort="hoc-bu"),
+    Column("Vắng có lý do", "excused", sort="co-ly-do"),
+    Column("Vắng không lý do", "unexcused", sort="khong-ly-do"),
+    Column("Chưa ghi điểm danh", "not_recorded", sort="chua-ghi"),
+]
 
 
 def parse_sort(text: str | None) -> tuple[str, bool] | None:
-    return parse_column_sort(text, SORT_COLUMNS)
+    return parse_column_sort(text, COLUMNS)
 
 
 def sort_rows(rows: list[StudyRow], sort, lagging_first: bool = False) -> list[StudyRow]:
     """Lagging first: lowest rate first. Units with nobody to count always go last."""
-    return sort_by_column(rows, SORT_COLUMNS, ("ty-le", False) if lagging_first else sort)
+    return sort_by_column(rows, COLUMNS, ("ty-le", False) if lagging_first else sort)
 
 
 # --- the named list of people who have not studied the topic ------------------------

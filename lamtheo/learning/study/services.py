@@ -14,8 +14,9 @@ from django.utils import timezone
 from lamtheo.campaign.models import Topic
 from lamtheo.core import figures
 from lamtheo.core.audit import bump_version, tag
-from lamtheo.core.dates import format_date, month_start
+from lamtheo.core.dates import format_date
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import month_start
 from lamtheo.core.vietnamese import nfc
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.study.figures import expected_people

@@ -15,9 +15,9 @@ from django.utils import timezone
 from lamtheo.campaign.models import Topic
 from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
+from lamtheo.core.figure_tables import figures_table, sort_links, sort_text
 from lamtheo.core.forms import ReasonForm
-from lamtheo.dashboard.exports import XLSX_TYPE
-from lamtheo.dashboard.selectors import breadcrumbs
+from lamtheo.core.xlsx import xlsx_response
 from lamtheo.learning.study import selectors as sel
 from lamtheo.learning.study.exports import not_studied_xlsx, topic_table_xlsx
 from lamtheo.learning.study.forms import CHOSEN, WHOLE, AttendanceForm, SessionForm
@@ -29,6 +29,7 @@ from lamtheo.learning.study.services import (
     study_session_update,
 )
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, has_any
+from lamtheo.orgs.selectors import breadcrumbs
 
 PAGE_SIZE = 50
 
@@ -201,37 +202,30 @@ def _query(topic, sort: str | None = None, lagging: bool = False) -> str:
 @login_required
 def figures(request: HttpRequest, code: str) -> HttpResponse:
     unit, topics, topic, figures, sort, lagging, rows = _figures(request, code)
-    sort_text = "" if sort is None else ("-" if sort[1] else "") + sort[0]
-    columns = {}
-    for key, (label, _v) in sel.SORT_COLUMNS.items():
-        current = sort is not None and sort[0] == key
-        descending = current and sort[1]
-        columns[key] = {
-            "label": label,
-            "query": _query(topic, f"-{key}" if current and not descending else key),
-            "aria": ("descending" if descending else "ascending") if current else "none",
-        }
+    columns = sort_links(sel.COLUMNS, sort, lambda sort_param: _query(topic, sort_param))
+    table = figures_table(
+        sel.COLUMNS,
+        rows,
+        figures.total,
+        url_name="learning:study_figures",
+        query=_query(topic),
+        links=columns,
+    )
     return render(request, "learning/study_figures.html", {
         "unit": unit, "topics": topics, "topic": topic, "figures": figures, "rows": rows,
-        "lagging": lagging, "columns": columns, "breadcrumbs": breadcrumbs(request.user, unit),
-        "query": _query(topic, sort_text, lagging), "topic_query": _query(topic),
+        "table": table, "lagging": lagging, "breadcrumbs": breadcrumbs(request.user, unit),
+        "query": _query(topic, sort_text(sort), lagging), "topic_query": _query(topic),
         "lagging_query": _query(topic, None, not lagging),
         "can_organize": can(request.user, Capability.ORGANIZE_STUDY, unit),
         "current_topic": sel.topic_for(unit=unit, year=timezone.localdate().year),
     })  # fmt: skip
 
 
-def _xlsx(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
 def figures_export(request: HttpRequest, code: str) -> HttpResponse:
     unit, _topics, topic, figures, _sort, _lagging, rows = _figures(request, code)
-    data = topic_table_xlsx(figures, rows, on=timezone.localdate())
-    return _xlsx(data, f"hoc-tap-chuyen-de-{unit.code}.xlsx")
+    workbook = topic_table_xlsx(figures, rows, on=timezone.localdate())
+    return xlsx_response(workbook, f"hoc-tap-chuyen-de-{unit.code}.xlsx")
 
 
 def _not_studied(request: HttpRequest, code: str):
@@ -252,5 +246,5 @@ def not_studied(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def not_studied_export(request: HttpRequest, code: str) -> HttpResponse:
     unit, topic, people = _not_studied(request, code)
-    data = not_studied_xlsx(unit, topic, people, on=timezone.localdate())
-    return _xlsx(data, f"chua-hoc-tap-chuyen-de-{unit.code}.xlsx")
+    workbook = not_studied_xlsx(unit, topic, people, on=timezone.localdate())
+    return xlsx_response(workbook, f"chua-hoc-tap-chuyen-de-{unit.code}.xlsx")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import template
 from django.utils import timezone
 
-from lamtheo.core.dates import month_start
+from lamtheo.core.periods import month_start
 from lamtheo.learning.meetings.selectors import cells_without_meeting_now, meeting_for_entry
 from lamtheo.learning.stories.selectors import story_of_period
 from lamtheo.orgs.scope import Capability, can, has_any, top_units

@@ -22,6 +22,7 @@ from lamtheo.orgs.models import OrgUnit, RoleKind, UnitKind, path_segment
 from lamtheo.orgs.services import role_grant, unit_create
 from lamtheo.people.imports import build_template, roster_import
 from lamtheo.people.models import Membership, Person
+from lamtheo.people.tests.helpers import excel_saved
 
 THIS_MONTH = timezone.localdate().replace(day=1)
 UNITS = [
@@ -65,51 +66,6 @@ def xlsx(units=(), people=()) -> BytesIO:
 
 def run(actor, units=(), people=(), name="danh-sach.xlsx"):
     return roster_import(actor=actor, file=xlsx(units, people), file_name=name)
-
-
-INLINE_CELL = re.compile(
-    rb'<c r="([A-Z]+[0-9]+)"( s="[0-9]+")? t="inlineStr"><is><t>(.*?)</t></is></c>'
-)
-EMPTY_CELL = re.compile(rb'<c r="[A-Z]+[0-9]+"(?: s="[0-9]+")? t="inlineStr"></c>')
-SST = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
-
-
-def excel_saved(data: bytes) -> bytes:
-    """The workbook as Excel saves it: text in the shared-string table, not in the cells
-    (openpyxl writes inline strings; both must read the same)."""
-    strings: dict[bytes, int] = {}
-
-    def shared(m: re.Match) -> bytes:
-        index = strings.setdefault(m[3], len(strings))
-        return b'<c r="%s"%s t="s"><v>%d</v></c>' % (m[1], m[2] or b"", index)
-
-    src, out = zipfile.ZipFile(BytesIO(data)), BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            body = src.read(item.filename)
-            if item.filename.startswith("xl/worksheets/"):
-                body = INLINE_CELL.sub(shared, EMPTY_CELL.sub(b"", body))
-            elif item.filename == "[Content_Types].xml":
-                body = body.replace(
-                    b"</Types>",
-                    b'<Override PartName="/xl/sharedStrings.xml" '
-                    b'ContentType="application/vnd.openxmlformats-officedocument'
-                    b'.spreadsheetml.sharedStrings+xml"/></Types>',
-                )
-            elif item.filename == "xl/_rels/workbook.xml.rels":
-                body = body.replace(
-                    b"</Relationships>",
-                    b'<Relationship Type="%s" '
-                    b'Target="sharedStrings.xml" Id="rIdSst"/></Relationships>' % SST,
-                )
-            dst.writestr(item, body)
-        table = b"".join(b"<si><t>%s</t></si>" % text for text in strings)
-        dst.writestr(
-            "xl/sharedStrings.xml",
-            b'<sst xmlns="http://schemas.openxmlformats.org/'
-            b'spreadsheetml/2006/main">%s</sst>' % table,
-        )
-    return out.getvalue()
 
 
 def snapshot() -> dict:

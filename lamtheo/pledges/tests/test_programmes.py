@@ -144,7 +144,7 @@ def test_members_find_the_programmes_from_their_home_page(tree, login):
     p = _pledge(tree, tree.member)
     services.programme_publish(actor=tree.committee_user, unit=tree.org, pledge=p)
     client = login(tree.outsider.user)
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:home")).content.decode()
     assert reverse("pledges:programmes_index") in home
     assert "Chương trình hành động của lãnh đạo" in home
     assert [u.code for u, n in programme_units_for(tree.outsider.user, YEAR)] == ["DBSA"]
@@ -173,7 +173,7 @@ def test_publishing_through_the_page_and_the_audit_trail_on_the_manage_page(tree
 def test_the_page_costs_the_same_queries_for_one_or_many_programmes(
     tree, login, django_assert_max_num_queries
 ):
-    from lamtheo.conftest import make_person
+    from lamtheo.tests.helpers import make_person
 
     client = login(tree.outsider.user)
     url = reverse("pledges:programmes", args=[tree.org.code])

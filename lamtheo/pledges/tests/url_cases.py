@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lamtheo.core.tests.url_walk import expect
 from lamtheo.pledges import services
+from lamtheo.tests.url_walk import expect
 
 
 def prepare(w) -> None:

@@ -14,7 +14,7 @@ from lamtheo.learning.meetings.models import (
     MeetingAttendance,
     MeetingKind,
 )
-from lamtheo.learning.meetings.tests.meeting_fixtures import LAST_MONTH, make_meeting, meeting_input
+from lamtheo.learning.meetings.tests.helpers import LAST_MONTH, make_meeting, meeting_input
 from lamtheo.orgs.models import RoleKind
 from lamtheo.orgs.services import role_grant
 from lamtheo.people.models import Exemption

@@ -6,13 +6,13 @@ from datetime import date, timedelta
 import pytest
 
 from lamtheo.core import figures
-from lamtheo.core.dates import add_months, month_start
+from lamtheo.core.periods import add_months, month_start
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings import services as s
 from lamtheo.learning.meetings.figures import rebuild_meeting_year
 from lamtheo.learning.meetings.models import CellMeeting, CellMeetingStat, MeetingKind
 from lamtheo.learning.meetings.selectors import cells_without_meeting, meeting_unit_figures
-from lamtheo.learning.meetings.tests.meeting_fixtures import make_meeting, meeting_input
+from lamtheo.learning.meetings.tests.helpers import make_meeting, meeting_input
 from lamtheo.orgs.models import RoleKind, UnitKind
 from lamtheo.orgs.services import role_grant, unit_create
 

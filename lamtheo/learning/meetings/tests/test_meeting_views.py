@@ -9,7 +9,7 @@ from django.utils import timezone
 from docx import Document
 from openpyxl import load_workbook
 
-from lamtheo.core.dates import month_start
+from lamtheo.core.periods import month_start
 from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import Progress, Rating
 from lamtheo.learning.attendance import AttendanceStatus
@@ -17,7 +17,7 @@ from lamtheo.learning.meetings import services as s
 from lamtheo.learning.meetings.minutes_docx import minutes_docx
 from lamtheo.learning.meetings.models import CellMeeting, MeetingAttendance
 from lamtheo.learning.meetings.selectors import attendance_of
-from lamtheo.learning.meetings.tests.meeting_fixtures import LAST_MONTH, make_meeting, meeting_input
+from lamtheo.learning.meetings.tests.helpers import LAST_MONTH, make_meeting, meeting_input
 from lamtheo.pledges import services as pledges
 
 
@@ -239,12 +239,12 @@ def test_a_review_without_a_meeting_shows_no_line(tree, login):
 def test_the_secretary_sees_this_months_meeting_as_a_task_until_it_is_recorded(tree, login):
     client = login(tree.secretary_user)
     task = "Biên bản sinh hoạt chi bộ tháng"
-    assert task in client.get(reverse("core:home")).content.decode()
+    assert task in client.get(reverse("home:home")).content.decode()
     s.meeting_create(
         actor=tree.secretary_user, unit=tree.cell, data=meeting_input(tree, held_on=date.today())
     )
-    assert task not in client.get(reverse("core:home")).content.decode()
-    assert task not in login(tree.member_user).get(reverse("core:home")).content.decode()
+    assert task not in client.get(reverse("home:home")).content.decode()
+    assert task not in login(tree.member_user).get(reverse("home:home")).content.decode()
 
 
 def test_the_figures_page_has_a_row_per_child_and_a_bounded_query_count(

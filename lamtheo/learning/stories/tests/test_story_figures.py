@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from lamtheo.core.dates import add_months, month_start
+from lamtheo.core.periods import add_months, month_start
 from lamtheo.learning.stories import services as s
 from lamtheo.learning.stories.figures import readings_behind, story_unit_figures
 from lamtheo.learning.stories.models import StoryReading

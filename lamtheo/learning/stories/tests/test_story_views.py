@@ -84,7 +84,7 @@ def test_the_secretary_marks_the_story_of_the_day_read(tree, login):
 
 def test_members_see_the_story_of_the_day_of_their_cell_on_their_home_page(tree, login):
     story = _story(tree)
-    page = login(tree.member_user).get(reverse("core:home")).content.decode()
+    page = login(tree.member_user).get(reverse("home:home")).content.decode()
     assert story.title in page and "Chi bộ Phòng 1" in page
 
 

@@ -7,7 +7,7 @@ import pytest
 from lamtheo.core.errors import DomainError, StaleRecord
 from lamtheo.learning.study.models import StudyAttendance, StudyTopicStat
 from lamtheo.learning.study.services import Mark, study_attendance_record
-from lamtheo.learning.study.tests.study_helpers import E, P, U, record, schedule, sheet_of, today
+from lamtheo.learning.study.tests.helpers import E, P, U, record, schedule, sheet_of, today
 from lamtheo.orgs.models import RoleKind
 from lamtheo.orgs.services import role_grant
 

@@ -6,11 +6,11 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from lamtheo.conftest import make_person
 from lamtheo.learning.study.selectors import not_studied, topic_figures
-from lamtheo.learning.study.tests.study_helpers import E, P, U, record, schedule, today, topic
+from lamtheo.learning.study.tests.helpers import E, P, U, record, schedule, today, topic
 from lamtheo.orgs.models import UnitKind
 from lamtheo.orgs.services import unit_create
+from lamtheo.tests.helpers import make_person
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from lamtheo.campaign.models import Campaign, Topic
 from lamtheo.core.errors import DomainError, StaleRecord
 from lamtheo.learning.study.models import SessionKind, StudySession, StudySheet
 from lamtheo.learning.study.services import study_session_update
-from lamtheo.learning.study.tests.study_helpers import P, record, schedule, session_input, today
+from lamtheo.learning.study.tests.helpers import P, record, schedule, session_input, today
 from lamtheo.people.services import person_exempt
 
 

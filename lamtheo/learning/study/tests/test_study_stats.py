@@ -14,12 +14,12 @@ import pytest
 from django.core.management import call_command
 
 from lamtheo.campaign.models import Campaign, Topic
-from lamtheo.core.dates import month_start
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import month_start
 from lamtheo.learning.study import figures as study_stats
 from lamtheo.learning.study.models import StudySession, StudySheet, StudyTopicStat
 from lamtheo.learning.study.services import Mark, study_attendance_record, study_session_update
-from lamtheo.learning.study.tests.study_helpers import E, P, U, schedule, session_input, today
+from lamtheo.learning.study.tests.helpers import E, P, U, schedule, session_input, today
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit, RoleKind, UnitKind
 from lamtheo.orgs.services import role_grant, unit_create
 from lamtheo.people import services as people

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from lamtheo.core.dates import format_date
 from lamtheo.learning.study.models import StudyAttendance, StudySession
-from lamtheo.learning.study.tests.study_helpers import (
+from lamtheo.learning.study.tests.helpers import (
     E,
     P,
     record,
@@ -178,16 +178,16 @@ def test_only_the_cells_secretaries_open_its_attendance(tree, login, who):
 
 def test_the_home_page_shows_the_members_sessions_and_the_secretarys_tasks(tree, login):
     session = schedule(tree, title="Hội nghị học tập chuyên đề của Sở")
-    text = login(tree.member_user).get(reverse("core:home")).content.decode()
+    text = login(tree.member_user).get(reverse("home:home")).content.decode()
     assert "Hội nghị học tập chuyên đề của Sở" in text and "Chưa điểm danh" in text
-    text = login(tree.secretary_user).get(reverse("core:home")).content.decode()
+    text = login(tree.secretary_user).get(reverse("home:home")).content.decode()
     assert reverse("learning:study_attendance", args=[session.pk, "CB1"]) in text
     record(tree, session, {tree.member: P})
-    text = login(tree.secretary_user).get(reverse("core:home")).content.decode()
+    text = login(tree.secretary_user).get(reverse("home:home")).content.decode()
     assert "Điểm danh học tập chưa ghi" not in text
-    text = login(tree.member_user).get(reverse("core:home")).content.decode()
+    text = login(tree.member_user).get(reverse("home:home")).content.decode()
     assert "Có mặt" in text
-    text = login(tree.committee_user).get(reverse("core:home")).content.decode()
+    text = login(tree.committee_user).get(reverse("home:home")).content.decode()
     assert reverse("learning:study_sessions", args=["DBSA"]) in text
 
 

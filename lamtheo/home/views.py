@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from lamtheo.campaign.selectors import topic_for
+from lamtheo.handbook.selectors import STATE_LABELS, month_states, pending_reviews
+from lamtheo.orgs.scope import Capability, top_units
+from lamtheo.people.selectors import own_person
+from lamtheo.pledges.selectors import pledge_of
+
+
+@login_required
+def home(request):
+    """The task list: what this person has to do now, and the units they look after."""
+    year = timezone.localdate().year
+    person = own_person(request.user)
+    context = {
+        "year": year,
+        "person": person,
+        "labels": STATE_LABELS,
+        "review_units": top_units(request.user, Capability.REVIEW),
+        "stats_units": top_units(request.user, Capability.VIEW_STATS),
+        "pending": pending_reviews(request.user),
+    }
+    if person is not None:
+        context["topic"] = topic_for(unit=person.cell, year=year)
+        context["pledge"] = pledge_of(person, year)
+        context["months"] = list(reversed(month_states([person], year)[person.pk]))
+    return render(request, "home/home.html", context)

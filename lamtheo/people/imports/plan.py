@@ -1,0 +1,346 @@
+"""The plan of the write: the rows of both sheets checked together against the database
+(scope, parents, depth, cycles, transfers, changes of kind), and what will change, decided
+before anything is written."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from lamtheo.core.dates import month_start
+from lamtheo.orgs.models import CELL_KINDS, PATH_SEGMENT_WIDTH, OrgUnit, UnitKind
+from lamtheo.orgs.scope import Capability, top_units
+from lamtheo.people.imports.checks import PersonRow, UnitRow, with_name_keys
+from lamtheo.people.imports.report import Counts, Problem
+from lamtheo.people.imports.sheet import PEOPLE, UNITS, SheetSpec
+from lamtheo.people.imports.stored import StoredUnit, existing_people, existing_units
+from lamtheo.people.models import Person
+
+# The path holds one fixed-width segment per level and is at most 255 characters.
+MAX_DEPTH = 255 // PATH_SEGMENT_WIDTH - 1
+
+
+@dataclass
+class Plan:
+    """Everything the write step does, decided while checking."""
+
+    new_units: list[tuple[UnitRow, int]] = field(default_factory=list)  # (row, depth)
+    unit_updates: list[OrgUnit] = field(default_factory=list)
+    new_people: list[PersonRow] = field(default_factory=list)
+    person_updates: list[Person] = field(default_factory=list)
+    person_fields: set[str] = field(default_factory=set)
+    # (person id, open membership id or None, new cell code, month)
+    transfers: list[tuple[int, int | None, str, date]] = field(default_factory=list)
+    units: Counts = field(default_factory=Counts)
+    people: Counts = field(default_factory=Counts)
+    touched: dict[str, date] = field(default_factory=dict)  # cell code → first month changed
+    kinds_changed: bool = False
+
+
+class Checker:
+    """Checks the rows of both sheets together and plans the writes."""
+
+    def __init__(self, actor, today: date, problems: list[Problem]) -> None:
+        self.actor, self.today, self.problems = actor, today, problems
+        self.scope = (
+            None
+            if actor.is_superuser
+            else [u.path for u in top_units(actor, Capability.MANAGE_ROSTER)]
+        )
+        self.plan = Plan()
+        self._may_add_root: bool | None = None
+
+    @property
+    def may_add_root(self) -> bool:
+        """A unit without a parent only for a superuser, or as the first unit of all."""
+        if self._may_add_root is None:
+            self._may_add_root = self.actor.is_superuser or not OrgUnit.objects.exists()
+        return self._may_add_root
+
+    def in_scope(self, path: str | None) -> bool:
+        if path is None:
+            return False
+        return self.scope is None or any(path.startswith(p) for p in self.scope)
+
+    def fail(self, spec: SheetSpec, number: int, key: str, message: str) -> None:
+        self.problems.append(Problem(spec.title, number, spec.column(key).header, message))
+
+    # -- units ---------------------------------------------------------------
+
+    def check_units(
+        self, rows: list[UnitRow], all_codes: set[str], people: list[PersonRow]
+    ) -> None:
+        self.file_units = {r.code: r for r in rows}
+        wanted = set(self.file_units) | {r.parent for r in rows} | {p.cell for p in people}
+        self.db_units = existing_units(wanted - {""})
+        # Kinds as they will be after the import, to check the people's cells.
+        self.kinds = {c: u.kind for c, u in self.db_units.items()}
+        self.kinds |= {c: r.kind for c, r in self.file_units.items()}
+        self.file_unit_codes = all_codes  # every code in the sheet, even on a bad row
+        new = {c: r for c, r in self.file_units.items() if c not in self.db_units}
+        for row in self.file_units.values():
+            if row.code in self.db_units:
+                self._check_existing_unit(row, self.db_units[row.code])
+            else:
+                self._check_parent(row)
+        self._plan_new_units(new)
+
+    def _check_existing_unit(self, row: UnitRow, unit: StoredUnit) -> None:
+        if not self.in_scope(unit.path):
+            self.fail(
+                UNITS,
+                row.number,
+                "code",
+                f"mã “{row.code}” đã được dùng cho một tổ "
+                "chức đảng ngoài phạm vi đồng chí quản lý. Vui lòng dùng mã khác hoặc "
+                "liên hệ quản trị cấp trên.",
+            )
+        elif not unit.is_active:
+            self.fail(
+                UNITS,
+                row.number,
+                "code",
+                f"tổ chức đảng mã “{row.code}” đã ngừng hoạt "
+                "động, không cập nhật qua tệp nhập được.",
+            )
+        elif row.parent and row.parent != unit.parent_code:
+            self.fail(
+                UNITS,
+                row.number,
+                "parent",
+                f"đơn vị “{row.code}” đang trực thuộc cấp "
+                "trên khác; chưa hỗ trợ chuyển đơn vị sang cấp trên khác.",
+            )
+        elif (row.name, row.kind) == (unit.name, unit.kind):
+            self.plan.units.unchanged += 1
+        else:
+            self.plan.unit_updates.append(OrgUnit(id=unit.id, name=row.name, kind=row.kind))
+            self.plan.units.updated += 1
+            self.plan.kinds_changed |= (row.kind in CELL_KINDS) != (unit.kind in CELL_KINDS)
+
+    def _check_parent(self, row: UnitRow) -> None:
+        if not row.parent:
+            if not self.may_add_root:
+                self.fail(
+                    UNITS,
+                    row.number,
+                    "parent",
+                    "chưa ghi mã đơn vị cấp trên. Chỉ quản "
+                    "trị toàn hệ thống mới được tạo tổ chức đảng cấp cao nhất.",
+                )
+            return
+        if row.parent in self.file_unit_codes and row.parent not in self.db_units:
+            kind = self.kinds.get(row.parent)
+        else:
+            parent = self.db_units.get(row.parent)
+            if parent is None or not parent.is_active or not self.in_scope(parent.path):
+                self.fail(
+                    UNITS,
+                    row.number,
+                    "parent",
+                    f"không tìm thấy tổ chức đảng mã "
+                    f"“{row.parent}” trong tệp này hay trong phạm vi đồng chí quản lý.",
+                )
+                return
+            kind = self.kinds[row.parent]
+        if kind in CELL_KINDS:
+            self.fail(
+                UNITS,
+                row.number,
+                "parent",
+                f"“{row.parent}” là chi bộ; chi bộ không có tổ chức đảng trực thuộc.",
+            )
+
+    def _plan_new_units(self, new: dict[str, UnitRow]) -> None:
+        depths = _depths(new, {c: u.depth for c, u in self.db_units.items()}, self._cycle)
+        for code, row in new.items():
+            depth = depths.get(code)
+            if row.kind in CELL_KINDS:  # a new cell gets its (empty) rows in built years
+                self._touch(code, month_start(self.today))
+            if depth is not None and depth > MAX_DEPTH:
+                self.fail(UNITS, row.number, "parent", f"cây tổ chức quá {MAX_DEPTH + 1} cấp.")
+            elif depth is not None:
+                self.plan.new_units.append((row, depth))
+        self.plan.units.created = len(self.plan.new_units)
+
+    def _cycle(self, codes: list[str]) -> None:
+        loop = " → ".join([*codes, codes[0]])
+        for code in codes:
+            self.fail(
+                UNITS,
+                self.file_units[code].number,
+                "parent",
+                f"cấp trên của các đơn vị tạo thành vòng lặp ({loop}).",
+            )
+
+    # -- people --------------------------------------------------------------
+
+    def check_people(self, rows: list[PersonRow]) -> None:
+        file_people = {r.code: r for r in rows}
+        stored = existing_people(list(file_people))
+        for row in file_people.values():
+            if not self._check_cell(row):
+                continue
+            if row.code in stored:
+                self._plan_update(row, *stored[row.code])
+            else:
+                self.plan.new_people.append(row)
+                self._touch(row.cell, row.start_month or month_start(self.today))
+        self.plan.people.created = len(self.plan.new_people)
+        self._check_kind_changes(file_people)
+
+    def _check_cell(self, row: PersonRow) -> bool:
+        kind = self.kinds.get(row.cell)
+        unit = self.db_units.get(row.cell)
+        # A stored unit must be in scope even when the file lists it; a new one is checked
+        # (and reported) on its own row.
+        if (unit is None and row.cell not in self.file_unit_codes) or (
+            unit is not None and not (unit.is_active and self.in_scope(unit.path))
+        ):
+            self.fail(
+                PEOPLE,
+                row.number,
+                "cell",
+                f"không tìm thấy chi bộ mã “{row.cell}” trong "
+                "trang “Tổ chức đảng” hay trong phạm vi đồng chí quản lý.",
+            )
+            return False
+        if kind is not None and kind not in CELL_KINDS:
+            self.fail(
+                PEOPLE,
+                row.number,
+                "cell",
+                f"“{row.cell}” là {UnitKind(kind).label.lower()}"
+                ", không phải chi bộ; cán bộ, đảng viên sinh hoạt tại chi bộ cơ sở hoặc "
+                "chi bộ trực thuộc.",
+            )
+            return False
+        return True
+
+    def _plan_update(
+        self,
+        row: PersonRow,
+        stored: dict[str, Any],
+        cell_path: str | None,
+        open_membership: tuple[int, str, date] | None,
+    ) -> None:
+        if not self.in_scope(cell_path):
+            self.fail(
+                PEOPLE,
+                row.number,
+                "code",
+                f"mã “{row.code}” là của một người đang sinh "
+                "hoạt ngoài phạm vi đồng chí quản lý (hoặc đã thôi sinh hoạt). Việc chuyển "
+                "sinh hoạt đến do cấp có thẩm quyền thực hiện.",
+            )
+            return
+        changed = {k for k, v in row.values.items() if stored[k] != v}
+        if "full_name" in changed:
+            changed |= {"sort_key", "search_key"}
+            row.values = with_name_keys(row.values)
+        current_code = open_membership[1] if open_membership else None
+        moves = current_code != row.cell
+        if moves and not self._plan_transfer(row, stored["id"], open_membership):
+            return
+        if changed or moves:
+            # Every field is set (the stored value where unchanged): bulk_update writes the
+            # union of the changed fields for all of them.
+            self.plan.person_updates.append(
+                Person(**(stored | {k: row.values[k] for k in changed}))
+            )
+            self.plan.person_fields |= changed
+            self.plan.people.updated += 1
+        else:
+            self.plan.people.unchanged += 1
+
+    def _plan_transfer(
+        self, row: PersonRow, person_id: int, open_membership: tuple[int, str, date] | None
+    ) -> bool:
+        month = row.start_month or month_start(self.today)
+        if open_membership is not None and month <= open_membership[2]:
+            self.fail(
+                PEOPLE,
+                row.number,
+                "start_month",
+                f"người này đang sinh hoạt tại chi bộ "
+                f"khác từ tháng {open_membership[2]:%m/%Y}; để chuyển sinh hoạt sang chi "
+                f"bộ “{row.cell}”, ghi tháng chuyển (sau tháng {open_membership[2]:%m/%Y}) "
+                "vào cột này.",
+            )
+            return False
+        self.plan.transfers.append(
+            (person_id, open_membership[0] if open_membership else None, row.cell, month)
+        )
+        self.plan.person_fields.add("cell")
+        self._touch(row.cell, month)
+        if open_membership is not None:
+            self._touch(open_membership[1], month)
+        return True
+
+    def _touch(self, cell: str, month: date) -> None:
+        self.plan.touched[cell] = min(month, self.plan.touched.get(cell, month))
+
+    def _check_kind_changes(self, file_people: dict[str, PersonRow]) -> None:
+        """A chi bộ that becomes a đảng bộ must not keep members; a unit that becomes a chi
+        bộ must not keep units under it."""
+        to_non_cell = {
+            u.id: c
+            for c, u in self.db_units.items()
+            if u.kind in CELL_KINDS and c in self.file_units and self.kinds[c] not in CELL_KINDS
+        }
+        to_cell = {
+            u.id: c
+            for c, u in self.db_units.items()
+            if u.kind not in CELL_KINDS and c in self.file_units and self.kinds[c] in CELL_KINDS
+        }
+        if to_non_cell:
+            left = Person.objects.filter(cell_id__in=to_non_cell).values_list("code", "cell_id")
+            staying = defaultdict(int)
+            for code, cell_id in left:
+                if code not in file_people or file_people[code].cell == to_non_cell[cell_id]:
+                    staying[to_non_cell[cell_id]] += 1
+            for code, n in staying.items():
+                self.fail(
+                    UNITS,
+                    self.file_units[code].number,
+                    "kind",
+                    f"chi bộ “{code}” đang "
+                    f"có {n} người sinh hoạt nên chưa đổi sang loại khác được.",
+                )
+        if to_cell:
+            with_children = set(
+                OrgUnit.objects.filter(parent_id__in=to_cell).values_list("parent_id", flat=True)
+            )
+            for unit_id in with_children:
+                code = to_cell[unit_id]
+                self.fail(
+                    UNITS,
+                    self.file_units[code].number,
+                    "kind",
+                    f"“{code}” có tổ chức đảng trực thuộc nên không thể là chi bộ.",
+                )
+
+
+def _depths(new: dict[str, UnitRow], known: dict[str, int], on_cycle) -> dict[str, int | None]:
+    """Depth of each new unit, following parents inside the file up to a stored unit or the
+    root; None when the chain is broken (unknown parent or a cycle, reported once)."""
+    depth: dict[str, int | None] = {}
+    for start in new:
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        code = start
+        while code in new and code not in depth:
+            if code in on_chain:
+                on_cycle(chain[chain.index(code) :])
+                base = None
+                break
+            chain.append(code)
+            on_chain.add(code)
+            code = new[code].parent
+        else:
+            base = depth.get(code) if code in new else (known.get(code) if code else -1)
+        for offset, c in enumerate(reversed(chain), start=1):
+            depth[c] = None if base is None else base + offset
+    return depth

@@ -1,0 +1,184 @@
+"""The layout of the workbook: its two data sheets, their columns and headers, and the
+lists a column's values are chosen from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lamtheo.core.vietnamese import fold
+from lamtheo.orgs.models import UnitKind
+from lamtheo.people.models import Gender, MemberStatus
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    required: bool
+    width: int
+    guide: str
+    max_length: int | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return f"{self.header}*" if self.required else self.header
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    title: str
+    aliases: tuple[str, ...]
+    columns: tuple[Column, ...]
+
+    def column(self, key: str) -> Column:
+        return COLUMNS[self.title][key]
+
+
+UNIT_KIND_LABELS = [label for _, label in UnitKind.choices]
+STATUS_LABELS = [label for _, label in MemberStatus.choices]
+GENDER_LABELS = [label for _, label in Gender.choices]
+
+UNITS = SheetSpec(
+    "Tổ chức đảng",
+    ("to chuc", "to chuc dang"),
+    (
+        Column(
+            "code",
+            "Mã đơn vị",
+            True,
+            16,
+            "Mã riêng của tổ chức đảng, không trùng nhau "
+            "(ví dụ: DBK, CB-P1). Chỉ gồm chữ, chữ số, dấu chấm, gạch ngang, gạch dưới; "
+            "không có dấu cách. Nhập lại cùng mã thì cập nhật tên, loại của đơn vị đó.",
+            32,
+        ),
+        Column(
+            "name",
+            "Tên tổ chức đảng",
+            True,
+            45,
+            "Tên đầy đủ, ví dụ: Chi bộ Phòng Kế hoạch – Tài chính.",
+            255,
+        ),
+        Column(
+            "kind", "Loại", True, 32, "Chọn trong danh sách: " + "; ".join(UNIT_KIND_LABELS) + "."
+        ),
+        Column(
+            "parent",
+            "Mã đơn vị cấp trên",
+            False,
+            20,
+            "Mã của tổ chức đảng cấp trên "
+            "trực tiếp: một đơn vị có trong tệp này hoặc đã có trong phần mềm, thuộc phạm vi "
+            "đồng chí quản lý. Để trống với đơn vị đã có: giữ nguyên cấp trên hiện nay. "
+            "Chưa hỗ trợ chuyển đơn vị sang cấp trên khác.",
+            32,
+        ),
+    ),
+)
+
+PEOPLE = SheetSpec(
+    "Nhân sự",
+    ("nhan su",),
+    (
+        Column(
+            "code",
+            "Mã định danh",
+            True,
+            18,
+            "Số thẻ đảng viên hoặc số căn cước công dân; "
+            "mỗi người một mã, không trùng nhau. Nhập lại cùng mã thì cập nhật thông tin của "
+            "người đó.",
+            32,
+            ("so the dang vien", "so can cuoc", "so cccd", "cccd"),
+        ),
+        Column("full_name", "Họ và tên", True, 28, "Họ, chữ đệm và tên, có dấu.", 120, ("ho ten",)),
+        Column(
+            "birth_date",
+            "Ngày sinh",
+            False,
+            13,
+            "Ngày/tháng/năm, ví dụ 05/03/1980 (hoặc một ô kiểu ngày của Excel).",
+        ),
+        Column("gender", "Giới tính", False, 10, "Chọn trong danh sách: Nam; Nữ."),
+        Column(
+            "status",
+            "Tình trạng",
+            True,
+            24,
+            "Chọn trong danh sách: " + "; ".join(STATUS_LABELS) + ".",
+        ),
+        Column(
+            "duty",
+            "Chức vụ, nhiệm vụ",
+            False,
+            30,
+            "Ví dụ: Bí thư chi bộ, Trưởng phòng; Chuyên viên.",
+            255,
+            ("chuc vu",),
+        ),
+        Column(
+            "cell",
+            "Mã chi bộ",
+            True,
+            16,
+            "Mã của chi bộ (chi bộ cơ sở hoặc chi bộ trực "
+            "thuộc) nơi người này sinh hoạt: có trong trang “Tổ chức đảng” hoặc đã có trong "
+            "phần mềm. Ghi mã chi bộ khác với hiện nay là chuyển sinh hoạt.",
+            32,
+        ),
+        Column(
+            "email",
+            "Thư điện tử",
+            False,
+            26,
+            "Ví dụ: nguyenvanan@example.vn.",
+            254,
+            ("email", "e-mail"),
+        ),
+        Column(
+            "phone",
+            "Điện thoại",
+            False,
+            15,
+            "Từ 6 đến 15 chữ số; có thể có dấu + ở đầu, dấu cách, dấu chấm, gạch ngang.",
+            20,
+            ("so dien thoai",),
+        ),
+        Column(
+            "start_month",
+            "Sinh hoạt từ tháng",
+            False,
+            16,
+            "Tháng/năm bắt đầu sinh hoạt "
+            "tại chi bộ ghi ở cột “Mã chi bộ”, ví dụ 03/2025. Để trống: tháng hiện tại. Chỉ "
+            "dùng khi thêm người mới hoặc khi chuyển sinh hoạt sang chi bộ khác.",
+        ),
+    ),
+)
+
+SHEETS = (UNITS, PEOPLE)
+# Sheet title → column key → column.
+COLUMNS = {spec.title: {c.key: c for c in spec.columns} for spec in SHEETS}
+GUIDE_TITLE = "Hướng dẫn"
+LISTS_TITLE = "Danh mục"
+
+
+def _choice_map(choices: Iterable[tuple[str, str]], *aliases: tuple[str, str]) -> dict[str, str]:
+    """Label, folded label and stored value → stored value, so “chi bo truc thuoc” matches."""
+    mapping = {label: value for value, label in choices}
+    mapping |= {fold(label): value for value, label in choices}
+    mapping |= {value: value for value, _ in choices}
+    mapping |= {fold(alias): value for alias, value in aliases}
+    return mapping
+
+
+KINDS = _choice_map(UnitKind.choices)
+STATUSES = _choice_map(
+    MemberStatus.choices,
+    ("Chính thức", MemberStatus.FULL),
+    ("Dự bị", MemberStatus.PROBATIONARY),
+)
+GENDERS = _choice_map(Gender.choices)
