@@ -21,8 +21,8 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr
 
+from lamtheo.core.figure_tables import ratio
 from lamtheo.core.periods import add_months, month_start
-from lamtheo.dashboard.selectors import ratio
 from lamtheo.learning.stories.models import StoryReading
 from lamtheo.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit, path_ids
 from lamtheo.orgs.scope import subtree_q
