@@ -12,18 +12,21 @@ rebuild. The roster import is played on top of such a year in a test of its own.
 from __future__ import annotations
 
 import random
+import threading
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from io import BytesIO, StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from lamtheo.campaign.models import Manifestation, Topic
 from lamtheo.core import figures
 from lamtheo.core.errors import DomainError
 from lamtheo.core.periods import add_months
+from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import HandbookEntry, Progress, Rating, SelfCheck
 from lamtheo.learning.attendance import AttendanceStatus
@@ -361,3 +364,53 @@ def test_rebuild_stats_rebuilds_a_year_that_has_only_meetings(tree):
     rows = CellMeetingStat.objects.filter(month__year=old)
     assert rows.count() == 12 * 3
     assert rows.get(unit=tree.cell, month=date(old, 5, 1)).held == 1
+
+
+# --- opening a year -----------------------------------------------------------------------
+
+
+def test_the_first_write_of_a_year_opens_it_for_every_cell(tree):
+    assert not CellYearStat.objects.filter(year=YEAR).exists()
+    pledge = pledges.pledge_start(actor=None, person=tree.member, year=YEAR)
+    pledges.pledge_save_items(actor=None, pledge=pledge, items=Play(tree, random.Random(0))
+                              .items(), version=pledge.version)  # fmt: skip
+    pledges.pledge_submit(actor=None, pledge=pledge, version=pledge.version)
+    cells = OrgUnit.objects.filter(kind__in=CELL_KINDS).count()
+    assert CellYearStat.objects.filter(year=YEAR).count() == cells
+    assert CellMonthStat.objects.filter(month__year=YEAR).count() == 12 * cells
+    assert CellYearStat.objects.get(year=YEAR, unit=tree.cell2).expected == 1  # not written to
+
+
+def test_opening_a_year_twice_changes_nothing(tree):
+    figures.open_year(YEAR)
+    kept = {keeper.name: keeper.figures_of(YEAR) for keeper in figures.keepers()}
+    figures.open_year(YEAR)
+    assert {keeper.name: keeper.figures_of(YEAR) for keeper in figures.keepers()} == kept
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent writers")
+@pytest.mark.django_db(transaction=True)
+def test_two_first_writes_of_a_year_at_once_open_it_once(tree):
+    """Two requests open the same year at the same moment: the second waits on the first's
+    advisory lock, then finds the rows (no unique-constraint error, no second build)."""
+    barrier, errors = threading.Barrier(2), []
+
+    def first_write() -> None:
+        try:
+            barrier.wait()
+            with transaction.atomic():
+                figures.open_year(YEAR)
+        except Exception as e:  # noqa: BLE001  (reported below, in the test's thread)
+            errors.append(e)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=first_write) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    cells = OrgUnit.objects.filter(kind__in=CELL_KINDS).count()
+    assert CellYearStat.objects.filter(year=YEAR).count() == cells
+    assert CellMeetingStat.objects.filter(month__year=YEAR).count() == 12 * cells

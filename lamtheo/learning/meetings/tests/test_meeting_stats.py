@@ -4,6 +4,9 @@ import random
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from lamtheo.core import figures
 from lamtheo.core.periods import add_months, month_start
@@ -100,3 +103,15 @@ def test_a_new_cell_gets_its_rows_when_it_is_created(tree, meeting):
     new = unit_create(code="CB9", name="Chi bộ 9", kind=UnitKind.CELL, parent=tree.org)
     assert CellMeetingStat.objects.filter(unit=new, month__year=year).count() == 12
     assert meeting_unit_figures(tree.org, meeting.month).total.cells == 3
+
+
+def test_a_year_never_opened_shows_no_cells_and_the_page_writes_nothing(tree, login):
+    year = date.today().year - 2
+    url = reverse("learning:meeting_figures", args=[tree.bloc.code])
+    client = login(tree.propaganda_user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, {"nam": year})
+    assert response.status_code == 200
+    assert [q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith("SELECT")] == []
+    assert response.context["t"].cells == 0
+    assert not CellMeetingStat.objects.filter(month__year=year).exists()
