@@ -28,9 +28,9 @@ from django.db import transaction
 from lamtheo.core import figures
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.study.models import StudyAttendance, StudySession, StudySheet, StudyTopicStat
+from lamtheo.learning.study.selectors import expected_people
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.people.models import Membership
-from lamtheo.people.selectors import exempt_in
 
 SHEET_FIELDS = ("expected", "marked", "attended", "made_up", "excused", "unexcused")
 TOPIC_FIELDS = ("expected", "studied", "made_up", "excused", "unexcused")
@@ -102,17 +102,6 @@ class StudyFigures(figures.FigureKeeper):
             )
         }
         return rows
-
-
-def expected_people(month, cell_ids: Iterable[int]) -> set[tuple[int, int]]:
-    """(cell id, person id) of the people expected in these cells in `month` (one query)."""
-    return set(
-        Membership.objects.covering(month)
-        .filter(unit_id__in=list(cell_ids))
-        .annotate(exempt=exempt_in(month, "person_id"))
-        .filter(exempt=False)
-        .values_list("unit_id", "person_id")
-    )
 
 
 def _sheet_counts(session: StudySession, cell_ids: list[int]) -> dict[int, dict[str, int]]:

@@ -7,6 +7,7 @@ of queries for a cell and for a province. The named list reads the source record
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -85,6 +86,18 @@ def visible_sheets(user, session: StudySession) -> QuerySet[StudySheet]:
         session.sheets.filter(scope_q(user, Capability.VIEW_STATS))
         .select_related("cell", "recorded_by")
         .order_by("path")
+    )
+
+
+def expected_people(month: date, cell_ids: Iterable[int]) -> set[tuple[int, int]]:
+    """(cell id, person id) of the people expected in these cells in `month`: belonging to
+    the cell then and not exempt (one query). The figures count the same people."""
+    return set(
+        Membership.objects.covering(month)
+        .filter(unit_id__in=list(cell_ids))
+        .annotate(exempt=exempt_in(month, "person_id"))
+        .filter(exempt=False)
+        .values_list("unit_id", "person_id")
     )
 
 

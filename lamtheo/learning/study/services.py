@@ -19,8 +19,8 @@ from lamtheo.core.errors import DomainError
 from lamtheo.core.periods import month_start
 from lamtheo.core.vietnamese import nfc
 from lamtheo.learning.attendance import AttendanceStatus
-from lamtheo.learning.study.figures import expected_people
 from lamtheo.learning.study.models import SessionKind, StudyAttendance, StudySession, StudySheet
+from lamtheo.learning.study.selectors import expected_people
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit
 from lamtheo.orgs.scope import Capability, can, subtree_q
 
