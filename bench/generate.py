@@ -84,7 +84,7 @@ def generate(db: str) -> dict:
     from django.db import connection
     from django.utils import timezone
 
-    from lamtheo.dashboard.stats import rebuild_year
+    from lamtheo.core import figures
     from lamtheo.demo import generator
     from lamtheo.orgs.models import UnitKind
 
@@ -95,7 +95,7 @@ def generate(db: str) -> dict:
                                    months=[date(year, m, 1) for m in range(1, 13)],
                                    root_code=ROOT_CODE, root_name=ROOT_NAME,
                                    root_kind=UnitKind.PROVINCE)  # fmt: skip
-    rebuild_year(timezone.localdate().year)
+    figures.open_year(timezone.localdate().year)  # as the cron job of 1 January does
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # planner statistics, as a production database would have
     recorded = params | {"counts": counts, "seconds": round(time.perf_counter() - started, 1)}

@@ -205,6 +205,50 @@ def bench_dashboard(client, place: Place, month, runs: int) -> DashboardResult:
     return DashboardResult(place, status, len(log.queries), page, db, floor)
 
 
+# --- 1b. the first look at a year nobody opened -----------------------------------------
+
+
+@dataclass
+class FirstOpen:
+    year: int
+    seconds: float  # the first GET of the root's dashboard for that year
+    writes: int  # statements other than SELECT that GET sent (none: a GET never writes)
+    opening: float  # manage.py open_year of that year (then rolled back)
+
+
+def never_opened_year(current: int) -> int | None:
+    """The latest year offered by the dashboards that has no figures at all."""
+    from lamtheo.core.periods import FIRST_YEAR
+    from lamtheo.dashboard.models import CellYearStat
+
+    opened = set(CellYearStat.objects.values_list("year", flat=True).distinct())
+    return next((y for y in range(current, FIRST_YEAR - 1, -1) if y not in opened), None)
+
+
+def bench_first_open(client, place: Place, year: int) -> FirstOpen:
+    """Before the figures registry, this GET built the whole year's rows (seconds on a
+    province); now it reads none and shows zeros. The rows come from the first write of
+    the year or from the yearly `manage.py open_year`, timed here too and rolled back so
+    that the database stays as generated."""
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from django.urls import reverse
+
+    url = reverse("dashboard:unit", args=[place.unit.code]) + f"?nam={year}"
+    log = QueryLog()
+    with connection.execute_wrapper(log):
+        start = time.perf_counter()
+        client.get(url)
+        seconds = time.perf_counter() - start
+    writes = sum(not sql.lstrip().upper().startswith("SELECT") for sql, _ in log.queries)
+    start = time.perf_counter()
+    with transaction.atomic():
+        call_command("open_year", str(year), stdout=StringIO())
+        opening = time.perf_counter() - start
+        transaction.set_rollback(True)
+    return FirstOpen(year, seconds, writes, opening)
+
+
 # --- 2. one handbook submission through the services ------------------------------------
 
 
@@ -215,8 +259,8 @@ def bench_submission(runs: int) -> Samples:
     from django.db import transaction
     from django.utils import timezone
 
+    from lamtheo.core import figures
     from lamtheo.core.periods import month_start
-    from lamtheo.dashboard import stats
     from lamtheo.handbook import services as handbook
     from lamtheo.handbook.models import HandbookEntry, Progress, Rating
     from lamtheo.people.models import Person
@@ -279,9 +323,10 @@ def bench_submission(runs: int) -> Samples:
         with transaction.atomic():
             HandbookEntry.objects.filter(person__in=people, month=month).delete()
             Pledge.objects.filter(person__in=people, year=today.year).delete()
-            for cell in {p.cell for p in people}:
-                stats.refresh_cell_month(cell, month)
-                stats.refresh_cell_year(cell, today.year)
+            cells = {p.cell for p in people}
+            figures.cells_month_changed(cells=cells, month=month, source=HandbookEntry)
+            for person in people:
+                figures.person_year_changed(person_id=person.pk, year=today.year, source=Pledge)
     return samples
 
 
@@ -340,6 +385,7 @@ def main() -> None:
     from datetime import date
 
     from django.test import Client
+    from django.utils import timezone
 
     from lamtheo.people.models import Person
 
@@ -362,6 +408,18 @@ def main() -> None:
         print(f"  truy vấn sàn    trung vị {ms(result.floor.median)} "
               f"(một câu SQL trên bảng tổng hợp); tỷ lệ {number(result.ratio, 1)}×")  # fmt: skip
 
+    root_result = dashboards[0]
+    year_never_opened = never_opened_year(timezone.localdate().year)
+    first = bench_first_open(client, where[0], year_never_opened) if year_never_opened else None
+    if first is not None:
+        print(
+            f"\nMở lần đầu một năm chưa có số liệu (năm {first.year}, gốc): "
+            f"{ms(first.seconds)}, {first.writes} câu lệnh ghi; mở thường (tháng "
+            f"{month:%m/%Y}): trung vị {ms(root_result.page.median)}"
+        )
+        print(f"  manage.py open_year {first.year} (cron ngày 1/1, hoặc lần ghi đầu tiên "
+              f"của năm): {number(first.opening, 1)} giây")  # fmt: skip
+
     submission = bench_submission(args.runs)
     print(f"\nNộp một sổ tay tháng qua các service: trung vị {ms(submission.median)}, "
           f"p95 {ms(submission.p95)}")  # fmt: skip
@@ -381,6 +439,9 @@ def main() -> None:
         ("Thống kê gốc, truy vấn / sàn", f"{number(root.ratio, 1)}×", "≤ 2×", root.ratio <= 2),
         ("Thống kê tổ chức cơ sở, p95", ms(org.page.p95), "—", None),
         ("Thống kê chi bộ, p95", ms(cell.page.p95), "≤ 50 ms", cell.page.p95 <= 0.050),
+        ("Mở lần đầu năm chưa mở, gốc", ms(first.seconds) if first else "—",
+         "cùng cỡ mở thường, không ghi",
+         first.writes == 0 and first.seconds <= 10 * root.page.median if first else None),
         ("Nộp sổ tay tháng, p95", ms(submission.p95), "—", None),
         ("rebuild_stats cả tỉnh (nhanh nhất)",
          f"{number(best_rebuild, 1)} s" if best_rebuild else "—", "≤ 10 s",

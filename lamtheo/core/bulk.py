@@ -8,14 +8,18 @@ from collections.abc import Callable
 from itertools import chain
 
 from django.db import connection, models
+from django.db.models.constants import OnConflict
 from django.utils import timezone
 
 
-def insert_rows(model: type[models.Model], rows: list[dict]) -> None:
+def insert_rows(
+    model: type[models.Model], rows: list[dict], *, ignore_conflicts: bool = False
+) -> None:
     """A plain multi-row INSERT (see the note above): statements of many rows each, as
     many as the backend's parameter limit allows, sent with executemany. Missing fields
     take the field's default; dates and date-times go through the backend's own adapter,
-    as the ORM's would."""
+    as the ORM's would. With `ignore_conflicts`, a row that would break a unique
+    constraint is skipped (rows written meanwhile by someone else stay as they are)."""
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     columns = [(f.attname, _db_default(f), _converter(f)) for f in fields]
     names = [f.column for f in fields]
@@ -23,14 +27,16 @@ def insert_rows(model: type[models.Model], rows: list[dict]) -> None:
     per_statement = max(1, min(500, limit // len(fields)))
     values = list(zip(*(_column(rows, *column) for column in columns), strict=True))
     full = len(values) - len(values) % per_statement
+    on_conflict = OnConflict.IGNORE if ignore_conflicts else None
     with connection.cursor() as cursor:
         if full:
             groups = [tuple(chain.from_iterable(values[i : i + per_statement]))
                       for i in range(0, full, per_statement)]  # fmt: skip
-            cursor.executemany(_insert_sql(model, names, per_statement), groups)
+            cursor.executemany(_insert_sql(model, names, per_statement, on_conflict), groups)
         if full < len(values):
             rest = values[full:]
-            cursor.execute(_insert_sql(model, names, len(rest)), list(chain.from_iterable(rest)))
+            sql = _insert_sql(model, names, len(rest), on_conflict)
+            cursor.execute(sql, list(chain.from_iterable(rest)))
 
 
 def insert_values(
@@ -58,13 +64,18 @@ def insert_values(
     return out
 
 
-def _insert_sql(model: type[models.Model], columns: list[str], rows: int) -> str:
-    quote = connection.ops.quote_name
+def _insert_sql(
+    model: type[models.Model], columns: list[str], rows: int, on_conflict: OnConflict | None = None
+) -> str:
+    """The backend's own words for skipping conflicts, as bulk_create(ignore_conflicts=True)
+    uses them: INSERT OR IGNORE on SQLite, ON CONFLICT DO NOTHING on PostgreSQL."""
+    ops, quote = connection.ops, connection.ops.quote_name
     row = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    return "INSERT INTO {} ({}) VALUES {}".format(
-        quote(model._meta.db_table), ", ".join(map(quote, columns)),
-        ", ".join([row] * rows),
-    )  # fmt: skip
+    return "{} {} ({}) VALUES {} {}".format(
+        ops.insert_statement(on_conflict=on_conflict), quote(model._meta.db_table),
+        ", ".join(map(quote, columns)), ", ".join([row] * rows),
+        ops.on_conflict_suffix_sql([], on_conflict, [], []),
+    ).rstrip()  # fmt: skip
 
 
 def _converter(f: models.Field) -> Callable[[object], object] | None:

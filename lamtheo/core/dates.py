@@ -74,14 +74,3 @@ def party_date_line(place: str, d: date) -> str:
     line = f"ngày {day} tháng {month} năm {d.year}"
     place = nfc(place)
     return f"{place}, {line}" if place else line
-
-
-# --- TEMPORARY re-exports: the month helpers moved to lamtheo.core.periods (issue 8). ------
-# Kept only for modules still importing them from here: lamtheo/demo.py,
-# campaign/demo.py, learning/meetings/demo.py, learning/study/demo.py, people/imports.py,
-# people/services.py, handbook/services.py, learning/meetings/services.py,
-# learning/study/services.py and learning/stories/figures.py. Import from
-# lamtheo.core.periods instead; delete this block once none of them does.
-from lamtheo.core.periods import add_months, month_label, month_start, parse_month  # noqa: E402, F401
-
-# --- end of the TEMPORARY re-exports ---------------------------------------------------

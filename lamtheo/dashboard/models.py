@@ -2,8 +2,8 @@
 
 Each row keeps the cell's path as it was when the figures were recorded, so a
 later reorganization of the tree does not rewrite the past. Rows are kept up to
-date in the same transaction as the writes (dashboard.services) and can be
-rebuilt from the records (`manage.py rebuild_stats`).
+date in the same transaction as the writes (dashboard.figures, told by core.figures)
+and can be rebuilt from the records (`manage.py rebuild_stats`).
 """
 
 from __future__ import annotations

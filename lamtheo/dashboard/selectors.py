@@ -5,7 +5,7 @@ grouped by child unit in SQL over an indexed range of paths, so a page costs the
 same number of queries for a cell and for a province. The named lists behind a
 rate are a deliberate drill-down and read the source records, one page at a time.
 
-Definitions (the same as dashboard.stats):
+Definitions (the same as dashboard.figures):
 - expected in a month: belonged to a cell of the subtree in that month and was not
   exempt from party work and activities then;
 - registration rate: registered (submitted or accepted) / expected for the year
@@ -28,12 +28,11 @@ from django.db.models import Exists, OuterRef, QuerySet, Sum
 from lamtheo.core.figure_tables import Column, parse_column_sort, ratio, sort_by_column
 from lamtheo.core.periods import default_month, month_label, month_start, months_offered
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat
-from lamtheo.dashboard.stats import REGISTERED_STATES, SUBMITTED_STATES
 from lamtheo.handbook.models import EntryStatus, HandbookEntry
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.tree import branch_expr, children_of, subtree_q
 from lamtheo.people.models import Membership, Person
-from lamtheo.people.selectors import exempt_in, memberships_covering
+from lamtheo.people.selectors import exempt_in
 from lamtheo.pledges.models import Pledge, PledgeStatus
 
 # --- figures ------------------------------------------------------------------------
@@ -318,12 +317,12 @@ STATE_LABELS = {
 
 def reference_month(listing: Listing, month: date) -> date:
     """The month whose cell and exemption decide who is counted: the month itself, or
-    December for the year's registration (as in dashboard.stats)."""
+    December for the year's registration (as in dashboard.figures)."""
     return date(month.year, 12, 1) if listing.per_year else month_start(month)
 
 
 def _memberships(unit: OrgUnit, when: date) -> QuerySet[Membership]:
-    return Membership.objects.filter(memberships_covering(when), subtree_q(unit.path, "unit__path"))
+    return Membership.objects.covering(when).filter(subtree_q(unit.path, "unit__path"))
 
 
 def listing_people(unit: OrgUnit, listing: Listing, month: date) -> QuerySet[Person]:
@@ -334,14 +333,10 @@ def listing_people(unit: OrgUnit, listing: Listing, month: date) -> QuerySet[Per
         ~exempt_in(when)
     )
     if listing.slug == "chua-dang-ky":
-        done = Pledge.objects.filter(
-            person_id=OuterRef("pk"), year=month.year, status__in=REGISTERED_STATES
-        )
+        done = Pledge.objects.registered().filter(person_id=OuterRef("pk"), year=month.year)
         people = people.filter(~Exists(done))
     elif listing.slug == "chua-nop":
-        done = HandbookEntry.objects.filter(
-            person_id=OuterRef("pk"), month=when, status__in=SUBMITTED_STATES
-        )
+        done = HandbookEntry.objects.submitted().filter(person_id=OuterRef("pk"), month=when)
         people = people.filter(~Exists(done))
     else:
         returned = HandbookEntry.objects.filter(
@@ -377,9 +372,7 @@ def listing_rows(people, listing: Listing, month: date) -> list[ListedPerson]:
         ids = [p.pk for p in people]
     cells = {
         m.person_id: m.unit
-        for m in Membership.objects.filter(
-            memberships_covering(when), person_id__in=ids
-        ).select_related("unit")
+        for m in Membership.objects.covering(when).filter(person_id__in=ids).select_related("unit")
     }
     if listing.per_year:
         states = dict(

@@ -18,7 +18,6 @@ from lamtheo.core.errors import DomainError
 from lamtheo.core.figure_tables import figures_table, sort_links, sort_text
 from lamtheo.core.periods import month_slug, months_offered, period_from, today, year_links
 from lamtheo.core.xlsx import xlsx_response
-from lamtheo.dashboard import stats
 from lamtheo.dashboard.chart import LEGEND, monthly_chart
 from lamtheo.dashboard.exports import monthly_table_xlsx, people_list_xlsx, unit_table_xlsx
 from lamtheo.dashboard.selectors import (
@@ -54,10 +53,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def _figures(request: HttpRequest, code: str):
     unit = get_unit_or_404(request.user, code, Capability.VIEW_STATS)
     month = period_from(request.GET)
-    # The figures of a year are a lazily built cache: the first look at a year whose rows
-    # are missing (on 1 January, or an old year) builds them from the records, once; from
-    # then on the services keep them current in the same transaction as each write.
-    stats.ensure_year(month.year)
+    # Only reads: a year whose rows were never opened (core.figures) shows zeros.
     figures = unit_figures(unit, month)
     sort = parse_sort(request.GET.get("sap-xep"))
     lagging = request.GET.get("cham") == "1"
@@ -111,7 +107,6 @@ def unit_export(request: HttpRequest, code: str) -> HttpResponse:
 def _period(request: HttpRequest, code: str):
     unit = get_unit_or_404(request.user, code, Capability.VIEW_STATS)
     month = period_from(request.GET)
-    stats.ensure_year(month.year)  # see _figures
     return unit, month
 
 

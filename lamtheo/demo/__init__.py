@@ -13,7 +13,7 @@ demo's 30,000 handbook months (and hours for the bench's million). So the
 generator writes rows in bulk inside one transaction, produces only states the
 services could have produced, skips the audit history (no person made these
 changes), and rebuilds the figures once at the end with
-dashboard.stats.rebuild_year. The log-in accounts' roles do go through
+core.figures.rebuild_year. The log-in accounts' roles do go through
 orgs.services.role_grant.
 
 The parts, in the order a build runs: `data/` (the tables: titles, names, texts,

@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from lamtheo.dashboard.stats import rebuild_year
+from lamtheo.core import figures
 from lamtheo.demo import campaign as campaign_demo
 from lamtheo.demo import documents as documents_demo
 from lamtheo.demo import meetings as meetings_demo
@@ -125,7 +125,7 @@ def build_demo(*, size: Size = DEMO_SIZE, today: date | None = None) -> dict[str
     meetings_demo.load(months=months, today=today)
     documents_demo.load(root=org.root, today=today)
     if today.year != year:  # January: this year's figures exist from day one too
-        rebuild_year(today.year)
+        figures.open_year(today.year)
     return counts
 
 

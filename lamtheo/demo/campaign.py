@@ -99,10 +99,9 @@ def _outline(topic: Topic) -> SimpleUploadedFile:
 def _self_checks(rng: random.Random, root: OrgUnit, today: date) -> None:
     """A share of the people tick a few manifestations in the last two months (in bulk);
     the demo member has one earlier month, so the secretary can see what it looks like."""
+    from lamtheo.handbook.figures import rebuild_selfcheck_year
     from lamtheo.handbook.models import SelfCheck, SelfCheckMark
-    from lamtheo.handbook.stats import rebuild_selfcheck_year
-    from lamtheo.people.models import Membership, Person
-    from lamtheo.people.selectors import memberships_covering
+    from lamtheo.people.models import Membership, Person, covering_q
 
     items = list(Manifestation.objects.values_list("pk", flat=True))
     # Few people tick the gravest group: weigh the first two groups up.
@@ -113,9 +112,7 @@ def _self_checks(rng: random.Random, root: OrgUnit, today: date) -> None:
     checks, marks = [], []
     for month in months:
         for person_id, unit_id in (
-            Membership.objects.filter(
-                memberships_covering(month), subtree_q(root.path, "unit__path")
-            )
+            Membership.objects.filter(covering_q(month), subtree_q(root.path, "unit__path"))
             .order_by("person_id")
             .values_list("person_id", "unit_id")
         ):

@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from lamtheo.campaign.actions import CampaignAction
 from lamtheo.campaign.models import Campaign, Topic, TopicKind
+from lamtheo.core import figures
 from lamtheo.core.audit import tag_all
 from lamtheo.core.periods import add_months
-from lamtheo.dashboard.stats import rebuild_year
 from lamtheo.demo.context import Context
 from lamtheo.demo.data.reference import (
     CAMPAIGN_DIRECTIVE,
@@ -86,5 +86,5 @@ def generate(
     midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     ctx = Context(rng, org, areas, midnight, password=password)
     counts = insert_organization(ctx)
-    rebuild_year(year)
+    figures.rebuild_year(year)
     return org, counts

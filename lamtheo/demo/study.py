@@ -23,7 +23,7 @@ from lamtheo.core.audit import tag
 from lamtheo.core.periods import month_start
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.study.actions import StudyAction
-from lamtheo.learning.study.figures import expected_people, rebuild_study
+from lamtheo.learning.study.figures import rebuild_study
 from lamtheo.learning.study.models import (
     SessionFormat,
     SessionKind,
@@ -31,6 +31,7 @@ from lamtheo.learning.study.models import (
     StudySession,
     StudySheet,
 )
+from lamtheo.learning.study.selectors import expected_people
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit, Role, RoleKind
 from lamtheo.orgs.tree import subtree_q
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from lamtheo.core.models import AuditedHistory
@@ -30,6 +31,21 @@ class EntryStatus(models.TextChoices):
     SUBMITTED = "submitted", "Đã nộp, chờ nhận xét"
     RETURNED = "returned", "Chi bộ trả lại để bổ sung"
     REVIEWED = "reviewed", "Chi bộ đã nhận xét"
+
+
+# A month counts as submitted once the person has handed it in and while the cell has not sent
+# it back: submitted (waiting for the review) or reviewed. A returned entry waits to be
+# resubmitted. One home for this rule: figures, lists and pages use these names.
+SUBMITTED = (EntryStatus.SUBMITTED, EntryStatus.REVIEWED)
+
+
+def submitted_q(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}status__in": SUBMITTED})
+
+
+class HandbookEntryQuerySet(models.QuerySet):
+    def submitted(self) -> HandbookEntryQuerySet:
+        return self.filter(submitted_q())
 
 
 class HandbookEntry(models.Model):
@@ -84,6 +100,8 @@ class HandbookEntry(models.Model):
     updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
     history = HistoricalRecords(bases=[AuditedHistory])
 
+    objects = HandbookEntryQuerySet.as_manager()
+
     class Meta:
         verbose_name = "sổ tay tháng"
         verbose_name_plural = "sổ tay tháng"
@@ -92,7 +110,7 @@ class HandbookEntry(models.Model):
         ]
         indexes = [
             models.Index(fields=["unit", "month", "status"], name="entry_unit_month_idx"),
-            # Covers the rebuild's grouped count of a year's entries (dashboard/stats.py).
+            # Covers the rebuild's grouped count of a year's entries (dashboard/figures.py).
             models.Index(
                 fields=["month", "unit", "status", "on_time"], name="entry_month_unit_idx"
             ),
@@ -104,6 +122,10 @@ class HandbookEntry(models.Model):
     @property
     def is_editable_by_member(self) -> bool:
         return self.status in (EntryStatus.DRAFT, EntryStatus.RETURNED)
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status in SUBMITTED
 
     @property
     def rating_disagrees(self) -> bool:
@@ -188,7 +210,7 @@ class SelfCheckMark(models.Model):
 class SelfCheckStat(models.Model):
     """Counts only, one set per cell per month: how many people ticked at least one item
     (the row without a manifestation) and how many ticked each item. Kept in the same
-    transaction as the self-check (handbook.stats), rebuilt by `rebuild_stats`. The path
+    transaction as the self-check (handbook.figures), rebuilt by `rebuild_stats`. The path
     is the cell's path that month, as for the dashboard's rows."""
 
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")

@@ -9,7 +9,7 @@ from django.http import Http404
 
 from lamtheo.core.periods import FIRST_YEAR, month_start, months_offered, parse_month, today
 from lamtheo.handbook.models import EntryItem, EntryStatus, HandbookEntry
-from lamtheo.people.models import Exemption, Membership, Person
+from lamtheo.people.models import Exemption, Membership, Person, covers
 
 
 @dataclass
@@ -47,10 +47,6 @@ STATE_LABELS = {
 }
 
 
-def _covers(start: date, end: date | None, month: date) -> bool:
-    return start <= month and (end is None or end > month)
-
-
 def month_states(people: list[Person], year: int, unit=None) -> dict[int, list[MonthState]]:
     """For each person, the state of every month of `year` so far (three queries in all).
     With `unit`, months the person spent in another cell show as not a member here."""
@@ -74,8 +70,8 @@ def month_states(people: list[Person], year: int, unit=None) -> dict[int, list[M
             MonthState(
                 month=m,
                 entry=entries.get((pid, m)),
-                exempt=any(_covers(s, e, m) for s, e in exemptions.get(pid, [])),
-                member=any(_covers(s, e, m) for s, e in memberships.get(pid, [])),
+                exempt=any(covers(s, e, m) for s, e in exemptions.get(pid, [])),
+                member=any(covers(s, e, m) for s, e in memberships.get(pid, [])),
             )
             for m in months
         ]
@@ -146,11 +142,7 @@ def cell_roster(cell, year: int) -> list[tuple[Person, object, list[MonthState]]
     from lamtheo.pledges.models import Pledge
 
     first, last = date(year, 1, 1), date(year, 12, 1)
-    person_ids = (
-        Membership.objects.filter(unit=cell, start_month__lte=last)
-        .exclude(end_month__lte=first)
-        .values("person_id")
-    )
+    person_ids = Membership.objects.overlapping(first, last).filter(unit=cell).values("person_id")
     people = list(Person.objects.filter(pk__in=person_ids).order_by("sort_key", "pk"))
     pledges = {p.person_id: p for p in Pledge.objects.filter(person__in=people, year=year)}
     states = month_states(people, year, unit=cell)
@@ -288,12 +280,12 @@ def selfcheck_figures(unit, month: date) -> SelfCheckFigures:
     """Counts of the self-check in the unit's subtree for `month`: people who ticked at
     least one item, and each item's count, in total and per child unit. Five queries
     whatever the size of the subtree; never a name."""
-    from django.db.models import Sum
+    from django.db.models import Count, Sum
 
     from lamtheo.campaign.models import Manifestation, ManifestationGroup
-    from lamtheo.dashboard.models import CellMonthStat
     from lamtheo.handbook.models import SelfCheckStat
     from lamtheo.orgs.tree import branch_expr, children_of, subtree_q
+    from lamtheo.people.models import Membership
 
     month = month_start(month)
 
@@ -308,7 +300,17 @@ def selfcheck_figures(unit, month: date) -> SelfCheckFigures:
         }
 
     people = by_child(SelfCheckStat.objects.filter(manifestation__isnull=True), "count")
-    members = by_child(CellMonthStat.objects, "members")
+    # The people on the cells' rolls that month (as the dashboard counts "members"), read from
+    # the memberships themselves: handbook sits below the dashboard and does not read its rows.
+    members = {
+        r["child"]: r["n"]
+        for r in Membership.objects.covering(month)
+        .filter(subtree_q(unit.path, "unit__path"))
+        .annotate(child=branch_expr(unit.path, "unit__path"))
+        .values("child")
+        .annotate(n=Count("person_id", distinct=True))
+        .order_by()
+    }
     per_item = dict(
         SelfCheckStat.objects.filter(subtree_q(unit.path), month=month, manifestation__isnull=False)
         .values("manifestation_id")

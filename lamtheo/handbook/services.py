@@ -9,12 +9,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from lamtheo.core import figures
 from lamtheo.core.audit import bump_version, tag
-from lamtheo.core.dates import add_months, month_label, month_start
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import add_months, month_label, month_start
 from lamtheo.core.vietnamese import nfc
-from lamtheo.dashboard import stats
-from lamtheo.handbook import stats as selfcheck_stats
 from lamtheo.handbook.actions import HandbookAction
 from lamtheo.handbook.models import (
     EntryItem,
@@ -27,7 +26,7 @@ from lamtheo.handbook.models import (
 )
 from lamtheo.people.models import Person
 from lamtheo.people.selectors import cell_of, is_exempt
-from lamtheo.pledges.models import Pledge, PledgeItem, PledgeStatus
+from lamtheo.pledges.models import Pledge, PledgeItem
 
 
 def due_date(month: date) -> date:
@@ -61,11 +60,7 @@ def entry_start(*, actor, person: Person, month: date) -> HandbookEntry:
         raise DomainError(
             "Đồng chí được miễn công tác và sinh hoạt đảng trong tháng này, không phải ghi sổ tay."
         )
-    pledge = Pledge.objects.filter(
-        person=person,
-        year=month.year,
-        status__in=(PledgeStatus.SUBMITTED, PledgeStatus.ACCEPTED),
-    ).first()
+    pledge = Pledge.objects.registered().filter(person=person, year=month.year).first()
     if pledge is None:
         raise DomainError(f"Cần nộp bản đăng ký năm {month.year} trước khi ghi sổ tay.")
     entry = HandbookEntry(
@@ -165,12 +160,12 @@ def entry_submit(*, actor, entry: HandbookEntry, version: int) -> None:
         reason="Nộp sổ tay tháng" + (" (nhập thay)" if _acting_for(actor, entry.person) else ""),
     )
     entry.save()
-    stats.refresh_cell_month(entry.unit, entry.month)
+    figures.cell_month_changed(cell=entry.unit, month=entry.month, source=HandbookEntry)
 
 
 @transaction.atomic
 def entry_return(*, actor, entry: HandbookEntry, comment: str, version: int) -> None:
-    if entry.status not in (EntryStatus.SUBMITTED, EntryStatus.REVIEWED):
+    if not entry.is_submitted:
         raise DomainError("Chỉ trả lại được sổ tay đã nộp.")
     if not comment.strip():
         raise DomainError("Vui lòng ghi rõ cần bổ sung gì để đảng viên biết.", "comment")
@@ -179,12 +174,12 @@ def entry_return(*, actor, entry: HandbookEntry, comment: str, version: int) -> 
     entry.return_comment = nfc(comment)
     tag(entry, actor=actor, action=HandbookAction.ENTRY_RETURNED, reason="Chi bộ trả lại sổ tay")
     entry.save()
-    stats.refresh_cell_month(entry.unit, entry.month)
+    figures.cell_month_changed(cell=entry.unit, month=entry.month, source=HandbookEntry)
 
 
 @transaction.atomic
 def entry_review(*, actor, entry: HandbookEntry, comment: str, rating: str, version: int) -> None:
-    if entry.status not in (EntryStatus.SUBMITTED, EntryStatus.REVIEWED):
+    if not entry.is_submitted:
         raise DomainError("Chỉ nhận xét được sổ tay đã nộp.")
     if rating not in Rating.values:
         raise DomainError("Vui lòng chọn mức xếp loại của chi bộ.", "rating")
@@ -194,7 +189,7 @@ def entry_review(*, actor, entry: HandbookEntry, comment: str, rating: str, vers
     entry.reviewed_by, entry.reviewed_at = actor, timezone.now()
     tag(entry, actor=actor, action=HandbookAction.ENTRY_REVIEWED, reason="Chi bộ nhận xét sổ tay")
     entry.save()
-    stats.refresh_cell_month(entry.unit, entry.month)
+    figures.cell_month_changed(cell=entry.unit, month=entry.month, source=HandbookEntry)
 
 
 @transaction.atomic
@@ -244,7 +239,7 @@ def selfcheck_save(
     tag(check, actor=actor, action=HandbookAction.SELFCHECK_SAVED, reason="Ghi tự soi, tự sửa")
     check.save()
     _sync_marks(actor, check, wanted)
-    selfcheck_stats.refresh_selfcheck(check.unit, month)
+    figures.cell_month_changed(cell=check.unit, month=month, source=SelfCheck)
     return check
 
 

@@ -34,7 +34,7 @@ from lamtheo.handbook.selectors import (
 )
 from lamtheo.orgs.scope import Capability, can
 from lamtheo.people.selectors import get_person_or_404
-from lamtheo.pledges.models import Pledge, PledgeStatus
+from lamtheo.pledges.models import Pledge
 from lamtheo.pledges.selectors import pledge_of
 
 
@@ -42,11 +42,9 @@ def _pledge_items(access):
     """The registration items this month reports on."""
     if access.entry and access.entry.pledge:
         return list(access.entry.pledge.items.select_related("area"))
-    pledge = Pledge.objects.filter(
-        person=access.person,
-        year=access.month.year,
-        status__in=(PledgeStatus.SUBMITTED, PledgeStatus.ACCEPTED),
-    ).first()
+    pledge = (
+        Pledge.objects.registered().filter(person=access.person, year=access.month.year).first()
+    )
     return list(pledge.items.select_related("area")) if pledge else None
 
 

@@ -9,13 +9,6 @@ from simple_history.models import HistoricalRecords
 from lamtheo.core.models import AuditedHistory
 from lamtheo.orgs.tree import PATH_MAX_LENGTH, path_ids
 
-# transitional: the path arithmetic lives in orgs.tree; these names stay importable from here
-# for the modules that still read them from models (the demo, the roster import, the
-# stories' figures, bench/run.py).
-from lamtheo.orgs.tree import PATH_SEGMENT_WIDTH as PATH_SEGMENT_WIDTH
-from lamtheo.orgs.tree import path_segment as path_segment
-from lamtheo.orgs.tree import subtree_upper_bound as subtree_upper_bound
-
 
 class UnitKind(models.TextChoices):
     BLOC = "bloc", "Đảng bộ khối"

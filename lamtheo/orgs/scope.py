@@ -27,8 +27,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit, Role, RoleKind
-from lamtheo.orgs.tree import ancestor_paths, is_within, path_ids
-from lamtheo.orgs.tree import subtree_q as subtree_q  # transitional: import it from orgs.tree
+from lamtheo.orgs.tree import ancestor_paths, is_within, path_ids, subtree_q
 
 
 class Capability(StrEnum):
@@ -187,11 +186,6 @@ def holds_whole_tree(user, capability: Capability) -> bool:
 def roles_with(capability: Capability) -> frozenset[str]:
     """The role kinds that carry `capability` by some rule (MEMBER is not a role)."""
     return frozenset(k for rule in RULES[capability] for k in rule.roles) - {MEMBER}
-
-
-# transitional: the role kinds per capability, for modules that still read them here
-# (documents/demo.py); use roles_with() or holders() instead.
-CAPABILITIES: dict[Capability, frozenset[str]] = {c: roles_with(c) for c in Capability}
 
 
 # --- answers about one unit -------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from lamtheo.core import figures
 from lamtheo.core.audit import tag, tag_all
 from lamtheo.orgs.actions import OrgAction
 from lamtheo.orgs.models import OrgUnit, Role
@@ -23,6 +24,8 @@ def unit_create(*, code: str, name: str, kind: str, parent: OrgUnit | None) -> O
     )
     unit.path = child_path(parent.path if parent else "", unit.pk)
     OrgUnit.objects.filter(pk=unit.pk).update(path=unit.path)
+    if unit.is_cell:
+        figures.cells_added(cells=[unit])
     return unit
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -9,6 +11,36 @@ from simple_history.models import HistoricalRecords
 
 from lamtheo.core.models import AuditedHistory
 from lamtheo.orgs.models import OrgUnit
+
+
+def covering_q(month: date, prefix: str = "") -> Q:
+    """A run of months [start_month, end_month) that covers `month` (a membership, an
+    exemption; `prefix` reaches one through a relation, e.g. "memberships__")."""
+    return Q(**{f"{prefix}start_month__lte": month}) & (
+        Q(**{f"{prefix}end_month__isnull": True}) | Q(**{f"{prefix}end_month__gt": month})
+    )
+
+
+def covers(start: date, end: date | None, month: date) -> bool:
+    """covering_q for a run already read: [start, end) covers `month`."""
+    return start <= month and (end is None or end > month)
+
+
+def overlapping_q(first: date, last: date, prefix: str = "") -> Q:
+    """A run of months that covers at least one month from `first` to `last`."""
+    return Q(**{f"{prefix}start_month__lte": last}) & (
+        Q(**{f"{prefix}end_month__isnull": True}) | Q(**{f"{prefix}end_month__gt": first})
+    )
+
+
+class MonthRunQuerySet(models.QuerySet):
+    """Memberships and exemptions both run over months [start_month, end_month)."""
+
+    def covering(self, month: date) -> MonthRunQuerySet:
+        return self.filter(covering_q(month))
+
+    def overlapping(self, first: date, last: date) -> MonthRunQuerySet:
+        return self.filter(overlapping_q(first, last))
 
 
 class MemberStatus(models.TextChoices):
@@ -76,6 +108,8 @@ class Membership(models.Model):
     end_month = models.DateField("đến trước tháng", null=True, blank=True)
     history = HistoricalRecords(bases=[AuditedHistory])
 
+    objects = MonthRunQuerySet.as_manager()
+
     class Meta:
         constraints = [
             models.CheckConstraint(
@@ -101,6 +135,8 @@ class Exemption(models.Model):
     end_month = models.DateField("đến trước tháng", null=True, blank=True)
     reason = models.CharField("lý do", max_length=255, blank=True)
     history = HistoricalRecords(bases=[AuditedHistory])
+
+    objects = MonthRunQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from lamtheo.core.vietnamese import fold
@@ -38,19 +38,13 @@ def search_people(qs: QuerySet[Person], text: str) -> QuerySet[Person]:
     return qs.filter(search_key__contains=key) if key else qs
 
 
-def memberships_covering(month: date) -> Q:
-    return Q(start_month__lte=month) & (Q(end_month__isnull=True) | Q(end_month__gt=month))
-
-
 def exempt_in(month: date, person_field: str = "pk") -> Exists:
-    return Exists(
-        Exemption.objects.filter(memberships_covering(month), person_id=OuterRef(person_field))
-    )
+    return Exists(Exemption.objects.covering(month).filter(person_id=OuterRef(person_field)))
 
 
 def cell_people_in_month(cell: OrgUnit, month: date) -> QuerySet[Person]:
     """Everyone who belonged to `cell` in `month`, annotated with `is_exempt`."""
-    members = Membership.objects.filter(memberships_covering(month), unit=cell)
+    members = Membership.objects.covering(month).filter(unit=cell)
     return (
         Person.objects.filter(pk__in=members.values("person_id"))
         .annotate(is_exempt=exempt_in(month))
@@ -59,13 +53,9 @@ def cell_people_in_month(cell: OrgUnit, month: date) -> QuerySet[Person]:
 
 
 def cell_of(person: Person, month: date) -> OrgUnit | None:
-    m = (
-        Membership.objects.filter(memberships_covering(month), person=person)
-        .select_related("unit")
-        .first()
-    )
+    m = Membership.objects.covering(month).filter(person=person).select_related("unit").first()
     return m.unit if m else None
 
 
 def is_exempt(person: Person, month: date) -> bool:
-    return Exemption.objects.filter(memberships_covering(month), person=person).exists()
+    return Exemption.objects.covering(month).filter(person=person).exists()

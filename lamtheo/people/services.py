@@ -6,11 +6,11 @@ from datetime import date
 
 from django.db import transaction
 
+from lamtheo.core import figures
 from lamtheo.core.audit import tag
-from lamtheo.core.dates import month_start
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import month_start
 from lamtheo.core.vietnamese import fold, name_sort_key, nfc
-from lamtheo.dashboard import stats
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.people.actions import PeopleAction
 from lamtheo.people.models import Exemption, Membership, Person
@@ -39,19 +39,8 @@ def person_create(
         reason="Bắt đầu sinh hoạt tại chi bộ",
     )
     membership.save()
-    stats.refresh_cell_months_from(cell, start_month)
-    stats.refresh_person_year(person.pk, start_month.year)
-    _refresh_study_figures(person)
+    figures.people_changed(cell=cell, from_month=start_month)
     return person
-
-
-def _refresh_study_figures(person: Person) -> None:
-    # Study participation counts the people of each cell, like the dashboard's rows: a
-    # change of membership or exemption moves the person in those figures too. (Imported
-    # here: learning depends on people, not the other way round, except for this refresh.)
-    from lamtheo.learning.study.figures import refresh_for_person
-
-    refresh_for_person(person.pk)
 
 
 @transaction.atomic
@@ -85,10 +74,7 @@ def person_transfer(*, actor, person: Person, to_cell: OrgUnit, month: date) -> 
     new.save()
     Person.objects.filter(pk=person.pk).update(cell=to_cell)
     person.cell = to_cell
-    for cell in (old_cell, to_cell):
-        stats.refresh_cell_months_from(cell, month)
-        stats.refresh_cell_year(cell, month.year)
-    _refresh_study_figures(person)
+    figures.people_changed_in(cells={old_cell: month, to_cell: month})
 
 
 @transaction.atomic
@@ -111,8 +97,5 @@ def person_exempt(
     # Every cell the person belonged to from the exemption's start on loses them as expected.
     spans = Membership.objects.filter(person=person).exclude(end_month__lte=exemption.start_month)
     cells = OrgUnit.objects.filter(pk__in=spans.values("unit_id"))
-    for cell in cells:
-        stats.refresh_cell_months_from(cell, exemption.start_month)
-        stats.refresh_cell_year(cell, exemption.start_month.year)
-    _refresh_study_figures(person)
+    figures.people_changed_in(cells=dict.fromkeys(cells, exemption.start_month))
     return exemption

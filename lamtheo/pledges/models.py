@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from lamtheo.core.models import AuditedHistory
@@ -37,6 +38,21 @@ class PledgeStatus(models.TextChoices):
     ACCEPTED = "accepted", "Chi bộ đã thông qua"
 
 
+# A registration counts once the person has submitted it, and while the cell has not sent it
+# back: submitted (waiting for the cell) or accepted. One home for this rule: the figures,
+# the handbook (which needs a registration) and the lists all use these names.
+REGISTERED = (PledgeStatus.SUBMITTED, PledgeStatus.ACCEPTED)
+
+
+def registered_q(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}status__in": REGISTERED})
+
+
+class PledgeQuerySet(models.QuerySet):
+    def registered(self) -> PledgeQuerySet:
+        return self.filter(registered_q())
+
+
 class Pledge(models.Model):
     person = models.ForeignKey(
         Person, verbose_name="đảng viên", on_delete=models.CASCADE, related_name="pledges"
@@ -63,6 +79,8 @@ class Pledge(models.Model):
     updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
     history = HistoricalRecords(bases=[AuditedHistory])
 
+    objects = PledgeQuerySet.as_manager()
+
     class Meta:
         verbose_name = "bản đăng ký"
         verbose_name_plural = "bản đăng ký"
@@ -77,6 +95,10 @@ class Pledge(models.Model):
     @property
     def is_editable_by_member(self) -> bool:
         return self.status in (PledgeStatus.DRAFT, PledgeStatus.RETURNED)
+
+    @property
+    def is_registered(self) -> bool:
+        return self.status in REGISTERED
 
 
 class PledgeItem(models.Model):

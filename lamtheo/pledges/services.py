@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from lamtheo.core import figures
 from lamtheo.core.audit import bump_version, tag, tag_all
 from lamtheo.core.errors import DomainError
 from lamtheo.core.vietnamese import nfc
-from lamtheo.dashboard import stats
 from lamtheo.people.models import Person
 from lamtheo.pledges.actions import PledgeAction
-from lamtheo.pledges.models import ContentArea, Pledge, PledgeItem, PledgeStatus
+from lamtheo.pledges.models import REGISTERED, ContentArea, Pledge, PledgeItem, PledgeStatus
 
 
 @dataclass
@@ -97,7 +97,7 @@ def _change_state(
         setattr(pledge, name, value)
     tag(pledge, actor=actor, action=action, reason=reason)
     pledge.save()
-    stats.refresh_person_year(pledge.person_id, pledge.year)
+    figures.person_year_changed(person_id=pledge.person_id, year=pledge.year, source=Pledge)
 
 
 @transaction.atomic
@@ -143,7 +143,7 @@ def pledge_return(*, actor, pledge: Pledge, version: int, comment: str) -> None:
         actor=actor,
         version=version,
         to=PledgeStatus.RETURNED,
-        allowed=(PledgeStatus.SUBMITTED, PledgeStatus.ACCEPTED),
+        allowed=REGISTERED,
         action=PledgeAction.PLEDGE_RETURNED,
         reason="Chi bộ trả lại bản đăng ký",
         refusal="Chỉ trả lại được bản đăng ký đã nộp.",

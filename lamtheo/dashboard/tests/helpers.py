@@ -8,7 +8,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from lamtheo.dashboard import stats
+from lamtheo.core import figures
 from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import HandbookEntry, Progress, Rating
 from lamtheo.orgs.models import UnitKind
@@ -67,9 +67,9 @@ def fill(person: Person, month: date, *, submit: bool = True, actor=None) -> Han
 
 
 def open_year(year: int) -> None:
-    # As on 1 January: the year's rows exist before the first write of the year, so the
-    # services keep every cell's rows current from then on.
-    stats.ensure_year(year)
+    # As the cron job on 1 January (manage.py open_year): the year's rows exist before the
+    # first write of the year, so the services keep every cell's rows current from then on.
+    figures.open_year(year)
 
 
 def build_big_tree(tree, cells: int, people_per_cell: int) -> None:

@@ -18,10 +18,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from lamtheo.core import figures
 from lamtheo.core.errors import DomainError
 from lamtheo.core.periods import add_months
-from lamtheo.dashboard import stats
-from lamtheo.dashboard.management.commands.rebuild_stats import years_with_records
+from lamtheo.dashboard.figures import rebuild_year
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import EntryStatus, HandbookEntry, Progress, Rating
@@ -170,7 +170,7 @@ class Play:
     # --- handbook months ------------------------------------------------------------
 
     def fill(self) -> None:
-        registered = Pledge.objects.filter(year=YEAR, status__in=stats.REGISTERED_STATES)
+        registered = Pledge.objects.registered().filter(year=YEAR)
         person, month = self.pick(registered).person, self.rng.choice(MONTHS)
         self.clock.around_due_day(self.rng, month)
         actor = (
@@ -188,8 +188,7 @@ class Play:
             handbook.entry_submit(actor=actor, entry=entry, version=entry.version)
 
     def submitted_entry(self) -> HandbookEntry:
-        states = (EntryStatus.SUBMITTED, EntryStatus.REVIEWED)
-        return self.pick(HandbookEntry.objects.filter(status__in=states))
+        return self.pick(HandbookEntry.objects.submitted())
 
     def review(self) -> None:
         entry = self.submitted_entry()
@@ -270,12 +269,12 @@ def cells(tree) -> list[OrgUnit]:
 
 @pytest.mark.parametrize("seed", [1, 2])
 def test_the_kept_figures_equal_a_rebuild_after_random_changes(tree, cells, clock, seed):
-    stats.ensure_year(YEAR)  # the dashboards' first look at the year builds its rows
+    figures.open_year(YEAR)  # as the cron job on 1 January
     play = Play(tree, clock, random.Random(seed), cells)
     play.run(steps=170)
     kept = snapshot(YEAR)
 
-    stats.rebuild_year(YEAR)
+    rebuild_year(YEAR)
 
     assert differences(kept, snapshot(YEAR)) == []
     # The run really moved the figures (an empty year would agree trivially).
@@ -299,18 +298,18 @@ def test_the_kept_figures_equal_a_rebuild_after_random_changes(tree, cells, cloc
 
 
 def test_rebuild_repairs_a_row_that_went_wrong(tree, cells):
-    stats.ensure_year(YEAR)
+    figures.open_year(YEAR)
     good = snapshot(YEAR)
     CellMonthStat.objects.filter(unit=tree.cell, month=MONTHS[4]).update(expected=99)
     CellYearStat.objects.filter(unit=tree.cell, year=YEAR).delete()
 
-    stats.rebuild_year(YEAR)
+    rebuild_year(YEAR)
 
     assert snapshot(YEAR) == good
 
 
 def test_someone_joining_in_an_earlier_year_counts_in_a_later_year_that_has_figures(tree, cells):
-    stats.ensure_year(YEAR)
+    figures.open_year(YEAR)
     before = CellMonthStat.objects.get(unit=tree.cell2, month=MONTHS[6]).expected
 
     people.person_create(actor=None, code="DV200", full_name="Lý Thị Hằng",
@@ -322,26 +321,26 @@ def test_someone_joining_in_an_earlier_year_counts_in_a_later_year_that_has_figu
 
 
 def test_an_exemption_reaching_back_before_a_transfer_updates_the_cell_left(tree, cells):
-    stats.ensure_year(YEAR)
+    figures.open_year(YEAR)
     outsider = tree.outsider
     people.person_transfer(actor=None, person=outsider, to_cell=tree.cell_b, month=MONTHS[5])
 
     people.person_exempt(actor=None, person=outsider, start_month=MONTHS[2], reason="Ốm")
 
     kept = snapshot(YEAR)
-    stats.rebuild_year(YEAR)
+    rebuild_year(YEAR)
     assert differences(kept, snapshot(YEAR)) == []
 
 
 def test_rebuild_stats_rebuilds_each_year_from_the_first_to_the_last_with_figures(tree, cells):
     CellMonthStat.objects.all().delete()
     CellYearStat.objects.all().delete()
-    stats.ensure_year(YEAR - 4)
-    stats.ensure_year(YEAR - 2)
+    figures.open_year(YEAR - 4)
+    figures.open_year(YEAR - 2)
     good = snapshot(YEAR - 2)
     CellMonthStat.objects.filter(unit=tree.cell, month=date(YEAR - 2, 5, 1)).update(expected=99)
 
-    assert years_with_records() == [YEAR - 4, YEAR - 3, YEAR - 2, timezone.localdate().year]
+    assert figures.years_with_records() == [YEAR - 4, YEAR - 3, YEAR - 2, timezone.localdate().year]
     call_command("rebuild_stats", stdout=StringIO())
 
     assert snapshot(YEAR - 2) == good

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from datetime import date
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lamtheo.core.periods import add_months, month_start, today
 from lamtheo.dashboard.models import CellYearStat
+from lamtheo.dashboard.selectors import Figures
 from lamtheo.dashboard.tests.helpers import YEAR, build_big_tree, fill, open_year, register
 
 MAX_QUERIES = 11
@@ -151,12 +156,24 @@ def test_a_past_year_opens_on_december(played, login):
     assert len(response.context["months"]) == 12
 
 
-def test_the_first_look_at_a_year_builds_its_figures(tree, login):
+def test_a_year_never_opened_reads_as_zeros_and_the_page_writes_nothing(tree, login):
     year = YEAR - 1
+    client = login(tree.propaganda_user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url("DBK", nam=year))
+    assert response.status_code == 200
+    assert [q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith("SELECT")] == []
+    assert response.context["figures"].total == Figures()
     assert not CellYearStat.objects.filter(year=year).exists()
+
+
+def test_a_year_opened_by_the_yearly_command_shows_its_figures(tree, login):
+    year = YEAR - 1
+    call_command("open_year", str(year), stdout=StringIO())
     response = login(tree.propaganda_user).get(url("DBK", nam=year))
-    assert CellYearStat.objects.filter(year=year).exists()
     assert response.context["figures"].total.expected == 5
+    call_command("open_year", str(year), stdout=StringIO())  # a second run changes nothing
+    assert CellYearStat.objects.filter(year=year).count() == 3
 
 
 def test_the_chart_is_an_image_linking_to_the_month_by_month_page(played, login):

@@ -13,9 +13,9 @@ from openpyxl import load_workbook
 from lamtheo.campaign.models import Manifestation
 from lamtheo.core.periods import add_months, month_start
 from lamtheo.handbook import services
+from lamtheo.handbook.figures import rebuild_selfcheck_year
 from lamtheo.handbook.models import SelfCheckStat
 from lamtheo.handbook.selectors import selfcheck_figures
-from lamtheo.handbook.stats import rebuild_selfcheck_year
 from lamtheo.orgs.models import UnitKind
 from lamtheo.orgs.services import unit_create
 from lamtheo.tests.helpers import make_person

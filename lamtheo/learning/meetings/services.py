@@ -1,5 +1,5 @@
-"""Writes on the cells' meetings: record, correct, take attendance. Each keeps the cell's
-figures (learning.meeting_stats) in the same transaction."""
+"""Writes on the cells' meetings: record, correct, take attendance. Each tells core.figures
+what changed, in the same transaction."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lamtheo.campaign.selectors import topic_for
+from lamtheo.core import figures
 from lamtheo.core.audit import bump_version, tag
-from lamtheo.core.dates import month_label, month_start
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import month_label, month_start
 from lamtheo.core.vietnamese import nfc
 from lamtheo.learning.attendance import AttendanceStatus
-from lamtheo.learning.meetings import figures as meeting_stats
 from lamtheo.learning.meetings.actions import MeetingAction
 from lamtheo.learning.meetings.models import CellMeeting, MeetingAttendance, MeetingKind
 from lamtheo.learning.stories.models import Story
@@ -122,7 +122,7 @@ def meeting_create(*, actor, unit: OrgUnit, data: MeetingInput) -> CellMeeting:
         reason="Ghi biên bản sinh hoạt chi bộ",
     )
     _save(meeting)
-    meeting_stats.refresh_cell_meeting_month(unit, month)
+    figures.cell_month_changed(cell=unit, month=month, source=CellMeeting)
     return meeting
 
 
@@ -147,7 +147,7 @@ def meeting_update(*, actor, meeting: CellMeeting, data: MeetingInput, version: 
     )
     _save(meeting)
     for m in {old_month, month}:
-        meeting_stats.refresh_cell_meeting_month(meeting.unit, m)
+        figures.cell_month_changed(cell=meeting.unit, month=m, source=CellMeeting)
     return meeting
 
 
@@ -166,7 +166,7 @@ def meeting_delete(*, actor, meeting: CellMeeting, reason: str, version: int) ->
         row.delete()
     tag(meeting, actor=actor, action=MeetingAction.MEETING_DELETED, reason=why)
     meeting.delete()
-    meeting_stats.refresh_cell_meeting_month(meeting.unit, meeting.month)
+    figures.cell_month_changed(cell=meeting.unit, month=meeting.month, source=CellMeeting)
 
 
 @dataclass
@@ -218,4 +218,4 @@ def meeting_record_attendance(
                 reason="Không còn thuộc danh sách dự sinh hoạt",
             )
             row.delete()
-    meeting_stats.refresh_cell_meeting_month(meeting.unit, meeting.month)
+    figures.cell_month_changed(cell=meeting.unit, month=meeting.month, source=MeetingAttendance)

@@ -27,7 +27,6 @@ from lamtheo.core.periods import (
     years_offered,
 )
 from lamtheo.core.xlsx import xlsx_response
-from lamtheo.learning.meetings import figures as meeting_stats
 from lamtheo.learning.meetings import services
 from lamtheo.learning.meetings.exports import meeting_table_xlsx
 from lamtheo.learning.meetings.forms import AttendanceForm, MeetingForm
@@ -45,7 +44,7 @@ from lamtheo.learning.meetings.selectors import (
 )
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404
 from lamtheo.orgs.selectors import breadcrumbs
-from lamtheo.people.models import MemberStatus, Person
+from lamtheo.people.models import MemberStatus, Person, overlapping_q
 
 FIELDS = ("kind", "held_on", "place", "chair", "clerk", "topic_studied", "handbook_reviewed",
           "story", "self_check", "proceedings", "conclusion")  # fmt: skip
@@ -76,9 +75,7 @@ def _people_for_form(unit, meeting: CellMeeting | None) -> list[Person]:
     today = timezone.localdate()
     start = meeting.month if meeting else today.replace(day=1, month=1)
     end = meeting.month if meeting else today
-    overlapping = Q(memberships__unit=unit, memberships__start_month__lte=end) & (
-        Q(memberships__end_month__isnull=True) | Q(memberships__end_month__gt=start)
-    )
+    overlapping = Q(memberships__unit=unit) & overlapping_q(start, end, "memberships__")
     return list(Person.objects.filter(overlapping).exclude(status=MemberStatus.NON_MEMBER)
                 .distinct().order_by("sort_key"))  # fmt: skip
 
@@ -222,7 +219,6 @@ COLUMNS = [
 def _figures(request: HttpRequest, code: str):
     unit = get_unit_or_404(request.user, code, Capability.VIEW_STATS)
     month = period_from(request.GET)
-    meeting_stats.ensure_meeting_year(month.year)
     return unit, month, meeting_unit_figures(unit, month)
 
 

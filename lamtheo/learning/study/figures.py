@@ -1,4 +1,5 @@
-"""Keeping the study figures: the counts of each attendance sheet, and per topic per cell.
+"""Keeping the study figures: the counts of each attendance sheet, and per topic per cell, by
+`StudyFigures`, registered with core.figures.
 
 Definitions (also in the user guide):
 - expected at a session, in a cell: belonged to the cell in the session's month and was
@@ -8,37 +9,99 @@ Definitions (also in the user guide):
 - of those who have not studied it: absent with a reason at some session of the topic
   ("excused"), else absent without one ("unexcused"), else nothing recorded yet.
 
-`refresh_sheets` and `refresh_topic_cells` run inside the transaction of the write that
-changed the records (a session scheduled or edited, attendance saved); `rebuild_study`
-recomputes everything from the records (called by `manage.py rebuild_stats`). A test makes
-random changes through the services and checks that both agree.
+The keeper recounts, inside the transaction of the write that changed the records (a session
+scheduled, edited or cancelled, attendance saved, people moved or exempted), the sheets and
+topic rows of the cells concerned; `rebuild_study` recomputes them from the records (called
+by `manage.py rebuild_stats`, year by year). A test makes random changes through the services
+and checks that both agree. Rows exist only where a session reached a cell: a year needs no
+opening.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import date
 
 from django.db import transaction
 
+from lamtheo.core import figures
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.study.models import StudyAttendance, StudySession, StudySheet, StudyTopicStat
+from lamtheo.learning.study.selectors import expected_people
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.people.models import Membership
-from lamtheo.people.selectors import exempt_in, memberships_covering
 
 SHEET_FIELDS = ("expected", "marked", "attended", "made_up", "excused", "unexcused")
 TOPIC_FIELDS = ("expected", "studied", "made_up", "excused", "unexcused")
 
 
-def expected_people(month, cell_ids: Iterable[int]) -> set[tuple[int, int]]:
-    """(cell id, person id) of the people expected in these cells in `month` (one query)."""
-    return set(
-        Membership.objects.filter(memberships_covering(month), unit_id__in=list(cell_ids))
-        .annotate(exempt=exempt_in(month, "person_id"))
-        .filter(exempt=False)
-        .values_list("unit_id", "person_id")
-    )
+class StudyFigures(figures.FigureKeeper):
+    name = "learning.study"
+
+    def cells_month_changed(self, cells, month: date, source) -> None:
+        if source not in (StudySession, StudyAttendance):
+            return
+        cell_ids = {c.pk for c in cells}
+        sessions = list(
+            StudySession.objects.filter(month=month, sheets__cell_id__in=cell_ids).distinct()
+        )
+        for session in sessions:
+            refresh_sheets(session, cell_ids)
+        if source is StudyAttendance:
+            for topic_id in {s.topic_id for s in sessions}:
+                refresh_topic_cells(topic_id, cells_marked(topic_id, month, cell_ids))
+            return
+        # A session was scheduled, changed or cancelled: what it was before (its topic, its
+        # cells) is gone, so every topic these cells have figures for is recounted. Sessions
+        # are few; attendance, the frequent write, takes the path above.
+        topics = {s.topic_id for s in sessions}
+        topics |= set(StudyTopicStat.objects.filter(unit_id__in=cell_ids)
+                      .values_list("topic_id", flat=True))  # fmt: skip
+        for topic_id in topics:
+            refresh_topic_cells(topic_id, cell_ids)
+
+    def people_changed_in(self, cells: Mapping[OrgUnit, date], cells_reshaped: bool) -> None:
+        """Who is expected changes in the sessions of these cells from each one's month on."""
+        if not cells:
+            return
+        since = {cell.pk: month for cell, month in cells.items()}
+        sessions = StudySession.objects.filter(
+            sheets__cell_id__in=list(since), month__gte=min(since.values())
+        ).distinct()
+        topics: dict[int, set[int]] = defaultdict(set)
+        for session in sessions:
+            reached = [cid for cid, month in since.items() if month <= session.month]
+            refresh_sheets(session, reached)
+            topics[session.topic_id].update(reached)
+        for topic_id, cell_ids in topics.items():
+            refresh_topic_cells(topic_id, cell_ids)
+
+    def rebuild_year(self, year: int) -> None:
+        rebuild_study(year)
+
+    def years_with_records(self) -> set[int]:
+        return {d.year for d in StudySession.objects.dates("month", "year")}
+
+    def figures_of(self, year: int) -> dict:
+        sheets = StudySheet.objects.filter(session__month__year=year)
+        rows = {
+            ("sheet", session, cell): tuple(values)
+            for session, cell, *values in sheets.values_list(
+                "session_id", "cell_id", "path", *SHEET_FIELDS
+            )
+        }
+        topics = StudyTopicStat.objects.filter(
+            topic_id__in=StudySession.objects.filter(month__year=year).values("topic_id"),
+            expected__gt=0,  # a topic row that counts nobody reads as nothing
+        )
+        rows |= {
+            ("topic", topic, unit): tuple(values)
+            for topic, unit, *values in topics.values_list(
+                "topic_id", "unit_id", "path", *TOPIC_FIELDS
+            )
+        }
+        return rows
 
 
 def _sheet_counts(session: StudySession, cell_ids: list[int]) -> dict[int, dict[str, int]]:
@@ -73,11 +136,11 @@ def refresh_sheets(session: StudySession, cell_ids: Iterable[int] | None = None)
     sheets = list(sheets)
     counts = _sheet_counts(session, [s.cell_id for s in sheets])
     for s in sheets:
-        figures = counts[s.cell_id]
+        values = counts[s.cell_id]
         # One plain UPDATE per sheet whose counts changed: far cheaper than bulk_update's
         # CASE expressions, and after an attendance write only one sheet has changed.
-        if any(getattr(s, name) != value for name, value in figures.items()):
-            StudySheet.objects.filter(pk=s.pk).update(**figures)
+        if any(getattr(s, name) != value for name, value in values.items()):
+            StudySheet.objects.filter(pk=s.pk).update(**values)
 
 
 def _topic_counts(topic_id: int, cell_ids: Iterable[int] | None) -> dict[int, dict[str, int]]:
@@ -119,14 +182,31 @@ def _topic_counts(topic_id: int, cell_ids: Iterable[int] | None) -> dict[int, di
 
 
 def refresh_topic_cells(topic_id: int, cell_ids: Iterable[int]) -> None:
+    """Recount the topic's rows of these cells, writing only the rows that changed."""
     cell_ids = set(cell_ids)
     counts = _topic_counts(topic_id, cell_ids)
-    paths = dict(OrgUnit.objects.filter(pk__in=cell_ids).values_list("pk", "path"))
-    StudyTopicStat.objects.filter(topic_id=topic_id, unit_id__in=cell_ids - set(counts)).delete()
-    for cid, figures in counts.items():
-        StudyTopicStat.objects.update_or_create(
-            topic_id=topic_id, unit_id=cid, defaults={"path": paths[cid], **figures}
-        )
+    paths = dict(OrgUnit.objects.filter(pk__in=list(counts)).values_list("pk", "path"))
+    rows = StudyTopicStat.objects.filter(topic_id=topic_id, unit_id__in=cell_ids)
+    existing = {row.unit_id: row for row in rows}
+    rows.exclude(unit_id__in=list(counts)).delete()
+    added = []
+    for cid, values in counts.items():
+        values = {"path": paths[cid], **values}
+        row = existing.get(cid)
+        if row is None:
+            added.append(StudyTopicStat(topic_id=topic_id, unit_id=cid, **values))
+        elif any(getattr(row, name) != value for name, value in values.items()):
+            StudyTopicStat.objects.filter(pk=row.pk).update(**values)
+    StudyTopicStat.objects.bulk_create(added, batch_size=2000)
+
+
+def cells_marked(topic_id: int, month: date, cell_ids: set[int]) -> set[int]:
+    """After attendance in these cells at the topic's sessions of `month`: these cells and
+    every other cell the topic reached where the people marked were once expected."""
+    marked = StudyAttendance.objects.filter(
+        session__topic_id=topic_id, session__month=month, cell_id__in=list(cell_ids)
+    ).values_list("person_id", flat=True)
+    return cells_of_people(topic_id, set(marked)) | cell_ids
 
 
 def cells_of_people(topic_id: int, person_ids: Iterable[int]) -> set[int]:
@@ -140,30 +220,26 @@ def cells_of_people(topic_id: int, person_ids: Iterable[int]) -> set[int]:
     )
 
 
-def rebuild_study() -> None:
-    """Recompute every sheet's counts and every topic's figures from the records."""
+def rebuild_study(year: int | None = None) -> None:
+    """Recompute from the records the counts of every sheet of the sessions of `year` (of
+    every year, without one) and every row of their topics. A topic's rows span every
+    session of the topic, of whatever year."""
+    sessions = StudySession.objects.all()
+    if year is not None:
+        sessions = sessions.filter(month__gte=date(year, 1, 1), month__lte=date(year, 12, 1))
     with transaction.atomic():
-        for session in StudySession.objects.all():
+        for session in sessions:
             refresh_sheets(session)
-        StudyTopicStat.objects.all().delete()
-        topic_ids = StudySession.objects.values_list("topic_id", flat=True).distinct()
+        topic_ids = set(sessions.values_list("topic_id", flat=True).distinct())
+        # Rows of the year's topics, and of topics that no session is for any more.
+        StudyTopicStat.objects.filter(topic_id__in=topic_ids).delete()
+        StudyTopicStat.objects.exclude(
+            topic_id__in=StudySession.objects.values("topic_id")
+        ).delete()
         paths = dict(OrgUnit.objects.values_list("pk", "path"))
         rows = [
-            StudyTopicStat(topic_id=tid, unit_id=cid, path=paths[cid], **figures)
-            for tid in set(topic_ids)
-            for cid, figures in _topic_counts(tid, None).items()
+            StudyTopicStat(topic_id=tid, unit_id=cid, path=paths[cid], **counts)
+            for tid in sorted(topic_ids)
+            for cid, counts in _topic_counts(tid, None).items()
         ]
         StudyTopicStat.objects.bulk_create(rows, batch_size=2000)
-
-
-def refresh_for_person(person_id: int) -> None:
-    """After a change of the person's memberships or exemptions (people.services): every
-    sheet and topic figure of the cells the person ever belonged to."""
-    cells = set(Membership.objects.filter(person_id=person_id).values_list("unit_id", flat=True))
-    sessions = StudySession.objects.filter(sheets__cell_id__in=cells).distinct()
-    topics = set()
-    for session in sessions:
-        refresh_sheets(session, cells)
-        topics.add(session.topic_id)
-    for topic_id in topics:
-        refresh_topic_cells(topic_id, cells_of_people(topic_id, [person_id]))

@@ -4,7 +4,7 @@ A committee schedules a session for a topic, for its whole subtree or for chosen
 Each cell reached gets an attendance sheet (StudySheet): the cell's secretary records who
 attended, who was absent (with or without a reason) and who later made it up. The sheet
 carries the optimistic version of that cell's attendance and, pre-aggregated, its counts;
-StudyTopicStat keeps per topic per cell the figures of the dashboards (learning.study_stats).
+StudyTopicStat keeps per topic per cell the figures of the dashboards (learning.study.figures).
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ of queries for a cell and for a province. The named list reads the source record
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -23,8 +24,8 @@ from lamtheo.learning.study.models import StudyAttendance, StudySession, StudySh
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.scope import Capability, can, scope_q
 from lamtheo.orgs.tree import branch_expr, children_of, subtree_q
-from lamtheo.people.models import Membership, Person
-from lamtheo.people.selectors import exempt_in, memberships_covering
+from lamtheo.people.models import Membership, Person, covering_q
+from lamtheo.people.selectors import exempt_in
 
 # --- sessions and sheets --------------------------------------------------------------
 
@@ -88,6 +89,18 @@ def visible_sheets(user, session: StudySession) -> QuerySet[StudySheet]:
     )
 
 
+def expected_people(month: date, cell_ids: Iterable[int]) -> set[tuple[int, int]]:
+    """(cell id, person id) of the people expected in these cells in `month`: belonging to
+    the cell then and not exempt (one query). The figures count the same people."""
+    return set(
+        Membership.objects.covering(month)
+        .filter(unit_id__in=list(cell_ids))
+        .annotate(exempt=exempt_in(month, "person_id"))
+        .filter(exempt=False)
+        .values_list("unit_id", "person_id")
+    )
+
+
 @dataclass
 class SheetRow:
     person: Person
@@ -98,7 +111,7 @@ def sheet_rows(sheet: StudySheet) -> tuple[list[SheetRow], list[Person]]:
     """The people expected at the session in the cell, in Vietnamese name order, each
     with their mark; and, apart, the members exempt that month (not expected)."""
     month = sheet.session.month
-    members = Membership.objects.filter(memberships_covering(month), unit=sheet.cell)
+    members = Membership.objects.covering(month).filter(unit=sheet.cell)
     people = list(
         Person.objects.filter(pk__in=members.values("person_id"))
         .annotate(is_exempt=exempt_in(month))
@@ -317,7 +330,7 @@ def not_studied(unit: OrgUnit, topic: Topic | None) -> list[NotStudied]:
         by_month.setdefault(month, set()).add(cid)
     q = Q(pk__in=[])
     for month, cids in by_month.items():
-        q |= Q(memberships_covering(month), unit_id__in=cids) & ~Q(exempt_in(month, "person_id"))
+        q |= Q(covering_q(month), unit_id__in=cids) & ~Q(exempt_in(month, "person_id"))
     marks = StudyAttendance.objects.filter(session__topic=topic)
     studied = marks.filter(Q(status=AttendanceStatus.PRESENT) | Q(made_up_on__isnull=False))
     pairs = (

@@ -1,6 +1,6 @@
 """Writes of the study of the topic: scheduling a session, recording attendance and
 make-ups. Each runs in a transaction, checks who acts and the state, writes the audit
-trail and keeps the pre-aggregated figures (learning.study_stats) in the same transaction."""
+trail and tells core.figures what changed, in the same transaction."""
 
 from __future__ import annotations
 
@@ -12,19 +12,16 @@ from django.db.models import Q
 from django.utils import timezone
 
 from lamtheo.campaign.models import Topic
+from lamtheo.core import figures
 from lamtheo.core.audit import bump_version, tag
-from lamtheo.core.dates import format_date, month_start
+from lamtheo.core.dates import format_date
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import month_start
 from lamtheo.core.vietnamese import nfc
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.study.actions import StudyAction
-from lamtheo.learning.study.figures import (
-    cells_of_people,
-    expected_people,
-    refresh_sheets,
-    refresh_topic_cells,
-)
 from lamtheo.learning.study.models import SessionKind, StudyAttendance, StudySession, StudySheet
+from lamtheo.learning.study.selectors import expected_people
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit
 from lamtheo.orgs.scope import Capability, can
 from lamtheo.orgs.tree import is_within, subtree_q
@@ -108,8 +105,7 @@ def study_session_schedule(*, actor, unit: OrgUnit, data: SessionInput) -> Study
     session.save()
     session.chosen_units.set([] if data.whole_subtree else data.chosen_units)
     _add_sheets(session, cells)
-    refresh_sheets(session)
-    refresh_topic_cells(session.topic_id, [c.pk for c in cells])
+    figures.cells_month_changed(cells=cells, month=session.month, source=StudySession)
     return session
 
 
@@ -128,7 +124,6 @@ def study_session_update(
         if data.held_on > today:
             raise DomainError("Buổi học đã có điểm danh nên không dời được sang ngày chưa tới.",
                               field="held_on")  # fmt: skip
-    old_topic = session.topic_id
     old_cells = set(session.sheets.values_list("cell_id", flat=True))
     new_cells = {c.pk for c in cells}
     removed = old_cells - new_cells
@@ -146,10 +141,9 @@ def study_session_update(
     session.chosen_units.set([] if data.whole_subtree else data.chosen_units)
     session.sheets.filter(cell_id__in=removed).delete()
     _add_sheets(session, [c for c in cells if c.pk not in old_cells])
-    refresh_sheets(session)
-    if old_topic != session.topic_id:
-        refresh_topic_cells(old_topic, old_cells)
-    refresh_topic_cells(session.topic_id, old_cells | new_cells)
+    # The cells it reached before and now: their old topic's figures are recounted too.
+    reached = OrgUnit.objects.filter(pk__in=old_cells | new_cells)
+    figures.cells_month_changed(cells=reached, month=session.month, source=StudySession)
     return session
 
 
@@ -166,7 +160,10 @@ def study_session_cancel(*, actor, session: StudySession, reason: str, version: 
     if StudyAttendance.objects.filter(session=session).exists():
         raise DomainError("Đã có chi bộ ghi điểm danh buổi học này nên không hủy được; nếu "
                           "buổi học dời ngày, vui lòng sửa ngày tổ chức.")  # fmt: skip
-    topic_id, cells = session.topic_id, list(session.sheets.values_list("cell_id", flat=True))
+    month, cells = (
+        session.month,
+        list(OrgUnit.objects.filter(pk__in=session.sheets.values("cell_id"))),
+    )
     tag(
         session,
         actor=actor,
@@ -174,7 +171,7 @@ def study_session_cancel(*, actor, session: StudySession, reason: str, version: 
         reason=f"Hủy buổi học tập, quán triệt: {reason}",
     )
     session.delete()
-    refresh_topic_cells(topic_id, cells)
+    figures.cells_month_changed(cells=cells, month=month, source=StudySession)
 
 
 @dataclass(frozen=True)
@@ -252,8 +249,5 @@ def study_attendance_record(
     sheet.recorded_at = timezone.now()
     sheet.recorded_by = actor if actor and actor.pk else None
     sheet.save(update_fields=["recorded_at", "recorded_by"])
-    refresh_sheets(session, [sheet.cell_id])
-    if changed:
-        cells = cells_of_people(session.topic_id, changed) | {sheet.cell_id}
-        refresh_topic_cells(session.topic_id, cells)
+    figures.cell_month_changed(cell=sheet.cell, month=session.month, source=StudyAttendance)
     return len(changed)

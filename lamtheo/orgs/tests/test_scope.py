@@ -21,7 +21,6 @@ from django.contrib.auth.models import AnonymousUser, User
 from lamtheo.core.periods import month_start
 from lamtheo.orgs.models import RoleKind
 from lamtheo.orgs.scope import (
-    CAPABILITIES,
     MEMBER,
     RULES,
     Capability,
@@ -280,7 +279,6 @@ def test_roles_with_lists_the_role_kinds_never_the_member_pseudo_role():
     assert roles_with(Capability.REVIEW) == {RoleKind.SECRETARY, RoleKind.DEPUTY}
     assert roles_with(Capability.READ_PROGRAMMES) == set(RoleKind)
     assert all(MEMBER not in roles_with(c) for c in Capability)
-    assert CAPABILITIES[Capability.RECEIVE_DOCUMENTS] == roles_with(Capability.RECEIVE_FOR_UNIT)
 
 
 def test_the_scope_filter_of_a_whole_tree_holder_keeps_every_unit(world):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from lamtheo.core.dates import month_start
+from lamtheo.core.periods import month_start
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit, UnitKind
 from lamtheo.orgs.scope import Capability, holds_whole_tree, reaches_path
 from lamtheo.orgs.tree import MAX_DEPTH

@@ -1,5 +1,5 @@
 """The write step, all or nothing: run inside the transaction that checked the file, with
-bulk statements (no per-row saves), then the figures of the touched cells kept right."""
+bulk statements (no per-row saves), then core.figures told what changed."""
 
 from __future__ import annotations
 
@@ -10,11 +10,10 @@ from datetime import date
 from django.db import connection
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from lamtheo.core import figures
 from lamtheo.core.audit import bulk_history
 from lamtheo.core.bulk import insert_values
-from lamtheo.core.dates import month_start
-from lamtheo.dashboard import stats
-from lamtheo.dashboard.models import CellYearStat
+from lamtheo.core.periods import month_start
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.tree import child_path
 from lamtheo.people.actions import PeopleAction
@@ -29,8 +28,7 @@ def write_plan(plan: Plan, *, actor, reason: str, today: date) -> None:
     ids = _create_units(plan.new_units)
     _create_people(plan.new_people, ids, today=today)
     _update_people(plan, ids, actor=actor, reason=reason)
-    if plan.touched or plan.kinds_changed:
-        _refresh_figures(plan.touched, rebuild=plan.kinds_changed)
+    _tell_figures(plan)
 
 
 def _create_units(rows: list[tuple[UnitRow, int]]) -> dict[str, int]:
@@ -149,24 +147,13 @@ def _transfer(plan: Plan, cells: dict[str, int], *, actor, reason: str) -> None:
     )
 
 
-# Refreshing one cell costs about 40 small queries a year; past this many cells, one
-# set-based rebuild of each year (whose cost grows with the whole database) is cheaper.
-PER_CELL_REFRESH_LIMIT = 30
-
-
-def _refresh_figures(touched: dict[str, date], *, rebuild: bool) -> None:
-    """Keep the figures already built right: from each touched cell's first changed month
-    on, in every year that has figures. A year without figures yet has nothing to keep: it
-    is built whole, from the records, when first looked at (stats.ensure_year)."""
-    built = CellYearStat.objects.values_list("year", flat=True).distinct()
-    if not rebuild:  # a change of kind alters every built year's set of cells
-        built = built.filter(year__gte=min(touched.values()).year)
-    years = sorted(set(built))
-    if not years:
-        return
-    if rebuild or len(touched) > PER_CELL_REFRESH_LIMIT:
-        for year in years:
-            stats.rebuild_year(year)
-        return
-    for cell in OrgUnit.objects.filter(code__in=list(touched)):
-        stats.refresh_cell_months_from(cell, touched[cell.code])
+def _tell_figures(plan: Plan) -> None:
+    """Tell every figure keeper which cells' people changed from which month, whether units
+    became or stopped being cells, and which cells are new."""
+    new = {row.code for row, _ in plan.new_units}
+    units: list[OrgUnit] = []
+    for chunk in chunks(sorted(new | set(plan.touched))):
+        units += OrgUnit.objects.filter(code__in=chunk)
+    touched = {u: plan.touched[u.code] for u in units if u.code in plan.touched}
+    figures.people_changed_in(cells=touched, cells_reshaped=plan.kinds_changed)
+    figures.cells_added(cells=[u for u in units if u.code in new and u.is_cell])

@@ -4,11 +4,15 @@ import random
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
+from lamtheo.core import figures
 from lamtheo.core.periods import add_months, month_start
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings import services as s
-from lamtheo.learning.meetings.figures import ensure_meeting_year, rebuild_meeting_year
+from lamtheo.learning.meetings.figures import rebuild_meeting_year
 from lamtheo.learning.meetings.models import CellMeeting, CellMeetingStat, MeetingKind
 from lamtheo.learning.meetings.selectors import cells_without_meeting, meeting_unit_figures
 from lamtheo.learning.meetings.tests.helpers import make_meeting, meeting_input
@@ -34,7 +38,7 @@ def test_maintained_figures_equal_a_rebuild_after_random_changes(tree):
               if m.year == today.year] or [month_start(today)]  # fmt: skip
     year = months[0].year
     role_grant(actor=None, user=tree.outsider.user, unit=tree.cell2, kind=RoleKind.SECRETARY)
-    ensure_meeting_year(year)
+    figures.open_year(year)
     actors = {
         tree.cell.pk: (tree.secretary_user, tree.secretary, tree.member),
         tree.cell2.pk: (tree.outsider.user, tree.outsider, None),
@@ -65,7 +69,6 @@ def test_maintained_figures_equal_a_rebuild_after_random_changes(tree):
 
 
 def test_figures_roll_up_by_child_unit(tree, meeting):
-    ensure_meeting_year(meeting.month.year)
     fig = meeting_unit_figures(tree.bloc, meeting.month)
     assert (fig.total.cells, fig.total.held) == (3, 1)
     by_name = {r.unit.name: r.figures for r in fig.rows}
@@ -90,9 +93,25 @@ def test_the_figures_cost_the_same_number_of_queries_for_a_bigger_tree(
     assert fig.total.cells == 48 and len(fig.rows) == 17
 
 
-def test_a_new_cell_gets_its_rows_when_the_figures_are_looked_at(tree, meeting):
+def test_the_first_meeting_of_a_year_opens_the_year_for_every_cell(tree, meeting):
     year = meeting.month.year
-    ensure_meeting_year(year)
+    assert CellMeetingStat.objects.filter(month__year=year).count() == 12 * 3
+
+
+def test_a_new_cell_gets_its_rows_when_it_is_created(tree, meeting):
+    year = meeting.month.year
     new = unit_create(code="CB9", name="Chi bộ 9", kind=UnitKind.CELL, parent=tree.org)
-    ensure_meeting_year(year)
     assert CellMeetingStat.objects.filter(unit=new, month__year=year).count() == 12
+    assert meeting_unit_figures(tree.org, meeting.month).total.cells == 3
+
+
+def test_a_year_never_opened_shows_no_cells_and_the_page_writes_nothing(tree, login):
+    year = date.today().year - 2
+    url = reverse("learning:meeting_figures", args=[tree.bloc.code])
+    client = login(tree.propaganda_user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, {"nam": year})
+    assert response.status_code == 200
+    assert [q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith("SELECT")] == []
+    assert response.context["t"].cells == 0
+    assert not CellMeetingStat.objects.filter(month__year=year).exists()

@@ -166,3 +166,21 @@ def test_rebuild_stats_also_rebuilds_the_study_figures(tree):
     call_command("rebuild_stats", "--year", str(today().year), stdout=open("/dev/null", "w"))
     assert StudySheet.objects.get(session=session, cell=tree.cell).expected == 3
     assert StudyTopicStat.objects.get(unit=tree.cell).expected == 3
+
+
+def test_attendance_in_the_cell_joined_counts_in_the_cell_left(tree):
+    """Someone expected at the topic's session in one cell, then moved, studies the topic at a
+    session in their new cell: the topic counts them as studied in both cells."""
+    first = schedule(tree, held_on=today() - timedelta(days=62))
+    people.person_transfer(actor=None, person=tree.member, to_cell=tree.cell2,
+                           month=month_start(today()))  # fmt: skip
+    second = schedule(tree, held_on=today())
+    role_grant(actor=None, user=tree.secretary_user, unit=tree.cell2, kind=RoleKind.DEPUTY)
+    tree.secretary_user._lamtheo_grants = None
+    sheet = StudySheet.objects.select_related("session", "cell").get(session=second,
+                                                                     cell=tree.cell2)  # fmt: skip
+    study_attendance_record(actor=tree.secretary_user, sheet=sheet, version=sheet.version,
+                            marks=[Mark(tree.member.pk, P)])  # fmt: skip
+    assert first.topic_id == second.topic_id
+    left = StudyTopicStat.objects.get(topic_id=first.topic_id, unit=tree.cell)
+    assert (left.expected, left.studied) == (3, 1)

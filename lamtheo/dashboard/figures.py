@@ -1,10 +1,15 @@
-"""Keeping the pre-aggregated figures.
+"""The dashboards' figures: one row per cell per month (CellMonthStat) and per cell per year
+(CellYearStat), kept by `DashboardFigures`, registered with core.figures.
 
 Two paths compute the same numbers: `refresh_cell_month` / `refresh_cell_year`
 recompute one cell's row inside the transaction of the write that changed it
 (a cell has tens of people, so this is a few small indexed counts), and
 `rebuild_year` recomputes every row from the records with set-based queries.
 A test checks that the two agree after random changes.
+
+Rows of a year are built whole when the year is opened: by the first handbook month or
+registration of the year, or by `manage.py open_year`. Until then the year has no rows and
+the dashboards read zeros; a change of people only keeps the years already opened.
 
 Definitions (also in the README):
 - expected in a month: belonged to the cell in that month and not exempt then;
@@ -16,26 +21,26 @@ Definitions (also in the README):
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Min, Q
+from django.utils import timezone
 
+from lamtheo.core import figures
 from lamtheo.core.bulk import insert_rows
-from lamtheo.handbook.models import EntryStatus, HandbookEntry
+from lamtheo.handbook.models import SUBMITTED, EntryStatus, HandbookEntry, submitted_q
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit
-from lamtheo.people.models import Exemption, Membership
-from lamtheo.people.selectors import exempt_in, memberships_covering
-from lamtheo.pledges.models import Pledge, PledgeItem, PledgeStatus
+from lamtheo.people.models import Exemption, Membership, covers
+from lamtheo.people.selectors import exempt_in
+from lamtheo.pledges.models import REGISTERED, Pledge, PledgeItem, PledgeStatus, registered_q
 
 from .models import CellMonthStat, CellYearStat
 
-SUBMITTED_STATES = (EntryStatus.SUBMITTED, EntryStatus.REVIEWED)
-REGISTERED_STATES = (PledgeStatus.SUBMITTED, PledgeStatus.ACCEPTED)
-
 _ENTRY_COUNTS = {
-    "submitted": Count("id", filter=Q(status__in=SUBMITTED_STATES)),
-    "on_time": Count("id", filter=Q(status__in=SUBMITTED_STATES, on_time=True)),
+    "submitted": Count("id", filter=submitted_q()),
+    "on_time": Count("id", filter=submitted_q() & Q(on_time=True)),
     "reviewed": Count("id", filter=Q(status=EntryStatus.REVIEWED)),
     "returned": Count("id", filter=Q(status=EntryStatus.RETURNED)),
 }
@@ -43,6 +48,74 @@ _MEMBER_COUNTS = {
     "members": Count("person_id", distinct=True),
     "expected": Count("person_id", distinct=True, filter=Q(exempt=False)),
 }
+MONTH_FIELDS = ("members", "expected", "submitted", "on_time", "reviewed", "returned")
+YEAR_FIELDS = ("expected", "registered", "accepted", "returned", "items", "specific_items")
+
+# Refreshing one cell costs about 40 small queries a year; past this many cells, one
+# set-based rebuild of each year (whose cost grows with the whole database) is cheaper.
+PER_CELL_REFRESH_LIMIT = 30
+
+
+class DashboardFigures(figures.FigureKeeper):
+    name = "dashboard"
+
+    def cells_month_changed(self, cells, month, source) -> None:
+        if source is not HandbookEntry:
+            return
+        self.open_year(month.year)
+        for cell in cells:
+            refresh_cell_month(cell, month)
+
+    def person_year_changed(self, person_id, year, source) -> None:
+        if source is not Pledge:
+            return
+        self.open_year(year)
+        refresh_person_year(person_id, year)
+
+    def people_changed_in(self, cells: Mapping[OrgUnit, date], cells_reshaped: bool) -> None:
+        years = opened_years()
+        if not cells_reshaped:  # a change of kind alters every opened year's set of cells
+            years = [y for y in years if y >= min(cells.values()).year]
+        if cells_reshaped or len(cells) > PER_CELL_REFRESH_LIMIT:
+            for year in years:
+                rebuild_year(year)
+            return
+        for cell, month in cells.items():
+            refresh_cell_months_from(cell, month, years)
+
+    def open_year(self, year: int) -> None:
+        figures.open_once(
+            self.name, year, is_open=lambda: is_opened(year), build=lambda: build_year(year)
+        )
+
+    def rebuild_year(self, year: int) -> None:
+        rebuild_year(year)
+
+    def years_with_records(self) -> set[int]:
+        return years_with_records()
+
+    def figures_of(self, year: int) -> dict:
+        rows = {
+            ("month", unit, month): (path, *values)
+            for unit, month, path, *values in CellMonthStat.objects.filter(month__year=year)
+            .values_list("unit_id", "month", "path", *MONTH_FIELDS)
+            if any(values)
+        }  # fmt: skip
+        rows |= {
+            ("year", unit): (path, *values)
+            for unit, path, *values in CellYearStat.objects.filter(year=year)
+            .values_list("unit_id", "path", *YEAR_FIELDS)
+            if any(values)
+        }  # fmt: skip
+        return rows
+
+
+def opened_years() -> list[int]:
+    return sorted(set(CellYearStat.objects.values_list("year", flat=True).distinct()))
+
+
+def is_opened(year: int) -> bool:
+    return CellYearStat.objects.filter(year=year).exists()
 
 
 def months_of_year(year: int) -> list[date]:
@@ -50,9 +123,7 @@ def months_of_year(year: int) -> list[date]:
 
 
 def _member_counts(month: date):
-    return Membership.objects.filter(memberships_covering(month)).annotate(
-        exempt=exempt_in(month, "person_id")
-    )
+    return Membership.objects.covering(month).annotate(exempt=exempt_in(month, "person_id"))
 
 
 def _entry_counts(month: date):
@@ -64,20 +135,21 @@ def _entry_counts(month: date):
 
 
 def refresh_cell_month(cell: OrgUnit, month: date) -> None:
-    figures = _member_counts(month).filter(unit=cell).aggregate(**_MEMBER_COUNTS)
-    figures |= _entry_counts(month).filter(unit=cell).aggregate(**_ENTRY_COUNTS)
+    counts = _member_counts(month).filter(unit=cell).aggregate(**_MEMBER_COUNTS)
+    counts |= _entry_counts(month).filter(unit=cell).aggregate(**_ENTRY_COUNTS)
     CellMonthStat.objects.update_or_create(
-        unit=cell, month=month, defaults={"path": cell.path, **figures}
+        unit=cell, month=month, defaults={"path": cell.path, **counts}
     )
 
 
-def refresh_cell_months_from(cell: OrgUnit, month: date) -> None:
+def refresh_cell_months_from(cell: OrgUnit, month: date, years: list[int] | None = None) -> None:
     """After a membership or exemption change from `month` on: since memberships and
-    exemptions run on, every month from `month` on, and the year rows, of each year that
-    already has figures. A year without figures yet is built whole by ensure_year when
-    first looked at, so there is nothing to keep for it."""
-    built = CellYearStat.objects.filter(year__gte=month.year).values_list("year", flat=True)
-    for year in sorted(set(built)):
+    exemptions run on, every month from `month` on, and the year rows, of each opened year
+    (of `years`, when the caller has read them). A year not opened yet is built whole when
+    it is opened, so there is nothing to keep for it."""
+    if years is None:
+        years = opened_years()
+    for year in [y for y in years if y >= month.year]:
         first = month.month if year == month.year else 1
         for m in months_of_year(year)[first - 1 :]:
             refresh_cell_month(cell, m)
@@ -87,7 +159,7 @@ def refresh_cell_months_from(cell: OrgUnit, month: date) -> None:
 def _year_people(year: int):
     december = date(year, 12, 1)
     return (
-        Membership.objects.filter(memberships_covering(december))
+        Membership.objects.covering(december)
         .annotate(exempt=exempt_in(december, "person_id"))
         .filter(exempt=False)
     )
@@ -95,14 +167,14 @@ def _year_people(year: int):
 
 def _pledge_counts():
     return {
-        "registered": Count("id", filter=Q(status__in=REGISTERED_STATES)),
+        "registered": Count("id", filter=registered_q()),
         "accepted": Count("id", filter=Q(status=PledgeStatus.ACCEPTED)),
         "returned": Count("id", filter=Q(status=PledgeStatus.RETURNED)),
     }
 
 
 def _item_counts(pledges):
-    items = PledgeItem.objects.filter(pledge__in=pledges.filter(status__in=REGISTERED_STATES))
+    items = PledgeItem.objects.filter(pledge__in=pledges.registered())
     return items, {
         "items": Count("id"),
         "specific_items": Count("id", filter=Q(is_specific=True)),
@@ -113,11 +185,11 @@ def refresh_cell_year(cell: OrgUnit, year: int) -> None:
     people = _year_people(year).filter(unit=cell).values("person_id")
     pledges = Pledge.objects.filter(year=year, person_id__in=people)
     items, item_counts = _item_counts(pledges)
-    figures = {"expected": people.count()}
-    figures |= pledges.aggregate(**_pledge_counts())
-    figures |= items.aggregate(**item_counts)
+    counts = {"expected": people.count()}
+    counts |= pledges.aggregate(**_pledge_counts())
+    counts |= items.aggregate(**item_counts)
     CellYearStat.objects.update_or_create(
-        unit=cell, year=year, defaults={"path": cell.path, **figures}
+        unit=cell, year=year, defaults={"path": cell.path, **counts}
     )
 
 
@@ -128,10 +200,28 @@ def refresh_person_year(person_id: int, year: int) -> None:
         refresh_cell_year(m.unit, year)
 
 
-def rebuild_year(year: int, months_up_to: date | None = None) -> None:
-    """Recompute every cell's rows for `year` from the records, set-based: one read of the
-    memberships, one grouped read of the year's entries, one of its registrations and
-    one of their items, then plain multi-row inserts."""
+def rebuild_year(year: int) -> None:
+    """Recompute every cell's rows for `year` from the records (see _year_rows)."""
+    month_rows, year_rows = _year_rows(year)
+    first, last = date(year, 1, 1), date(year, 12, 1)
+    with transaction.atomic():
+        CellMonthStat.objects.filter(month__gte=first, month__lte=last).delete()
+        insert_rows(CellMonthStat, month_rows)
+        CellYearStat.objects.filter(year=year).delete()
+        insert_rows(CellYearStat, year_rows)
+
+
+def build_year(year: int) -> None:
+    """Write the rows of a year that has none (opening it): as rebuild_year, but nothing is
+    deleted and a row someone else wrote meanwhile stays."""
+    month_rows, year_rows = _year_rows(year)
+    insert_rows(CellMonthStat, month_rows, ignore_conflicts=True)
+    insert_rows(CellYearStat, year_rows, ignore_conflicts=True)
+
+
+def _year_rows(year: int) -> tuple[list[dict], list[dict]]:
+    """Every cell's rows for `year`, set-based: one read of the memberships, one grouped
+    read of the year's entries, one of its registrations and one of their items."""
     cells = list(OrgUnit.objects.filter(kind__in=CELL_KINDS).values_list("id", "path"))
     months = months_of_year(year)
     exemptions = _exemptions_overlapping(months[0], months[-1])
@@ -149,11 +239,7 @@ def rebuild_year(year: int, months_up_to: date | None = None) -> None:
         {"unit_id": unit_id, "year": year, "path": path, **year_counts.get(unit_id, {})}
         for unit_id, path in cells
     ]
-    with transaction.atomic():
-        CellMonthStat.objects.filter(month__gte=months[0], month__lte=months[-1]).delete()
-        insert_rows(CellMonthStat, month_rows)
-        CellYearStat.objects.filter(year=year).delete()
-        insert_rows(CellYearStat, year_rows)
+    return month_rows, year_rows
 
 
 def _december_cells(december: date, memberships: list[tuple], exemptions) -> dict[int, int]:
@@ -162,9 +248,7 @@ def _december_cells(december: date, memberships: list[tuple], exemptions) -> dic
     return {
         person_id: unit_id
         for person_id, unit_id, start, end in memberships
-        if start <= december
-        and (end is None or end > december)
-        and not _covers(exemptions.get(person_id, []), december)
+        if covers(start, end, december) and not _covers(exemptions.get(person_id, []), december)
     }
 
 
@@ -179,10 +263,10 @@ def _year_counts(year: int, person_cell: dict[int, int]) -> dict[int, dict]:
         if unit_id is None:
             continue
         c = counts[unit_id]
-        c["registered"] += status in REGISTERED_STATES
+        c["registered"] += status in REGISTERED
         c["accepted"] += status == PledgeStatus.ACCEPTED
         c["returned"] += status == PledgeStatus.RETURNED
-        if status in REGISTERED_STATES:
+        if status in REGISTERED:
             registered[pledge_id] = unit_id
     items = (
         PledgeItem.objects.filter(pledge__year=year).order_by().values("pledge_id")
@@ -201,23 +285,21 @@ Periods = list[tuple[date, date | None]]  # [start month, end month) of each exe
 
 def _exemptions_overlapping(first: date, last: date) -> dict[int, Periods]:
     periods: dict[int, Periods] = defaultdict(list)
-    rows = Exemption.objects.filter(
-        Q(start_month__lte=last) & (Q(end_month__isnull=True) | Q(end_month__gt=first))
-    ).values_list("person_id", "start_month", "end_month")
+    rows = Exemption.objects.overlapping(first, last).values_list(
+        "person_id", "start_month", "end_month"
+    )
     for person_id, start, end in rows:
         periods[person_id].append((start, end))
     return periods
 
 
 def _covers(periods: Periods, month: date) -> bool:
-    return any(start <= month and (end is None or end > month) for start, end in periods)
+    return any(covers(start, end, month) for start, end in periods)
 
 
 def _memberships_overlapping(first: date, last: date) -> list[tuple]:
     return list(
-        Membership.objects.filter(
-            Q(start_month__lte=last) & (Q(end_month__isnull=True) | Q(end_month__gt=first))
-        )
+        Membership.objects.overlapping(first, last)
         .values_list("person_id", "unit_id", "start_month", "end_month")
         .order_by()
     )
@@ -287,7 +369,7 @@ def _month_entry_counts(year: int, exemptions: dict[int, Periods]):
         if not _covers(exemptions[person_id], month):
             continue
         row = counts[(unit_id, month)]
-        submitted = status in SUBMITTED_STATES
+        submitted = status in SUBMITTED
         row["submitted"] -= submitted
         row["on_time"] -= submitted and on_time
         row["reviewed"] -= status == EntryStatus.REVIEWED
@@ -295,26 +377,28 @@ def _month_entry_counts(year: int, exemptions: dict[int, Periods]):
     return counts
 
 
-def ensure_year(year: int) -> None:
-    """Make sure every cell has its rows for `year` (one query when they all do).
+def years_with_records() -> set[int]:
+    """This year and every year from the first to the last that has handbook months,
+    registrations or figures. Memberships alone run back decades: their old years have
+    nothing to count."""
+    years = {timezone.localdate().year}
+    for model, field in ((HandbookEntry, "month"), (CellMonthStat, "month")):
+        first, last = _bounds(model, field)
+        if first:
+            years.update(range(first.year, last.year + 1))
+    for model in (Pledge, CellYearStat):
+        first, last = _bounds(model, "year")
+        if first:
+            years.update(range(first, last + 1))
+    return years
 
-    Rows are a cache built lazily: a year nobody has looked at yet (e.g. on 1 January) is
-    built whole; a cell that has none yet (just created, or a write made one cell's row
-    before anyone looked) gets its own rows, cell by cell, when there are only a few."""
-    cells = OrgUnit.objects.filter(kind__in=CELL_KINDS)
-    missing = list(
-        cells.exclude(pk__in=CellYearStat.objects.filter(year=year).values("unit_id"))[
-            : FEW_CELLS + 1
-        ]
+
+def _bounds(model, field: str) -> tuple:
+    """The least and the greatest value of an indexed column: two queries, since SQLite
+    answers a lone MIN or MAX from the index but scans the whole table for both at once
+    (a second over a million handbook months)."""
+    rows = model.objects.order_by()
+    return (
+        rows.aggregate(v=Min(field))["v"],
+        rows.aggregate(v=Max(field))["v"],
     )
-    if len(missing) > FEW_CELLS:
-        rebuild_year(year)
-        return
-    for cell in missing:
-        with transaction.atomic():
-            for month in months_of_year(year):
-                refresh_cell_month(cell, month)
-            refresh_cell_year(cell, year)
-
-
-FEW_CELLS = 20

@@ -1,8 +1,11 @@
-"""Counts of the monthly self-check against the 27 manifestations, one set per cell per month.
+"""Counts of the monthly self-check against the 27 manifestations, one set per cell per month,
+kept by `SelfCheckFigures`, registered with core.figures.
 
 `refresh_selfcheck` recomputes one cell's month inside the transaction of the self-check that
 changed it; `rebuild_selfcheck_year` recomputes every row of a year from the records. A test
-checks that the two agree. No row ever names a person.
+checks that the two agree. No row ever names a person. Only the cells' months that have
+counts have rows (a missing row reads as zero), so a year needs no opening, and changes of
+people do not move these counts: each self-check stays with the cell it was written in.
 """
 
 from __future__ import annotations
@@ -12,8 +15,36 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Count
 
+from lamtheo.core import figures
 from lamtheo.handbook.models import SelfCheck, SelfCheckMark, SelfCheckStat
 from lamtheo.orgs.models import OrgUnit
+
+
+class SelfCheckFigures(figures.FigureKeeper):
+    name = "handbook.selfcheck"
+
+    def cells_month_changed(self, cells, month, source) -> None:
+        if source is SelfCheck:
+            for cell in cells:
+                refresh_selfcheck(cell, month)
+
+    def rebuild_year(self, year: int) -> None:
+        rebuild_selfcheck_year(year)
+
+    def years_with_records(self) -> set[int]:
+        months = SelfCheck.objects.dates("month", "year")
+        return {d.year for d in months} | {
+            d.year for d in SelfCheckStat.objects.dates("month", "year")
+        }
+
+    def figures_of(self, year: int) -> dict:
+        rows = SelfCheckStat.objects.filter(month__year=year)
+        return {
+            (unit, month, manifestation): (path, count)
+            for unit, month, manifestation, path, count in rows.values_list(
+                "unit_id", "month", "manifestation_id", "path", "count"
+            )
+        }
 
 
 def _rows(people: dict, items: dict, paths: dict[int, str]) -> list[SelfCheckStat]:
