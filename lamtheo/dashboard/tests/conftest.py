@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import pytest
 
-from lamtheo.dashboard.tests.helpers import MARCH, YEAR, fill, open_year, register
+from lamtheo.dashboard.tests.helpers import MARCH, YEAR, open_year, register
 from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import Rating
+from lamtheo.tests.helpers import fill
 
 
 @pytest.fixture

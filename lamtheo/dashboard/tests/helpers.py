@@ -9,8 +9,6 @@ from datetime import date
 from django.utils import timezone
 
 from lamtheo.core import figures
-from lamtheo.handbook import services as handbook
-from lamtheo.handbook.models import HandbookEntry, Progress, Rating
 from lamtheo.orgs.models import UnitKind
 from lamtheo.orgs.services import unit_create
 from lamtheo.people.models import Person
@@ -40,30 +38,6 @@ def register(tree, person: Person, year: int = YEAR, actor=None) -> Pledge:
     )
     pledges.pledge_submit(actor=actor, pledge=p, version=p.version)
     return p
-
-
-def fill(person: Person, month: date, *, submit: bool = True, actor=None) -> HandbookEntry:
-    actor = actor or person.user
-    entry = handbook.entry_start(actor=actor, person=person, month=month)
-    for item in entry.pledge.items.all():
-        handbook.entry_save_item(
-            actor=actor,
-            entry=entry,
-            item=item,
-            progress=Progress.DONE,
-            note="Đã thực hiện",
-            version=entry.version,
-        )
-    handbook.entry_save_self(
-        actor=actor,
-        entry=entry,
-        self_assessment="Hoàn thành tốt",
-        self_rating=Rating.GOOD,
-        version=entry.version,
-    )
-    if submit:
-        handbook.entry_submit(actor=actor, entry=entry, version=entry.version)
-    return entry
 
 
 def open_year(year: int) -> None:

@@ -5,11 +5,11 @@ from datetime import date
 import pytest
 
 from lamtheo.dashboard.selectors import month_series, monthly_figures, unit_figures
-from lamtheo.dashboard.tests.helpers import MARCH, YEAR, fill, open_year
+from lamtheo.dashboard.tests.helpers import MARCH, YEAR, open_year
 from lamtheo.orgs.models import UnitKind
 from lamtheo.orgs.services import unit_create
 from lamtheo.people.services import person_exempt, person_transfer
-from lamtheo.tests.helpers import make_person
+from lamtheo.tests.helpers import fill, make_person
 
 SEPTEMBER = date(YEAR, 9, 1)
 

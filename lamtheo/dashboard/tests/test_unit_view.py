@@ -12,7 +12,8 @@ from django.urls import reverse
 from lamtheo.core.periods import add_months, month_start, today
 from lamtheo.dashboard.models import CellYearStat
 from lamtheo.dashboard.selectors import Figures
-from lamtheo.dashboard.tests.helpers import YEAR, build_big_tree, fill, open_year, register
+from lamtheo.dashboard.tests.helpers import YEAR, build_big_tree, open_year, register
+from lamtheo.tests.helpers import fill
 
 MAX_QUERIES = 11
 

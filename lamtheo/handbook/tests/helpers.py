@@ -6,9 +6,8 @@ from __future__ import annotations
 from django.utils import timezone
 
 from lamtheo.core.periods import month_start
-from lamtheo.handbook import services
-from lamtheo.handbook.models import Progress, Rating
 from lamtheo.pledges import services as pledges
+from lamtheo.tests.helpers import fill
 
 THIS_MONTH = month_start(timezone.localdate())
 
@@ -30,22 +29,6 @@ def registered(tree, person=None, user=None):
 
 
 def filled(tree, month=THIS_MONTH, person=None, user=None):
+    """The member's month filled in, not yet submitted."""
     person, user = person or tree.member, user or tree.member_user
-    entry = services.entry_start(actor=user, person=person, month=month)
-    for item in entry.pledge.items.all():
-        services.entry_save_item(
-            actor=user,
-            entry=entry,
-            item=item,
-            progress=Progress.DONE,
-            note="Đã làm",
-            version=entry.version,
-        )
-    services.entry_save_self(
-        actor=user,
-        entry=entry,
-        self_assessment="Tốt",
-        self_rating=Rating.GOOD,
-        version=entry.version,
-    )
-    return entry
+    return fill(person, month, actor=user, submit=False)
