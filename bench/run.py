@@ -118,10 +118,11 @@ def places() -> list[Place]:
     from django.db.models import Count
 
     from lamtheo.orgs.models import OrgUnit, UnitKind
+    from lamtheo.orgs.tree import subtree_q
 
     root = OrgUnit.objects.get(code=generate.ROOT_CODE)
     org = (
-        OrgUnit.objects.filter(kind=UnitKind.GRASSROOTS, path__startswith=root.path)
+        OrgUnit.objects.filter(subtree_q(root.path), kind=UnitKind.GRASSROOTS)
         .annotate(n=Count("children"))
         .order_by("-n", "code")
         .first()
