@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from lamtheo.core import figures
 from lamtheo.core.bulk import insert_rows
+from lamtheo.core.periods import months_of_year
 from lamtheo.handbook.models import SUBMITTED, EntryStatus, HandbookEntry, submitted_q
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit
 from lamtheo.people.models import Exemption, Membership, covers
@@ -116,10 +117,6 @@ def opened_years() -> list[int]:
 
 def is_opened(year: int) -> bool:
     return CellYearStat.objects.filter(year=year).exists()
-
-
-def months_of_year(year: int) -> list[date]:
-    return [date(year, m, 1) for m in range(1, 13)]
 
 
 def _member_counts(month: date):

@@ -29,6 +29,7 @@ from django.db.models import Count, Q
 
 from lamtheo.core import figures
 from lamtheo.core.bulk import insert_rows
+from lamtheo.core.periods import months_of_year
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings.models import (
     CellMeeting,
@@ -100,10 +101,6 @@ def add_cells(cells: Iterable[OrgUnit], years: list[int]) -> None:
         for m in months_of_year(year)
     ]
     insert_rows(CellMeetingStat, rows, ignore_conflicts=True)
-
-
-def months_of_year(year: int) -> list[date]:
-    return [date(year, m, 1) for m in range(1, 13)]
 
 
 def _meeting_figures(meetings) -> dict[tuple[int, date], dict]:
