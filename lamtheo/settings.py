@@ -6,6 +6,7 @@ SQLite by default (zero set-up); set DATABASE_URL for PostgreSQL.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "lamtheo.dashboard",
     "lamtheo.home",
     "lamtheo.demo",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out log-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lamtheo.urls"
@@ -100,9 +104,41 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Log-in throttling (django-axes): the site's log-in and the admin's both go through the
+# backend, which refuses every attempt, the right password included, while locked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+# A username OR an address: guessing one account's password from many addresses, and trying
+# many accounts from one address, are both stopped. Failures of unknown usernames count too,
+# so the lockout does not tell whether an account exists.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_TEMPLATE = "core/login.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# The client address is REMOTE_ADDR unless the operator says how many reverse proxies stand
+# in front (each appending the address it received the request from to X-Forwarded-For).
+proxy_count = env_int("LAMTHEO_PROXY_COUNT", 0)
+
+
+def client_address_behind_proxies(request) -> str | None:
+    """The address the outermost of `proxy_count` proxies saw: counted from the right of
+    X-Forwarded-For, so whatever a client puts in the header itself is never used."""
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if len(forwarded) >= proxy_count and forwarded[-proxy_count]:
+        return forwarded[-proxy_count]
+    return request.META.get("REMOTE_ADDR")
+
+
+if proxy_count > 0:
+    AXES_CLIENT_IP_CALLABLE = client_address_behind_proxies
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "login"
