@@ -3,15 +3,17 @@
 A file is accepted only when its bytes say it is one of the allowed kinds (PDF, DOCX,
 XLSX, JPG, PNG) — a renamed .exe is refused whatever its name — and it is at most
 `LAMTHEO["MAX_UPLOAD_MB"]`. It is stored under `PRIVATE_MEDIA_ROOT`, outside the web
-root, under a random name; the person's file name is kept only as a label. Files are
-served only through `stored_file_response`, which each app calls after its own scope
-check, so the URL of a file is as guarded as the record it belongs to.
+root, under a random name, readable by the owner only (files 0600, folders 0700); the
+person's file name is kept only as a label. Files are served only through
+`stored_file_response`, which each app calls after its own scope check, so the URL of a
+file is as guarded as the record it belongs to.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import secrets
 import zipfile
 from dataclasses import dataclass
@@ -53,6 +55,8 @@ KINDS = {
 }
 ALLOWED_LABEL = "PDF, Word (.docx), Excel (.xlsx), ảnh JPG hoặc PNG"
 ACCEPT_ATTRIBUTE = ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
 
 
 def max_upload_bytes() -> int:
@@ -146,11 +150,13 @@ def store_upload(*, actor, file) -> StoredFile:
     root = Path(settings.PRIVATE_MEDIA_ROOT)
     key = secrets.token_hex(16)
     folder = root / key[:2]
-    folder.mkdir(parents=True, exist_ok=True)
+    _private_folder(root)
+    _private_folder(folder)
     digest = hashlib.sha256()
     size = 0
     file.seek(0)
-    with open(folder / key, "xb") as out:
+    handle = os.open(folder / key, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    with os.fdopen(handle, "wb") as out:
         for chunk in (
             file.chunks() if hasattr(file, "chunks") else iter(lambda: file.read(65536), b"")
         ):
@@ -165,6 +171,23 @@ def store_upload(*, actor, file) -> StoredFile:
         sha256=digest.hexdigest(),
         uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
+
+
+def _private_folder(folder: Path) -> None:
+    folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    if folder.stat().st_mode & 0o777 != PRIVATE_FOLDER:
+        folder.chmod(PRIVATE_FOLDER)  # made before this rule, or under a wide umask
+
+
+def make_private(top: Path) -> None:
+    """Make `top` and everything under it readable by the owner only: a folder of stored
+    files made before the rule, or a copy of one."""
+    top.chmod(PRIVATE_FOLDER if top.is_dir() else PRIVATE_FILE)
+    for folder, dirs, files in os.walk(top):
+        for name in dirs:
+            Path(folder, name).chmod(PRIVATE_FOLDER)
+        for name in files:
+            Path(folder, name).chmod(PRIVATE_FILE)
 
 
 def stored_path(stored: StoredFile) -> Path:

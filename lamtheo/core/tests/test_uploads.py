@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -100,3 +102,21 @@ def test_the_form_field_says_in_vietnamese_why_an_empty_or_missing_file_is_refus
     missing = Form(data={}, files={})
     assert not missing.is_valid()
     assert missing.errors["file"] == ["Chọn tệp cần tải lên."]
+
+
+@pytest.mark.django_db
+def test_stored_files_are_readable_by_the_owner_only(tmp_path, settings):
+    # Issue 9, item 11: a wide umask and a folder made before the rule change nothing.
+    root = tmp_path / "uploads"
+    root.mkdir(mode=0o755)
+    root.chmod(0o755)
+    settings.PRIVATE_MEDIA_ROOT = root
+    old = os.umask(0o022)
+    try:
+        stored = store_upload(actor=None, file=upload(PDF, "ke-hoach.pdf"))
+    finally:
+        os.umask(old)
+    path = stored_path(stored)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(root.stat().st_mode) == 0o700

@@ -1,5 +1,6 @@
 """The downloadable template: the two data sheets with their headers and drop-down lists,
-the guide, and the hidden sheet of lists."""
+the guide, and the hidden sheet of lists. Every text goes in through core.xlsx as a string
+cell, so a name given in the rows that begins with "=" is never a formula."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from io import BytesIO
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from lamtheo.core.xlsx import append_row, text_cell
 from lamtheo.people.imports.reader import MAX_FILE_BYTES, MAX_ROWS, grouped_number
 from lamtheo.people.imports.sheet import (
     COLUMNS,
@@ -44,7 +46,7 @@ def build_template(units: Iterable[Sequence] = (), people: Iterable[Sequence] = 
     for spec, rows in ((UNITS, units), (PEOPLE, people)):
         ws = _data_sheet(wb, spec, refs)
         for row in rows:
-            ws.append(list(row))
+            append_row(ws, row)
     _guide_sheet(wb)
     lists.sheet_state = "hidden"
     wb.move_sheet(lists, offset=len(wb.sheetnames) - 1)
@@ -59,22 +61,23 @@ def _lists_sheet(wb) -> tuple[Any, dict[tuple[str, str], str]]:
     which an inline list would split."""
     ws = wb.create_sheet(LISTS_TITLE)
     refs: dict[tuple[str, str], str] = {}
+    columns = []
     for col, (key, labels) in enumerate(LIST_SOURCES.items(), start=1):
         letter = get_column_letter(col)
-        ws.cell(1, col, COLUMNS[key[0]][key[1]].header)
-        for i, label in enumerate(labels, start=2):
-            ws.cell(i, col, label)
+        columns.append([COLUMNS[key[0]][key[1]].header, *labels])
         refs[key] = f"'{LISTS_TITLE}'!${letter}$2:${letter}${len(labels) + 1}"
+    for r in range(max(len(c) for c in columns)):
+        append_row(ws, [c[r] if r < len(c) else None for c in columns])
     return ws, refs
 
 
 def _data_sheet(wb, spec: SheetSpec, lists: dict[tuple[str, str], str]):
     ws = wb.create_sheet(spec.title)
-    for col, column in enumerate(spec.columns, start=1):
-        cell = ws.cell(1, col, column.title)
-        cell.font = Font(bold=True)
+    headers = [text_cell(ws, column.title, bold=True, wrap=True) for column in spec.columns]
+    for cell in headers:
         cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.append(headers)
+    for col, column in enumerate(spec.columns, start=1):
         letter = get_column_letter(col)
         ws.column_dimensions[letter].width = column.width
         # Text format keeps leading zeros of ids and phone numbers and stops Excel from
@@ -144,11 +147,15 @@ def _guide_sheet(wb) -> None:
         lines.append(("Cột", "Bắt buộc", "Cách ghi"))
         lines += [(c.header, "Có" if c.required else "", c.guide) for c in spec.columns]
         lines.append(("", "", ""))
-    for r, line in enumerate(lines, start=1):
+    for line in lines:
+        cells = []
         for c, value in enumerate(line, start=1):
-            cell = ws.cell(r, c, value)
-            cell.alignment = Alignment(wrap_text=c == 3, vertical="top")
-            cell.font = Font(
+            cell = text_cell(
+                ws,
+                value,
                 bold=value in ("Cột", "Bắt buộc", "Cách ghi")
-                or (c == 1 and value.startswith(("HƯỚNG", "Trang", "Bước", "Lưu ý", "Giới hạn")))
+                or (c == 1 and value.startswith(("HƯỚNG", "Trang", "Bước", "Lưu ý", "Giới hạn"))),
             )
+            cell.alignment = Alignment(wrap_text=c == 3, vertical="top")
+            cells.append(cell)
+        ws.append(cells)
