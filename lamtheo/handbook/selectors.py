@@ -290,9 +290,9 @@ def suppress_children(parent: int | str, counts: dict[str, int]) -> dict[str, in
     total minus the others, or the bounds "dưới 3" and zero leave one possibility), the
     smallest count still shown, other than zero, is withheld as "ẩn"; if none is left, the
     "dưới 3" rows become "ẩn" too. Under a withheld total every row but the zeros is
-    withheld, so what its drill-down shows never narrows it. A unit's own page shows its total exactly as its parent's
-    table shows its row, so a page, its drill-down and its export tell nothing more together
-    than each does alone."""
+    withheld, so what its drill-down shows never narrows it. A unit's own page shows its
+    total exactly as its parent's table shows its row, so a page, its drill-down and its
+    export tell nothing more together than each does alone."""
     if parent == WITHHELD_LABEL:
         # Rows shown below a withheld total would bound it from below for its parent's table.
         return {k: WITHHELD_LABEL if n else 0 for k, n in counts.items()}
@@ -312,7 +312,7 @@ def suppress_children(parent: int | str, counts: dict[str, int]) -> dict[str, in
 class SelfCheckRow:
     unit: object  # OrgUnit
     people: int | str  # ticked at least one manifestation
-    members: int  # people in the cells that month (from the dashboard's rows)
+    members: int  # people in the cells that month (from the memberships)
     branch: str = ""  # the path its figures are grouped under
 
 
