@@ -14,7 +14,7 @@ def selfcheck_xlsx(f) -> Workbook:
     subtitle = (
         f"{month_label(f.month)}: {count_text(f.people)} người tự nhận có ít nhất một biểu hiện, "
         f"trên {count_text(f.members)} cán bộ, đảng viên (chỉ có số lượng, không có tên; số 1 hoặc 2 "
-        f"người ghi là “dưới 3”)."
+        f"người ghi là “dưới 3”; số ghi “ẩn” được che để không suy ra được số nhỏ bằng phép trừ)."
     )
     wb, ws = add_sheet(
         title,

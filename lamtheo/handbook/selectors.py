@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.http import Http404
@@ -245,17 +245,75 @@ def selfcheck_history(check) -> list:
 # show such counts as "dưới 3" (the raw figures stay exact for the rebuild checks).
 SMALL_COUNT = 3
 SMALL_COUNT_LABEL = f"dưới {SMALL_COUNT}"
+# A count hidden only so that a "dưới 3" beside it cannot be found by subtraction.
+WITHHELD_LABEL = "ẩn"
+_UNBOUNDED = 10**12
 
 
 def shown_count(n: int) -> int | str:
     return SMALL_COUNT_LABEL if 0 < n < SMALL_COUNT else n
 
 
+def _bounds(shown: int | str) -> tuple[int, int]:
+    """What a reader learns of a count from how it is shown."""
+    if shown == SMALL_COUNT_LABEL:
+        return 1, SMALL_COUNT - 1
+    if shown == WITHHELD_LABEL:
+        return 0, _UNBOUNDED
+    return shown, shown
+
+
+def _pinned(parent: int | str, children: dict[str, int | str]) -> bool:
+    """Whether parent = sum(children), read with each count's bounds, fixes a hidden count
+    to one value. The bounds are integer intervals, so their sums are exact intervals."""
+    lo = sum(_bounds(c)[0] for c in children.values())
+    hi = sum(_bounds(c)[1] for c in children.values())
+    p_lo, p_hi = _bounds(parent)
+    if isinstance(parent, str) and max(p_lo, lo) == min(p_hi, hi):
+        return True
+    for shown in children.values():
+        if isinstance(shown, str):
+            c_lo, c_hi = _bounds(shown)
+            # the child = parent - the others
+            o_lo, o_hi = lo - c_lo, hi - c_hi
+            if max(c_lo, p_lo - o_hi) == min(c_hi, p_hi - o_lo):
+                return True
+    return False
+
+
+def suppress_children(parent: int | str, counts: dict[str, int]) -> dict[str, int | str]:
+    """How a table shows its rows' counts, given how its total is shown (`parent`, decided
+    one level up) and the rows' exact counts (which add up to the total).
+
+    The rule (complementary suppression): a count of one or two people shows as "dưới 3";
+    then, while the total and the rows shown would fix a hidden count to one value (the
+    total minus the others, or the bounds "dưới 3" and zero leave one possibility), the
+    smallest count still shown, other than zero, is withheld as "ẩn"; if none is left, the
+    "dưới 3" rows become "ẩn" too. Under a withheld total every row but the zeros is
+    withheld, so what its drill-down shows never narrows it. A unit's own page shows its
+    total exactly as its parent's table shows its row, so a page, its drill-down and its
+    export tell nothing more together than each does alone."""
+    if parent == WITHHELD_LABEL:
+        # Rows shown below a withheld total would bound it from below for its parent's table.
+        return {k: WITHHELD_LABEL if n else 0 for k, n in counts.items()}
+    shown: dict[str, int | str] = {k: shown_count(n) for k, n in counts.items()}
+    while _pinned(parent, shown):
+        candidates = sorted((n, k) for k, n in counts.items() if shown[k] == n and n > 0)
+        if candidates:
+            shown[candidates[0][1]] = WITHHELD_LABEL
+        elif any(v == SMALL_COUNT_LABEL for v in shown.values()):
+            shown = {k: WITHHELD_LABEL if v == SMALL_COUNT_LABEL else v for k, v in shown.items()}
+        else:
+            break  # nothing hidden is left to protect
+    return shown
+
+
 @dataclass
 class SelfCheckRow:
     unit: object  # OrgUnit
     people: int | str  # ticked at least one manifestation
-    members: int  # people in the cells that month (from the dashboard's rows)
+    members: int  # people in the cells that month (from the memberships)
+    branch: str = ""  # the path its figures are grouped under
 
 
 @dataclass
@@ -266,40 +324,84 @@ class SelfCheckFigures:
     members: int
     groups: list  # [(group label, [(Manifestation, count)])]
     rows: list  # [SelfCheckRow], one per child unit
+    # Exact counts per child of each unit from the tree's root down to this unit, as
+    # {manifestation id or None (people): {branch path: count}}: how each table above shows
+    # this unit decides how this page shows it.
+    lineage: list = field(default_factory=list)
 
     def for_display(self) -> SelfCheckFigures:
-        """The same figures with the counts of one or two people hidden."""
+        """The same figures as a page or an export shows them (`suppress_children`)."""
+        people_shown, own_rows = self._walk(None)
+        rows = [
+            SelfCheckRow(r.unit, own_rows.get(r.branch, shown_count(r.people)), r.members, r.branch)
+            for r in self.rows
+        ]
+        groups = [
+            (
+                label,
+                [(m, self._walk(m.pk)[0] if self.lineage else shown_count(n)) for m, n in items],
+            )
+            for label, items in self.groups
+        ]
         return SelfCheckFigures(
-            self.unit, self.month, shown_count(self.people), self.members,
-            [(label, [(m, shown_count(n)) for m, n in items]) for label, items in self.groups],
-            [SelfCheckRow(r.unit, shown_count(r.people), r.members) for r in self.rows],
-        )  # fmt: skip
+            self.unit, self.month, people_shown, self.members, groups, rows, self.lineage
+        )
+
+    def _walk(self, key) -> tuple[int | str, dict[str, int | str]]:
+        """How this unit's count of `key` is shown, walking down from the root, and how its
+        own table shows its children."""
+        if not self.lineage:
+            return shown_count(self.people), {}
+        path = self.unit.path
+        width = len(self.lineage[0][0])  # the root's path: one segment
+        shown: int | str | None = None
+        for ancestor_path, counts in self.lineage:
+            children = counts.get(key, {})
+            if shown is None:  # the root: nothing above decides
+                shown = shown_count(sum(children.values()))
+            rows = suppress_children(shown, children)
+            if ancestor_path == path:
+                return shown, rows
+            shown = rows.get(path[: len(ancestor_path) + width], 0)
+        return shown, {}
+
+
+def _branch_counts(path: str, month: date) -> dict:
+    """{manifestation id or None: {child branch path: count}} in the subtree of `path`."""
+    from django.db.models import Sum
+
+    from lamtheo.handbook.models import SelfCheckStat
+    from lamtheo.orgs.tree import branch_expr, subtree_q
+
+    out: dict = {}
+    for r in (
+        SelfCheckStat.objects.filter(subtree_q(path), month=month)
+        .annotate(child=branch_expr(path))
+        .values("child", "manifestation_id")
+        .annotate(n=Sum("count"))
+        .order_by()
+    ):
+        out.setdefault(r["manifestation_id"], {})[r["child"]] = r["n"] or 0
+    return out
 
 
 def selfcheck_figures(unit, month: date) -> SelfCheckFigures:
     """Counts of the self-check in the unit's subtree for `month`: people who ticked at
-    least one item, and each item's count, in total and per child unit. Five queries
-    whatever the size of the subtree; never a name."""
-    from django.db.models import Count, Sum
+    least one item, and each item's count, in total and per child unit, with the counts per
+    child of each unit above (one query per level) for `for_display`; never a name."""
+    from django.db.models import Count
 
     from lamtheo.campaign.models import Manifestation, ManifestationGroup
-    from lamtheo.handbook.models import SelfCheckStat
-    from lamtheo.orgs.tree import branch_expr, children_of, subtree_q
+    from lamtheo.orgs.tree import PATH_SEGMENT_WIDTH, branch_expr, children_of, subtree_q
     from lamtheo.people.models import Membership
 
     month = month_start(month)
-
-    def by_child(qs, field: str) -> dict[str, int]:
-        return {
-            r["child"]: r["n"] or 0
-            for r in qs.filter(subtree_q(unit.path), month=month)
-            .annotate(child=branch_expr(unit.path))
-            .values("child")
-            .annotate(n=Sum(field))
-            .order_by()
-        }
-
-    people = by_child(SelfCheckStat.objects.filter(manifestation__isnull=True), "count")
+    lineage = [
+        (unit.path[:end], _branch_counts(unit.path[:end], month))
+        for end in range(PATH_SEGMENT_WIDTH, len(unit.path) + 1, PATH_SEGMENT_WIDTH)
+    ]
+    own = lineage[-1][1]
+    people = own.get(None, {})
     # The people on the cells' rolls that month (as the dashboard counts "members"), read from
     # the memberships themselves: handbook sits below the dashboard and does not read its rows.
     members = {
@@ -311,13 +413,7 @@ def selfcheck_figures(unit, month: date) -> SelfCheckFigures:
         .annotate(n=Count("person_id", distinct=True))
         .order_by()
     }
-    per_item = dict(
-        SelfCheckStat.objects.filter(subtree_q(unit.path), month=month, manifestation__isnull=False)
-        .values("manifestation_id")
-        .annotate(n=Sum("count"))
-        .values_list("manifestation_id", "n")
-        .order_by()
-    )
+    per_item = {m: sum(c.values()) for m, c in own.items() if m is not None}
     items = list(Manifestation.objects.order_by("group", "number"))
     groups = [
         (label, [(m, per_item.get(m.pk, 0)) for m in items if m.group == g])
@@ -325,9 +421,11 @@ def selfcheck_figures(unit, month: date) -> SelfCheckFigures:
     ]
     keys = {k for k in (*people, *members) if k != unit.path}
     rows = [
-        SelfCheckRow(u, people.get(k, 0), members.get(k, 0)) for u, k in children_of(unit, keys)
+        SelfCheckRow(u, people.get(k, 0), members.get(k, 0), k) for u, k in children_of(unit, keys)
     ]
-    return SelfCheckFigures(unit, month, sum(people.values()), sum(members.values()), groups, rows)
+    return SelfCheckFigures(
+        unit, month, sum(people.values()), sum(members.values()), groups, rows, lineage
+    )
 
 
 # --- what waits for a secretary -------------------------------------------------------
