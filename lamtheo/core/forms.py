@@ -24,16 +24,36 @@ class LoginForm(AuthenticationForm):
 STALE_PAGE = "Trang này đã cũ; vui lòng tải lại trang rồi làm lại."
 
 
+# Versions are PositiveIntegerField: anything above this cannot be a version the page saw
+# (and would overflow the database's integer in the conditional UPDATE).
+MAX_VERSION = 2_147_483_647
+
+
 class VersionField(forms.IntegerField):
     """The hidden version of the record the page was built from (the optimistic check);
-    a missing or altered value means the page is stale, said in Vietnamese."""
+    0 means the record did not exist yet. Required, a whole number from 0: a missing, empty,
+    malformed or out-of-range value means the page is stale, said in Vietnamese. Views pass
+    the cleaned value to the service as it is, never the record's current version."""
 
     widget = forms.HiddenInput
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("label", "Phiên bản trang")
-        messages = {"required": STALE_PAGE, "invalid": STALE_PAGE}
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", MAX_VERSION)
+        messages = {
+            "required": STALE_PAGE,
+            "invalid": STALE_PAGE,
+            "min_value": STALE_PAGE,
+            "max_value": STALE_PAGE,
+        }
         super().__init__(error_messages=messages | kwargs.pop("error_messages", {}), **kwargs)
+
+
+class VersionForm(forms.Form):
+    """A page whose only input is the version it saw (submit, acknowledge, send)."""
+
+    version = VersionField()
 
 
 class ReasonForm(forms.Form):

@@ -11,7 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from lamtheo.core.audit import record_view
-from lamtheo.core.errors import DomainError
+from lamtheo.core.errors import DomainError, StaleRecord
+from lamtheo.core.forms import VersionForm
 from lamtheo.core.periods import (
     FIRST_YEAR,
     month_label,
@@ -84,12 +85,11 @@ def _writable(request, person_id: int, month: str):
     return access, None
 
 
-def _ensure_entry(request, access):
-    if access.entry is None:
-        access.entry = services.entry_start(
-            actor=request.user, person=access.person, month=access.month
-        )
-    return access.entry
+def _claim(request, access, version: int):
+    """The entry to save into, checked against the version the page saw (0: no entry yet)."""
+    return services.entry_claim(
+        actor=request.user, person=access.person, month=access.month, version=version
+    )
 
 
 @login_required
@@ -136,11 +136,10 @@ def item(request, person_id: int, month: str, item_id: int):
     form = ItemResultForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            entry = _ensure_entry(request, access)
-            version = form.cleaned_data["version"] or entry.version
+            access.entry, version = _claim(request, access, form.cleaned_data["version"])
             services.entry_save_item(
                 actor=request.user,
-                entry=entry,
+                entry=access.entry,
                 item=row[0],
                 progress=form.cleaned_data["progress"],
                 note=form.cleaned_data["note"],
@@ -190,13 +189,13 @@ def self_assessment(request, person_id: int, month: str):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            entry = _ensure_entry(request, access)
+            access.entry, version = _claim(request, access, form.cleaned_data["version"])
             services.entry_save_self(
                 actor=request.user,
-                entry=entry,
+                entry=access.entry,
                 self_assessment=form.cleaned_data["self_assessment"],
                 self_rating=form.cleaned_data["self_rating"],
-                version=form.cleaned_data["version"] or entry.version,
+                version=version,
             )
             return redirect("handbook:check", person_id, month)
         except DomainError as ex:
@@ -212,14 +211,17 @@ def check(request, person_id: int, month: str):
     if access.entry is None:
         return redirect("handbook:month", person_id, month)
     missing, error = services.missing_answers(access.entry), None
+    form = VersionForm(request.POST or None)
     if request.method == "POST":
         try:
+            if not form.is_valid():
+                raise StaleRecord()
             services.entry_submit(
-                actor=request.user, entry=access.entry, version=int(request.POST.get("version", 0))
+                actor=request.user, entry=access.entry, version=form.cleaned_data["version"]
             )
             return redirect("handbook:done", person_id, month)
-        except (DomainError, ValueError) as e:
-            error = getattr(e, "message", "Dữ liệu gửi lên không hợp lệ.")
+        except DomainError as e:
+            error = e.message
     return render(
         request,
         "handbook/check.html",
