@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from lamtheo.core.errors import StaleRecord
+
 
 class LoginForm(AuthenticationForm):
     # One message for an unknown user and a wrong password: it must not tell which.
@@ -54,6 +56,22 @@ class VersionForm(forms.Form):
     """A page whose only input is the version it saw (submit, acknowledge, send)."""
 
     version = VersionField()
+
+
+def posted_version(data) -> int:
+    """The version a posted page saw; StaleRecord (a DomainError, said in Vietnamese) when it
+    is missing, empty or malformed, exactly as when it is out of date."""
+    form = VersionForm(data)
+    if not form.is_valid():
+        raise StaleRecord()
+    return form.cleaned_data["version"]
+
+
+def version_required(form: forms.Form) -> forms.Form:
+    """A form shared by "create" (no record, no version) and "edit": editing needs the
+    version the page saw, never a default."""
+    form.fields["version"].required = True
+    return form
 
 
 class ReasonForm(forms.Form):

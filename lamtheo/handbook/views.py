@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from lamtheo.core.audit import record_view
-from lamtheo.core.errors import DomainError, StaleRecord
-from lamtheo.core.forms import VersionForm
+from lamtheo.core.errors import DomainError
+from lamtheo.core.forms import posted_version
 from lamtheo.core.periods import (
     FIRST_YEAR,
     month_label,
@@ -211,13 +211,10 @@ def check(request, person_id: int, month: str):
     if access.entry is None:
         return redirect("handbook:month", person_id, month)
     missing, error = services.missing_answers(access.entry), None
-    form = VersionForm(request.POST or None)
     if request.method == "POST":
         try:
-            if not form.is_valid():
-                raise StaleRecord()
             services.entry_submit(
-                actor=request.user, entry=access.entry, version=form.cleaned_data["version"]
+                actor=request.user, entry=access.entry, version=posted_version(request.POST)
             )
             return redirect("handbook:done", person_id, month)
         except DomainError as e:

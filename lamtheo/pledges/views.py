@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from lamtheo.core.errors import DomainError, StaleRecord
-from lamtheo.core.forms import VersionForm
+from lamtheo.core.forms import VersionForm, posted_version
 from lamtheo.core.periods import FIRST_YEAR, today
 from lamtheo.orgs.scope import Capability, can
 from lamtheo.people.selectors import own_person
@@ -148,11 +148,8 @@ def check(request, year: int):
             )
         else:
             try:
-                seen = VersionForm(request.POST)
-                if not seen.is_valid():
-                    raise StaleRecord()
                 services.pledge_submit(
-                    actor=request.user, pledge=pledge, version=seen.cleaned_data["version"]
+                    actor=request.user, pledge=pledge, version=posted_version(request.POST)
                 )
                 return redirect("pledges:done", year)
             except DomainError as e:
