@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -136,15 +137,17 @@ def item(request, person_id: int, month: str, item_id: int):
     form = ItemResultForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            access.entry, version = _claim(request, access, form.cleaned_data["version"])
-            services.entry_save_item(
-                actor=request.user,
-                entry=access.entry,
-                item=row[0],
-                progress=form.cleaned_data["progress"],
-                note=form.cleaned_data["note"],
-                version=version,
-            )
+            with transaction.atomic():  # a refused first save starts no entry
+                entry, version = _claim(request, access, form.cleaned_data["version"])
+                services.entry_save_item(
+                    actor=request.user,
+                    entry=entry,
+                    item=row[0],
+                    progress=form.cleaned_data["progress"],
+                    note=form.cleaned_data["note"],
+                    version=version,
+                )
+            access.entry = entry
             return redirect(_next_step(access, ctx["rows"], after=item_id))
         except DomainError as e:
             form.add_error(None, e.message)
@@ -189,14 +192,15 @@ def self_assessment(request, person_id: int, month: str):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            access.entry, version = _claim(request, access, form.cleaned_data["version"])
-            services.entry_save_self(
-                actor=request.user,
-                entry=access.entry,
-                self_assessment=form.cleaned_data["self_assessment"],
-                self_rating=form.cleaned_data["self_rating"],
-                version=version,
-            )
+            with transaction.atomic():  # a refused first save starts no entry
+                entry, version = _claim(request, access, form.cleaned_data["version"])
+                services.entry_save_self(
+                    actor=request.user,
+                    entry=entry,
+                    self_assessment=form.cleaned_data["self_assessment"],
+                    self_rating=form.cleaned_data["self_rating"],
+                    version=version,
+                )
             return redirect("handbook:check", person_id, month)
         except DomainError as ex:
             form.add_error(None, ex.message)

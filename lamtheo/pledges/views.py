@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -97,20 +98,25 @@ def edit(request, year: int):
     # so that a refused page stays refused until it is reloaded.
     seen = VersionForm(request.POST or None, initial={"version": pledge.version if pledge else 0})
     if request.method == "POST" and formset.is_valid():
+        items = [
+            services.ItemInput(**f.cleaned_data)
+            for f in formset.forms
+            if f.cleaned_data.get("text", "").strip()
+        ]
         try:
             if not seen.is_valid():
                 raise StaleRecord()
-            pledge, version = services.pledge_claim(
-                actor=request.user, person=person, year=year, version=seen.cleaned_data["version"]
-            )
-            items = [
-                services.ItemInput(**f.cleaned_data)
-                for f in formset.forms
-                if f.cleaned_data.get("text", "").strip()
-            ]
-            services.pledge_save_items(
-                actor=request.user, pledge=pledge, items=items, version=version
-            )
+            # A refused first save starts no registration: the page's version 0 stays true.
+            with transaction.atomic():
+                claimed, version = services.pledge_claim(
+                    actor=request.user,
+                    person=person,
+                    year=year,
+                    version=seen.cleaned_data["version"],
+                )
+                services.pledge_save_items(
+                    actor=request.user, pledge=claimed, items=items, version=version
+                )
         except DomainError as e:
             formset._non_form_errors = formset.error_class([e.message])
         else:

@@ -135,3 +135,12 @@ def test_the_review_refuses_a_missing_malformed_or_stale_version(tree, version):
         reverse("pledges:review", args=[pledge.pk]), data
     )
     assert_refused(response, before)
+
+
+def test_a_refused_first_save_starts_nothing_and_the_corrected_save_goes_through(tree):
+    client = client_of(tree.member_user)
+    refused = client.post(edit_url(), items(tree, [""], "0"))
+    assert refused.status_code == 200 and "ít nhất một việc" in refused.content.decode()
+    assert not Pledge.objects.exists()
+    assert client.post(edit_url(), items(tree, ["Làm 1 việc"], "0")).status_code == 302
+    assert PledgeItem.objects.get().text == "Làm 1 việc"
