@@ -201,6 +201,14 @@ def bump_version(obj: models.Model, expected: int) -> None:
     obj.version = expected + 1
 
 
+def check_existence_seen(obj: models.Model | None, expected: int) -> None:
+    """Version 0 means the page was built before the record existed: it is valid only while
+    the record still does not exist (two people creating the same record: the second is
+    refused). A page that saw the record (version ≥ 1) needs it to exist."""
+    if (obj is None) != (expected == 0):
+        raise StaleRecord()
+
+
 @dataclass
 class Change:
     at: datetime

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from lamtheo.core.errors import StaleRecord
+
 
 class LoginForm(AuthenticationForm):
     # One message for an unknown user and a wrong password: it must not tell which.
@@ -24,16 +26,52 @@ class LoginForm(AuthenticationForm):
 STALE_PAGE = "Trang này đã cũ; vui lòng tải lại trang rồi làm lại."
 
 
+# Versions are PositiveIntegerField: anything above this cannot be a version the page saw
+# (and would overflow the database's integer in the conditional UPDATE).
+MAX_VERSION = 2_147_483_647
+
+
 class VersionField(forms.IntegerField):
     """The hidden version of the record the page was built from (the optimistic check);
-    a missing or altered value means the page is stale, said in Vietnamese."""
+    0 means the record did not exist yet. Required, a whole number from 0: a missing, empty,
+    malformed or out-of-range value means the page is stale, said in Vietnamese. Views pass
+    the cleaned value to the service as it is, never the record's current version."""
 
     widget = forms.HiddenInput
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("label", "Phiên bản trang")
-        messages = {"required": STALE_PAGE, "invalid": STALE_PAGE}
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", MAX_VERSION)
+        messages = {
+            "required": STALE_PAGE,
+            "invalid": STALE_PAGE,
+            "min_value": STALE_PAGE,
+            "max_value": STALE_PAGE,
+        }
         super().__init__(error_messages=messages | kwargs.pop("error_messages", {}), **kwargs)
+
+
+class VersionForm(forms.Form):
+    """A page whose only input is the version it saw (submit, acknowledge, send)."""
+
+    version = VersionField()
+
+
+def posted_version(data) -> int:
+    """The version a posted page saw; StaleRecord (a DomainError, said in Vietnamese) when it
+    is missing, empty or malformed, exactly as when it is out of date."""
+    form = VersionForm(data)
+    if not form.is_valid():
+        raise StaleRecord()
+    return form.cleaned_data["version"]
+
+
+def version_required(form: forms.Form) -> forms.Form:
+    """A form shared by "create" (no record, no version) and "edit": editing needs the
+    version the page saw, never a default."""
+    form.fields["version"].required = True
+    return form
 
 
 class ReasonForm(forms.Form):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
+from lamtheo.core.forms import posted_version, version_required
 from lamtheo.core.periods import FIRST_YEAR
 from lamtheo.core.uploads import store_upload, stored_file_response
 from lamtheo.documents import exports, selectors, services
@@ -150,13 +151,15 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if document.is_draft:
         picked = [str(pk) for pk in document.receipts.values_list("unit_id", flat=True)]
-        form = NewDocumentForm(
-            request.POST or None,
-            request.FILES or None,
-            candidates=candidates,
-            depth=issuer.depth,
-            has_file=bool(document.file_id),
-            initial={**initial, "recipient_mode": "picked", "picked": picked},
+        form = version_required(
+            NewDocumentForm(
+                request.POST or None,
+                request.FILES or None,
+                candidates=candidates,
+                depth=issuer.depth,
+                has_file=bool(document.file_id),
+                initial={**initial, "recipient_mode": "picked", "picked": picked},
+            )
         )
     else:
         form = CorrectionForm(
@@ -175,7 +178,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 document=document,
                 data=_input(data, stored),
-                version=data.get("version") or 0,
+                version=data["version"],
                 reason=data.get("reason", ""),
                 recipients=_recipients(issuer, data) if document.is_draft else None,
             )
@@ -203,13 +206,13 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
             services.document_send(
                 actor=request.user,
                 document=document,
-                version=int(request.POST.get("version", 0)),
+                version=posted_version(request.POST),
                 url=reverse("documents:inbox"),
                 base_url=request.build_absolute_uri("/"),
             )
             return redirect("documents:sent", pk)
-        except (DomainError, ValueError) as e:
-            error = getattr(e, "message", "Dữ liệu gửi lên không hợp lệ.")
+        except DomainError as e:
+            error = e.message
     units = [r.unit for r in document.receipts.select_related("unit").order_by("unit__path")]
     return render(
         request, "documents/check.html", {"document": document, "units": units, "error": error}
@@ -397,11 +400,11 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             try:
                 services.receipt_acknowledge(
-                    actor=request.user, receipt=r, version=int(request.POST.get("version", 0))
+                    actor=request.user, receipt=r, version=posted_version(request.POST)
                 )
                 messages.success(request, f"Đã xác nhận nhận văn bản số {r.document.symbol}.")
-            except (DomainError, ValueError) as e:
-                messages.error(request, getattr(e, "message", "Dữ liệu gửi lên không hợp lệ."))
+            except DomainError as e:
+                messages.error(request, e.message)
             return redirect("documents:receipt", pk)
     history = changes_of(r.history.all(), what="Văn bản đến", skip={"document", "unit"})
     return render(

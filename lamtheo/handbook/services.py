@@ -6,12 +6,12 @@ import datetime as dt
 from datetime import date
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lamtheo.core import figures
-from lamtheo.core.audit import bump_version, tag
-from lamtheo.core.errors import DomainError
+from lamtheo.core.audit import bump_version, check_existence_seen, tag
+from lamtheo.core.errors import DomainError, StaleRecord
 from lamtheo.core.periods import add_months, month_label, month_start
 from lamtheo.core.vietnamese import nfc
 from lamtheo.handbook.actions import HandbookAction
@@ -73,6 +73,25 @@ def entry_start(*, actor, person: Person, month: date) -> HandbookEntry:
     tag(entry, actor=actor, action=HandbookAction.ENTRY_STARTED, reason="Bắt đầu ghi sổ tay tháng")
     entry.save()
     return entry
+
+
+def entry_claim(*, actor, person: Person, month: date, version: int) -> tuple[HandbookEntry, int]:
+    """The entry a form saves into and the version to check it against, as the page saw it.
+    Version 0 means the page was built before the month's entry existed: the entry is started
+    now, and refused as stale if someone started it meanwhile (their notes are not replaced)."""
+    existing = HandbookEntry.objects.filter(person=person, month=month_start(month)).first()
+    check_existence_seen(existing, version)
+    if existing is not None:
+        return existing, version
+    try:
+        with transaction.atomic():
+            entry = entry_start(actor=actor, person=person, month=month)
+    except IntegrityError:  # started by someone else between the read and the insert
+        raise StaleRecord() from None
+    # Started by this call, or in the same instant by another page (entry_start then returns
+    # theirs): either way version 1 is claimed once by the conditional UPDATE, and the other
+    # save is refused.
+    return entry, 1
 
 
 def _editable(entry: HandbookEntry) -> None:
@@ -226,6 +245,7 @@ def selfcheck_save(
             "Có biểu hiện không có trong danh sách; vui lòng tải lại trang.", "manifestations"
         )
     check = SelfCheck.objects.filter(person=person, month=month).first()
+    check_existence_seen(check, version)
     if check is None:
         cell = entry.unit if entry else cell_of(person, month)
         if cell is None:
@@ -237,7 +257,11 @@ def selfcheck_save(
         bump_version(check, version)
     check.correction = "\n".join(nfc(line) for line in correction.splitlines()).strip()
     tag(check, actor=actor, action=HandbookAction.SELFCHECK_SAVED, reason="Ghi tự soi, tự sửa")
-    check.save()
+    try:
+        with transaction.atomic():
+            check.save()
+    except IntegrityError:  # the same month written meanwhile from another page
+        raise StaleRecord() from None
     _sync_marks(actor, check, wanted)
     figures.cell_month_changed(cell=check.unit, month=month, source=SelfCheck)
     return check

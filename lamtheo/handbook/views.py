@@ -6,12 +6,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from lamtheo.core.audit import record_view
 from lamtheo.core.errors import DomainError
+from lamtheo.core.forms import posted_version
 from lamtheo.core.periods import (
     FIRST_YEAR,
     month_label,
@@ -84,12 +86,11 @@ def _writable(request, person_id: int, month: str):
     return access, None
 
 
-def _ensure_entry(request, access):
-    if access.entry is None:
-        access.entry = services.entry_start(
-            actor=request.user, person=access.person, month=access.month
-        )
-    return access.entry
+def _claim(request, access, version: int):
+    """The entry to save into, checked against the version the page saw (0: no entry yet)."""
+    return services.entry_claim(
+        actor=request.user, person=access.person, month=access.month, version=version
+    )
 
 
 @login_required
@@ -136,16 +137,17 @@ def item(request, person_id: int, month: str, item_id: int):
     form = ItemResultForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            entry = _ensure_entry(request, access)
-            version = form.cleaned_data["version"] or entry.version
-            services.entry_save_item(
-                actor=request.user,
-                entry=entry,
-                item=row[0],
-                progress=form.cleaned_data["progress"],
-                note=form.cleaned_data["note"],
-                version=version,
-            )
+            with transaction.atomic():  # a refused first save starts no entry
+                entry, version = _claim(request, access, form.cleaned_data["version"])
+                services.entry_save_item(
+                    actor=request.user,
+                    entry=entry,
+                    item=row[0],
+                    progress=form.cleaned_data["progress"],
+                    note=form.cleaned_data["note"],
+                    version=version,
+                )
+            access.entry = entry
             return redirect(_next_step(access, ctx["rows"], after=item_id))
         except DomainError as e:
             form.add_error(None, e.message)
@@ -190,14 +192,15 @@ def self_assessment(request, person_id: int, month: str):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            entry = _ensure_entry(request, access)
-            services.entry_save_self(
-                actor=request.user,
-                entry=entry,
-                self_assessment=form.cleaned_data["self_assessment"],
-                self_rating=form.cleaned_data["self_rating"],
-                version=form.cleaned_data["version"] or entry.version,
-            )
+            with transaction.atomic():  # a refused first save starts no entry
+                entry, version = _claim(request, access, form.cleaned_data["version"])
+                services.entry_save_self(
+                    actor=request.user,
+                    entry=entry,
+                    self_assessment=form.cleaned_data["self_assessment"],
+                    self_rating=form.cleaned_data["self_rating"],
+                    version=version,
+                )
             return redirect("handbook:check", person_id, month)
         except DomainError as ex:
             form.add_error(None, ex.message)
@@ -215,11 +218,11 @@ def check(request, person_id: int, month: str):
     if request.method == "POST":
         try:
             services.entry_submit(
-                actor=request.user, entry=access.entry, version=int(request.POST.get("version", 0))
+                actor=request.user, entry=access.entry, version=posted_version(request.POST)
             )
             return redirect("handbook:done", person_id, month)
-        except (DomainError, ValueError) as e:
-            error = getattr(e, "message", "Dữ liệu gửi lên không hợp lệ.")
+        except DomainError as e:
+            error = e.message
     return render(
         request,
         "handbook/check.html",

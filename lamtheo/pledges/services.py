@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lamtheo.core import figures
-from lamtheo.core.audit import bump_version, tag, tag_all
+from lamtheo.core.audit import bump_version, check_existence_seen, tag, tag_all
 from lamtheo.core.errors import DomainError
 from lamtheo.core.vietnamese import nfc
 from lamtheo.people.models import Person
@@ -43,6 +43,20 @@ def pledge_start(*, actor, person: Person, year: int) -> Pledge:
             person=person, year=year, defaults={"unit": person.cell}
         )
     return pledge
+
+
+def pledge_claim(*, actor, person: Person, year: int, version: int) -> tuple[Pledge, int]:
+    """The registration a form saves into and the version to check it against, as the page saw
+    it. Version 0 means the page was built before the registration existed: it is started now,
+    and refused as stale if it exists meanwhile (someone else's items are not replaced)."""
+    existing = Pledge.objects.filter(person=person, year=year).first()
+    check_existence_seen(existing, version)
+    if existing is not None:
+        return existing, version
+    pledge = pledge_start(actor=actor, person=person, year=year)
+    # Started by this call, or in the same instant by another page: either way version 1 is
+    # claimed once by the conditional UPDATE, and the other save is refused.
+    return pledge, 1
 
 
 @transaction.atomic

@@ -5,12 +5,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from lamtheo.core.errors import DomainError
+from lamtheo.core.errors import DomainError, StaleRecord
+from lamtheo.core.forms import VersionForm, posted_version
 from lamtheo.core.periods import FIRST_YEAR, today
 from lamtheo.orgs.scope import Capability, can
 from lamtheo.people.selectors import own_person
@@ -92,20 +94,29 @@ def edit(request, year: int):
     formset = ItemFormSet(
         request.POST or None, initial=_initial_rows(pledge, areas), areas=areas, prefix="items"
     )
+    # The version this page saw (0: no registration yet); re-shown as posted after an error,
+    # so that a refused page stays refused until it is reloaded.
+    seen = VersionForm(request.POST or None, initial={"version": pledge.version if pledge else 0})
     if request.method == "POST" and formset.is_valid():
+        items = [
+            services.ItemInput(**f.cleaned_data)
+            for f in formset.forms
+            if f.cleaned_data.get("text", "").strip()
+        ]
         try:
-            pledge = pledge or services.pledge_start(actor=request.user, person=person, year=year)
-            items = [
-                services.ItemInput(**f.cleaned_data)
-                for f in formset.forms
-                if f.cleaned_data.get("text", "").strip()
-            ]
-            services.pledge_save_items(
-                actor=request.user,
-                pledge=pledge,
-                items=items,
-                version=int(request.POST.get("version") or pledge.version),
-            )
+            if not seen.is_valid():
+                raise StaleRecord()
+            # A refused first save starts no registration: the page's version 0 stays true.
+            with transaction.atomic():
+                claimed, version = services.pledge_claim(
+                    actor=request.user,
+                    person=person,
+                    year=year,
+                    version=seen.cleaned_data["version"],
+                )
+                services.pledge_save_items(
+                    actor=request.user, pledge=claimed, items=items, version=version
+                )
         except DomainError as e:
             formset._non_form_errors = formset.error_class([e.message])
         else:
@@ -121,6 +132,7 @@ def edit(request, year: int):
             "person": person,
             "pledge": pledge,
             "formset": formset,
+            "seen": seen,
             "areas": areas,
         },
     )
@@ -143,7 +155,7 @@ def check(request, year: int):
         else:
             try:
                 services.pledge_submit(
-                    actor=request.user, pledge=pledge, version=int(request.POST.get("version", 0))
+                    actor=request.user, pledge=pledge, version=posted_version(request.POST)
                 )
                 return redirect("pledges:done", year)
             except DomainError as e:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -170,3 +171,15 @@ def test_the_list_costs_a_fixed_number_of_queries(tree, login, django_assert_max
     with django_assert_max_num_queries(12):
         body = client.get(reverse("campaign:topics")).content.decode()
     assert "Chuyên đề 2039" in body
+
+
+@pytest.mark.parametrize("version", [None, "", "abc", "1.5", "-1", "99999999999999999999", "0"])
+def test_an_edit_with_a_missing_malformed_or_stale_version_is_refused(tree, login, version):
+    t = _org_topic(tree)
+    data = {"title": "Tên đã sửa", "summary": ""} | (
+        {} if version is None else {"version": version}
+    )
+    response = login(tree.committee_user).post(reverse("campaign:topic_edit", args=[t.pk]), data)
+    assert response.status_code == 200 and "tải lại trang" in response.content.decode()
+    t.refresh_from_db()
+    assert (t.title, t.version) == ("Chuyên đề Sở A", 1)

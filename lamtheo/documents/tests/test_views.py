@@ -269,3 +269,27 @@ def test_a_report_with_a_bad_date_shows_the_error_summary(tree, login):
     assert 'href="#id_implemented_on"' in response.text
     r.refresh_from_db()
     assert r.reported_at is None
+
+
+MALFORMED_VERSIONS = [None, "", "abc", "1.5", "-1", "99999999999999999999", "0"]
+
+
+@pytest.mark.parametrize("version", MALFORMED_VERSIONS)
+def test_sending_refuses_a_missing_malformed_or_stale_version(tree, login, version):
+    d = draft(tree.committee_user, tree.org, [tree.cell])
+    data = {} if version is None else {"version": version}
+    response = login(tree.committee_user).post(reverse("documents:check", args=[d.pk]), data)
+    assert response.status_code == 200 and "tải lại trang" in response.text
+    d.refresh_from_db()
+    assert d.is_draft and d.version == 1
+
+
+@pytest.mark.parametrize("version", MALFORMED_VERSIONS)
+def test_acknowledging_refuses_a_missing_malformed_or_stale_version(tree, login, version):
+    r = issued(tree.committee_user, tree.org, [tree.cell]).receipts.get()
+    data = {"action": "acknowledge"} | ({} if version is None else {"version": version})
+    client = login(tree.secretary_user)
+    response = client.post(reverse("documents:receipt", args=[r.pk]), data, follow=True)
+    assert response.status_code == 200 and "tải lại trang" in response.text
+    r.refresh_from_db()
+    assert r.received_at is None

@@ -17,7 +17,7 @@ from django.utils import timezone
 from lamtheo.core.downloads import attachment_response
 from lamtheo.core.errors import DomainError
 from lamtheo.core.figure_tables import Column, figures_table
-from lamtheo.core.forms import ReasonForm
+from lamtheo.core.forms import ReasonForm, version_required
 from lamtheo.core.periods import (
     month_slug,
     months_offered,
@@ -109,8 +109,10 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_or_404(request.user, pk, Capability.RECORD_MEETINGS)
     initial = {name: getattr(meeting, name) for name in FIELDS}
     initial |= {"held_on": meeting.held_on.strftime("%d/%m/%Y"), "version": meeting.version}
-    form = MeetingForm(
-        request.POST or None, initial=initial, people=_people_for_form(meeting.unit, meeting)
+    form = version_required(
+        MeetingForm(
+            request.POST or None, initial=initial, people=_people_for_form(meeting.unit, meeting)
+        )
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -118,7 +120,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 meeting=meeting,
                 data=_input(form.cleaned_data),
-                version=form.cleaned_data["version"] or 0,
+                version=form.cleaned_data["version"],
             )
             messages.success(request, "Đã lưu thay đổi của biên bản.")
             return redirect("learning:meeting_detail", meeting.pk)

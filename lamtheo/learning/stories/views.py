@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
 from lamtheo.core.figure_tables import Column, figures_table
+from lamtheo.core.forms import version_required
 from lamtheo.core.periods import month_slug, months_offered, period_from, year_links
 from lamtheo.core.xlsx import xlsx_response
 from lamtheo.learning.stories import services
@@ -78,6 +79,8 @@ def _form_view(request: HttpRequest, story: Story | None) -> HttpResponse:
             "version": story.version,
         }
     form = StoryForm(request.POST or None, initial=initial)
+    if story is not None:
+        version_required(form)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -93,7 +96,7 @@ def _form_view(request: HttpRequest, story: Story | None) -> HttpResponse:
                 services.story_update(
                     actor=request.user,
                     story=story,
-                    version=d["version"] or 0,
+                    version=d["version"],
                     title=d["title"],
                     text=d["text"],
                     source=d["source"],

@@ -16,7 +16,7 @@ from lamtheo.campaign.models import Topic
 from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
 from lamtheo.core.figure_tables import figures_table, sort_links, sort_text
-from lamtheo.core.forms import ReasonForm
+from lamtheo.core.forms import ReasonForm, version_required
 from lamtheo.core.xlsx import xlsx_response
 from lamtheo.learning.study import selectors as sel
 from lamtheo.learning.study.exports import not_studied_xlsx, topic_table_xlsx
@@ -91,10 +91,11 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }  # fmt: skip
     topics = sel.topic_choices(unit) | Topic.objects.filter(pk=session.topic_id)
     form = SessionForm(request.POST or None, unit=unit, topics=topics, initial=initial)
+    version_required(form)
     if request.method == "POST" and form.is_valid():
         try:
             study_session_update(actor=request.user, session=session, data=_input(form),
-                                 version=form.cleaned_data["version"] or 0)  # fmt: skip
+                                 version=form.cleaned_data["version"])  # fmt: skip
             messages.success(request, "Đã lưu thay đổi của buổi học tập.")
             return redirect("learning:study_session", session.pk)
         except DomainError as e:

@@ -10,7 +10,7 @@ from lamtheo.pledges.models import Pledge, PledgeStatus
 YEAR = date.today().year
 
 
-def post_items(client, tree, texts, button="save", version=1):
+def post_items(client, tree, texts, button="save", version=0):
     data = {
         "items-TOTAL_FORMS": str(len(texts)),
         "items-INITIAL_FORMS": "0",

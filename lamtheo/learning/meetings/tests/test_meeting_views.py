@@ -350,3 +350,17 @@ def test_a_tampered_or_missing_version_on_the_delete_page_asks_to_reload(tree, l
     page = client.post(url, {"reason": "Nhầm", "version": "abc"}).content.decode()
     assert "Trang này đã cũ; vui lòng tải lại trang" in page and "Version" not in page
     assert CellMeeting.objects.filter(pk=meeting.pk).exists()
+
+
+@pytest.mark.parametrize("version", [None, "", "abc", "1.5", "-1", "99999999999999999999"])
+def test_an_edit_with_a_missing_or_malformed_version_is_refused(tree, login, meeting, version):
+    data = {"kind": "regular", "held_on": meeting.held_on.strftime("%d/%m/%Y"), "place": "Khác",
+            "chair": tree.secretary.pk, "clerk": tree.member.pk}  # fmt: skip
+    if version is not None:
+        data["version"] = version
+    response = login(tree.secretary_user).post(
+        reverse("learning:meeting_edit", args=[meeting.pk]), data
+    )
+    assert response.status_code == 200 and "tải lại trang" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.place == "Phòng họp tầng 2"

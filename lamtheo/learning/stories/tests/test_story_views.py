@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from lamtheo.learning.stories import services as s
@@ -95,3 +96,17 @@ def test_the_cadence_is_set_by_a_propaganda_officer_only(tree, login):
     from lamtheo.learning.stories.selectors import cadence_for
 
     assert cadence_for(tree.cell) == "weekly"
+
+
+@pytest.mark.parametrize("version", [None, "", "abc", "1.5", "-1", "99999999999999999999", "0"])
+def test_an_edit_with_a_missing_malformed_or_stale_version_is_refused(tree, login, version):
+    story = _story(tree)
+    data = {"title": "Tên đã sửa", "text": "Nội dung khác", "source": "Biên soạn"}
+    if version is not None:
+        data["version"] = version
+    response = login(tree.propaganda_user).post(
+        reverse("learning:story_edit", args=[story.pk]), data
+    )
+    assert response.status_code == 200 and "tải lại trang" in response.content.decode()
+    story.refresh_from_db()
+    assert (story.title, story.version) == ("Đôi dép đã mòn quai", 1)

@@ -260,3 +260,17 @@ def test_a_session_with_attendance_offers_no_cancel(tree, login):
     assert "không hủy được" in page.content.decode()
     assert login(tree.secretary_user).get(
         reverse("learning:study_session_cancel", args=[session.pk])).status_code == 404  # fmt: skip
+
+
+@pytest.mark.parametrize("version", [None, "", "abc", "1.5", "-1", "99999999999999999999"])
+def test_editing_a_session_refuses_a_missing_or_malformed_version(tree, login, version):
+    session = schedule(tree)
+    data = form_data(title="Tên đã sửa")
+    if version is not None:
+        data["version"] = version
+    response = login(tree.committee_user).post(
+        reverse("learning:study_session_edit", args=[session.pk]), data
+    )
+    assert response.status_code == 200 and "tải lại trang" in response.content.decode()
+    session.refresh_from_db()
+    assert session.title != "Tên đã sửa" and session.version == 1
