@@ -8,12 +8,10 @@ app_name = "learning"
 
 # The study of the topic: sessions, attendance, figures (learning.study_views).
 urlpatterns = [
-    path("buoi-hoc/<int:pk>/", study_views.session_detail, name="study_session"),
-    path("buoi-hoc/<int:pk>/sua/", study_views.session_edit, name="study_session_edit"),
-    path("buoi-hoc/<int:pk>/huy/", study_views.session_cancel, name="study_session_cancel"),
-    path(
-        "buoi-hoc/<int:pk>/diem-danh/<str:code>/", study_views.attendance, name="study_attendance"
-    ),
+    path("buoi-hoc/<id:pk>/", study_views.session_detail, name="study_session"),
+    path("buoi-hoc/<id:pk>/sua/", study_views.session_edit, name="study_session_edit"),
+    path("buoi-hoc/<id:pk>/huy/", study_views.session_cancel, name="study_session_cancel"),
+    path("buoi-hoc/<id:pk>/diem-danh/<str:code>/", study_views.attendance, name="study_attendance"),
     path("<str:code>/buoi-hoc/", study_views.sessions, name="study_sessions"),
     path("<str:code>/buoi-hoc/moi/", study_views.session_create, name="study_session_create"),
     path("<str:code>/ket-qua-hoc-tap/", study_views.figures, name="study_figures"),
@@ -34,11 +32,11 @@ urlpatterns = [
 urlpatterns += [
     path("sinh-hoat/chi-bo/<str:code>/", meetings.cell, name="meeting_cell"),
     path("sinh-hoat/chi-bo/<str:code>/ghi-bien-ban/", meetings.new, name="meeting_new"),
-    path("sinh-hoat/buoi/<int:pk>/", meetings.detail, name="meeting_detail"),
-    path("sinh-hoat/buoi/<int:pk>/sua/", meetings.edit, name="meeting_edit"),
-    path("sinh-hoat/buoi/<int:pk>/xoa/", meetings.delete, name="meeting_delete"),
-    path("sinh-hoat/buoi/<int:pk>/diem-danh/", meetings.attendance, name="meeting_attendance"),
-    path("sinh-hoat/buoi/<int:pk>/bien-ban.docx", meetings.minutes, name="meeting_minutes"),
+    path("sinh-hoat/buoi/<id:pk>/", meetings.detail, name="meeting_detail"),
+    path("sinh-hoat/buoi/<id:pk>/sua/", meetings.edit, name="meeting_edit"),
+    path("sinh-hoat/buoi/<id:pk>/xoa/", meetings.delete, name="meeting_delete"),
+    path("sinh-hoat/buoi/<id:pk>/diem-danh/", meetings.attendance, name="meeting_attendance"),
+    path("sinh-hoat/buoi/<id:pk>/bien-ban.docx", meetings.minutes, name="meeting_minutes"),
     path("sinh-hoat/thong-ke/<str:code>/", meetings.figures, name="meeting_figures"),
     path(
         "sinh-hoat/thong-ke/<str:code>/xuat.xlsx",
@@ -52,8 +50,8 @@ urlpatterns += [
 urlpatterns += [
     path("mau-chuyen/", stories.library, name="story_library"),
     path("mau-chuyen/them/", stories.new, name="story_new"),
-    path("mau-chuyen/<int:pk>/", stories.detail, name="story_detail"),
-    path("mau-chuyen/<int:pk>/sua/", stories.edit, name="story_edit"),
+    path("mau-chuyen/<id:pk>/", stories.detail, name="story_detail"),
+    path("mau-chuyen/<id:pk>/sua/", stories.edit, name="story_edit"),
     path("mau-chuyen/don-vi/<str:code>/", stories.unit_story, name="story_unit"),
     path("mau-chuyen/don-vi/<str:code>/da-doc/", stories.unit_story_read, name="story_read"),
     path(

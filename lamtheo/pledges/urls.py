@@ -4,11 +4,11 @@ from . import programme_views, views
 
 app_name = "pledges"
 urlpatterns = [
-    path("<int:year>/", views.mine, name="mine"),
-    path("<int:year>/sua/", views.edit, name="edit"),
-    path("<int:year>/kiem-tra/", views.check, name="check"),
-    path("<int:year>/da-nop/", views.done, name="done"),
-    path("xem-xet/<int:pk>/", views.review, name="review"),
+    path("<year:year>/", views.mine, name="mine"),
+    path("<year:year>/sua/", views.edit, name="edit"),
+    path("<year:year>/kiem-tra/", views.check, name="check"),
+    path("<year:year>/da-nop/", views.done, name="done"),
+    path("xem-xet/<id:pk>/", views.review, name="review"),
     path("chat-luong/", views.quality, name="quality"),
     path("cong-khai/", programme_views.index, name="programmes_index"),
     path("cong-khai/<str:code>/", programme_views.programmes, name="programmes"),
@@ -18,6 +18,6 @@ urlpatterns = [
     path("cong-khai/<str:code>/quan-ly/", programme_views.manage, name="programmes_manage"),
     path("cong-khai/<str:code>/cong-bo/", programme_views.publish, name="programme_publish"),
     path(
-        "cong-khai/<str:code>/thoi/<int:pk>/", programme_views.unpublish, name="programme_unpublish"
+        "cong-khai/<str:code>/thoi/<id:pk>/", programme_views.unpublish, name="programme_unpublish"
     ),
 ]
