@@ -9,10 +9,11 @@ class CoreConfig(AppConfig):
         from django.urls import register_converter
         from simple_history.signals import pre_create_historical_record
 
-        from lamtheo.core.converters import IdConverter, YearConverter
+        from lamtheo.core.converters import CodeConverter, IdConverter, YearConverter
 
-        # <id:…> and <year:…> in every urls.py (core.converters): an id out of the database's
-        # range is a 404, not a server error. Registered here, before any URLconf is read.
+        # <id:…>, <year:…> and <code:…> in every urls.py (core.converters): an id out of the
+        # database's range is a 404, not a server error. Registered before any URLconf is read.
+        register_converter(CodeConverter, "code")
         register_converter(IdConverter, "id")
         register_converter(YearConverter, "year")
 

@@ -31,9 +31,9 @@ urlpatterns = [
     path("<id:person_id>/<month:month>/nhan-xet/", views.review, name="review"),
     path("<id:person_id>/nam/<year:year>/", views.person_year, name="person_year"),
     path("<id:person_id>/<month:month>/tu-soi/", selfcheck_views.selfcheck, name="selfcheck"),
-    path("tu-soi/<str:code>/", selfcheck_views.selfcheck_stats, name="selfcheck_stats"),
+    path("tu-soi/<code:code>/", selfcheck_views.selfcheck_stats, name="selfcheck_stats"),
     path(
-        "tu-soi/<str:code>/xlsx/",
+        "tu-soi/<code:code>/xlsx/",
         selfcheck_views.selfcheck_stats_export,
         name="selfcheck_stats_export",
     ),
@@ -42,4 +42,4 @@ urlpatterns = [
 # The cell's page is the roster of handbook states, so its view lives here; its URL stays under
 # the unit ("/to-chuc/<mã>/", name "orgs:unit") where people look for it. lamtheo/urls.py
 # mounts it, so that orgs (below handbook in the layers) does not import a handbook view.
-unit_urlpatterns = ([path("<str:code>/", views.roster, name="unit")], "orgs")
+unit_urlpatterns = ([path("<code:code>/", views.roster, name="unit")], "orgs")
