@@ -6,7 +6,16 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
+        from django.urls import register_converter
         from simple_history.signals import pre_create_historical_record
+
+        from lamtheo.core.converters import CodeConverter, IdConverter, YearConverter
+
+        # <id:…>, <year:…> and <code:…> in every urls.py (core.converters): an id out of the
+        # database's range is a 404, not a server error. Registered before any URLconf is read.
+        register_converter(CodeConverter, "code")
+        register_converter(IdConverter, "id")
+        register_converter(YearConverter, "year")
 
         from lamtheo.core.audit import fill_history_action
 

@@ -15,6 +15,7 @@ __all__ = [
     "fold",
     "name_sort_key",
     "nfc",
+    "search_text",
     "vietnamese_sorted",
 ]
 
@@ -85,6 +86,13 @@ def nfc(text: str) -> str:
     storing it as NFC makes equality, uniqueness and ``LIKE`` queries work.
     """
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def search_text(text: str | None, max_length: int = 100) -> str:
+    """What a person typed in a search box (?q=), fit for a query: control characters
+    dropped (PostgreSQL refuses a NUL), whitespace collapsed, at most `max_length`."""
+    kept = "".join(ch for ch in text or "" if unicodedata.category(ch) != "Cc" or ch.isspace())
+    return nfc(kept)[:max_length]
 
 
 def _strip_marks(text: str) -> str:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from lamtheo.core.errors import DomainError
 from lamtheo.core.figure_tables import figures_table, sort_links, sort_text
 from lamtheo.core.periods import month_slug, months_offered, period_from, today, year_links
+from lamtheo.core.vietnamese import search_text
 from lamtheo.core.xlsx import xlsx_response
 from lamtheo.dashboard.chart import LEGEND, monthly_chart
 from lamtheo.dashboard.exports import monthly_table_xlsx, people_list_xlsx, unit_table_xlsx
@@ -170,7 +171,7 @@ def _listing(request: HttpRequest, code: str, kind: str, params) -> tuple:
     if listing is None:
         raise Http404("Không có danh sách này.")
     month = period_from(params)
-    search = (params.get("q") or "").strip()[:100]
+    search = search_text(params.get("q"))
     people = search_people(listing_people(unit, listing, month), search)
     return unit, listing, month, search, people
 

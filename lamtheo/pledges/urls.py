@@ -4,20 +4,20 @@ from . import programme_views, views
 
 app_name = "pledges"
 urlpatterns = [
-    path("<int:year>/", views.mine, name="mine"),
-    path("<int:year>/sua/", views.edit, name="edit"),
-    path("<int:year>/kiem-tra/", views.check, name="check"),
-    path("<int:year>/da-nop/", views.done, name="done"),
-    path("xem-xet/<int:pk>/", views.review, name="review"),
+    path("<year:year>/", views.mine, name="mine"),
+    path("<year:year>/sua/", views.edit, name="edit"),
+    path("<year:year>/kiem-tra/", views.check, name="check"),
+    path("<year:year>/da-nop/", views.done, name="done"),
+    path("xem-xet/<id:pk>/", views.review, name="review"),
     path("chat-luong/", views.quality, name="quality"),
     path("cong-khai/", programme_views.index, name="programmes_index"),
-    path("cong-khai/<str:code>/", programme_views.programmes, name="programmes"),
+    path("cong-khai/<code:code>/", programme_views.programmes, name="programmes"),
     path(
-        "cong-khai/<str:code>/tai-ve/", programme_views.programmes_export, name="programmes_export"
+        "cong-khai/<code:code>/tai-ve/", programme_views.programmes_export, name="programmes_export"
     ),
-    path("cong-khai/<str:code>/quan-ly/", programme_views.manage, name="programmes_manage"),
-    path("cong-khai/<str:code>/cong-bo/", programme_views.publish, name="programme_publish"),
+    path("cong-khai/<code:code>/quan-ly/", programme_views.manage, name="programmes_manage"),
+    path("cong-khai/<code:code>/cong-bo/", programme_views.publish, name="programme_publish"),
     path(
-        "cong-khai/<str:code>/thoi/<int:pk>/", programme_views.unpublish, name="programme_unpublish"
+        "cong-khai/<code:code>/thoi/<id:pk>/", programme_views.unpublish, name="programme_unpublish"
     ),
 ]

@@ -12,6 +12,7 @@ from lamtheo.core.vietnamese import (
     fold,
     name_sort_key,
     nfc,
+    search_text,
     vietnamese_sorted,
 )
 
@@ -262,3 +263,9 @@ def test_database_order_by_on_the_key_matches_python_order():
     rows = [r[0] for r in db.execute("SELECT name FROM person ORDER BY sort_key")]
     db.close()
     assert rows == _by_key(names)
+
+
+def test_search_text_drops_control_characters_a_database_would_refuse():
+    assert search_text("  Nguyễn\x00 Văn\tAn\x7f ") == "Nguyễn Văn An"
+    assert search_text(None) == ""
+    assert len(search_text("a" * 500)) == 100

@@ -18,6 +18,7 @@ from lamtheo.core.errors import DomainError
 from lamtheo.core.figure_tables import Column, figures_table
 from lamtheo.core.forms import version_required
 from lamtheo.core.periods import month_slug, months_offered, period_from, year_links
+from lamtheo.core.vietnamese import search_text
 from lamtheo.core.xlsx import xlsx_response
 from lamtheo.learning.stories import services
 from lamtheo.learning.stories.exports import story_table_xlsx
@@ -44,7 +45,7 @@ def _story_or_404(request: HttpRequest, pk: int) -> Story:
 @login_required
 def library(request: HttpRequest) -> HttpResponse:
     manager = _manager(request)
-    search = (request.GET.get("q") or "").strip()[:100]
+    search = search_text(request.GET.get("q"))
     qs = Story.objects.all() if manager else Story.objects.filter(is_active=True)
     page = Paginator(search_stories(qs.order_by("title"), search), 30)
     return render(request, "learning/story_library.html", {
