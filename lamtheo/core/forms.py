@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 
+from lamtheo.core.converters import MAX_ID
 from lamtheo.core.errors import StaleRecord
 
 
@@ -85,3 +89,19 @@ class ReasonForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["reason"].label = label
         self.fields["reason"].error_messages["required"] = required
+
+
+class RecordsChoiceField(forms.ModelMultipleChoiceField):
+    """Several records by id. A value that is not an id any database could hold (letters, a
+    sign, more than 2^63 - 1) is the field's invalid-choice error before any query: SQLite
+    would raise OverflowError on it, a 500."""
+
+    def _check_values(self, value):
+        for v in value:
+            if not re.fullmatch(r"[0-9]{1,19}", str(v)) or int(v) > MAX_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": v},
+                )
+        return super()._check_values(value)

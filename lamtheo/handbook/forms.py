@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from lamtheo.core.forms import VersionField
+from lamtheo.core.forms import RecordsChoiceField, VersionField
 from lamtheo.handbook.models import Progress, Rating
 
 
@@ -63,7 +63,7 @@ class ReviewForm(forms.Form):
 
 
 class SelfCheckForm(forms.Form):
-    manifestations = forms.ModelMultipleChoiceField(
+    manifestations = RecordsChoiceField(
         label="Những biểu hiện đồng chí tự nhận thấy ở mình trong tháng",
         required=False,
         queryset=None,

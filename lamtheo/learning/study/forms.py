@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from lamtheo.core.dates import format_date, parse_date
-from lamtheo.core.forms import VersionField
+from lamtheo.core.forms import RecordsChoiceField, VersionField
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.study.models import SessionFormat, SessionKind
 from lamtheo.learning.study.selectors import SheetRow
@@ -51,7 +51,7 @@ class VnDateField(forms.Field):
         return d
 
 
-class UnitChoice(forms.ModelMultipleChoiceField):
+class UnitChoice(RecordsChoiceField):
     def __init__(self, *args, base_depth: int = 0, **kwargs) -> None:
         self.base_depth = base_depth
         super().__init__(*args, **kwargs)
