@@ -6,6 +6,10 @@ HOST ?= 127.0.0.1:8000
 
 .PHONY: install run test test-browser bench lint format migrate demo backup clean
 
+# These targets are development: lamtheo/settings.py refuses to start without LAMTHEO_DEV=1
+# unless SECRET_KEY and ALLOWED_HOSTS are set (production; see docs/operator-guide.md).
+migrate demo run test test-browser bench: export LAMTHEO_DEV = 1
+
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements.lock 2>&1 | grep -v "is ignored: it is neither" || true

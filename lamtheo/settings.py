@@ -10,27 +10,64 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+TRUE_WORDS = {"1", "true", "yes"}
+FALSE_WORDS = {"0", "false", "no"}
+
 
 def env_bool(name: str, default: bool = False) -> bool:
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+    """A yes/no environment variable: 1/0, true/false, yes/no in any case; unset or empty is
+    `default`. Anything else stops the start, rather than being silently read as "no"."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"Biến môi trường {name}={value!r} không hợp lệ: chỉ nhận 1/0, true/false, yes/no. "
+        f"/ {name}={value!r} is not valid: use 1/0, true/false or yes/no."
+    )
 
 
 def env_int(name: str, default: int) -> int:
-    return int(os.environ.get(name, default))
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"Biến môi trường {name}={value!r} phải là một số nguyên. "
+            f"/ {name}={value!r} must be an integer."
+        ) from None
 
 
+def env_list(name: str, default: str = "") -> list[str]:
+    """A comma-separated environment variable, blanks around and empty items dropped."""
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+# Development (make run/test/bench/demo, .ci/run, pytest) says so with LAMTHEO_DEV=1. Anything
+# else is production: it must be given its own secret key and host names, and gets HTTPS-only
+# settings.
+DEV = env_bool("LAMTHEO_DEV", False)
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = os.environ.get("SECRET_KEY", "").strip()
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEV else "")
+if not DEV and not (SECRET_KEY and ALLOWED_HOSTS):
+    raise ImproperlyConfigured(
+        "Chưa đặt SECRET_KEY và ALLOWED_HOSTS cho máy chủ thật (khi phát triển, kiểm thử: "
+        "đặt LAMTHEO_DEV=1). / SECRET_KEY and ALLOWED_HOSTS must be set in production "
+        "(for development and tests set LAMTHEO_DEV=1)."
+    )
 if not SECRET_KEY:
-    if not DEBUG and env_bool("LAMTHEO_PRODUCTION", False):
-        raise RuntimeError("SECRET_KEY must be set in production.")
-    # Development and tests only: never used when LAMTHEO_PRODUCTION is set.
+    # Development and tests only: outside LAMTHEO_DEV=1 the start is refused above.
     SECRET_KEY = "dev-only-not-a-secret"
-
-ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -166,10 +203,30 @@ if (BASE_DIR / "node_modules" / "htmx.org" / "dist").exists():
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lamtheo@localhost")
+# django.core.mail.backends.smtp.EmailBackend's server (Django's defaults when unset).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
-SESSION_COOKIE_SECURE = env_bool("LAMTHEO_PRODUCTION", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS only, outside development (`manage.py check --deploy` lists what is left).
+SESSION_COOKIE_SECURE = not DEV
+CSRF_COOKIE_SECURE = not DEV
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEV)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEV else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEV)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEV)
+# Behind a reverse proxy that ends TLS, the request reaches the application as plain HTTP: only
+# then is the proxy's X-Forwarded-Proto believed (the proxy must set it, overwriting the
+# client's), or SECURE_SSL_REDIRECT would redirect for ever.
+if env_bool("LAMTHEO_BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Origins (scheme and host, e.g. https://lamtheo.example.vn) whose forms may post here when
+# they differ from the request's own host, e.g. behind a proxy that rewrites Host.
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # Campaign rules that organizations set differently.
 LAMTHEO = {

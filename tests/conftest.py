@@ -10,13 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from lamtheo.settings import env_bool
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture
 def browser_page():
     if not CHROMIUM:
-        if os.environ.get("LAMTHEO_REQUIRE_BROWSER"):
+        if env_bool("LAMTHEO_REQUIRE_BROWSER", False):
             pytest.fail("Chromium is required in CI but was not found")
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright

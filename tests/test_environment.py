@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
-
 from django.db import connection
+
+from lamtheo.settings import env_bool
 
 
 def test_the_database_is_the_one_asked_for(db):
-    expected = "postgresql" if os.environ.get("LAMTHEO_REQUIRE_POSTGRES") else None
+    expected = "postgresql" if env_bool("LAMTHEO_REQUIRE_POSTGRES", False) else None
     assert connection.vendor in ("sqlite", "postgresql")
     if expected:
         assert connection.vendor == expected

@@ -1,0 +1,10 @@
+"""The settings of a pytest run (pyproject's DJANGO_SETTINGS_MODULE): Lamtheo's settings in
+development mode, LAMTHEO_DEV=1, when the caller left LAMTHEO_DEV unset or empty. A conftest.py is
+too late for this: pytest-django loads the settings before any conftest."""
+
+import os
+
+if not os.environ.get("LAMTHEO_DEV", "").strip():
+    os.environ["LAMTHEO_DEV"] = "1"
+
+from lamtheo.settings import *  # noqa: E402, F403
