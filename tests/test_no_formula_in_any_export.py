@@ -62,9 +62,18 @@ def _poison_every_typed_text() -> int:
         if not fields:
             continue
         for pk in model._default_manager.values_list("pk", flat=True):
-            model._default_manager.filter(pk=pk).update(**{name: next(payloads) for name in fields})
+            values = {name: _fitting(next(payloads), model, name) for name in fields}
+            model._default_manager.filter(pk=pk).update(**values)
             written += len(fields)
     return written
+
+
+def _fitting(payload: str, model, name: str) -> str:
+    """The payload, or the first one that fits the column (PostgreSQL refuses a longer one)."""
+    limit = model._meta.get_field(name).max_length
+    if limit is None or len(payload) <= limit:
+        return payload
+    return next(p for p in PAYLOADS if len(p) <= limit)
 
 
 def _xlsx_url_names(resolver=None, namespace: str = "") -> set[str]:
