@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from lamtheo.core import form_tokens
 from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
 from lamtheo.core.forms import posted_version, version_required
@@ -105,6 +106,9 @@ def _add_domain_error(form, error: DomainError) -> None:
 @login_required
 def new(request: HttpRequest, code: str) -> HttpResponse:
     issuer = _issuer_or_404(request, code)
+    if (done := form_tokens.already(request)) is not None:
+        messages.info(request, form_tokens.ALREADY)
+        return redirect("documents:check", done.pk)
     candidates = list(
         selectors.recipient_candidates(issuer).select_related("parent").order_by("path")
     )
@@ -118,20 +122,34 @@ def new(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            stored = store_upload(actor=request.user, file=data["file"])
-            document = services.document_create(
-                actor=request.user,
-                issuer=issuer,
-                data=_input(data, stored),
-                recipients=_recipients(issuer, data),
+
+            def create():
+                stored = store_upload(actor=request.user, file=data["file"])
+                return services.document_create(
+                    actor=request.user,
+                    issuer=issuer,
+                    data=_input(data, stored),
+                    recipients=_recipients(issuer, data),
+                )
+
+            document, created = form_tokens.once(
+                user=request.user, token=request.POST.get(form_tokens.FIELD), create=create
             )
+            if not created:
+                messages.info(request, form_tokens.ALREADY)
             return redirect("documents:check", document.pk)
         except DomainError as e:
             _add_domain_error(form, e)
     return render(
         request,
         "documents/form.html",
-        {"form": form, "issuer": issuer, "candidates": candidates, "document": None},
+        {
+            "form": form,
+            "issuer": issuer,
+            "candidates": candidates,
+            "document": None,
+            "form_token": form_tokens.token_for(request),
+        },
     )
 
 
