@@ -16,6 +16,7 @@ from lamtheo.core import form_tokens
 from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
 from lamtheo.core.forms import posted_version, version_required
+from lamtheo.core.notices import CONFIRM_FIELD, recent, reminded_label
 from lamtheo.core.periods import FIRST_YEAR
 from lamtheo.core.uploads import store_upload, stored_file_response
 from lamtheo.documents import exports, selectors, services
@@ -282,10 +283,15 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         if manage
         else None
     )
+    can_remind = manage and document.is_sent and any(not r.receipt.reported_at for r in rows)
+    reminded_at = services.document_last_reminded(document) if can_remind else None
     return render(
         request,
         "documents/detail.html",
         {
+            "reminded": reminded_label(reminded_at) if reminded_at else "",
+            "confirm_repeat": recent(reminded_at),
+            "confirm_field": CONFIRM_FIELD,
             "document": document,
             "manage": manage,
             "rows": rows,
@@ -339,6 +345,7 @@ def remind(request: HttpRequest, pk: int) -> HttpResponse:
             document=document,
             url=reverse("documents:inbox"),
             base_url=request.build_absolute_uri("/"),
+            confirmed=request.POST.get(CONFIRM_FIELD) == "1",
         )
     except DomainError as e:
         messages.error(request, e.message)
