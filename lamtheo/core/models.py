@@ -74,3 +74,19 @@ class StoredFile(models.Model):
 
     class Meta:
         ordering = ["-uploaded_at"]
+
+
+class SubmittedForm(models.Model):
+    """A create form already answered: the one-time token it carried (core.form_tokens) and
+    the record it created, so that the same form posted again answers with that record."""
+
+    token = models.UUIDField()
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "token"], name="submitted_form_once"),
+        ]

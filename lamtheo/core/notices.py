@@ -8,18 +8,55 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mass_mail
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
 
+from lamtheo.core.errors import DomainError
 from lamtheo.core.models import Notice
 
 logger = logging.getLogger(__name__)
 
 TEXT_MAX_LENGTH = Notice._meta.get_field("text").max_length
 DEFAULT_SUBJECT = "Thông báo từ phần mềm Học tập và làm theo Bác"
+
+# A reminder with the same text to the same people within this time is sent again only
+# when the sender confirms it: a second click must not notify everyone twice.
+REPEAT_WINDOW = timedelta(hours=24)
+CONFIRM_FIELD = "confirm_repeat"
+
+
+def last_sent(*, users, text: str) -> datetime | None:
+    """When a notice with this text last reached one of `users` (users, ids or a query
+    of ids), or None."""
+    text = text.strip()[:TEXT_MAX_LENGTH]
+    found = Notice.objects.filter(user__in=users, text=text).aggregate(at=Max("created_at"))
+    return found["at"]
+
+
+def reminded_label(at: datetime) -> str:
+    return f"Đã nhắc lúc {timezone.localtime(at):%H:%M %d/%m/%Y}"
+
+
+def recent(at: datetime | None, now: datetime | None = None) -> bool:
+    return at is not None and at > (now or timezone.now()) - REPEAT_WINDOW
+
+
+def refuse_repeat(*, users, text: str, confirmed: bool) -> None:
+    """Refuse to send the same reminder to the same people again within 24 hours, unless
+    the sender ticked the confirmation."""
+    at = last_sent(users=users, text=text)
+    if recent(at) and not confirmed:
+        raise DomainError(
+            f"{reminded_label(at)}, chưa quá 24 giờ. Nếu vẫn cần nhắc lại, đề nghị đồng chí "
+            "đánh dấu ô xác nhận gửi lại rồi bấm gửi.",
+            field=CONFIRM_FIELD,
+        )
 
 
 def _display_name(user) -> str:

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from lamtheo.core.errors import DomainError
-from lamtheo.core.notices import notice_send
+from lamtheo.core.notices import notice_send, refuse_repeat
 from lamtheo.dashboard.selectors import Listing
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.scope import Capability, can
@@ -36,6 +36,7 @@ def reminder_send(
     people: QuerySet[Person],
     url: str,
     base_url: str = "",
+    confirmed: bool = False,
 ) -> Reminder:
     if not can(actor, Capability.REMIND, unit):
         raise DomainError("Đồng chí không có quyền gửi nhắc nhở trong đơn vị này.")
@@ -51,13 +52,15 @@ def reminder_send(
             "từng đơn vị."
         )
     with_account = [p for p in chosen if p.user is not None and p.user.is_active]
+    text = listing.reminder_text(month)
+    refuse_repeat(users=[p.user_id for p in with_account], text=text, confirmed=confirmed)
     heading = listing.heading(month)
     # Only the first letter is lowered: "Bác" keeps its capital.
     subject = f"Nhắc nhở: {heading[:1].lower()}{heading[1:]}"
     reminded = notice_send(
         actor=actor,
         users=[p.user for p in with_account],
-        text=listing.reminder_text(month),
+        text=text,
         url=url,
         subject=subject,
         base_url=base_url,

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from lamtheo.core.errors import DomainError
 from lamtheo.core.figure_tables import figures_table, sort_links, sort_text
+from lamtheo.core.notices import CONFIRM_FIELD, last_sent, recent, reminded_label
 from lamtheo.core.periods import month_slug, months_offered, period_from, today, year_links
 from lamtheo.core.vietnamese import search_text
 from lamtheo.core.xlsx import xlsx_response
@@ -194,6 +195,10 @@ def _render_listing(
     errors: list[str] | None = None,
 ) -> HttpResponse:
     page = Paginator(people, PAGE_SIZE).get_page(page_number)
+    reminded_at = last_sent(
+        users=people.filter(user__is_active=True).values("user_id"),
+        text=listing.reminder_text(month),
+    )
     return render(
         request,
         "dashboard/listing.html",
@@ -206,6 +211,9 @@ def _render_listing(
             "rows": listing_rows(list(page.object_list), listing, month),
             "errors": errors or [],
             "with_account": people.filter(user__is_active=True).count(),
+            "reminded": reminded_label(reminded_at) if reminded_at else "",
+            "confirm_repeat": recent(reminded_at),
+            "confirm_field": CONFIRM_FIELD,
             "heading": listing.heading(month),
             "months": months_offered(month.year),
             "query": urlencode({"thang": month_slug(month), **({"q": search} if search else {})}),
@@ -235,6 +243,7 @@ def remind(request: HttpRequest, code: str, kind: str) -> HttpResponse:
             people=people,
             url=reverse("home:home"),
             base_url=request.build_absolute_uri("/"),
+            confirmed=request.POST.get(CONFIRM_FIELD) == "1",
         )
     except DomainError as e:
         return _render_listing(request, unit, listing, month, search, people, errors=[e.message])

@@ -18,7 +18,7 @@ from django.utils import timezone
 from lamtheo.core.audit import bump_version, tag, tag_all
 from lamtheo.core.errors import DomainError
 from lamtheo.core.models import StoredFile
-from lamtheo.core.notices import notice_send
+from lamtheo.core.notices import last_sent, notice_send, refuse_repeat
 from lamtheo.core.vietnamese import fold, nfc
 from lamtheo.documents.actions import DocumentAction
 from lamtheo.documents.models import DocStatus, DocType, Document, Receipt
@@ -248,36 +248,59 @@ class Reminder:
     units_without_receiver: list[OrgUnit]
 
 
-@transaction.atomic
-def document_remind(*, actor, document: Document, url: str = "", base_url: str = "") -> Reminder:
-    """Remind the units that have not acknowledged (or, when the document asks for a
-    report by a deadline, not reported), through the people holding a receiving role
-    on those units themselves."""
-    _refuse_unless_manager(actor, document)
-    if not document.is_sent:
-        raise DomainError("Chỉ nhắc được văn bản đang có hiệu lực đã gửi.")
+def _lagging_units(document: Document) -> list[OrgUnit]:
     lagging = document.receipts.filter(received_at__isnull=True)
     if document.deadline:
         lagging = document.receipts.filter(reported_at__isnull=True)
-    units = [r.unit for r in lagging.select_related("unit").order_by("unit__path")]
-    if not units:
-        raise DomainError("Các đơn vị đều đã nhận và báo cáo; không cần nhắc.")
-    users = _receivers(units)
-    # RECEIVE_FOR_UNIT reaches the unit itself: a holder's role is on the unit it covers.
-    covered = set(holders(Capability.RECEIVE_FOR_UNIT, units).values_list("unit_id", flat=True))
+    return [r.unit for r in lagging.select_related("unit").order_by("unit__path")]
+
+
+def _reminder_text(document: Document) -> str:
     due = (
         f" Hạn báo cáo kết quả thực hiện: {document.deadline:%d/%m/%Y}."
         if document.deadline
         else ""
     )
+    return (
+        f"Đề nghị đồng chí xác nhận đã nhận và báo cáo kết quả thực hiện văn bản số "
+        f"{document.symbol} của {document.issuer.name}.{due}"
+    )
+
+
+def document_last_reminded(document: Document):
+    """When the receivers of the lagging units were last reminded of this document."""
+    units = _lagging_units(document)
+    if not units:
+        return None
+    return last_sent(users=[u.pk for u in _receivers(units)], text=_reminder_text(document))
+
+
+@transaction.atomic
+def document_remind(
+    *, actor, document: Document, url: str = "", base_url: str = "", confirmed: bool = False
+) -> Reminder:
+    """Remind the units that have not acknowledged (or, when the document asks for a
+    report by a deadline, not reported), through the people holding a receiving role
+    on those units themselves. The same people are reminded again within 24 hours only
+    when the sender confirms it."""
+    _refuse_unless_manager(actor, document)
+    if not document.is_sent:
+        raise DomainError("Chỉ nhắc được văn bản đang có hiệu lực đã gửi.")
+    units = _lagging_units(document)
+    if not units:
+        raise DomainError("Các đơn vị đều đã nhận và báo cáo; không cần nhắc.")
+    users = _receivers(units)
+    text = _reminder_text(document)
+    refuse_repeat(users=[u.pk for u in users], text=text, confirmed=confirmed)
+    # RECEIVE_FOR_UNIT reaches the unit itself: a holder's role is on the unit it covers.
+    covered = set(holders(Capability.RECEIVE_FOR_UNIT, units).values_list("unit_id", flat=True))
     reminded = notice_send(
         actor=actor,
         users=users,
         url=url,
         base_url=base_url,
         subject=f"Nhắc nhở: văn bản số {document.symbol}",
-        text=f"Đề nghị đồng chí xác nhận đã nhận và báo cáo kết quả thực hiện văn bản số "
-        f"{document.symbol} của {document.issuer.name}.{due}",
+        text=text,
     )
     return Reminder(units, reminded, [u for u in units if u.pk not in covered])
 

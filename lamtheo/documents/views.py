@@ -12,9 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from lamtheo.core import form_tokens
 from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
 from lamtheo.core.forms import posted_version, version_required
+from lamtheo.core.notices import CONFIRM_FIELD, recent, reminded_label
 from lamtheo.core.periods import FIRST_YEAR
 from lamtheo.core.uploads import store_upload, stored_file_response
 from lamtheo.documents import exports, selectors, services
@@ -105,6 +107,9 @@ def _add_domain_error(form, error: DomainError) -> None:
 @login_required
 def new(request: HttpRequest, code: str) -> HttpResponse:
     issuer = _issuer_or_404(request, code)
+    if (done := form_tokens.already(request)) is not None:
+        messages.info(request, form_tokens.ALREADY)
+        return redirect("documents:check", done.pk)
     candidates = list(
         selectors.recipient_candidates(issuer).select_related("parent").order_by("path")
     )
@@ -118,20 +123,34 @@ def new(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            stored = store_upload(actor=request.user, file=data["file"])
-            document = services.document_create(
-                actor=request.user,
-                issuer=issuer,
-                data=_input(data, stored),
-                recipients=_recipients(issuer, data),
+
+            def create():
+                stored = store_upload(actor=request.user, file=data["file"])
+                return services.document_create(
+                    actor=request.user,
+                    issuer=issuer,
+                    data=_input(data, stored),
+                    recipients=_recipients(issuer, data),
+                )
+
+            document, created = form_tokens.once(
+                user=request.user, token=request.POST.get(form_tokens.FIELD), create=create
             )
+            if not created:
+                messages.info(request, form_tokens.ALREADY)
             return redirect("documents:check", document.pk)
         except DomainError as e:
             _add_domain_error(form, e)
     return render(
         request,
         "documents/form.html",
-        {"form": form, "issuer": issuer, "candidates": candidates, "document": None},
+        {
+            "form": form,
+            "issuer": issuer,
+            "candidates": candidates,
+            "document": None,
+            "form_token": form_tokens.token_for(request),
+        },
     )
 
 
@@ -264,10 +283,15 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         if manage
         else None
     )
+    can_remind = manage and document.is_sent and any(not r.receipt.reported_at for r in rows)
+    reminded_at = services.document_last_reminded(document) if can_remind else None
     return render(
         request,
         "documents/detail.html",
         {
+            "reminded": reminded_label(reminded_at) if reminded_at else "",
+            "confirm_repeat": recent(reminded_at),
+            "confirm_field": CONFIRM_FIELD,
             "document": document,
             "manage": manage,
             "rows": rows,
@@ -321,6 +345,7 @@ def remind(request: HttpRequest, pk: int) -> HttpResponse:
             document=document,
             url=reverse("documents:inbox"),
             base_url=request.build_absolute_uri("/"),
+            confirmed=request.POST.get(CONFIRM_FIELD) == "1",
         )
     except DomainError as e:
         messages.error(request, e.message)

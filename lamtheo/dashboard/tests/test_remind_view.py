@@ -85,3 +85,31 @@ def test_an_empty_list_gets_a_clear_message_not_an_error_page(played, login):
     assert response.status_code == 200
     assert "Danh sách không còn ai cần nhắc nhở." in response.content.decode()
     assert not Notice.objects.exists()
+
+
+def test_a_second_reminder_within_a_day_needs_a_confirmation(played, login):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = login(played.committee_user)
+    post(client, "DBSA", "chua-nop")
+    assert Notice.objects.count() == 2
+    # A second click: refused, nobody is notified again, the page says when they were reminded.
+    again = post(client, "DBSA", "chua-nop")
+    html = again.content.decode()
+    assert Notice.objects.count() == 2
+    assert "Đã nhắc lúc" in html and "chưa quá 24 giờ" in html
+    assert 'name="confirm_repeat"' in html
+    listing = client.get(
+        reverse("dashboard:listing", args=["DBSA", "chua-nop"]), {"thang": f"{MARCH:%Y-%m}"}
+    )
+    sent_at = timezone.localtime(Notice.objects.latest("created_at").created_at)
+    assert f"Đã nhắc lúc {sent_at:%H:%M %d/%m/%Y}" in listing.content.decode()
+    # Confirmed: sent again.
+    post(client, "DBSA", "chua-nop", confirm_repeat="1")
+    assert Notice.objects.count() == 4
+    # After 24 hours no confirmation is needed.
+    Notice.objects.update(created_at=timezone.now() - timedelta(hours=25))
+    post(client, "DBSA", "chua-nop")
+    assert Notice.objects.count() == 6

@@ -58,3 +58,26 @@ def test_the_page_says_plainly_when_nobody_could_be_reached_on_the_app(tree, log
     page = response.content.decode()
     assert "Chưa gửi được nhắc nhở trên phần mềm" in page and "Chi bộ Phòng 2" in page
     assert "đến 0 người" not in page
+
+
+def test_a_second_reminder_within_a_day_needs_a_confirmation(tree, login):
+    from datetime import timedelta
+
+    from django.urls import reverse
+
+    d = issued(tree.propaganda_user, tree.bloc, [tree.org], "6-KH/ĐUK")
+    Notice.objects.all().delete()
+    services.document_remind(actor=tree.propaganda_user, document=d)
+    with pytest.raises(DomainError, match="Đã nhắc lúc .*chưa quá 24 giờ"):
+        services.document_remind(actor=tree.propaganda_user, document=d)
+    assert Notice.objects.count() == 1
+    client = login(tree.propaganda_user)
+    page = client.post(reverse("documents:remind", args=[d.pk]), follow=True).text
+    sent_at = timezone.localtime(Notice.objects.get().created_at)
+    assert f"Đã nhắc lúc {sent_at:%H:%M %d/%m/%Y}" in page and 'name="confirm_repeat"' in page
+    assert Notice.objects.count() == 1
+    client.post(reverse("documents:remind", args=[d.pk]), {"confirm_repeat": "1"})
+    assert Notice.objects.count() == 2
+    Notice.objects.update(created_at=timezone.now() - timedelta(hours=25))
+    services.document_remind(actor=tree.propaganda_user, document=d)
+    assert Notice.objects.count() == 3

@@ -293,3 +293,15 @@ def test_acknowledging_refuses_a_missing_malformed_or_stale_version(tree, login,
     assert response.status_code == 200 and "tải lại trang" in response.text
     r.refresh_from_db()
     assert r.received_at is None
+
+
+def test_the_same_draft_form_posted_ten_times_enters_one_document(tree, login):
+    import re
+
+    client = login(tree.committee_user)
+    url = reverse("documents:new", args=[tree.org.code])
+    token = re.search(r'name="form_token" value="([0-9a-f-]{36})"', client.get(url).text)[1]
+    answers = [client.post(url, _form(form_token=token)) for _ in range(10)]
+    d = Document.objects.get()
+    assert all(a.url == reverse("documents:check", args=[d.pk]) for a in answers)
+    assert "Đã ghi nhận từ lần gửi trước" in client.get(answers[-1].url).text

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from lamtheo.core import form_tokens
 from lamtheo.core.downloads import attachment_response
 from lamtheo.core.errors import DomainError
 from lamtheo.core.figure_tables import Column, figures_table
@@ -85,6 +86,9 @@ def new(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_unit_or_404(request.user, code, Capability.RECORD_MEETINGS)
     if not unit.is_cell:
         return redirect("learning:meeting_figures", unit.code)
+    if (done := form_tokens.already(request)) is not None:
+        messages.info(request, form_tokens.ALREADY)
+        return redirect("learning:meeting_detail", done.pk)
     form = MeetingForm(
         request.POST or None,
         people=_people_for_form(unit, None),
@@ -92,15 +96,24 @@ def new(request: HttpRequest, code: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.meeting_create(
-                actor=request.user, unit=unit, data=_input(form.cleaned_data)
+            meeting, created = form_tokens.once(
+                user=request.user,
+                token=request.POST.get(form_tokens.FIELD),
+                create=lambda: services.meeting_create(
+                    actor=request.user, unit=unit, data=_input(form.cleaned_data)
+                ),
             )
+            if not created:
+                messages.info(request, form_tokens.ALREADY)
+                return redirect("learning:meeting_detail", meeting.pk)
             messages.success(request, "Đã lưu biên bản. Mời đồng chí điểm danh đảng viên.")
             return redirect("learning:meeting_attendance", meeting.pk)
         except DomainError as e:
             form.add_error(e.field if e.field in form.fields else None, e.message)
     return render(
-        request, "learning/meeting_form.html", {"unit": unit, "form": form, "meeting": None}
+        request,
+        "learning/meeting_form.html",
+        {"unit": unit, "form": form, "meeting": None, "form_token": form_tokens.token_for(request)},
     )
 
 

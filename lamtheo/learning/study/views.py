@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from lamtheo.campaign.models import Topic
+from lamtheo.core import form_tokens
 from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
 from lamtheo.core.figure_tables import figures_table, sort_links, sort_text
@@ -61,19 +62,32 @@ def _domain_error(form, e: DomainError) -> None:
 @login_required
 def session_create(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_unit_or_404(request.user, code, Capability.ORGANIZE_STUDY)
+    if (done := form_tokens.already(request)) is not None:
+        messages.info(request, form_tokens.ALREADY)
+        return redirect("learning:study_session", done.pk)
     topics = sel.topic_choices(unit)
     current = sel.topic_for(unit=unit, year=timezone.localdate().year)
     form = SessionForm(request.POST or None, unit=unit, topics=topics,
                        initial={"topic": current.pk if current else None})  # fmt: skip
     if request.method == "POST" and form.is_valid():
         try:
-            session = study_session_schedule(actor=request.user, unit=unit, data=_input(form))
-            messages.success(request, "Đã lên lịch buổi học tập.")
+            session, created = form_tokens.once(
+                user=request.user,
+                token=request.POST.get(form_tokens.FIELD),
+                create=lambda: study_session_schedule(
+                    actor=request.user, unit=unit, data=_input(form)
+                ),
+            )
+            if created:
+                messages.success(request, "Đã lên lịch buổi học tập.")
+            else:
+                messages.info(request, form_tokens.ALREADY)
             return redirect("learning:study_session", session.pk)
         except DomainError as e:
             _domain_error(form, e)
     return render(request, "learning/study_session_form.html",
-                  {"unit": unit, "form": form, "session": None})  # fmt: skip
+                  {"unit": unit, "form": form, "session": None,
+                   "form_token": form_tokens.token_for(request)})  # fmt: skip
 
 
 @login_required

@@ -364,3 +364,22 @@ def test_an_edit_with_a_missing_or_malformed_version_is_refused(tree, login, mee
     assert response.status_code == 200 and "tải lại trang" in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.place == "Phòng họp tầng 2"
+
+
+def test_the_same_minutes_form_posted_twice_records_one_meeting(tree, login):
+    import re
+
+    client = login(tree.secretary_user)
+    url = reverse("learning:meeting_new", args=[tree.cell.code])
+    token = re.search(r'name="form_token" value="([0-9a-f-]{36})"', client.get(url).text)[1]
+    data = {
+        "kind": "regular", "held_on": LAST_MONTH.replace(day=7).strftime("%d/%m/%Y"),
+        "place": "Phòng họp", "chair": tree.secretary.pk, "clerk": tree.member.pk,
+        "proceedings": "Ý kiến", "conclusion": "Kết luận", "form_token": token,
+    }  # fmt: skip
+    first = client.post(url, data)
+    second = client.post(url, data)
+    meeting = CellMeeting.objects.get()
+    assert first.url == reverse("learning:meeting_attendance", args=[meeting.pk])
+    assert second.url == reverse("learning:meeting_detail", args=[meeting.pk])
+    assert "Đã ghi nhận từ lần gửi trước" in client.get(second.url).text

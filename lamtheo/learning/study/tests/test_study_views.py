@@ -274,3 +274,25 @@ def test_editing_a_session_refuses_a_missing_or_malformed_version(tree, login, v
     assert response.status_code == 200 and "tải lại trang" in response.content.decode()
     session.refresh_from_db()
     assert session.title != "Tên đã sửa" and session.version == 1
+
+
+def _token(page) -> str:
+    import re
+
+    return re.search(r'name="form_token" value="([0-9a-f-]{36})"', page.content.decode())[1]
+
+
+def test_the_same_schedule_form_posted_ten_times_schedules_one_session(tree, login):
+    client = login(tree.committee_user)
+    url = reverse("learning:study_session_create", args=["DBSA"])
+    token = _token(client.get(url))
+    first = client.post(url, form_data(form_token=token))
+    answers = [client.post(url, form_data(form_token=token)) for _ in range(9)]
+    session = StudySession.objects.get()
+    target = reverse("learning:study_session", args=[session.pk])
+    assert first.url == target and all(a.url == target for a in answers)
+    page = client.get(target).content.decode()
+    assert "Đã ghi nhận từ lần gửi trước" in page
+    # A fresh form is a new session.
+    client.post(url, form_data(form_token=_token(client.get(url))))
+    assert StudySession.objects.count() == 2
