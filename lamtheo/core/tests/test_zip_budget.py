@@ -44,7 +44,7 @@ def _bomb_xlsx(size: int = BIG) -> bytes:
             if item.filename != "xl/sharedStrings.xml":
                 dst.writestr(item.filename, src.read(item.filename))
         chunk = b"<si><t>" + b"A" * 65_000 + b"</t></si>"
-        with dst.open("xl/sharedStrings.xml", "w") as part:
+        with dst.open("xl/sharedStrings.xml", "w", force_zip64=True) as part:
             part.write(b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
             for _ in range(size // len(chunk)):
                 part.write(chunk)
@@ -184,3 +184,28 @@ def test_ordinary_office_files_and_printer_settings_still_pass():
     assert check_upload(SimpleUploadedFile("a.docx", _docx())).extension == "docx"
     data = _rewrite(_xlsx(), add={"xl/printerSettings/printerSettings1.bin": b"\x00" * 200})
     assert check_upload(SimpleUploadedFile("b.xlsx", data)).extension == "xlsx"
+
+
+def test_no_entity_is_expanded_even_a_small_one():
+    """Excel never writes a DTD; a workbook declaring entities is refused, not expanded (the
+    standard library's parser alone would read this one)."""
+    saved = excel_saved(build_template([], []))
+    strings = zipfile.ZipFile(io.BytesIO(saved)).read("xl/sharedStrings.xml")
+    strings = strings.replace(b"<sst", b'<!DOCTYPE sst [<!ENTITY x "Nguyen Van A">]><sst', 1)
+    data = _rewrite(saved, replace={"xl/sharedStrings.xml": strings})
+    rows, problems = read_workbook(io.BytesIO(data), "danh-sach.xlsx")
+    assert rows == {}
+    assert [p.message for p in problems] == [UNREADABLE]
+
+
+def test_a_shared_string_table_past_its_budget_is_refused(monkeypatch):
+    from lamtheo.people.imports import reader
+
+    monkeypatch.setattr(reader, "MAX_SHARED_STRINGS", 1000)
+    saved = excel_saved(build_template([], []))
+    strings = zipfile.ZipFile(io.BytesIO(saved)).read("xl/sharedStrings.xml")
+    padded = strings.replace(b"</sst>", b"<si><t>Nguyen Van An</t></si>" * 100 + b"</sst>")
+    data = _rewrite(saved, replace={"xl/sharedStrings.xml": padded})
+    rows, problems = read_workbook(io.BytesIO(data), "danh-sach.xlsx")
+    assert rows == {}
+    assert "quá lớn khi giải nén" in problems[0].message

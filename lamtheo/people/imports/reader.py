@@ -33,6 +33,9 @@ ZIP_MAGIC = b"PK\x03\x04"
 # What the workbook may inflate to, all parts together and any one part read here: a
 # 50.000-row roster is about 30 MB of XML; a “ZIP bomb” of a few MB can be gigabytes.
 MAX_UNCOMPRESSED = 64 * 1024 * 1024
+# The shared-string table is kept in memory whole (a Python string per entry, about five
+# times its XML): a 50.000-row roster's texts are about 15 MB of it.
+MAX_SHARED_STRINGS = 24 * 1024 * 1024
 
 UNREADABLE = (
     "Không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng .xlsx. Vui lòng mở tệp "
@@ -180,13 +183,13 @@ class _Reader(ExcelReader):
     def read_strings(self) -> None:
         part = self.package.find(SHARED_STRINGS)
         if part is not None:
-            with _limited(self.archive.open(part.PartName[1:])) as source:
+            with _limited(self.archive.open(part.PartName[1:]), MAX_SHARED_STRINGS) as source:
                 self.shared_strings = list(_string_items(source))
 
 
-def _limited(source) -> LimitedReader:
+def _limited(source, limit: int = MAX_UNCOMPRESSED) -> LimitedReader:
     """A part's stream that stops at the budget, whatever size the ZIP header declared."""
-    return LimitedReader(source, MAX_UNCOMPRESSED)
+    return LimitedReader(source, limit)
 
 
 def _string_items(source) -> Iterator[str]:
