@@ -29,6 +29,7 @@ from django.shortcuts import render
 from lamtheo.core.downloads import content_disposition
 from lamtheo.core.models import StoredFile
 from lamtheo.core.vietnamese import nfc
+from lamtheo.core.zipcheck import ZipBudgetError, check_zip_budget
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +58,20 @@ ALLOWED_LABEL = "PDF, Word (.docx), Excel (.xlsx), ảnh JPG hoặc PNG"
 ACCEPT_ATTRIBUTE = ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
+# An Office file inflates to a few times its size (its pictures do not shrink at all); a ZIP
+# bomb of a few MB inflates to gigabytes in whoever opens it.
+MAX_OFFICE_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_OFFICE_MEMBERS = 2000
+# The parts a Word document or a workbook has; anything else has no business in one.
+OFFICE_PARTS = {"docx": "word/", "xlsx": "xl/"}
+COMMON_PARTS = ("_rels/", "docProps/", "customXml/")
+# Programs, scripts and web pages are refused wherever they sit; so are binary parts (macros
+# in vbaProject.bin, OLE packages) except a printer's settings, which Excel and Word keep.
+FORBIDDEN_ENDINGS = (
+    ".exe", ".dll", ".js", ".vbs", ".html", ".htm", ".bin", ".bat", ".cmd", ".com", ".scr",
+    ".ps1", ".jar", ".msi", ".hta", ".wsf", ".lnk",
+)  # fmt: skip
+ALLOWED_BINARY = "/printerSettings/"
 
 
 def max_upload_bytes() -> int:
@@ -88,6 +103,39 @@ def detect_kind(head: bytes, file) -> Kind | None:
     return None
 
 
+def check_office_parts(file, kind: Kind) -> None:
+    """A .docx or .xlsx is refused (ValidationError) when its ZIP would inflate beyond the
+    budget or it holds a part no such file has: a program, a script, a web page, a macro."""
+    try:
+        members = check_zip_budget(
+            file,
+            max_total_uncompressed=MAX_OFFICE_UNCOMPRESSED,
+            max_members=MAX_OFFICE_MEMBERS,
+            file_name=nfc(Path(getattr(file, "name", "") or "").name),
+        )
+    except ZipBudgetError as error:
+        raise ValidationError(error.message, code="zip_bomb") from error
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise ValidationError("Không đọc được tệp: tệp bị hỏng.", code="bad_type") from error
+    allowed = (OFFICE_PARTS[kind.extension], *COMMON_PARTS)
+    for member in members:
+        name = member.filename
+        lower = name.lower()
+        binary_ok = lower.endswith(".bin") and ALLOWED_BINARY.lower() in lower
+        if (
+            "\\" in name
+            or ".." in name.split("/")
+            or not (name == "[Content_Types].xml" or name.startswith(allowed))
+            or (lower.endswith(FORBIDDEN_ENDINGS) and not binary_ok)
+        ):
+            raise ValidationError(
+                f"Tệp {kind.label} này chứa phần “{name[:100]}” không có trong một tệp "
+                f"{kind.label} thông thường (chương trình, mã lệnh, macro hoặc trang web), "
+                "nên không được nhận. Hãy mở tệp bằng Word hoặc Excel, lưu lại rồi gửi lại.",
+                code="bad_part",
+            )
+
+
 def check_upload(file) -> Kind:
     """The file's kind, or a ValidationError saying in Vietnamese why it is refused."""
     size = getattr(file, "size", None) or 0
@@ -110,6 +158,8 @@ def check_upload(file) -> Kind:
             "không chỉ đuôi tên tệp).",
             code="bad_type",
         )
+    if kind.extension in OFFICE_PARTS:
+        check_office_parts(file, kind)
     return kind
 
 

@@ -1,5 +1,6 @@
-"""Reading the workbook: its file checked first (type, size), then the rows of each sheet
-streamed within a budget (rows, columns), with the standard library's XML parser."""
+"""Reading the workbook: its file checked first (type, size, and what its ZIP would inflate
+to), then the rows of each sheet streamed within a budget (rows, columns, bytes inflated),
+with the standard library's XML parser guarded by defusedxml (no entities, no DTD tricks)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ from collections.abc import Iterator
 from datetime import datetime
 from itertools import chain
 from typing import IO, Any
-from xml.etree.ElementTree import iterparse
 
+from defusedxml.ElementTree import iterparse
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
 from lamtheo.core.vietnamese import fold
+from lamtheo.core.zipcheck import LimitedReader, ZipBudgetError, check_zip_budget
 from lamtheo.people.imports.report import Problem
 from lamtheo.people.imports.sheet import SHEETS, SheetSpec
 
@@ -28,6 +30,12 @@ MAX_ROWS = 50_000  # data rows per sheet
 MAX_SHEET_ROW = 2 * MAX_ROWS
 MAX_COLUMNS = 30  # columns read per row; the template has ten at most
 ZIP_MAGIC = b"PK\x03\x04"
+# What the workbook may inflate to, all parts together and any one part read here: a
+# 50.000-row roster is about 30 MB of XML; a “ZIP bomb” of a few MB can be gigabytes.
+MAX_UNCOMPRESSED = 64 * 1024 * 1024
+# The shared-string table is kept in memory whole (a Python string per entry, about five
+# times its XML): a 50.000-row roster's texts are about 15 MB of it.
+MAX_SHARED_STRINGS = 24 * 1024 * 1024
 
 UNREADABLE = (
     "Không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng .xlsx. Vui lòng mở tệp "
@@ -44,13 +52,24 @@ def read_workbook(file: IO[bytes], file_name: str) -> tuple[dict[str, list[Row]]
     if problems:
         return {}, problems
     try:
+        check_zip_budget(file, max_total_uncompressed=MAX_UNCOMPRESSED, file_name=file_name)
+    except ZipBudgetError as error:
+        logger.warning("Roster %s refused: %s", file_name, error.message)
+        return {}, [_file_problem(error.message)]
+    except Exception:  # not a ZIP archive after all
+        return {}, [_file_problem(UNREADABLE)]
+    try:
         reader = _Reader(file, read_only=True, data_only=True)
         reader.read()
         workbook = reader.wb
+    except ZipBudgetError as error:  # a part inflating past what its header declared
+        return {}, [_file_problem(error.message)]
     except Exception:  # openpyxl raises a dozen types (zip, XML, key…) on a damaged file
         return {}, [_file_problem(UNREADABLE)]
     try:
         return _read_sheets(workbook)
+    except ZipBudgetError as error:
+        return {}, [_file_problem(error.message)]
     except Exception:  # damage inside a sheet shows only while its rows are streamed
         logger.info("Unreadable sheet in %s", file_name, exc_info=True)
         return {}, [_file_problem(UNREADABLE)]
@@ -164,8 +183,13 @@ class _Reader(ExcelReader):
     def read_strings(self) -> None:
         part = self.package.find(SHARED_STRINGS)
         if part is not None:
-            with self.archive.open(part.PartName[1:]) as source:
+            with _limited(self.archive.open(part.PartName[1:]), MAX_SHARED_STRINGS) as source:
                 self.shared_strings = list(_string_items(source))
+
+
+def _limited(source, limit: int = MAX_UNCOMPRESSED) -> LimitedReader:
+    """A part's stream that stops at the budget, whatever size the ZIP header declared."""
+    return LimitedReader(source, limit)
 
 
 def _string_items(source) -> Iterator[str]:
@@ -196,7 +220,7 @@ def _sheet_rows(ws) -> Iterator[tuple[int, list[Any]]]:
     wb, strings = ws.parent, ws._shared_strings  # the reader hands the table to each sheet
     column_of = _COLUMN_INDEX.get
     number = 0
-    with ws._get_source() as source:  # openpyxl 3.1's read-only sheet: its XML part
+    with _limited(ws._get_source()) as source:  # openpyxl 3.1's read-only sheet: its XML part
         for _, element in iterparse(source):
             if element.tag != _ROW:
                 continue
