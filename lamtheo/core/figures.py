@@ -16,6 +16,7 @@ ever writes them.
 from __future__ import annotations
 
 import zlib
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
@@ -28,42 +29,43 @@ if TYPE_CHECKING:  # core imports no app: the types are only named
     from lamtheo.orgs.models import OrgUnit
 
 
-class FigureKeeper:
+class FigureKeeper(ABC):
     """What a keeper of pre-aggregated rows answers to. Every event does nothing here: a
-    keeper overrides those that change its rows, and always `rebuild_year`,
-    `years_with_records` and `figures_of`."""
+    keeper overrides those that change its rows (the empty hooks are meant: ruff's B027 is
+    silenced for them). `rebuild_year`, `years_with_records` and `figures_of` are abstract: a
+    keeper without them cannot be built."""
 
     name: str = ""
 
-    def cells_month_changed(self, cells: list[OrgUnit], month: date, source: type[Model]) -> None:
+    def cells_month_changed(self, cells: list[OrgUnit], month: date, source: type[Model]) -> None:  # noqa: B027 (optional hook)
         """Records of `source` (a handbook entry, a self-check, a meeting, a study session or
         its attendance …) of these cells for `month` were written."""
 
-    def person_year_changed(self, person_id: int, year: int, source: type[Model]) -> None:
+    def person_year_changed(self, person_id: int, year: int, source: type[Model]) -> None:  # noqa: B027 (optional hook)
         """A record of the person for the year (a registration) was written."""
 
-    def people_changed_in(self, cells: Mapping[OrgUnit, date], cells_reshaped: bool) -> None:
+    def people_changed_in(self, cells: Mapping[OrgUnit, date], cells_reshaped: bool) -> None:  # noqa: B027 (optional hook)
         """Memberships or exemptions of people in each cell changed from its month on. With
         `cells_reshaped`, units also became or stopped being cells."""
 
-    def cells_added(self, cells: list[OrgUnit]) -> None:
+    def cells_added(self, cells: list[OrgUnit]) -> None:  # noqa: B027 (optional hook)
         """New cells, with nobody in them yet."""
 
-    def open_year(self, year: int) -> None:
+    def open_year(self, year: int) -> None:  # noqa: B027 (optional hook)
         """Build the rows of `year` if they are not there yet (idempotent)."""
 
+    @abstractmethod
     def rebuild_year(self, year: int) -> None:
         """Recompute every row of `year` from the records."""
-        raise NotImplementedError
 
+    @abstractmethod
     def years_with_records(self) -> set[int]:
         """The years in which this keeper has something to count."""
-        raise NotImplementedError
 
+    @abstractmethod
     def figures_of(self, year: int) -> dict:
         """The rows of `year` as the pages read them (a row that reads as nothing left out),
         keyed: maintained rows must equal rebuilt ones."""
-        raise NotImplementedError
 
 
 _keepers: dict[str, FigureKeeper] = {}
