@@ -245,4 +245,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
+# In development the static files are read where they lie (finders, checked on each request);
+# there is no collected STATIC_ROOT, and WhiteNoise would warn at start-up that it is missing.
+WHITENOISE_AUTOREFRESH = DEV
 CSRF_FAILURE_VIEW = "lamtheo.core.views.csrf_failure"
