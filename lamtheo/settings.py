@@ -94,9 +94,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    # Before WhiteNoise and the rest: every response gets the Content-Security-Policy header.
+    # First: every response gets the Content-Security-Policy header, the redirect to HTTPS and
+    # the static files included.
     "csp.middleware.CSPMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
