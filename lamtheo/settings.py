@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -93,6 +94,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response gets the Content-Security-Policy header, the redirect to HTTPS and
+    # the static files included.
+    "csp.middleware.CSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -227,6 +231,23 @@ if env_bool("LAMTHEO_BEHIND_TLS_PROXY", False):
 # Origins (scheme and host, e.g. https://lamtheo.example.vn) whose forms may post here when
 # they differ from the request's own host, e.g. behind a proxy that rewrites Host.
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Content-Security-Policy (django-csp): the browser runs only the application's own script files
+# and stylesheets, from its own origin; no inline <script>, no <style> block, no style="…" or
+# onclick="…" attribute (the tests walk every page for them). Images from here and data: URLs;
+# forms post only here; no page may be framed. docs/operator-guide.md says how to allow another
+# origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
 
 # Campaign rules that organizations set differently.
 LAMTHEO = {
