@@ -17,7 +17,7 @@ from lamtheo.core.periods import month_start
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit, UnitKind
 from lamtheo.orgs.scope import Capability, holds_whole_tree, reaches_path
 from lamtheo.orgs.tree import MAX_DEPTH
-from lamtheo.people.imports.checks import PersonRow, UnitRow, with_name_keys
+from lamtheo.people.imports.checks import PersonRow, UnitRow, case_key, with_name_keys
 from lamtheo.people.imports.report import Counts, Problem
 from lamtheo.people.imports.sheet import PEOPLE, UNITS, SheetSpec
 from lamtheo.people.imports.stored import (
@@ -53,6 +53,7 @@ class Checker:
         self.actor, self.today, self.problems = actor, today, problems
         self.plan = Plan()
         self._may_add_root: bool | None = None
+        self._case_hints: dict[str, str] = {}
 
     @property
     def may_add_root(self) -> bool:
@@ -95,6 +96,7 @@ class Checker:
             c: None if "kind" in r.failed else r.kind for c, r in self.file_units.items()
         }
         self.file_unit_codes = all_codes  # every code in the sheet, even on a bad row
+        self._find_case_hints(wanted)
         new = {c: r for c, r in self.file_units.items() if c not in self.db_units}
         for row in rows:
             if row.code in self.db_units and "code" not in row.failed:
@@ -132,6 +134,29 @@ class Checker:
                 f"mềm, của {whose}; hai mã như vậy dễ bị hiểu là một nên không được nhận. "
                 f"Nếu là {noun} đó, ghi đúng mã “{twin}”; nếu không, dùng mã khác hẳn.",
             )
+
+    def _case_hint(self, code: str) -> str:
+        """For a unit code not found: the code, of the file or stored within the actor's
+        scope, that differs from it only in upper and lower case, if there is one."""
+        twin = self._case_hints.get(case_key(code))
+        if twin is None or twin == code:
+            return ""
+        return (
+            f" Có mã “{twin}” chỉ khác về chữ hoa, chữ thường: nếu là đơn vị đó, ghi đúng "
+            f"mã “{twin}”."
+        )
+
+    def _find_case_hints(self, references: set[str]) -> None:
+        """The codes a reference not found may have meant (see _case_hint): one pass over
+        the stored codes, only when some reference is not found."""
+        self._case_hints = {case_key(c): c for c in self.file_unit_codes}
+        unknown = references - set(self.db_units) - self.file_unit_codes - {""}
+        if not unknown:
+            return
+        stored = case_twins(OrgUnit, unknown)
+        for c, u in existing_units(set(stored.values())).items():
+            if u.is_active and self.in_scope(u.path):
+                self._case_hints.setdefault(case_key(c), c)
 
     def _check_existing_unit(self, row: UnitRow, unit: StoredUnit) -> None:
         if not self.in_scope(unit.path):
@@ -191,7 +216,8 @@ class Checker:
                     row.number,
                     "parent",
                     f"không tìm thấy tổ chức đảng mã "
-                    f"“{row.parent}” trong tệp này hay trong phạm vi đồng chí quản lý.",
+                    f"“{row.parent}” trong tệp này hay trong phạm vi đồng chí quản lý."
+                    + self._case_hint(row.parent),
                 )
                 return
             kind = self.kinds[row.parent]
@@ -262,7 +288,8 @@ class Checker:
                 row.number,
                 "cell",
                 f"không tìm thấy chi bộ mã “{row.cell}” trong "
-                "trang “Tổ chức đảng” hay trong phạm vi đồng chí quản lý.",
+                "trang “Tổ chức đảng” hay trong phạm vi đồng chí quản lý."
+                + self._case_hint(row.cell),
             )
             return False
         if kind is not None and kind not in CELL_KINDS:

@@ -258,6 +258,30 @@ def test_a_case_twin_outside_the_actors_scope_is_not_named(tree):
     assert "Bùi Thị Lan" not in text
 
 
+def test_a_reference_not_found_names_the_code_that_differs_only_in_case(tree):
+    units = [("CB9", "Chi bộ Chín", "Chi bộ trực thuộc", "dbsa")]
+    people = [
+        person(cell="cb1"),
+        person(code="DV602", cell="cb9"),
+        person(code="DV603", cell="cbb"),
+    ]
+    admin = User.objects.create_user("quantri-so-a", password="mat-khau-dai-2025")
+    role_grant(actor=None, user=admin, unit=tree.org, kind=RoleKind.ADMIN)
+    result = run(admin, units, people)
+    assert where(result) == {
+        ("Tổ chức đảng", 2, "Mã đơn vị cấp trên"),
+        ("Nhân sự", 2, "Mã chi bộ"),
+        ("Nhân sự", 3, "Mã chi bộ"),
+        ("Nhân sự", 4, "Mã chi bộ"),
+    }
+    assert message(result, "Tổ chức đảng", 2, "Mã đơn vị cấp trên").endswith(
+        "Có mã “DBSA” chỉ khác về chữ hoa, chữ thường: nếu là đơn vị đó, ghi đúng mã “DBSA”."
+    )
+    assert "Có mã “CB1”" in message(result, "Nhân sự", 2, "Mã chi bộ")
+    assert "Có mã “CB9”" in message(result, "Nhân sự", 3, "Mã chi bộ")  # a unit of the file
+    assert "Có mã" not in message(result, "Nhân sự", 4, "Mã chi bộ")  # CBB: outside the scope
+
+
 # -- 4. A duplicated column header ----------------------------------------------------------
 
 
