@@ -95,7 +95,9 @@ def _invisible_kind(ch: str) -> str:
 def _refused(raw: Any) -> str | None:
     """Why a cell is refused whatever its column: an Excel error value, or a character that
     cannot be seen. None when neither."""
-    if isinstance(raw, CellError) or (isinstance(raw, str) and raw.strip().upper() in EXCEL_ERRORS):
+    if isinstance(raw, CellError) or (
+        isinstance(raw, str) and "#" in raw and raw.strip().upper() in EXCEL_ERRORS
+    ):
         return (
             f"ô có giá trị lỗi của Excel “{raw.strip()}” (thường do công thức tính sai hoặc "
             "ô được tham chiếu đã bị xóa), không phải dữ liệu. Vui lòng ghi giá trị thật vào ô "
