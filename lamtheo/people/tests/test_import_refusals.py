@@ -474,3 +474,16 @@ def test_the_page_groups_a_rows_problems_under_it(tree, login):
     assert group.count("</tbody>") == 1  # the first row's group, then the next
     assert 'data-label="Cột">Ngày sinh</td>' in group and 'data-label="Cột">Mã chi bộ</td>' in group
     assert "Tệp “danh-sach.xlsx” có 3 lỗi" in page
+
+
+def test_a_file_level_problem_does_not_make_the_row_table_say_it_is_cut_short(tree, login):
+    def hide_more(wb):
+        ws = wb.create_sheet("Ẩn")
+        ws.append(["dữ liệu"])
+        ws.sheet_state = "hidden"
+
+    data = _template_with(hide_more, people=[person(birth="31/02/1980")])
+    page = post(login(tree.admin_user), data)
+    assert "Tệp có trang ẩn “Ẩn” chứa dữ liệu" in page
+    assert "1 lỗi ở 1 dòng" in page
+    assert "đầu tiên" not in page
