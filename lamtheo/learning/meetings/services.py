@@ -3,7 +3,7 @@ what changed, in the same transaction."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 
 from django.db import IntegrityError, transaction
@@ -397,6 +397,8 @@ def meeting_record(*, actor, meeting: CellMeeting, data: MeetingInput, version: 
     month = _check(meeting.unit, data)
     old_month = meeting.month
     bump_version(meeting, version)
+    if not nfc(data.agenda).strip():  # the announced agenda stays unless rewritten
+        data = replace(data, agenda=meeting.agenda)
     _apply(meeting, data, month)
     meeting.status, meeting.recorded_by = MeetingStatus.HELD, actor
     tag(meeting, actor=actor, action=MeetingAction.MEETING_RECORDED,
