@@ -55,6 +55,11 @@ def _allowed(actor, unit: OrgUnit) -> None:
         raise DomainError("Đồng chí không có quyền ghi biên bản sinh hoạt của chi bộ này.")
 
 
+def _lines(text: str) -> str:
+    """An agenda keeps its lines (one item a line), each normalized like any text."""
+    return "\n".join(line for line in (nfc(x) for x in text.splitlines()) if line)
+
+
 def _held(meeting: CellMeeting) -> None:
     if not meeting.is_held:
         raise DomainError(
@@ -92,7 +97,7 @@ def _apply(meeting: CellMeeting, data: MeetingInput, month: date) -> None:
     meeting.topic = topic_for(unit=meeting.unit, year=month.year) if data.topic_studied else None
     meeting.handbook_reviewed, meeting.story = data.handbook_reviewed, data.story
     meeting.self_check = data.self_check
-    meeting.agenda = nfc(data.agenda).strip()
+    meeting.agenda = _lines(data.agenda)
     meeting.proceedings = nfc(data.proceedings).strip()
     meeting.conclusion = nfc(data.conclusion).strip()
 
@@ -283,7 +288,7 @@ def _apply_announcement(meeting: CellMeeting, data: AnnouncementInput, month: da
     meeting.kind, meeting.month, meeting.held_on = data.kind, month, data.held_on
     meeting.starts_at = data.starts_at
     meeting.place = nfc(data.place).strip()
-    meeting.agenda = nfc(data.agenda).strip()
+    meeting.agenda = _lines(data.agenda)
 
 
 def when_and_where(meeting: CellMeeting) -> str:

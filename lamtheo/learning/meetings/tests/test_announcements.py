@@ -43,6 +43,7 @@ def test_announcing_notifies_the_people_expected_but_not_the_secretary(
     assert notice.sender_title == "Bí thư Chi bộ Phòng 1"
     assert [m.to for m in mail.outbox] == [[tree.member_user.email]]
     assert meeting.status == MeetingStatus.ANNOUNCED
+    assert meeting.agenda == "Học tập chuyên đề năm 2026.\nNhận xét sổ tay tháng trước."
 
 
 def test_an_exempt_member_is_not_invited(tree):
