@@ -18,6 +18,7 @@ from lamtheo.learning.meetings.models import (
     CellMeetingStat,
     MeetingAttendance,
     MeetingKind,
+    MeetingStatus,
 )
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.scope import Capability, can, top_units
@@ -240,3 +241,17 @@ def expected_people(cell: OrgUnit, month: date) -> list[Person]:
 
 def cell_party_members_in_month(cell: OrgUnit, month: date) -> QuerySet[Person]:
     return cell_people_in_month(cell, month).exclude(status=MemberStatus.NON_MEMBER)
+
+
+def upcoming_for(person: Person | None, on: date | None = None) -> list[CellMeeting]:
+    """The announced meetings of the person's cell from today on that invite them."""
+    if person is None or person.cell_id is None:
+        return []
+    on = on or timezone.localdate()
+    meetings = CellMeeting.objects.filter(
+        unit_id=person.cell_id, status=MeetingStatus.ANNOUNCED, held_on__gte=on
+    ).select_related("unit")
+    return [
+        m for m in meetings.order_by("held_on", "starts_at")
+        if any(p.pk == person.pk for p in expected_people(m.unit, m.month))
+    ]  # fmt: skip

@@ -215,3 +215,12 @@ def test_cancelling_from_the_page_needs_a_reason(tree, login):
         .content.decode()
     )
     assert "Buổi sinh hoạt này đã hủy." in html and "Trùng lịch" in html
+
+
+def test_the_invited_members_home_lists_the_announced_meeting(tree, login):
+    meeting = announce(tree)
+    html = login(tree.member_user).get(reverse("home:home")).content.decode()
+    assert reverse("learning:meeting_announcement", args=[meeting.pk]) in html
+    assert "Triệu tập sinh hoạt chi bộ" in html
+    other = login(tree.outsider.user).get(reverse("home:home")).content.decode()
+    assert reverse("learning:meeting_announcement", args=[meeting.pk]) not in other
