@@ -214,6 +214,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# The site's address for links in e-mails (e.g. https://lamtheo.example.vn); when set it is
+# used instead of the address of the request that caused the mail.
+LAMTHEO_BASE_URL = os.environ.get("LAMTHEO_BASE_URL", "").strip().rstrip("/")
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 # HTTPS only, outside development (`manage.py check --deploy` lists what is left).

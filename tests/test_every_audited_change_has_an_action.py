@@ -26,7 +26,7 @@ from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import Progress, Rating
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings import services as meetings
-from lamtheo.learning.meetings.tests.helpers import meeting_input
+from lamtheo.learning.meetings.tests.helpers import announce, announcement_input, meeting_input
 from lamtheo.learning.stories import services as stories
 from lamtheo.learning.stories.models import StoryCadence
 from lamtheo.learning.study import services as study
@@ -173,6 +173,18 @@ def run_meetings(tree):
     meeting.refresh_from_db()
     meetings.meeting_delete(actor=secretary, meeting=meeting, reason="Ghi nhầm chi bộ",
                             version=meeting.version)  # fmt: skip
+    # Announced, changed, cancelled; announced again and recorded from the announcement.
+    announced = announce(tree)
+    meetings.meeting_announcement_update(actor=secretary, meeting=announced,
+                                         data=announcement_input(place="Phòng họp"),
+                                         version=announced.version)  # fmt: skip
+    meetings.meeting_cancel(actor=secretary, meeting=announced, reason="Trùng lịch",
+                            version=announced.version)  # fmt: skip
+    today = timezone.localdate()
+    announced = announce(tree, held_on=today)
+    meetings.meeting_record(actor=secretary, meeting=announced,
+                            data=meeting_input(tree, kind="thematic", held_on=today),
+                            version=announced.version)  # fmt: skip
 
 
 def mark_everyone_present(tree, meeting):
