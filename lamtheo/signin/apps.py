@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SigninConfig(AppConfig):
+    name = "lamtheo.signin"
+    verbose_name = "Đăng nhập và mật khẩu"
