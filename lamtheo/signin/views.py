@@ -129,7 +129,10 @@ def setup(request: HttpRequest) -> HttpResponse:
         try:
             codes = services.totp_confirm(user=user, device=device, code=form.cleaned_data["code"])
         except services.TooManyTries:
-            form.add_error("code", "Đã nhập sai nhiều lần. Vui lòng chờ một lát rồi nhập mã mới.")
+            form.add_error(
+                "code",
+                "Vừa nhập sai mã. Vui lòng chờ vài giây rồi nhập mã mới đang hiện trong ứng dụng.",
+            )
         except services.WrongCode:
             form.add_error(
                 "code",
@@ -205,7 +208,10 @@ def verify(request: HttpRequest) -> HttpResponse:
         try:
             device = services.second_step(user=user, code=form.cleaned_data["code"])
         except services.TooManyTries:
-            form.add_error("code", "Đã nhập sai nhiều lần. Vui lòng chờ một lát rồi thử lại.")
+            form.add_error(
+                "code",
+                "Vừa nhập sai mã. Vui lòng chờ vài giây rồi thử lại (nhập sai nhiều lần thì phải chờ lâu hơn).",
+            )
         except services.WrongCode:
             form.add_error("code", "Mã xác thực chưa đúng hoặc đã dùng rồi. Vui lòng nhập lại.")
         else:
