@@ -42,7 +42,8 @@ def _digits(code: str) -> str:
 
 
 def _state(user) -> TwoFactor:
-    return TwoFactor.objects.select_for_update().get_or_create(user=user)[0]
+    """The person's record, locked; a new one is saved (and audited) by the caller."""
+    return TwoFactor.objects.select_for_update().filter(user=user).first() or TwoFactor(user=user)
 
 
 def _new_codes(user) -> list[str]:

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -69,7 +69,7 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 
 def _next(request, default: str = "home:home") -> str:
     wanted = request.POST.get("next") or request.GET.get("next") or ""
-    if wanted and url_has_allowed_host_and_scheme(
+    if wanted.startswith("/") and url_has_allowed_host_and_scheme(
         wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return wanted
@@ -202,7 +202,7 @@ def two_factor_off(request: HttpRequest) -> HttpResponse:
 def verify(request: HttpRequest) -> HttpResponse:
     user = request.user
     if user.is_verified() or not selectors.has_second_factor(user):
-        return redirect(_next(request))
+        return HttpResponseRedirect(_next(request))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -223,7 +223,7 @@ def verify(request: HttpRequest) -> HttpResponse:
                     f"Đồng chí vừa dùng một mã dự phòng; còn {left} mã. "
                     "Mỗi mã chỉ dùng được một lần.",
                 )
-            return redirect(_next(request))
+            return HttpResponseRedirect(_next(request))
     return render(request, "signin/verify.html", {"form": form, "next": _next(request)})
 
 

@@ -232,3 +232,24 @@ def test_an_administrator_does_not_reset_their_own_nor_an_unknown_one(tree, clie
         assert "Không tìm thấy người có tên đăng nhập này" in page
     assert client.post(url, {"name": "quantri", "reason": "x"}).status_code == 404
     assert TOTPDevice.objects.filter(user=tree.admin_user, confirmed=True).exists()
+
+
+def test_the_server_command_resets_the_second_step_audited(tree, client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    user = tree.committee_user
+    turn_on(sign_in(client, user), user)
+    call_command("two_factor_reset", " CAPUY", reason="Mất cả điện thoại và mã", stdout=StringIO())
+    assert not TOTPDevice.objects.filter(user=user).exists()
+    row = TwoFactor.objects.get(user=user).history.first()
+    assert row.history_action == SigninAction.TWO_FACTOR_RESET
+    assert "Mất cả điện thoại và mã" in row.history_change_reason
+
+
+def test_the_admin_pages_do_not_show_the_secret_keys(db):
+    from django.contrib import admin
+
+    assert not admin.site.is_registered(TOTPDevice)
+    assert not admin.site.is_registered(StaticDevice)
