@@ -100,3 +100,8 @@ def test_the_log_in_page_tells_how_to_get_a_forgotten_password(tree, client):
     assert "Quên mật khẩu?" in page
     assert reverse("signin:password_reset") in page
     assert "Mã định danh" in page and "số điện thoại" in page
+
+
+def test_the_log_in_error_box_does_not_speak_of_saving(tree, client):
+    page = log_in(client, "dv001", password="sai").content.decode()
+    assert "Chưa đăng nhập được" in page and "Chưa lưu được" not in page
