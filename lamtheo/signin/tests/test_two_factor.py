@@ -253,3 +253,19 @@ def test_the_admin_pages_do_not_show_the_secret_keys(db):
 
     assert not admin.site.is_registered(TOTPDevice)
     assert not admin.site.is_registered(StaticDevice)
+
+
+def test_the_password_alone_cannot_put_a_new_phone_in_place_of_the_old(tree, client):
+    user = tree.committee_user
+    turn_on(sign_in(client, user), user)
+    client.logout()
+    log_in(client, "capuy")
+    r = client.post(reverse("signin:setup_start"))
+    assert r.status_code == 302 and r.url.startswith(reverse("signin:verify"))
+    assert not TOTPDevice.objects.filter(user=user, confirmed=False).exists()
+    assert client.post(reverse("signin:two_factor_off")).url.startswith(reverse("signin:verify"))
+    assert TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def test_the_requirement_is_on_unless_the_operator_turns_it_off(settings):
+    assert settings.LAMTHEO_REQUIRE_2FA is True
