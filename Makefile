@@ -9,6 +9,8 @@ HOST ?= 127.0.0.1:8000
 # These targets are development: lamtheo/settings.py refuses to start without LAMTHEO_DEV=1
 # unless SECRET_KEY and ALLOWED_HOSTS are set (production; see docs/operator-guide.md).
 migrate demo run test test-browser bench: export LAMTHEO_DEV = 1
+# The demo's officers are not asked for an authenticator app (docs/operator-guide.md).
+run: export LAMTHEO_REQUIRE_2FA = 0
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)

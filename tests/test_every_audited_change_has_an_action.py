@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.oath import TOTP
 
 from lamtheo.campaign import services as campaign
 from lamtheo.campaign.models import Manifestation, Topic, TopicKind
@@ -34,6 +35,7 @@ from lamtheo.learning.study.tests.helpers import E, P, U, record, schedule, shee
 from lamtheo.people import services as people
 from lamtheo.people.tests.helpers import run as import_roster
 from lamtheo.pledges import services as pledges
+from lamtheo.signin import services as signin
 
 TODAY = timezone.localdate()
 THIS_MONTH = month_start(TODAY)
@@ -210,6 +212,19 @@ def run_people(tree):
                            month=next_month)  # fmt: skip
 
 
+def run_signin(tree):
+    user = tree.committee_user
+    device = signin.totp_start(user=user)
+    token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    signin.totp_confirm(user=user, device=device, code=f"{token:06d}")
+    signin.codes_renew(user=user)
+    signin.two_factor_reset(actor=tree.admin_user, user=user, reason="Mất điện thoại")
+    device = signin.totp_start(user=tree.member_user)
+    token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    signin.totp_confirm(user=tree.member_user, device=device, code=f"{token:06d}")
+    signin.two_factor_off(user=tree.member_user)
+
+
 @pytest.fixture
 def audited_world(tree, login):
     """The tree (built through the services) and a run of every audited kind of change."""
@@ -222,6 +237,7 @@ def audited_world(tree, login):
     run_meetings(tree)
     run_stories(tree)
     run_people(tree)
+    run_signin(tree)
     return tree
 
 

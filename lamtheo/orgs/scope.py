@@ -52,6 +52,7 @@ class Capability(StrEnum):
     READ_PROGRAMMES = "read_programmes"  # read the programmes a unit published
     MANAGE_STORIES = "manage_stories"  # the library of stories for the morning briefing
     READ_STORIES = "read_stories"  # mark the story of the day read at a unit's briefing
+    RESET_TWO_FACTOR = "reset_two_factor"  # clear a person's two-factor devices (lost phone)
 
 
 class Reach(StrEnum):
@@ -116,6 +117,7 @@ RULES: dict[Capability, tuple[Rule, ...]] = {
     ),
     Capability.MANAGE_STORIES: (Rule(_roles(RoleKind.PROPAGANDA), Reach.SUBTREE),),
     Capability.READ_STORIES: (Rule(_OFFICE, Reach.SUBTREE),),
+    Capability.RESET_TWO_FACTOR: (Rule(_roles(RoleKind.ADMIN), Reach.SUBTREE),),
 }
 
 WHOLE_TREE_FOR_SUPERUSER = frozenset({Capability.MANAGE_ROSTER})
@@ -302,3 +304,21 @@ def _anchored_on(reach: Reach, units: list[OrgUnit]) -> Q:
             return Q(unit_id__in=[u.pk for u in units if u.is_cell])
         case _:
             return Q(unit_id__in=[u.pk for u in units])
+
+
+# --- two-factor sign-in ------------------------------------------------------------------
+
+# The roles whose holders above the cell must pass a second step at sign-in (lamtheo.signin):
+# administrators, inspectors and the committees (secretaries and deputies are committee
+# members too). On a cell these roles reach only the cell, so the password alone does.
+TWO_FACTOR_ROLES = _OVERSIGHT | _roles(RoleKind.ADMIN)
+
+
+def requires_two_factor(user) -> bool:
+    """Must this user sign in with a second factor? Those holding a role of TWO_FACTOR_ROLES
+    on a unit above the cell, and Django superusers (the whole tree in the admin pages)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(g.kind in TWO_FACTOR_ROLES and not g.is_cell for g in grants(user))

@@ -30,6 +30,7 @@ from lamtheo.orgs.scope import (
     has_any,
     holders,
     holds_whole_tree,
+    requires_two_factor,
     roles_with,
     scope_q,
     top_units,
@@ -119,6 +120,7 @@ EXPECTED: dict[Capability, dict[str, set[str]]] = {
     },
     Capability.MANAGE_STORIES: {"propaganda": EVERY_UNIT},
     Capability.READ_STORIES: OFFICE,
+    Capability.RESET_TWO_FACTOR: {"admin": EVERY_UNIT},
 }
 
 
@@ -192,6 +194,17 @@ def test_only_roster_management_is_opened_to_a_superuser_on_the_whole_tree(world
     assert [c for c in Capability if holds_whole_tree(superuser, c)] == [Capability.MANAGE_ROSTER]
     assert not holds_whole_tree(world["users"]["admin"], Capability.MANAGE_ROSTER)
     assert top_units(superuser, Capability.MANAGE_ROSTER) == [world["units"]["bloc"]]
+
+
+def test_two_factor_is_required_of_officers_above_the_cell_and_superusers(world):
+    users = world["users"]
+    assert {p for p in PEOPLE if requires_two_factor(users[p])} == {
+        "org_secretary",
+        "committee",
+        "admin",
+        "superuser",
+    }
+    assert not requires_two_factor(AnonymousUser())
 
 
 def test_a_role_on_an_inactive_unit_gives_nothing(world):
