@@ -25,7 +25,8 @@ WHAT_TO_DO = (
 
 
 def _line(cell, label: str, value: str, *, size: float = 13, big: bool = False) -> None:
-    p = cell.add_paragraph()
+    first = cell.paragraphs[0]  # a new table cell holds one empty paragraph: use it first
+    p = first if len(cell.paragraphs) == 1 and not first.runs else cell.add_paragraph()
     p.paragraph_format.space_after = Pt(2)
     for text, bold in ((f"{label}: ", False), (value, True)):
         run = p.add_run(text)
@@ -61,7 +62,6 @@ def slips_docx(issued: list[IssuedCode], *, address: str) -> bytes:
             table = doc.add_table(rows=1, cols=1)
             table.style = "Table Grid"
             box = table.rows[0].cells[0]
-            box.paragraphs[0].text = ""
             _line(box, "Đồng chí", i.person.full_name)
             _line(box, "Chi bộ", cell_name)
             _line(box, "Tên đăng nhập", i.username, big=True)

@@ -18,6 +18,7 @@ from lamtheo.demo import documents as documents_demo
 from lamtheo.demo import meetings as meetings_demo
 from lamtheo.demo.data.units import DEMO_ROOT_CODE, DEMO_ROOT_NAME
 from lamtheo.demo.generator import demo_period, generate
+from lamtheo.demo.inserts import term_start
 from lamtheo.demo.plan import Organization, PersonPlan, Size, UnitPlan
 from lamtheo.demo.study import load as load_study_demo
 from lamtheo.orgs.models import OrgUnit, RoleKind
@@ -97,6 +98,7 @@ def _grant_demo_roles(org: Organization) -> None:
                 actor=None,
                 user=user,
                 kind=kind,
+                start_date=term_start(org.year),
                 unit=org.root if unit is None else OrgUnit.objects.get(pk=unit.id),
             )
 
