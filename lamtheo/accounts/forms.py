@@ -9,10 +9,28 @@ from lamtheo.orgs.models import RoleKind
 REASON_MAX = 500
 
 
+# Django's password validators, said in Vietnamese (its own translation misses some).
+VALIDATOR_MESSAGES = {
+    "password_too_short": "Mật khẩu quá ngắn: cần ít nhất 8 ký tự.",
+    "password_too_similar": "Mật khẩu quá giống tên đăng nhập hoặc họ tên.",
+    "password_too_common": "Mật khẩu này quá phổ biến, dễ bị đoán.",
+    "password_entirely_numeric": "Mật khẩu không được toàn chữ số.",
+}
+
+
 class FirstPasswordForm(SetPasswordForm):
     """Django's SetPasswordForm, in Vietnamese: the person's own password replaces the code."""
 
     error_messages = {"password_mismatch": "Hai lần nhập mật khẩu mới không giống nhau."}
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        errors = self._errors.get("new_password2") if self._errors else None
+        if errors:
+            self._errors["new_password2"] = self.error_class(
+                [VALIDATOR_MESSAGES.get(getattr(e, "code", ""), e) for e in errors.as_data()],
+                renderer=self.renderer,
+            )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

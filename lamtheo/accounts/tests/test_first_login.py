@@ -69,3 +69,16 @@ def test_a_person_with_a_password_of_their_own_is_not_redirected(tree, client):
     client.force_login(tree.member_user)
     assert client.get(reverse("home:home")).status_code == 200
     assert client.get(reverse("accounts:set_password")).url == reverse("home:home")
+
+
+def test_the_password_rules_are_told_in_vietnamese(tree, client, login):
+    code = issue_code_for_member(login(tree.secretary_user), tree)
+    client.logout()
+    client.post(reverse("login"), {"username": "dv001", "password": code})
+    r = client.post(
+        reverse("accounts:set_password"), {"new_password1": "1234", "new_password2": "1234"}
+    )
+    page = r.content.decode()
+    assert "Mật khẩu quá ngắn: cần ít nhất 8 ký tự." in page
+    assert "Mật khẩu không được toàn chữ số." in page
+    assert "too short" not in page
