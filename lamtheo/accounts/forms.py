@@ -61,7 +61,10 @@ def _date_field(label: str, help_text: str) -> forms.DateField:
     return forms.DateField(
         label=label,
         help_text=help_text,
-        widget=forms.DateInput(attrs={"inputmode": "numeric", "placeholder": "dd/mm/yyyy"}),
+        widget=forms.DateInput(
+            format="%d/%m/%Y",
+            attrs={"inputmode": "numeric", "placeholder": "dd/mm/yyyy", "maxlength": 10},
+        ),
         error_messages={
             "required": "Vui lòng nhập ngày (dd/mm/yyyy).",
             "invalid": "Ngày chưa đúng; vui lòng nhập theo dạng dd/mm/yyyy, ví dụ 01/12/2026.",

@@ -143,3 +143,8 @@ def test_people_listed_on_a_unit_in_vietnamese_order(tree, login):
     page = login(tree.admin_user).get(reverse("accounts:unit", args=[tree.cell2.code]))
     page = page.content.decode()
     assert page.index("Nguyễn Văn Ánh") < page.index("Trần Văn Bảo") < page.index("Lê Văn Cường")
+
+
+def test_the_start_date_is_offered_as_today_in_dd_mm_yyyy(tree, login):
+    page = login(tree.admin_user).get(reverse("accounts:role_new", args=[tree.cell.code]))
+    assert f'value="{format_date(timezone.localdate())}"' in page.content.decode()
