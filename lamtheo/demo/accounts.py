@@ -64,3 +64,9 @@ def _states(root, in_tree, secretary_username: str, issuer_username: str) -> Non
         ],
         batch_size=BATCH,
     )
+
+
+def waiting_usernames() -> list[str]:
+    """The demo accounts still waiting for their first log-in (printed by load_demo)."""
+    waiting = AccountState.objects.filter(must_change_password=True, user__is_active=True)
+    return sorted(waiting.values_list("user__username", flat=True))[:WAITING]

@@ -58,6 +58,7 @@ def test_the_command_prints_the_log_ins_every_time(db):
     assert DEMO_PASSWORD in text and "CHỈ DÙNG CHO BẢN DEMO" in text
     for username in ("dangvien", "dangvien2", "bithu", "capuy", "tuyengiao", "quantri"):
         assert f"\n{username} " in text
+    assert "Chờ đăng nhập lần đầu" in text
 
 
 def test_each_log_in_holds_its_role_and_the_demo_password(db):
