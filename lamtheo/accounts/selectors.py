@@ -8,10 +8,17 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from lamtheo.accounts.models import AccountStatus, IssueBatch
+from lamtheo.accounts.models import AccountStatus, BatchKind, IssueBatch
 from lamtheo.core.vietnamese import name_sort_key
 from lamtheo.orgs.models import OrgUnit, Role, RoleKind, current_role_q
-from lamtheo.orgs.scope import Capability, can, get_unit_or_404, top_units
+from lamtheo.orgs.scope import (
+    Capability,
+    can,
+    current_roles,
+    get_unit_or_404,
+    may_give_codes_to_holder,
+    top_units,
+)
 from lamtheo.orgs.tree import subtree_q
 from lamtheo.people.models import Person
 
@@ -86,12 +93,33 @@ class PersonRights:
     reset: bool  # a new code for an active account (a cell's secretary)
 
 
-def rights_on(user, person: Person) -> PersonRights:
+def held_roles(people: list[Person]) -> dict[int, list[Role]]:
+    """The current roles of these people's accounts, by user id (one query)."""
+    users = [p.user_id for p in people if p.user_id is not None]
+    held: dict[int, list[Role]] = {}
+    for r in current_roles().filter(user_id__in=users).select_related("unit"):
+        held.setdefault(r.user_id, []).append(r)
+    return held
+
+
+def rights_on(user, person: Person, roles: list[Role] | None = None) -> PersonRights:
+    """What the user may do with the person's account. Someone holding a role gets a new code
+    (or is locked) only from those who could assign all their roles
+    (scope.may_give_codes_to_holder); a cell's secretary resets only members without a role."""
+    if roles is None:
+        roles = held_roles([person]).get(person.user_id, [])
     cell = person.cell
-    issue = cell is not None and can(user, Capability.ISSUE_ACCOUNTS, cell)
+    if cell is None or person.user_id == user.pk:
+        return PersonRights(issue=False, reset=False)
+    issue = can(user, Capability.ISSUE_ACCOUNTS, cell) and may_give_codes_to_holder(user, roles)
     active = person.user is not None and person.user.is_active
-    reset = issue or (active and cell is not None and can(user, Capability.RESET_CODES, cell))
-    return PersonRights(issue=issue, reset=reset and person.user_id != user.pk)
+    reset = active and can(user, Capability.RESET_CODES, cell) and not roles
+    return PersonRights(issue=issue, reset=issue or reset)
+
+
+def rights_for(user, people: list[Person]) -> list[PersonRights]:
+    held = held_roles(people)
+    return [rights_on(user, p, held.get(p.user_id, [])) for p in people]
 
 
 def person_or_404(user, person_id: int, *, need: str) -> Person:
@@ -99,9 +127,7 @@ def person_or_404(user, person_id: int, *, need: str) -> Person:
     user themself (a code for oneself is not how one changes one's password)."""
     person = Person.objects.select_related("cell", "user__account_state").filter(pk=person_id)
     person = person.first()
-    if person is None or person.user_id == user.pk:
-        raise Http404("Không tìm thấy người này.")
-    if not getattr(rights_on(user, person), need):
+    if person is None or not getattr(rights_on(user, person), need):
         raise Http404("Không tìm thấy người này.")
     return person
 
@@ -110,7 +136,9 @@ def batch_or_404(user, batch_id: int) -> IssueBatch:
     batch = IssueBatch.objects.select_related("unit").filter(pk=batch_id).first()
     if batch is None or batch.issued_by_id != user.pk:
         raise Http404(NOT_FOUND)
-    capability = Capability.RESET_CODES if batch.kind == "reset" else Capability.ISSUE_ACCOUNTS
+    capability = (
+        Capability.RESET_CODES if batch.kind == BatchKind.RESET else Capability.ISSUE_ACCOUNTS
+    )
     if not (can(user, capability, batch.unit) or can(user, Capability.ISSUE_ACCOUNTS, batch.unit)):
         raise Http404(NOT_FOUND)
     return batch

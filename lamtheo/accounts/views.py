@@ -58,7 +58,9 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
     page = Paginator(selectors.people_of(unit, status), PAGE_SIZE).get_page(
         request.GET.get("trang")
     )
-    rows = [(p, selectors.status_of(p), selectors.rights_on(request.user, p)) for p in page]
+    people = list(page)
+    rights = selectors.rights_for(request.user, people)
+    rows = [(p, selectors.status_of(p), r) for p, r in zip(people, rights, strict=True)]
     counts = selectors.status_counts(unit)
     return render(
         request,

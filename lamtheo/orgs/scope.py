@@ -277,6 +277,22 @@ def get_unit_or_404(user, code: str, capability: Capability) -> OrgUnit:
     return unit
 
 
+def may_give_codes_to_holder(user, roles: Iterable[Role]) -> bool:
+    """A new one-time code for someone (or locking them) opens or closes everything their
+    current roles open: only a user who could assign every one of those roles may do it
+    (MANAGE_ROLES on its unit; GRANT_ADMIN for an administrator). So a cell's secretary never
+    takes over an administrator who sits in her cell, nor a committee member a peer's account.
+    `roles` are the person's current roles with their units."""
+    return all(
+        can(
+            user,
+            Capability.GRANT_ADMIN if r.kind == RoleKind.ADMIN else Capability.MANAGE_ROLES,
+            r.unit,
+        )
+        for r in roles
+    )
+
+
 # --- sets of units ----------------------------------------------------------------------
 
 

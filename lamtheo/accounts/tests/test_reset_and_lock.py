@@ -4,7 +4,9 @@ from django.urls import reverse
 
 from lamtheo.accounts.models import AccountState, BatchKind, IssueBatch
 from lamtheo.core.form_tokens import new_token
-from lamtheo.tests.helpers import PASSWORD
+from lamtheo.orgs.models import RoleKind
+from lamtheo.orgs.services import role_grant
+from lamtheo.tests.helpers import PASSWORD, make_person
 
 
 def test_the_cell_secretary_gives_a_member_a_new_code_recorded_in_the_history(tree, login):
@@ -67,3 +69,31 @@ def test_a_locked_account_gets_no_new_code_until_unlocked(tree, login):
         reverse("accounts:issue_one", args=[tree.member.pk]), {"form_token": new_token()}
     )
     assert "đang bị khóa: mở khóa trước khi cấp mã mới" in r.content.decode()
+
+
+def test_nobody_takes_over_an_account_whose_roles_they_could_not_assign(tree, login):
+    # The administrator of the bloc sits in Chi bộ 1 as a member.
+    admin_person = make_person("DV300", "Cao Văn Quân", tree.cell)
+    role_grant(actor=None, user=admin_person.user, unit=tree.bloc, kind=RoleKind.ADMIN)
+    for user in (tree.secretary_user, tree.committee_user):
+        client = login(user)
+        for name in ("accounts:issue_one", "accounts:deactivate"):
+            assert client.get(reverse(name, args=[admin_person.pk])).status_code == 404
+        page = client.get(reverse("accounts:unit", args=[tree.cell.code])).content.decode()
+        row = page[page.index("Cao Văn Quân") :]
+        assert "Cấp mã mới" not in row[: row.index("</tr>")]
+    assert (
+        login(tree.admin_user)
+        .get(reverse("accounts:issue_one", args=[admin_person.pk]))
+        .status_code
+        == 200
+    )
+
+
+def test_the_cell_secretary_resets_members_but_not_her_deputy(tree, login):
+    role_grant(actor=None, user=tree.member_user, unit=tree.cell, kind=RoleKind.DEPUTY)
+    r = login(tree.secretary_user).get(reverse("accounts:issue_one", args=[tree.member.pk]))
+    assert r.status_code == 404
+    # The committee above, who could assign the deputy's role, can.
+    r = login(tree.committee_user).get(reverse("accounts:issue_one", args=[tree.member.pk]))
+    assert r.status_code == 200

@@ -28,9 +28,11 @@ from lamtheo.orgs.scope import (
     Reach,
     anchor_unit_ids,
     can,
+    current_roles,
     has_any,
     holders,
     holds_whole_tree,
+    may_give_codes_to_holder,
     roles_with,
     scope_q,
     top_units,
@@ -329,3 +331,16 @@ def test_an_ended_role_can_be_given_again_and_counts_again(world):
     assert [h.history_action for h in role.history.order_by("history_id")][-1] == (
         "lamtheo.orgs.role.ended"
     )
+
+
+def test_codes_for_a_role_holder_only_from_who_could_assign_all_their_roles(world):
+    users = world["users"]
+    roles_of = {
+        name: list(current_roles().filter(user=users[name]).select_related("unit"))
+        for name in ("secretary", "org_secretary", "admin")
+    }
+    assert may_give_codes_to_holder(users["committee"], roles_of["secretary"])
+    assert not may_give_codes_to_holder(users["committee"], roles_of["org_secretary"])
+    assert not may_give_codes_to_holder(users["committee"], roles_of["admin"])
+    assert may_give_codes_to_holder(users["admin"], roles_of["org_secretary"])
+    assert may_give_codes_to_holder(users["secretary"], [])  # no role: nothing to take over
