@@ -27,7 +27,7 @@ def test_an_administrator_issues_accounts_and_a_member_logs_in_with_the_code(
 ):
     page, base = browser_page, live_server.url
     log_in(page, base, "quantri")
-    page.click("nav >> text=Tài khoản")
+    page.click("nav >> text=Quản lý tài khoản")
     page.click("text=Tài khoản của cán bộ, đảng viên")
     page.goto(f"{base}/tai-khoan/to-chuc/{tree.cell.code}/")
     shots(page, "accounts-of-a-cell")

@@ -23,6 +23,7 @@ from lamtheo.accounts.models import AccountState, BatchKind, IssueBatch
 from lamtheo.core.audit import tag
 from lamtheo.core.errors import DomainError
 from lamtheo.orgs.models import OrgUnit
+from lamtheo.orgs.scope import current_roles
 from lamtheo.people.models import Person
 
 logger = logging.getLogger(__name__)
@@ -99,13 +100,14 @@ def codes_issue(
 @transaction.atomic
 def batch_reissue(*, actor, batch: IssueBatch, base_url: str = "") -> list[IssuedCode]:
     """New codes for the people of `batch` who have not used theirs (the answer with the
-    first codes was lost: a double click, a closed tab). The first codes stop working."""
+    first codes was lost: a double click, a closed tab). The first codes stop working. Anyone
+    given a role since is left out: their code comes one by one, from who could assign it."""
     waiting = list(
         Person.objects.filter(
             user__account_state__batch=batch,
             user__account_state__must_change_password=True,
             user__is_active=True,
-        )
+        ).exclude(user__in=current_roles().values("user_id"))
     )
     if not waiting:
         raise DomainError("Mọi người trong lượt cấp này đã đăng nhập và đặt mật khẩu mới.")

@@ -135,3 +135,16 @@ def test_a_taken_login_name_is_refused_in_vietnamese(tree, newcomers, login):
 def test_nobody_issues_a_code_for_themself(tree, login):
     r = login(tree.secretary_user).get(reverse("accounts:issue_one", args=[tree.secretary.pk]))
     assert r.status_code == 404
+
+
+def test_issuing_a_batch_again_leaves_out_who_got_a_role_since(tree, newcomers, login):
+    from lamtheo.orgs.services import role_grant
+
+    client = login(tree.committee_user)
+    issue_all(client, tree.cell, new_token())
+    hanh = Person.objects.select_related("user").get(code="DV101")
+    role_grant(actor=None, user=hanh.user, unit=tree.bloc, kind="admin")
+    before = User.objects.get(pk=hanh.user_id).password
+    again = client.post(reverse("accounts:batch_reissue", args=[IssueBatch.objects.get().pk]))
+    assert "dv101" not in slips_text(again) and "dv102" in slips_text(again)
+    assert User.objects.get(pk=hanh.user_id).password == before
