@@ -148,3 +148,21 @@ def test_issuing_a_batch_again_leaves_out_who_got_a_role_since(tree, newcomers, 
     again = client.post(reverse("accounts:batch_reissue", args=[IssueBatch.objects.get().pk]))
     assert "dv101" not in slips_text(again) and "dv102" in slips_text(again)
     assert User.objects.get(pk=hanh.user_id).password == before
+
+
+def test_the_list_costs_the_same_queries_for_more_people(tree, login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(tree.admin_user)
+    url = reverse("accounts:unit", args=[tree.org.code])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    few = queries()
+    for i in range(8):
+        make_person(f"DV5{i:02d}", f"Người Thứ {i}", tree.cell2, with_user=i % 2 == 0)
+    assert queries() == few
