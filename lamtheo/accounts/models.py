@@ -52,7 +52,10 @@ class IssueBatch(models.Model):
 
 class AccountState(models.Model):
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account_state"
+        settings.AUTH_USER_MODEL,
+        verbose_name="tài khoản",
+        on_delete=models.CASCADE,
+        related_name="account_state",
     )
     # The password is a one-time code: the first log-in must set a new password first.
     must_change_password = models.BooleanField("phải đặt mật khẩu mới", default=False)
