@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "lamtheo.learning",
     "lamtheo.documents",
     "lamtheo.signin",
+    "lamtheo.accounts",
     "lamtheo.dashboard",
     "lamtheo.home",
     "lamtheo.demo",
@@ -108,6 +109,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A one-time code's first log-in sets a new password before anything else.
+    "lamtheo.accounts.middleware.MustChangePasswordMiddleware",
     # user.is_verified(): the session passed the second step (django-otp).
     "django_otp.middleware.OTPMiddleware",
     # After accounts' "must change password" redirect: a person who must use two-factor
@@ -154,6 +157,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's default hashers, then the one of one-time codes (lamtheo/accounts/hashers.py): a
+# code is re-hashed with the first one when it is used, and replaced at once anyway.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    "lamtheo.accounts.hashers.OneTimeCodeHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

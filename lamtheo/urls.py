@@ -17,5 +17,6 @@ urlpatterns = [
     path("chuyen-de/", include("lamtheo.campaign.urls")),
     path("van-ban/", include("lamtheo.documents.urls")),
     path("thong-ke/", include("lamtheo.dashboard.urls")),
+    path("tai-khoan/", include("lamtheo.accounts.urls")),
     path("quan-tri-he-thong/", admin.site.urls),
 ]

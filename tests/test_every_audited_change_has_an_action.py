@@ -225,6 +225,28 @@ def run_signin(tree):
     signin.two_factor_off(user=tree.member_user)
 
 
+def run_accounts(tree):
+    from lamtheo.accounts import services as accounts
+    from lamtheo.accounts.forms import FirstPasswordForm
+    from lamtheo.accounts.models import BatchKind
+    from lamtheo.orgs import services as orgs
+
+    admin = tree.admin_user
+    _, issued = accounts.codes_issue(
+        actor=admin, unit=tree.cell, people=[tree.proxy_member, tree.member], kind=BatchKind.UNIT
+    )
+    proxy = issued[0].person.user
+    form = FirstPasswordForm(
+        proxy, {"new_password1": "Hoa-sen-no-2026", "new_password2": "Hoa-sen-no-2026"}
+    )
+    assert form.is_valid()
+    accounts.first_password_set(user=proxy, form=form)
+    accounts.account_deactivate(actor=admin, user=proxy, reason="Chuyển sinh hoạt")
+    accounts.account_reactivate(actor=admin, user=proxy, reason="Trở lại")
+    role = orgs.role_grant(actor=admin, user=proxy, unit=tree.cell2, kind="deputy")
+    orgs.role_end(actor=admin, role=role, end_date=TODAY, reason="Hết nhiệm kỳ")
+
+
 @pytest.fixture
 def audited_world(tree, login):
     """The tree (built through the services) and a run of every audited kind of change."""
@@ -238,6 +260,7 @@ def audited_world(tree, login):
     run_stories(tree)
     run_people(tree)
     run_signin(tree)
+    run_accounts(tree)
     return tree
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from lamtheo.orgs.models import OrgUnit, Role, RoleKind
+from django.utils import timezone
+
+from lamtheo.orgs.models import OrgUnit, Role, RoleKind, current_role_q
 from lamtheo.orgs.scope import Capability, can
 
 
@@ -20,6 +22,8 @@ def role_title(user, unit: OrgUnit | None) -> str:
     if unit is None or user is None or not getattr(user, "pk", None):
         return ""
     order = {kind: i for i, kind in enumerate(RoleKind.values)}
-    roles = Role.objects.filter(user=user, unit_id__in=unit.ancestor_ids()).select_related("unit")
+    roles = Role.objects.filter(
+        current_role_q(timezone.localdate()), user=user, unit_id__in=unit.ancestor_ids()
+    ).select_related("unit")
     best = max(roles, key=lambda r: (len(r.unit.path), -order.get(r.kind, 99)), default=None)
     return f"{best.get_kind_display()} {best.unit.name}" if best else ""
