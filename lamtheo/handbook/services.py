@@ -39,6 +39,31 @@ def due_at(month: date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(due_date(month), dt.time.max))
 
 
+def opens_on(month: date) -> date:
+    """The first day a month may be submitted: settings LAMTHEO["HANDBOOK_OPEN_DAY"] of the
+    month itself (the 25th unless set), so a month is reported near its end, not at its start.
+    A day past the month's last day opens it on the last day."""
+    day = settings.LAMTHEO.get("HANDBOOK_OPEN_DAY", 25)
+    last = (add_months(month, 1) - dt.timedelta(days=1)).day
+    return month_start(month).replace(day=max(1, min(day, last)))
+
+
+def opens_at(month: date) -> dt.datetime:
+    """Start of the opening day, local time."""
+    return timezone.make_aware(dt.datetime.combine(opens_on(month), dt.time.min))
+
+
+def not_open_yet(month: date) -> str | None:
+    """Why the month cannot be submitted yet, or None when its window has opened."""
+    if timezone.now() >= opens_at(month):
+        return None
+    return (
+        f"Sổ tay {month_label(month).lower()} chỉ nộp được từ ngày "
+        f"{opens_on(month):%d/%m/%Y} (hạn nộp ngày {due_date(month):%d/%m/%Y}); "
+        "trước đó đồng chí vẫn ghi kết quả và lưu lại được."
+    )
+
+
 def _acting_for(actor, person: Person) -> bool:
     return person.user_id != getattr(actor, "pk", None)
 
@@ -161,6 +186,9 @@ def missing_answers(entry: HandbookEntry) -> list[str]:
 @transaction.atomic
 def entry_submit(*, actor, entry: HandbookEntry, version: int) -> None:
     _editable(entry)
+    closed = not_open_yet(entry.month)
+    if closed:
+        raise DomainError(closed)
     missing = missing_answers(entry)
     if missing:
         raise DomainError("Chưa đủ nội dung để nộp: " + "; ".join(missing) + ".")
@@ -168,7 +196,8 @@ def entry_submit(*, actor, entry: HandbookEntry, version: int) -> None:
     now = timezone.now()
     if entry.first_submitted_at is None:
         entry.first_submitted_at = now
-        entry.on_time = now <= due_at(entry.month)
+        # On time: within the month's window, from its opening day to the due day.
+        entry.on_time = opens_at(entry.month) <= now <= due_at(entry.month)
     entry.submitted_at = now
     entry.status = EntryStatus.SUBMITTED
     _mark_proxy(entry, actor)

@@ -70,6 +70,9 @@ def _context(access, **extra) -> dict:
         "slug": month_slug(access.month),
         "due": services.due_date(access.month),
         "overdue": overdue,
+        # Before the opening day the month is filled in but not yet submitted.
+        "opens": services.opens_on(access.month),
+        "not_open": services.not_open_yet(access.month),
         # Someone else's month (a secretary entering on behalf): back to that cell.
         "cell": entry.unit if entry else access.person.cell,
         **extra,
