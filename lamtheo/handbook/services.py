@@ -27,6 +27,7 @@ from lamtheo.handbook.models import (
 from lamtheo.people.models import Person
 from lamtheo.people.selectors import cell_of, is_exempt
 from lamtheo.pledges.models import Pledge, PledgeItem
+from lamtheo.pledges.selectors import is_own_work
 
 
 def due_date(month: date) -> date:
@@ -211,8 +212,17 @@ def entry_submit(*, actor, entry: HandbookEntry, version: int) -> None:
     figures.cell_month_changed(cell=entry.unit, month=entry.month, source=HandbookEntry)
 
 
+def _not_own(actor, entry: HandbookEntry) -> None:
+    if is_own_work(actor, entry.person):
+        raise DomainError(
+            "Đồng chí không tự nhận xét sổ tay của chính mình: sổ tay này do phó bí thư chi bộ, "
+            "hoặc cấp ủy cấp trên khi chi bộ không có phó bí thư, nhận xét."
+        )
+
+
 @transaction.atomic
 def entry_return(*, actor, entry: HandbookEntry, comment: str, version: int) -> None:
+    _not_own(actor, entry)
     if not entry.is_submitted:
         raise DomainError("Chỉ trả lại được sổ tay đã nộp.")
     if not comment.strip():
@@ -227,6 +237,7 @@ def entry_return(*, actor, entry: HandbookEntry, comment: str, version: int) -> 
 
 @transaction.atomic
 def entry_review(*, actor, entry: HandbookEntry, comment: str, rating: str, version: int) -> None:
+    _not_own(actor, entry)
     if not entry.is_submitted:
         raise DomainError("Chỉ nhận xét được sổ tay đã nộp.")
     if rating not in Rating.values:

@@ -23,6 +23,8 @@ register_converter(MonthConverter, "month")
 
 app_name = "handbook"
 urlpatterns = [
+    path("cho-xem-xet/", views.queue, name="queue"),
+    path("cho-xem-xet/tiep-theo/", views.queue_next, name="queue_next"),
     path("<id:person_id>/<month:month>/", views.month, name="month"),
     path("<id:person_id>/<month:month>/viec/<id:item_id>/", views.item, name="item"),
     path("<id:person_id>/<month:month>/tu-danh-gia/", views.self_assessment, name="self"),

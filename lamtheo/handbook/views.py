@@ -32,9 +32,10 @@ from lamtheo.handbook.selectors import (
     entry_access,
     entry_history,
     month_states,
+    review_queue,
     selfcheck_of,
 )
-from lamtheo.orgs.scope import Capability, can
+from lamtheo.orgs.scope import Capability, can, has_any
 from lamtheo.people.selectors import get_person_or_404
 from lamtheo.pledges.models import Pledge
 from lamtheo.pledges.selectors import pledge_of
@@ -281,7 +282,7 @@ def review(request, person_id: int, month: str):
                     version=data["version"],
                 )
                 messages.success(request, f"Đã lưu nhận xét sổ tay của {access.person.full_name}.")
-            return redirect("orgs:unit", entry.unit.code)
+            return redirect("handbook:queue_next")
         except DomainError as e:
             form.add_error(None, e.message)
     record_view(
@@ -292,8 +293,37 @@ def review(request, person_id: int, month: str):
     )
     history = entry_history(entry) if can(request.user, Capability.VIEW_AUDIT, entry.unit) else None
     return render(
-        request, "handbook/review.html", {**_context(access), "form": form, "history": history}
+        request,
+        "handbook/review.html",
+        {
+            **_context(access),
+            "form": form,
+            "history": history,
+            # The 27-manifestations answers, to the person's own cell's secretaries only.
+            "selfcheck": selfcheck_of(request.user, access.person, access.month),
+            "left": len(review_queue(request.user)),
+        },
     )
+
+
+@login_required
+def queue(request):
+    """What waits for the user's decision, oldest first (registrations and months)."""
+    if not has_any(request.user, Capability.REVIEW):
+        raise Http404("Không có việc chờ xem xét.")
+    return render(request, "handbook/queue.html", {"items": review_queue(request.user)})
+
+
+@login_required
+def queue_next(request):
+    """The next record waiting for the user (after each decision), or the queue when none."""
+    if not has_any(request.user, Capability.REVIEW):
+        raise Http404("Không có việc chờ xem xét.")
+    waiting = review_queue(request.user)
+    if not waiting:
+        messages.info(request, "Đã xem xét hết: không còn bản đăng ký hay sổ tay nào chờ.")
+        return redirect("handbook:queue")
+    return redirect(waiting[0].url)
 
 
 @login_required

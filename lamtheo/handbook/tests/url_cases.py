@@ -42,4 +42,7 @@ def cases(w) -> list:
         ("handbook:selfcheck_stats", [w.org.code], ORG_STATS, "get"),
         ("handbook:selfcheck_stats", [w.cell.code], CELL_STATS, "get"),
         ("handbook:selfcheck_stats_export", [w.org.code], ORG_STATS, "get"),
+        # The queue of whoever reviews (the cells' secretaries); nobody else has one.
+        ("handbook:queue", [], expect(404, secretary=200, other_secretary=200), "get"),
+        ("handbook:queue_next", [], expect(404, secretary=302, other_secretary=302), "get"),
     ]
