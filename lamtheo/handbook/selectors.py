@@ -152,6 +152,30 @@ def cell_roster(cell, year: int) -> list[tuple[Person, object, list[MonthState]]
     return [(p, pledges.get(p.pk), states[p.pk]) for p in people]
 
 
+def paper_pile(cell, month: date) -> list[Person]:
+    """The people of the cell that month without an account (they write on paper) whose month
+    is not in yet (none, a draft or returned), registered for the year, in roster order."""
+    from lamtheo.pledges.models import Pledge
+
+    in_cell = Membership.objects.covering(month).filter(unit=cell).values("person_id")
+    done = HandbookEntry.objects.filter(month=month).submitted().values("person_id")
+    registered = Pledge.objects.registered().filter(year=month.year).values("person_id")
+    exempt = [
+        pid
+        for pid, s, e in Exemption.objects.filter(person_id__in=in_cell).values_list(
+            "person_id", "start_month", "end_month"
+        )
+        if covers(s, e, month)
+    ]
+    return list(
+        Person.objects.filter(pk__in=in_cell, user__isnull=True)
+        .filter(pk__in=registered)
+        .exclude(pk__in=done)
+        .exclude(pk__in=exempt)
+        .order_by("sort_key", "pk")
+    )
+
+
 # --- the private self-check against the 27 manifestations ----------------------------
 
 

@@ -167,6 +167,47 @@ def entry_save_self(
     entry.save()
 
 
+@transaction.atomic
+def entry_enter_paper(
+    *,
+    actor,
+    person: Person,
+    month: date,
+    results: dict[int, tuple[str, str]],
+    self_assessment: str,
+    self_rating: str,
+    version: int,
+    submit: bool,
+) -> HandbookEntry:
+    """A month written on paper, entered by the secretary at once: every item's result, the
+    self-assessment and, when `submit`, the submission (each step audited as if entered one
+    by one; all or nothing). `version` is the entry's version as the page saw it (0: none)."""
+    entry, version = entry_claim(actor=actor, person=person, month=month, version=version)
+    items = {i.pk: i for i in entry.pledge.items.all()} if entry.pledge else {}
+    for item_id, (progress, note) in results.items():
+        if item_id not in items:
+            raise DomainError("Việc này không thuộc bản đăng ký của tháng này.")
+        entry_save_item(
+            actor=actor,
+            entry=entry,
+            item=items[item_id],
+            progress=progress,
+            note=note,
+            version=version,
+        )
+        version = entry.version
+    entry_save_self(
+        actor=actor,
+        entry=entry,
+        self_assessment=self_assessment,
+        self_rating=self_rating,
+        version=version,
+    )
+    if submit:
+        entry_submit(actor=actor, entry=entry, version=entry.version)
+    return entry
+
+
 def missing_answers(entry: HandbookEntry) -> list[str]:
     """What still has to be filled before the entry can be submitted."""
     answered = set(entry.items.values_list("item_id", flat=True))

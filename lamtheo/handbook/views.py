@@ -25,7 +25,12 @@ from lamtheo.core.periods import (
 )
 from lamtheo.handbook import services
 from lamtheo.handbook.actions import HandbookAction
-from lamtheo.handbook.forms import ItemResultForm, ReviewForm, SelfAssessmentForm
+from lamtheo.handbook.forms import (
+    ItemResultForm,
+    PaperEntryForm,
+    ReviewForm,
+    SelfAssessmentForm,
+)
 from lamtheo.handbook.models import EntryStatus, Progress
 from lamtheo.handbook.selectors import (
     STATE_LABELS,
@@ -241,6 +246,70 @@ def check(request, person_id: int, month: str):
 
 
 @login_required
+def enter_paper(request, person_id: int, month: str):
+    """The secretary enters a paper month on one page: items, self-assessment, check, submit."""
+    access, stop = _writable(request, person_id, month)
+    if stop:
+        return stop
+    if access.person.user_id == request.user.pk:
+        return redirect("handbook:month", person_id, month)
+    items = _pledge_items(access)
+    if items is None:
+        return redirect("handbook:month", person_id, month)
+    e = access.entry
+    results = {r.item_id: r for r in e.items.all()} if e else {}
+    initial = {
+        "self_assessment": e.self_assessment if e else "",
+        "self_rating": e.self_rating or None if e else None,
+        "version": e.version if e else 0,
+    }
+    for i in items:
+        if i.pk in results:
+            initial[f"progress_{i.pk}"] = results[i.pk].progress
+            initial[f"note_{i.pk}"] = results[i.pk].note
+    form = PaperEntryForm(request.POST or None, initial=initial, items=items)
+    if request.method == "POST" and form.is_valid():
+        submit = request.POST.get("action") == "submit"
+        try:
+            services.entry_enter_paper(
+                actor=request.user,
+                person=access.person,
+                month=access.month,
+                results=form.results(),
+                self_assessment=form.cleaned_data["self_assessment"],
+                self_rating=form.cleaned_data["self_rating"],
+                version=form.cleaned_data["version"],
+                submit=submit,
+            )
+        except DomainError as ex:
+            form.add_error(None, ex.message)
+        else:
+            name = access.person.full_name
+            if not submit:
+                messages.success(request, f"Đã lưu bản nháp sổ tay của {name}.")
+                return redirect("handbook:enter", person_id, month)
+            messages.success(
+                request, f"Đã nộp sổ tay {month_label(access.month).lower()} của {name}."
+            )
+            return redirect(_next_on_paper(request.user, access))
+    return render(request, "handbook/enter.html", {**_context(access), "form": form})
+
+
+def _next_on_paper(user, access) -> str:
+    """After a paper month: the next person of the cell without an account whose month is not
+    in yet (the secretary works through the pile), else the cell's page."""
+    from django.urls import reverse
+
+    from lamtheo.handbook.selectors import paper_pile
+
+    cell = access.entry.unit if access.entry else access.person.cell
+    pile = [p for p in paper_pile(cell, access.month) if p.pk != access.person.pk]
+    if pile and can(user, Capability.ENTER_ON_BEHALF, cell):
+        return reverse("handbook:enter", args=[pile[0].pk, month_slug(access.month)])
+    return reverse("orgs:unit", args=[cell.code])
+
+
+@login_required
 def done(request, person_id: int, month: str):
     access = entry_access(request.user, person_id, month)
     if access.entry is None or access.entry.status == EntryStatus.DRAFT:
@@ -398,5 +467,8 @@ def roster(request, code: str):
             "whole_year": request.GET.get("ca-nam") == "1",
             "recent": RECENT_MONTHS,
             "due_day": settings.LAMTHEO["HANDBOOK_DUE_DAY"],
+            # A member without an account whose month is not in: the cell opens the one-page
+            # paper entry straight away.
+            "paper_keys": ("missing", "draft", "returned"),
         },
     )
