@@ -392,7 +392,13 @@ def queue_next(request):
     if not waiting:
         messages.info(request, "Đã xem xét hết: không còn bản đăng ký hay sổ tay nào chờ.")
         return redirect("handbook:queue")
-    return redirect(waiting[0].url)
+    nxt = waiting[0]
+    messages.info(
+        request,
+        f"Tiếp theo: {nxt.what.lower()} của {nxt.person.full_name} "
+        f"(còn {len(waiting)} việc chờ đồng chí, kể cả việc này).",
+    )
+    return redirect(nxt.url)
 
 
 @login_required

@@ -134,3 +134,12 @@ def test_on_a_phone_every_earlier_month_is_a_short_link_on_the_card(tree, login)
     assert "handbook/roster.css" in html
     # every month of every person carries its short label for the card
     assert html.count('class="m-short"') == 3 * THIS_MONTH.month
+
+
+def test_the_month_page_offers_the_one_page_entry_to_the_secretary_only(tree, login):
+    person = paper(tree)
+    url = reverse("handbook:month", args=[person.pk, SLUG_THIS_MONTH])
+    assert enter_url(person) in login(tree.secretary_user).get(url).content.decode()
+    registered(tree)
+    own = reverse("handbook:month", args=[tree.member.pk, SLUG_THIS_MONTH])
+    assert "nhap-thay" not in login(tree.member_user).get(own).content.decode()
