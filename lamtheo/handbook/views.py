@@ -43,7 +43,7 @@ from lamtheo.handbook.selectors import (
 from lamtheo.orgs.scope import Capability, can, has_any
 from lamtheo.people.selectors import get_person_or_404
 from lamtheo.pledges.models import Pledge
-from lamtheo.pledges.selectors import pledge_of
+from lamtheo.pledges.selectors import pledge_of, reviewers_of
 
 
 def _pledge_items(access):
@@ -125,6 +125,10 @@ def month(request, person_id: int, month: str):
             labels=dict(Progress.choices),
             history=history,
             selfcheck=selfcheck_of(request.user, access.person, access.month),
+            # Who decides on it: never its author (the deputy, or the committee above).
+            reviewers=reviewers_of(entry.unit, access.person.user_id)
+            if entry and entry.status == EntryStatus.SUBMITTED
+            else [],
         ),
     )
 

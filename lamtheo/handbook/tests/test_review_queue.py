@@ -163,3 +163,14 @@ def test_the_review_page_shows_the_self_check_to_the_own_cells_secretary_only(tr
     assert above.status_code == 200  # the committee above may review, not read the self-check
     assert "Sẽ đọc kỹ văn bản" not in above.content.decode()
     assert mark.label not in above.content.decode()
+
+
+def test_her_own_month_page_says_who_reviews_it(tree, login):
+    above = org_secretary(tree)
+    submitted_month(tree, tree.secretary)
+    url = reverse("handbook:month", args=[tree.secretary.pk, SLUG_THIS_MONTH])
+    html = login(tree.secretary_user).get(url).content.decode()
+    assert f"Chờ {above.get_full_name()} nhận xét." in html
+    deputy = deputy_of(tree.cell)
+    html = login(tree.secretary_user).get(url).content.decode()
+    assert f"Chờ {deputy.full_name} nhận xét." in html
