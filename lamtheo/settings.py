@@ -290,6 +290,7 @@ CONTENT_SECURITY_POLICY = {
 LAMTHEO = {
     # A month's handbook entry is on time when submitted by this day of the next month.
     "HANDBOOK_DUE_DAY": env_int("LAMTHEO_HANDBOOK_DUE_DAY", 5),
+    "HANDBOOK_OPEN_DAY": env_int("LAMTHEO_HANDBOOK_OPEN_DAY", 25),  # a month opens for submitting
     "MAX_UPLOAD_MB": env_int("LAMTHEO_MAX_UPLOAD_MB", 20),
     # The place name (địa danh) of the date line of printed minutes, e.g. "Nha Trang";
     # empty prints the date alone.

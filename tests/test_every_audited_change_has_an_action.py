@@ -248,8 +248,9 @@ def run_accounts(tree):
 
 
 @pytest.fixture
-def audited_world(tree, login):
+def audited_world(tree, login, settings):
     """The tree (built through the services) and a run of every audited kind of change."""
+    settings.LAMTHEO = {**settings.LAMTHEO, "HANDBOOK_OPEN_DAY": 1}  # submits this month
     run_registrations(tree)
     run_handbook(tree)
     run_views_of_other_peoples_records(tree, login)

@@ -97,3 +97,47 @@ class SelfCheckForm(forms.Form):
             items = [m for m in self.fields["manifestations"].queryset if m.group == group]
             out.append((label, [(m, by_value[str(m.pk)]) for m in items]))
         return out
+
+
+class PaperEntryForm(forms.Form):
+    """A paper handbook month entered by the secretary on one page: every item's result, the
+    self-assessment and the check against the paper copy."""
+
+    self_assessment = SelfAssessmentForm.base_fields["self_assessment"]
+    self_rating = SelfAssessmentForm.base_fields["self_rating"]
+    checked = forms.BooleanField(
+        label="Tôi đã đối chiếu từng việc với sổ tay giấy của đồng chí",
+        required=False,
+    )
+    version = VersionField()
+
+    def __init__(self, *args, items=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        for n, item in enumerate(self.items, start=1):
+            self.fields[f"progress_{item.pk}"] = forms.ChoiceField(
+                label=f"Việc {n}: kết quả trong tháng",
+                choices=Progress.choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": "Vui lòng chọn kết quả thực hiện."},
+            )
+            self.fields[f"note_{item.pk}"] = forms.CharField(
+                label=f"Việc {n}: ghi chú",
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def rows(self) -> list:
+        """(item, its result field, its note field), for the template."""
+        return [(i, self[f"progress_{i.pk}"], self[f"note_{i.pk}"]) for i in self.items]
+
+    def clean(self):
+        data = super().clean()
+        if self.data.get("action") == "submit" and not data.get("checked"):
+            self.add_error("checked", "Vui lòng đối chiếu với sổ tay giấy trước khi nộp.")
+        return data
+
+    def results(self) -> dict[int, tuple[str, str]]:
+        d = self.cleaned_data
+        return {i.pk: (d[f"progress_{i.pk}"], d.get(f"note_{i.pk}", "")) for i in self.items}

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Q
 from django.http import Http404
 
 from lamtheo.core.periods import FIRST_YEAR, month_start, months_offered, parse_month, today
 from lamtheo.handbook.models import EntryItem, EntryStatus, HandbookEntry
+from lamtheo.orgs.scope import Capability
 from lamtheo.people.models import Exemption, Membership, Person, covers
 
 
@@ -110,7 +112,8 @@ def entry_access(user, person_id: int, month_slug: str) -> Access:
         month=month,
         entry=entry,
         can_write=own or can(user, Capability.ENTER_ON_BEHALF, unit),
-        can_review=can(user, Capability.REVIEW, unit),
+        # Nobody reviews their own month (the deputy or the committee above does).
+        can_review=not own and can(user, Capability.REVIEW, unit),
     )
 
 
@@ -147,6 +150,30 @@ def cell_roster(cell, year: int) -> list[tuple[Person, object, list[MonthState]]
     pledges = {p.person_id: p for p in Pledge.objects.filter(person__in=people, year=year)}
     states = month_states(people, year, unit=cell)
     return [(p, pledges.get(p.pk), states[p.pk]) for p in people]
+
+
+def paper_pile(cell, month: date) -> list[Person]:
+    """The people of the cell that month without an account (they write on paper) whose month
+    is not in yet (none, a draft or returned), registered for the year, in roster order."""
+    from lamtheo.pledges.models import Pledge
+
+    in_cell = Membership.objects.covering(month).filter(unit=cell).values("person_id")
+    done = HandbookEntry.objects.filter(month=month).submitted().values("person_id")
+    registered = Pledge.objects.registered().filter(year=month.year).values("person_id")
+    exempt = [
+        pid
+        for pid, s, e in Exemption.objects.filter(person_id__in=in_cell).values_list(
+            "person_id", "start_month", "end_month"
+        )
+        if covers(s, e, month)
+    ]
+    return list(
+        Person.objects.filter(pk__in=in_cell, user__isnull=True)
+        .filter(pk__in=registered)
+        .exclude(pk__in=done)
+        .exclude(pk__in=exempt)
+        .order_by("sort_key", "pk")
+    )
 
 
 # --- the private self-check against the 27 manifestations ----------------------------
@@ -439,37 +466,85 @@ class PendingReview:
     entries: int  # handbook months submitted, not yet reviewed or returned
 
 
-def pending_reviews(user) -> list[PendingReview]:
-    """Registrations and handbook months waiting for the user's decision, per cell and year,
-    within the user's review scope (none without it; three queries with it)."""
-    from django.db.models import Count
-    from django.db.models.functions import ExtractYear
+def pending_reviews(user, queue: list | None = None) -> list[PendingReview]:
+    """Registrations and handbook months waiting for the user's decision (review_queue), counted
+    per cell and year; none without the review capability."""
+    counts: dict[tuple[int, int], list[int]] = {}
+    units = {}
+    for i in review_queue(user) if queue is None else queue:
+        year = i.record.year if i.kind == "pledge" else i.record.month.year
+        units[i.unit.pk] = i.unit
+        counts.setdefault((i.unit.pk, year), [0, 0])[0 if i.kind == "pledge" else 1] += 1
+    rows = [PendingReview(units[u], y, p, e) for (u, y), (p, e) in counts.items()]
+    return sorted(rows, key=lambda r: (r.unit.path, -r.year))
 
-    from lamtheo.orgs.models import OrgUnit
-    from lamtheo.orgs.scope import Capability, has_any, scope_q
+
+# --- the secretary's queue --------------------------------------------------------------
+
+
+@dataclass
+class QueueItem:
+    """One record waiting for the user's decision."""
+
+    kind: str  # "pledge" or "entry"
+    record: object  # Pledge | HandbookEntry
+    person: Person
+    unit: object  # OrgUnit
+    submitted_at: object  # datetime
+
+    @property
+    def url(self) -> str:
+        from django.urls import reverse
+
+        if self.kind == "pledge":
+            return reverse("pledges:review", args=[self.record.pk])
+        return reverse("handbook:review", args=[self.person.pk, f"{self.record.month:%Y-%m}"])
+
+    @property
+    def what(self) -> str:
+        if self.kind == "pledge":
+            return f"Bản đăng ký năm {self.record.year}"
+        return f"Sổ tay tháng {self.record.month:%m/%Y}"
+
+
+def _waiting(model, user, scope, status):
+    """Records of `model` waiting in the user's review scope that route to the user: in a
+    unit where they hold a review role themselves, or in a unit with no reviewer of its own
+    but the author (then ReviewRouting decides who above gets it). Never the user's own."""
+    from django.db.models import Exists, OuterRef
+
+    from lamtheo.orgs.models import Role
+    from lamtheo.orgs.scope import anchor_unit_ids, roles_with
+
+    others_here = Role.objects.filter(
+        unit=OuterRef("unit"), kind__in=roles_with(Capability.REVIEW), user__is_active=True
+    ).exclude(user=OuterRef("person__user"))
+    anchors = anchor_unit_ids(user, Capability.REVIEW)
+    return (
+        model.objects.filter(scope, status=status)
+        .filter(Q(unit_id__in=anchors) | ~Exists(others_here))
+        .exclude(person__user=user)
+        .select_related("person", "unit")
+    )
+
+
+def review_queue(user) -> list[QueueItem]:
+    """What waits for the user: submitted registrations and handbook months routed to them
+    (pledges.selectors.ReviewRouting), oldest first. Empty without the review capability."""
+    from lamtheo.orgs.scope import has_any, scope_q
     from lamtheo.pledges.models import Pledge, PledgeStatus
+    from lamtheo.pledges.selectors import ReviewRouting
 
     if not has_any(user, Capability.REVIEW):
         return []
     scope = scope_q(user, Capability.REVIEW, field="unit__path")
-    counts: dict[tuple[int, int], list[int]] = {}
-    pledges = (
-        Pledge.objects.filter(scope, status=PledgeStatus.SUBMITTED)
-        .values_list("unit_id", "year")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for unit_id, year, n in pledges:
-        counts.setdefault((unit_id, year), [0, 0])[0] = n
-    entries = (
-        HandbookEntry.objects.filter(scope, status=EntryStatus.SUBMITTED)
-        .annotate(year=ExtractYear("month"))
-        .values_list("unit_id", "year")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for unit_id, year, n in entries:
-        counts.setdefault((unit_id, year), [0, 0])[1] = n
-    units = OrgUnit.objects.in_bulk({unit_id for unit_id, _ in counts})
-    rows = [PendingReview(units[u], y, p, e) for (u, y), (p, e) in counts.items()]
-    return sorted(rows, key=lambda r: (r.unit.path, -r.year))
+    items = [
+        QueueItem("pledge", p, p.person, p.unit, p.submitted_at)
+        for p in _waiting(Pledge, user, scope, PledgeStatus.SUBMITTED)
+    ] + [
+        QueueItem("entry", e, e.person, e.unit, e.submitted_at)
+        for e in _waiting(HandbookEntry, user, scope, EntryStatus.SUBMITTED)
+    ]
+    routing = ReviewRouting({i.unit.pk: i.unit for i in items}.values())
+    mine = [i for i in items if user.pk in routing.reviewer_ids(i.unit, i.person.user_id)]
+    return sorted(mine, key=lambda i: (i.submitted_at is None, i.submitted_at, i.kind))

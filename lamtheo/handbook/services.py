@@ -30,6 +30,7 @@ from lamtheo.orgs.selectors import role_title
 from lamtheo.people.models import Person
 from lamtheo.people.selectors import cell_of, is_exempt
 from lamtheo.pledges.models import Pledge, PledgeItem
+from lamtheo.pledges.selectors import is_own_work
 
 
 def due_date(month: date) -> date:
@@ -40,6 +41,31 @@ def due_date(month: date) -> date:
 def due_at(month: date) -> dt.datetime:
     """End of the due day in the month after `month`, local time."""
     return timezone.make_aware(dt.datetime.combine(due_date(month), dt.time.max))
+
+
+def opens_on(month: date) -> date:
+    """The first day a month may be submitted: settings LAMTHEO["HANDBOOK_OPEN_DAY"] of the
+    month itself (the 25th unless set), so a month is reported near its end, not at its start.
+    A day past the month's last day opens it on the last day."""
+    day = settings.LAMTHEO.get("HANDBOOK_OPEN_DAY", 25)
+    last = (add_months(month, 1) - dt.timedelta(days=1)).day
+    return month_start(month).replace(day=max(1, min(day, last)))
+
+
+def opens_at(month: date) -> dt.datetime:
+    """Start of the opening day, local time."""
+    return timezone.make_aware(dt.datetime.combine(opens_on(month), dt.time.min))
+
+
+def not_open_yet(month: date) -> str | None:
+    """Why the month cannot be submitted yet, or None when its window has opened."""
+    if timezone.now() >= opens_at(month):
+        return None
+    return (
+        f"Sổ tay {month_label(month).lower()} chỉ nộp được từ ngày "
+        f"{opens_on(month):%d/%m/%Y} (hạn nộp ngày {due_date(month):%d/%m/%Y}); "
+        "trước đó đồng chí vẫn ghi kết quả và lưu lại được."
+    )
 
 
 def _acting_for(actor, person: Person) -> bool:
@@ -144,6 +170,47 @@ def entry_save_self(
     entry.save()
 
 
+@transaction.atomic
+def entry_enter_paper(
+    *,
+    actor,
+    person: Person,
+    month: date,
+    results: dict[int, tuple[str, str]],
+    self_assessment: str,
+    self_rating: str,
+    version: int,
+    submit: bool,
+) -> HandbookEntry:
+    """A month written on paper, entered by the secretary at once: every item's result, the
+    self-assessment and, when `submit`, the submission (each step audited as if entered one
+    by one; all or nothing). `version` is the entry's version as the page saw it (0: none)."""
+    entry, version = entry_claim(actor=actor, person=person, month=month, version=version)
+    items = {i.pk: i for i in entry.pledge.items.all()} if entry.pledge else {}
+    for item_id, (progress, note) in results.items():
+        if item_id not in items:
+            raise DomainError("Việc này không thuộc bản đăng ký của tháng này.")
+        entry_save_item(
+            actor=actor,
+            entry=entry,
+            item=items[item_id],
+            progress=progress,
+            note=note,
+            version=version,
+        )
+        version = entry.version
+    entry_save_self(
+        actor=actor,
+        entry=entry,
+        self_assessment=self_assessment,
+        self_rating=self_rating,
+        version=version,
+    )
+    if submit:
+        entry_submit(actor=actor, entry=entry, version=entry.version)
+    return entry
+
+
 def missing_answers(entry: HandbookEntry) -> list[str]:
     """What still has to be filled before the entry can be submitted."""
     answered = set(entry.items.values_list("item_id", flat=True))
@@ -164,6 +231,9 @@ def missing_answers(entry: HandbookEntry) -> list[str]:
 @transaction.atomic
 def entry_submit(*, actor, entry: HandbookEntry, version: int) -> None:
     _editable(entry)
+    closed = not_open_yet(entry.month)
+    if closed:
+        raise DomainError(closed)
     missing = missing_answers(entry)
     if missing:
         raise DomainError("Chưa đủ nội dung để nộp: " + "; ".join(missing) + ".")
@@ -171,7 +241,8 @@ def entry_submit(*, actor, entry: HandbookEntry, version: int) -> None:
     now = timezone.now()
     if entry.first_submitted_at is None:
         entry.first_submitted_at = now
-        entry.on_time = now <= due_at(entry.month)
+        # On time: within the month's window, from its opening day to the due day.
+        entry.on_time = opens_at(entry.month) <= now <= due_at(entry.month)
     entry.submitted_at = now
     entry.status = EntryStatus.SUBMITTED
     _mark_proxy(entry, actor)
@@ -185,8 +256,17 @@ def entry_submit(*, actor, entry: HandbookEntry, version: int) -> None:
     figures.cell_month_changed(cell=entry.unit, month=entry.month, source=HandbookEntry)
 
 
+def _not_own(actor, entry: HandbookEntry) -> None:
+    if is_own_work(actor, entry.person):
+        raise DomainError(
+            "Đồng chí không tự nhận xét sổ tay của chính mình: sổ tay này do phó bí thư chi bộ, "
+            "hoặc cấp ủy cấp trên khi chi bộ không có phó bí thư, nhận xét."
+        )
+
+
 @transaction.atomic
 def entry_return(*, actor, entry: HandbookEntry, comment: str, version: int) -> None:
+    _not_own(actor, entry)
     if not entry.is_submitted:
         raise DomainError("Chỉ trả lại được sổ tay đã nộp.")
     if not comment.strip():
@@ -207,6 +287,7 @@ def entry_return(*, actor, entry: HandbookEntry, comment: str, version: int) -> 
 
 @transaction.atomic
 def entry_review(*, actor, entry: HandbookEntry, comment: str, rating: str, version: int) -> None:
+    _not_own(actor, entry)
     if not entry.is_submitted:
         raise DomainError("Chỉ nhận xét được sổ tay đã nộp.")
     if rating not in Rating.values:

@@ -23,10 +23,13 @@ register_converter(MonthConverter, "month")
 
 app_name = "handbook"
 urlpatterns = [
+    path("cho-xem-xet/", views.queue, name="queue"),
+    path("cho-xem-xet/tiep-theo/", views.queue_next, name="queue_next"),
     path("<id:person_id>/<month:month>/", views.month, name="month"),
     path("<id:person_id>/<month:month>/viec/<id:item_id>/", views.item, name="item"),
     path("<id:person_id>/<month:month>/tu-danh-gia/", views.self_assessment, name="self"),
     path("<id:person_id>/<month:month>/kiem-tra/", views.check, name="check"),
+    path("<id:person_id>/<month:month>/nhap-thay/", views.enter_paper, name="enter"),
     path("<id:person_id>/<month:month>/da-nop/", views.done, name="done"),
     path("<id:person_id>/<month:month>/nhan-xet/", views.review, name="review"),
     path("<id:person_id>/nam/<year:year>/", views.person_year, name="person_year"),

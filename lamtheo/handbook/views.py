@@ -25,19 +25,25 @@ from lamtheo.core.periods import (
 )
 from lamtheo.handbook import services
 from lamtheo.handbook.actions import HandbookAction
-from lamtheo.handbook.forms import ItemResultForm, ReviewForm, SelfAssessmentForm
+from lamtheo.handbook.forms import (
+    ItemResultForm,
+    PaperEntryForm,
+    ReviewForm,
+    SelfAssessmentForm,
+)
 from lamtheo.handbook.models import EntryStatus, Progress
 from lamtheo.handbook.selectors import (
     STATE_LABELS,
     entry_access,
     entry_history,
     month_states,
+    review_queue,
     selfcheck_of,
 )
-from lamtheo.orgs.scope import Capability, can
+from lamtheo.orgs.scope import Capability, can, has_any
 from lamtheo.people.selectors import get_person_or_404
 from lamtheo.pledges.models import Pledge
-from lamtheo.pledges.selectors import pledge_of
+from lamtheo.pledges.selectors import pledge_of, reviewers_of
 
 
 def _pledge_items(access):
@@ -70,6 +76,9 @@ def _context(access, **extra) -> dict:
         "slug": month_slug(access.month),
         "due": services.due_date(access.month),
         "overdue": overdue,
+        # Before the opening day the month is filled in but not yet submitted.
+        "opens": services.opens_on(access.month),
+        "not_open": services.not_open_yet(access.month),
         # Someone else's month (a secretary entering on behalf): back to that cell.
         "cell": entry.unit if entry else access.person.cell,
         **extra,
@@ -116,6 +125,10 @@ def month(request, person_id: int, month: str):
             labels=dict(Progress.choices),
             history=history,
             selfcheck=selfcheck_of(request.user, access.person, access.month),
+            # Who decides on it: never its author (the deputy, or the committee above).
+            reviewers=reviewers_of(entry.unit, access.person.user_id)
+            if entry and entry.status == EntryStatus.SUBMITTED
+            else [],
         ),
     )
 
@@ -237,6 +250,70 @@ def check(request, person_id: int, month: str):
 
 
 @login_required
+def enter_paper(request, person_id: int, month: str):
+    """The secretary enters a paper month on one page: items, self-assessment, check, submit."""
+    access, stop = _writable(request, person_id, month)
+    if stop:
+        return stop
+    if access.person.user_id == request.user.pk:
+        return redirect("handbook:month", person_id, month)
+    items = _pledge_items(access)
+    if items is None:
+        return redirect("handbook:month", person_id, month)
+    e = access.entry
+    results = {r.item_id: r for r in e.items.all()} if e else {}
+    initial = {
+        "self_assessment": e.self_assessment if e else "",
+        "self_rating": e.self_rating or None if e else None,
+        "version": e.version if e else 0,
+    }
+    for i in items:
+        if i.pk in results:
+            initial[f"progress_{i.pk}"] = results[i.pk].progress
+            initial[f"note_{i.pk}"] = results[i.pk].note
+    form = PaperEntryForm(request.POST or None, initial=initial, items=items)
+    if request.method == "POST" and form.is_valid():
+        submit = request.POST.get("action") == "submit"
+        try:
+            services.entry_enter_paper(
+                actor=request.user,
+                person=access.person,
+                month=access.month,
+                results=form.results(),
+                self_assessment=form.cleaned_data["self_assessment"],
+                self_rating=form.cleaned_data["self_rating"],
+                version=form.cleaned_data["version"],
+                submit=submit,
+            )
+        except DomainError as ex:
+            form.add_error(None, ex.message)
+        else:
+            name = access.person.full_name
+            if not submit:
+                messages.success(request, f"Đã lưu bản nháp sổ tay của {name}.")
+                return redirect("handbook:enter", person_id, month)
+            messages.success(
+                request, f"Đã nộp sổ tay {month_label(access.month).lower()} của {name}."
+            )
+            return redirect(_next_on_paper(request.user, access))
+    return render(request, "handbook/enter.html", {**_context(access), "form": form})
+
+
+def _next_on_paper(user, access) -> str:
+    """After a paper month: the next person of the cell without an account whose month is not
+    in yet (the secretary works through the pile), else the cell's page."""
+    from django.urls import reverse
+
+    from lamtheo.handbook.selectors import paper_pile
+
+    cell = access.entry.unit if access.entry else access.person.cell
+    pile = [p for p in paper_pile(cell, access.month) if p.pk != access.person.pk]
+    if pile and can(user, Capability.ENTER_ON_BEHALF, cell):
+        return reverse("handbook:enter", args=[pile[0].pk, month_slug(access.month)])
+    return reverse("orgs:unit", args=[cell.code])
+
+
+@login_required
 def done(request, person_id: int, month: str):
     access = entry_access(request.user, person_id, month)
     if access.entry is None or access.entry.status == EntryStatus.DRAFT:
@@ -278,7 +355,7 @@ def review(request, person_id: int, month: str):
                     version=data["version"],
                 )
                 messages.success(request, f"Đã lưu nhận xét sổ tay của {access.person.full_name}.")
-            return redirect("orgs:unit", entry.unit.code)
+            return redirect("handbook:queue_next")
         except DomainError as e:
             form.add_error(None, e.message)
     record_view(
@@ -289,8 +366,43 @@ def review(request, person_id: int, month: str):
     )
     history = entry_history(entry) if can(request.user, Capability.VIEW_AUDIT, entry.unit) else None
     return render(
-        request, "handbook/review.html", {**_context(access), "form": form, "history": history}
+        request,
+        "handbook/review.html",
+        {
+            **_context(access),
+            "form": form,
+            "history": history,
+            # The 27-manifestations answers, to the person's own cell's secretaries only.
+            "selfcheck": selfcheck_of(request.user, access.person, access.month),
+            "left": len(review_queue(request.user)),
+        },
     )
+
+
+@login_required
+def queue(request):
+    """What waits for the user's decision, oldest first (registrations and months)."""
+    if not has_any(request.user, Capability.REVIEW):
+        raise Http404("Không có việc chờ xem xét.")
+    return render(request, "handbook/queue.html", {"items": review_queue(request.user)})
+
+
+@login_required
+def queue_next(request):
+    """The next record waiting for the user (after each decision), or the queue when none."""
+    if not has_any(request.user, Capability.REVIEW):
+        raise Http404("Không có việc chờ xem xét.")
+    waiting = review_queue(request.user)
+    if not waiting:
+        messages.info(request, "Đã xem xét hết: không còn bản đăng ký hay sổ tay nào chờ.")
+        return redirect("handbook:queue")
+    nxt = waiting[0]
+    messages.info(
+        request,
+        f"Tiếp theo: {nxt.what.lower()} của {nxt.person.full_name} "
+        f"(còn {len(waiting)} việc chờ đồng chí, kể cả việc này).",
+    )
+    return redirect(nxt.url)
 
 
 @login_required
@@ -365,5 +477,8 @@ def roster(request, code: str):
             "whole_year": request.GET.get("ca-nam") == "1",
             "recent": RECENT_MONTHS,
             "due_day": settings.LAMTHEO["HANDBOOK_DUE_DAY"],
+            # A member without an account whose month is not in: the cell opens the one-page
+            # paper entry straight away.
+            "paper_keys": ("missing", "draft", "returned"),
         },
     )

@@ -5,10 +5,12 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from lamtheo.campaign.selectors import topic_for
-from lamtheo.handbook.selectors import STATE_LABELS, month_states, pending_reviews
+from lamtheo.handbook.selectors import STATE_LABELS, month_states, pending_reviews, review_queue
 from lamtheo.orgs.scope import Capability, top_units
 from lamtheo.people.selectors import own_person
 from lamtheo.pledges.selectors import pledge_of
+
+QUEUE_ON_HOME = 5
 
 
 @login_required
@@ -16,13 +18,19 @@ def home(request):
     """The task list: what this person has to do now, and the units they look after."""
     year = timezone.localdate().year
     person = own_person(request.user)
+    queue = review_queue(request.user)
     context = {
         "year": year,
         "person": person,
         "labels": STATE_LABELS,
         "review_units": top_units(request.user, Capability.REVIEW),
         "stats_units": top_units(request.user, Capability.VIEW_STATS),
-        "pending": pending_reviews(request.user),
+        # The cell's work first: what waits for the user's decision, oldest first.
+        "queue": queue[:QUEUE_ON_HOME],
+        "queue_total": len(queue),
+        "queue_pledges": sum(1 for i in queue if i.kind == "pledge"),
+        "queue_entries": sum(1 for i in queue if i.kind == "entry"),
+        "pending": pending_reviews(request.user, queue),
     }
     if person is not None:
         context["topic"] = topic_for(unit=person.cell, year=year)

@@ -204,3 +204,48 @@ def publication_history(unit: OrgUnit) -> list:
             )
         )
     return out
+
+
+# --- who reviews whose work -----------------------------------------------------------
+
+
+class ReviewRouting:
+    """Who reviews a record made in a unit by a person: the holders of the review capability
+    on the unit itself other than the author (her deputy reviews the secretary's), else those
+    of the nearest unit above with someone other than the author (the committee above, when
+    the cell has no deputy). Nobody reviews their own work. Built once for a set of units
+    (one query); the scope of the review itself stays with orgs.scope."""
+
+    def __init__(self, units) -> None:
+        from lamtheo.orgs.scope import holders
+
+        self._users: dict[int, set[int]] = {}
+        units = list(units)
+        if units:
+            for unit_id, user_id in holders(Capability.REVIEW, units).values_list(
+                "unit_id", "user_id"
+            ):
+                self._users.setdefault(unit_id, set()).add(user_id)
+
+    def reviewer_ids(self, unit: OrgUnit, author_user_id: int | None) -> set[int]:
+        from lamtheo.orgs.tree import path_ids
+
+        for unit_id in reversed(path_ids(unit.path)):
+            others = self._users.get(unit_id, set()) - {author_user_id}
+            if others:
+                return others
+        return set()
+
+
+def reviewers_of(unit: OrgUnit, author_user_id: int | None) -> list:
+    """The users who review a record of `author_user_id` made in `unit` (see ReviewRouting),
+    for a page that says where the record goes."""
+    from django.contrib.auth import get_user_model
+
+    ids = ReviewRouting([unit]).reviewer_ids(unit, author_user_id)
+    return list(get_user_model().objects.filter(pk__in=ids).order_by("first_name", "pk"))
+
+
+def is_own_work(user, person) -> bool:
+    """Is `person` the user themself? Nobody reviews their own registration or handbook."""
+    return person.user_id is not None and person.user_id == getattr(user, "pk", None)

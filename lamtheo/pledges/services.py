@@ -134,8 +134,19 @@ def pledge_submit(*, actor, pledge: Pledge, version: int) -> None:
     )
 
 
+def _not_own(actor, pledge: Pledge) -> None:
+    from lamtheo.pledges.selectors import is_own_work
+
+    if is_own_work(actor, pledge.person):
+        raise DomainError(
+            "Đồng chí không tự xem xét bản đăng ký của chính mình: bản đăng ký này do phó bí thư "
+            "chi bộ, hoặc cấp ủy cấp trên khi chi bộ không có phó bí thư, xem xét."
+        )
+
+
 @transaction.atomic
 def pledge_accept(*, actor, pledge: Pledge, version: int, comment: str = "") -> None:
+    _not_own(actor, pledge)
     _change_state(
         pledge,
         actor=actor,
@@ -156,6 +167,7 @@ def pledge_accept(*, actor, pledge: Pledge, version: int, comment: str = "") -> 
 
 @transaction.atomic
 def pledge_return(*, actor, pledge: Pledge, version: int, comment: str) -> None:
+    _not_own(actor, pledge)
     if not comment.strip():
         raise DomainError("Vui lòng ghi rõ cần sửa gì để đảng viên biết.", "comment")
     _change_state(

@@ -22,9 +22,11 @@ from lamtheo.pledges.models import PledgeStatus
 from lamtheo.pledges.selectors import (
     content_areas_for,
     get_pledge_or_404,
+    is_own_work,
     item_quality,
     pledge_history,
     pledge_of,
+    reviewers_of,
 )
 
 
@@ -190,17 +192,27 @@ def done(request, year: int):
 def review(request, pk: int):
     pledge = get_pledge_or_404(request.user, pk)
     person = pledge.person
-    can_review = can(request.user, Capability.REVIEW, pledge.unit)
+    own = is_own_work(request.user, person)
+    # Nobody reviews their own registration (the deputy or the committee above does).
+    can_review = not own and can(request.user, Capability.REVIEW, pledge.unit)
     form = DecisionForm(request.POST or None, initial={"version": pledge.version})
     if request.method == "POST":
         if not can_review:
             raise Http404("Không tìm thấy bản đăng ký.")
-        if form.is_valid():
-            action = (
-                services.pledge_accept
-                if request.POST.get("action") == "accept"
-                else services.pledge_return
-            )
+        accept = request.POST.get("action") == "accept"
+        if form.is_valid() and accept and not request.POST.get("confirmed"):
+            # "Thông qua" is confirmed on a page of its own (no script needed); a page that
+            # is already stale is refused here, before the question.
+            if form.cleaned_data["version"] != pledge.version:
+                form.add_error(None, StaleRecord().message)
+            else:
+                return render(
+                    request,
+                    "pledges/accept_confirm.html",
+                    {"pledge": pledge, "person": person, "form": form},
+                )
+        elif form.is_valid():
+            action = services.pledge_accept if accept else services.pledge_return
             try:
                 action(
                     actor=request.user,
@@ -210,11 +222,11 @@ def review(request, pk: int):
                 )
                 messages.success(
                     request,
-                    "Đã thông qua bản đăng ký."
-                    if action is services.pledge_accept
-                    else "Đã trả lại bản đăng ký để sửa.",
+                    f"Đã thông qua bản đăng ký của {person.full_name}."
+                    if accept
+                    else f"Đã trả lại bản đăng ký của {person.full_name} để sửa.",
                 )
-                return redirect("orgs:unit", pledge.unit.code)
+                return redirect("handbook:queue_next")
             except DomainError as e:
                 form.add_error("comment" if e.field == "comment" else None, e.message)
     return render(
@@ -225,6 +237,8 @@ def review(request, pk: int):
             "person": person,
             "form": form,
             "can_review": can_review,
+            "own": own,
+            "reviewers": reviewers_of(pledge.unit, person.user_id) if own else [],
             "items": _with_quality(pledge, person.duty),
             "history": pledge_history(pledge)
             if can(request.user, Capability.VIEW_AUDIT, pledge.unit)

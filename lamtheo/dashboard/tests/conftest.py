@@ -32,7 +32,7 @@ def played(tree):
     )
     binh = fill(tree.secretary, MARCH)
     handbook.entry_return(
-        actor=tree.secretary_user,
+        actor=tree.committee_user,  # the level above: nobody returns their own month
         entry=binh,
         version=binh.version,
         comment="Đề nghị ghi rõ kết quả",

@@ -185,7 +185,8 @@ def test_the_chart_is_an_image_linking_to_the_month_by_month_page(played, login)
     assert f'href="{reverse("dashboard:months", args=["DBK"])}?thang={YEAR}-03"' in html
 
 
-def test_the_on_time_share_counts_entries_submitted_by_the_due_day(tree, login):
+def test_the_on_time_share_counts_entries_submitted_by_the_due_day(tree, login, settings):
+    settings.LAMTHEO = {**settings.LAMTHEO, "HANDBOOK_OPEN_DAY": 1}  # open whatever the day
     this_month = month_start(today())
     open_year(this_month.year)
     register(tree, tree.member, year=this_month.year)

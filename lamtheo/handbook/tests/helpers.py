@@ -10,6 +10,7 @@ from lamtheo.pledges import services as pledges
 from lamtheo.tests.helpers import fill
 
 THIS_MONTH = month_start(timezone.localdate())
+SLUG_THIS_MONTH = f"{THIS_MONTH:%Y-%m}"
 
 
 def registered(tree, person=None, user=None):

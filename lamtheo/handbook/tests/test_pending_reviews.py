@@ -10,12 +10,16 @@ from lamtheo.pledges import services as pledges
 
 def test_it_counts_what_was_submitted_and_not_yet_decided_in_the_cell(tree):
     registered(tree)  # the member's registration: submitted
-    registered(tree, person=tree.secretary, user=tree.secretary_user)
+    registered(tree, person=tree.outsider, user=tree.outsider.user)  # another cell
     entry = filled(tree)
     services.entry_submit(actor=tree.member_user, entry=entry, version=entry.version)
-    filled(tree, person=tree.secretary, user=tree.secretary_user)  # a draft: not waiting
     [row] = pending_reviews(tree.secretary_user)
-    assert (row.unit, row.year, row.pledges, row.entries) == (tree.cell, THIS_MONTH.year, 2, 1)
+    assert (row.unit, row.year, row.pledges, row.entries) == (tree.cell, THIS_MONTH.year, 1, 1)
+
+
+def test_the_secretarys_own_registration_does_not_wait_for_her(tree):
+    registered(tree, person=tree.secretary, user=tree.secretary_user)
+    assert pending_reviews(tree.secretary_user) == []
 
 
 def test_decided_records_no_longer_wait(tree):

@@ -42,4 +42,21 @@ def cases(w) -> list:
         ("handbook:selfcheck_stats", [w.org.code], ORG_STATS, "get"),
         ("handbook:selfcheck_stats", [w.cell.code], CELL_STATS, "get"),
         ("handbook:selfcheck_stats_export", [w.org.code], ORG_STATS, "get"),
+        # A paper month entered on one page: the cell's secretary (the member is sent to their
+        # own pages; a month already submitted goes back to its page).
+        (
+            "handbook:enter",
+            [m, f"{LAST_MONTH:%Y-%m}"],
+            expect(404, member=302, secretary=302),
+            "get",
+        ),
+        (
+            "handbook:enter",
+            [w.proxy_member.pk, f"{LAST_MONTH:%Y-%m}"],
+            expect(404, secretary=302),
+            "get",
+        ),
+        # The queue of whoever reviews (the cells' secretaries); nobody else has one.
+        ("handbook:queue", [], expect(404, secretary=200, other_secretary=200), "get"),
+        ("handbook:queue_next", [], expect(404, secretary=302, other_secretary=302), "get"),
     ]

@@ -61,3 +61,21 @@ def test_a_member_sees_no_review_box(tree, login):
     registered(tree)
     html = home(login(tree.member_user))
     assert "Chờ đồng chí xem xét" not in html and "chờ đồng chí xem xét" not in html
+
+
+def test_the_cells_work_comes_before_her_own_months_with_the_queue(tree, login):
+    registered(tree)
+    entry = filled(tree)
+    services.entry_submit(actor=tree.member_user, entry=entry, version=entry.version)
+    html = home(login(tree.secretary_user))
+    box = html[html.index("Chờ đồng chí xem xét") : html.index("<h2>Việc cần làm</h2>")]
+    assert f"Bản đăng ký năm {entry.month.year} – {tree.member.full_name}" in box
+    assert f"Sổ tay tháng {entry.month:%m/%Y} – {tree.member.full_name}" in box
+    assert reverse("handbook:queue_next") in box and reverse("handbook:queue") in box
+    assert box.index("Bản đăng ký năm") < box.index("Sổ tay tháng")  # oldest first
+
+
+def test_her_own_submitted_registration_is_not_in_her_box(tree, login):
+    registered(tree, person=tree.secretary, user=tree.secretary_user)
+    html = home(login(tree.secretary_user))
+    assert "Không có bản đăng ký hay sổ tay nào chờ đồng chí xem xét." in html
