@@ -31,6 +31,7 @@ from lamtheo.learning.stories import services as stories
 from lamtheo.learning.stories.models import StoryCadence
 from lamtheo.learning.study import services as study
 from lamtheo.learning.study.tests.helpers import E, P, U, record, schedule, sheet_of
+from lamtheo.orgs.services import unit_settings_save
 from lamtheo.people import services as people
 from lamtheo.people.tests.helpers import run as import_roster
 from lamtheo.pledges import services as pledges
@@ -198,6 +199,10 @@ def run_people(tree):
                            month=next_month)  # fmt: skip
 
 
+def run_unit_settings(tree):
+    unit_settings_save(actor=tree.admin_user, unit=tree.bloc, document_place="Nha Trang")
+
+
 @pytest.fixture
 def audited_world(tree, login):
     """The tree (built through the services) and a run of every audited kind of change."""
@@ -210,6 +215,7 @@ def audited_world(tree, login):
     run_meetings(tree)
     run_stories(tree)
     run_people(tree)
+    run_unit_settings(tree)
     return tree
 
 

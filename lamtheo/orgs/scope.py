@@ -52,6 +52,7 @@ class Capability(StrEnum):
     READ_PROGRAMMES = "read_programmes"  # read the programmes a unit published
     MANAGE_STORIES = "manage_stories"  # the library of stories for the morning briefing
     READ_STORIES = "read_stories"  # mark the story of the day read at a unit's briefing
+    MANAGE_UNIT_SETTINGS = "manage_unit_settings"  # e.g. the place name printed on documents
 
 
 class Reach(StrEnum):
@@ -116,6 +117,8 @@ RULES: dict[Capability, tuple[Rule, ...]] = {
     ),
     Capability.MANAGE_STORIES: (Rule(_roles(RoleKind.PROPAGANDA), Reach.SUBTREE),),
     Capability.READ_STORIES: (Rule(_OFFICE, Reach.SUBTREE),),
+    # The unit's settings (the place name on its documents), inherited down its subtree.
+    Capability.MANAGE_UNIT_SETTINGS: (Rule(_roles(RoleKind.ADMIN), Reach.SUBTREE),),
 }
 
 WHOLE_TREE_FOR_SUPERUSER = frozenset({Capability.MANAGE_ROSTER})

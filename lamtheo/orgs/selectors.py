@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from lamtheo.orgs.models import OrgUnit
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from lamtheo.orgs.models import OrgUnit, UnitSettings
 from lamtheo.orgs.scope import Capability, can
 
 
@@ -12,3 +16,29 @@ def breadcrumbs(user, unit: OrgUnit) -> list[OrgUnit]:
     ids = unit.ancestor_ids()[:-1]
     ancestors = OrgUnit.objects.filter(pk__in=ids, is_active=True).order_by("path")
     return [a for a in ancestors if can(user, Capability.VIEW_STATS, a)]
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # "" when nobody set one
+    unit: OrgUnit | None  # the unit that set it (the unit itself or one above); None: default
+
+
+def document_place(unit: OrgUnit) -> Place:
+    """The place name before the date of a unit's documents ("Nha Trang, ngày …"): the
+    unit's own, else the nearest unit above that set one, else the LAMTHEO_DOCUMENT_PLACE
+    setting of the installation (one query)."""
+    found = (
+        UnitSettings.objects.filter(unit_id__in=unit.ancestor_ids())
+        .exclude(document_place="")
+        .select_related("unit")
+        .order_by("-unit__path")
+        .first()
+    )
+    if found is not None:
+        return Place(found.document_place, found.unit)
+    return Place(getattr(settings, "LAMTHEO", {}).get("DOCUMENT_PLACE", ""), None)
+
+
+def own_settings(unit: OrgUnit) -> UnitSettings | None:
+    return UnitSettings.objects.filter(unit=unit).first()

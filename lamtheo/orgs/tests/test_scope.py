@@ -119,6 +119,7 @@ EXPECTED: dict[Capability, dict[str, set[str]]] = {
     },
     Capability.MANAGE_STORIES: {"propaganda": EVERY_UNIT},
     Capability.READ_STORIES: OFFICE,
+    Capability.MANAGE_UNIT_SETTINGS: {"admin": EVERY_UNIT},
 }
 
 

@@ -404,3 +404,12 @@ def test_meeting_attendance_starts_blank_and_marks_the_rest_present_only_on_requ
     assert set(marks) == expected
     assert marks.pop(tree.proxy_member.pk) == AttendanceStatus.UNEXCUSED
     assert set(marks.values()) == {AttendanceStatus.PRESENT}
+
+
+def test_the_minutes_print_the_place_the_units_administrator_set(tree, meeting, settings):
+    from lamtheo.orgs.services import unit_settings_save
+
+    settings.LAMTHEO = settings.LAMTHEO | {"DOCUMENT_PLACE": "Hà Nội"}
+    unit_settings_save(actor=tree.admin_user, unit=tree.org, document_place="Cam Ranh")
+    _, text = _text(minutes_docx(meeting, attendance_of(meeting)))
+    assert f"Cam Ranh, ngày {meeting.held_on.day:02d} tháng" in text and "Hà Nội" not in text
