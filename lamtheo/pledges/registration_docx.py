@@ -61,6 +61,15 @@ def _rule_under(paragraph) -> None:
     paragraph._p.get_or_add_pPr().append(border)
 
 
+def _widths(table, widths) -> None:
+    """Fixed column widths (Word and LibreOffice both read the grid and each cell's)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
 def _page(doc) -> None:
     margins = getattr(settings, "LAMTHEO", {}).get("DOCUMENT_MARGINS_MM", (20, 20, 30, 15))
     top, bottom, left, right = margins
@@ -84,6 +93,7 @@ def _date_line(pledge: Pledge) -> str:
 def _header(doc, pledge: Pledge) -> None:
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(table, (Mm(70), Mm(95)))
     left, right = table.rows[0].cells
     cell, parent = pledge.unit, pledge.unit.parent
     first = left.paragraphs[0]
@@ -127,10 +137,9 @@ def _items(doc, pledge: Pledge) -> None:
     table = doc.add_table(rows=1, cols=4)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = (Mm(12), Mm(83), Mm(40), Mm(30))
+    widths = (Mm(15), Mm(80), Mm(42), Mm(28))
     headings = ("STT", "Việc làm cụ thể", "Chỉ tiêu, kết quả cần đạt", "Thời hạn, tần suất")
-    for cell, text, width in zip(table.rows[0].cells, headings, widths, strict=True):
-        cell.width = width
+    for cell, text in zip(table.rows[0].cells, headings, strict=True):
         _cell_text(cell, text, bold=True, align=CENTER)
     groups = groupby(items, key=lambda item: item.area)
     for i, (area, in_area) in enumerate(groups):
@@ -141,13 +150,16 @@ def _items(doc, pledge: Pledge) -> None:
         for j, item in enumerate(in_area, start=1):
             cells = table.add_row().cells
             values = (str(j), item.text, item.target, item.timeframe)
-            for cell, value, width in zip(cells, values, widths, strict=True):
-                cell.width = width
+            for cell, value in zip(cells, values, strict=True):
                 _cell_text(cell, value, align=CENTER if cell is cells[0] else None)
+    _widths(table, widths)
 
 
 def _signatures(doc, pledge: Pledge) -> None:
     table = doc.add_table(rows=1, cols=2)
+    _widths(table, (Mm(82), Mm(83)))
+    # The signatures stay on one page (never the titles on one and the names on the next).
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     confirm, person = table.rows[0].cells
     _para(confirm, "XÁC NHẬN CỦA CHI BỘ", align=CENTER, bold=True,
           paragraph=confirm.paragraphs[0])  # fmt: skip
@@ -180,7 +192,7 @@ def registration_docx(pledge: Pledge) -> bytes:
     _para(doc, "", after=4)
     _para(doc, "Tôi xin hứa thực hiện nghiêm túc những nội dung đã đăng ký, ghi kết quả "
                "hằng tháng vào sổ tay \u201cLàm theo gương Bác\u201d và chịu sự kiểm tra, "
-               "giám sát của chi bộ.", after=10)  # fmt: skip
+               "giám sát của chi bộ.", after=10).paragraph_format.keep_with_next = True  # fmt: skip
     _signatures(doc, pledge)
     out = BytesIO()
     doc.save(out)
