@@ -12,6 +12,7 @@ urlpatterns = [
     path("dang-ky/", include("lamtheo.pledges.urls")),
     path("so-tay/", include("lamtheo.handbook.urls")),
     path("to-chuc/", include(unit_urlpatterns)),
+    path("to-chuc/", include("lamtheo.orgs.urls")),
     path("nhan-su/", include("lamtheo.people.urls")),
     path("hoc-tap/", include("lamtheo.learning.urls")),
     path("chuyen-de/", include("lamtheo.campaign.urls")),

@@ -32,6 +32,7 @@ from lamtheo.learning.stories import services as stories
 from lamtheo.learning.stories.models import StoryCadence
 from lamtheo.learning.study import services as study
 from lamtheo.learning.study.tests.helpers import E, P, U, record, schedule, sheet_of
+from lamtheo.orgs.services import unit_settings_save
 from lamtheo.people import services as people
 from lamtheo.people.tests.helpers import run as import_roster
 from lamtheo.pledges import services as pledges
@@ -247,6 +248,10 @@ def run_accounts(tree):
     orgs.role_end(actor=admin, role=role, end_date=TODAY, reason="Hết nhiệm kỳ")
 
 
+def run_unit_settings(tree):
+    unit_settings_save(actor=tree.admin_user, unit=tree.bloc, document_place="Nha Trang")
+
+
 @pytest.fixture
 def audited_world(tree, login, settings):
     """The tree (built through the services) and a run of every audited kind of change."""
@@ -262,6 +267,7 @@ def audited_world(tree, login, settings):
     run_people(tree)
     run_signin(tree)
     run_accounts(tree)
+    run_unit_settings(tree)
     return tree
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from lamtheo.core.vietnamese import name_sort_key
+from lamtheo.core.vietnamese import text_sort_key
 
 __all__ = [
     "NAME_SORT",
@@ -175,7 +175,7 @@ def unit_name_key(row: Any) -> tuple:
     """Sort key of a row's unit. Unit names read left to right ("Chi bộ Phòng 1"), so each
     word is keyed on its own in Vietnamese letter order rather than the given-name-first
     order of people."""
-    return tuple(name_sort_key(word) for word in row.unit.name.split())
+    return text_sort_key(row.unit.name)
 
 
 def _sort_value(columns: Sequence[Column], key: str) -> Callable[[Any], Any] | None:

@@ -189,3 +189,16 @@ def vietnamese_sorted(names: Iterable[str]) -> list[str]:
     # The raw string breaks ties between keys that are equal (case variants)
     # so the result never depends on input order.
     return sorted(names, key=lambda name: (name_sort_key(name), nfc(name)))
+
+
+def text_sort_key(text: str) -> tuple[str, ...]:
+    """Sort key of a name read left to right (a unit, "Chi bộ Cấp cứu"; a title): each word
+    keyed on its own in Vietnamese letter order, tones breaking ties within a word, so
+    "Cấp cứu" sorts before "Chẩn đoán" and "Đảng bộ" right after the "D" names, not last.
+    People's names sort by given name first: `name_sort_key`."""
+    return tuple(name_sort_key(word) for word in nfc(text).split())
+
+
+def text_sorted(items: Iterable, name=lambda item: item) -> list:
+    """`items` in Vietnamese order of `name(item)` (a unit's name, a title)."""
+    return sorted(items, key=lambda item: (text_sort_key(name(item)), nfc(name(item))))

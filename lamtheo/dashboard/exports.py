@@ -25,8 +25,7 @@ UNIT_HEADERS = [
     "STT",
     "Tổ chức đảng",
     "Số người",
-    "Số người phải ghi sổ tay",
-    "Số người phải đăng ký",
+    "Số người phải thực hiện",
     "Đã nộp bản đăng ký",
     "Tỷ lệ đăng ký",
     "Đã nộp sổ tay",
@@ -37,7 +36,7 @@ UNIT_HEADERS = [
     "Sổ tay bị trả lại",
     "Tỷ lệ việc làm cụ thể",
 ]
-UNIT_WIDTHS = [6, 42, 10, 14, 14, 14, 12, 12, 12, 16, 14, 12, 12, 14]
+UNIT_WIDTHS = [6, 42, 10, 18, 14, 12, 12, 12, 16, 14, 12, 12, 14]
 PEOPLE_HEADERS = ["STT", "Họ và tên", "Chi bộ", "Chức vụ, nhiệm vụ", "Tình trạng", "Có tài khoản"]
 PEOPLE_WIDTHS = [6, 30, 36, 36, 20, 12]
 
@@ -46,7 +45,6 @@ def _figures_cells(ws, f: Figures) -> list:
     return [
         f.members,
         f.expected,
-        f.year_expected,
         f.registered,
         percent_cell(ws, f.registration_rate),
         f.submitted,
@@ -63,8 +61,10 @@ def unit_table_xlsx(figures: UnitFigures, rows: list[ChildRow], *, on: date) -> 
     unit = figures.unit
     wb, ws = add_sheet(
         f"Kết quả học tập và làm theo Bác – {unit.name} – {month_label(figures.month)}",
-        f"Số liệu tổng hợp đến ngày {format_date(on)}. Tỷ lệ đăng ký tính theo năm "
-        f"{figures.month.year}; tỷ lệ nộp sổ tay tính trên số người phải ghi sổ tay trong tháng.",
+        f"Số liệu tổng hợp đến ngày {format_date(on)}. Mọi tỷ lệ tính trên cùng những người "
+        f"phải thực hiện trong {month_label(figures.month).lower()} (sinh hoạt tại chi bộ "
+        f"trong tháng, không tính người được miễn công tác và sinh hoạt đảng); tỷ lệ đăng ký "
+        f"là số người trong đó đã nộp bản đăng ký năm {figures.month.year}.",
         UNIT_HEADERS,
         UNIT_WIDTHS,
     )

@@ -15,7 +15,10 @@ Definitions (also in the README):
 - expected in a month: belonged to the cell in that month and not exempt then;
 - submitted: the entry is submitted or reviewed (a returned entry waits to be resubmitted);
 - registration is counted in the cell the person belongs to in December of the year
-  (for the current year, their present cell, since memberships run open-ended).
+  (for the current year, their present cell, since memberships run open-ended) in the
+  year rows; the month rows count, of the people expected that month, those registered
+  for the month's year (and their items), so that one page about a month counts its
+  registration over the same people as its handbook months.
 """
 
 from __future__ import annotations
@@ -49,7 +52,8 @@ _MEMBER_COUNTS = {
     "members": Count("person_id", distinct=True),
     "expected": Count("person_id", distinct=True, filter=Q(exempt=False)),
 }
-MONTH_FIELDS = ("members", "expected", "submitted", "on_time", "reviewed", "returned")
+MONTH_FIELDS = ("members", "expected", "submitted", "on_time", "reviewed", "returned",
+                "registered", "items", "specific_items")  # fmt: skip
 YEAR_FIELDS = ("expected", "registered", "accepted", "returned", "items", "specific_items")
 
 # Refreshing one cell costs about 40 small queries a year; past this many cells, one
@@ -72,6 +76,7 @@ class DashboardFigures(figures.FigureKeeper):
             return
         self.open_year(year)
         refresh_person_year(person_id, year)
+        refresh_person_months(person_id, year)
 
     def people_changed_in(self, cells: Mapping[OrgUnit, date], cells_reshaped: bool) -> None:
         years = opened_years()
@@ -134,9 +139,40 @@ def _entry_counts(month: date):
 def refresh_cell_month(cell: OrgUnit, month: date) -> None:
     counts = _member_counts(month).filter(unit=cell).aggregate(**_MEMBER_COUNTS)
     counts |= _entry_counts(month).filter(unit=cell).aggregate(**_ENTRY_COUNTS)
+    counts |= _registration_counts(cell, month)
     CellMonthStat.objects.update_or_create(
         unit=cell, month=month, defaults={"path": cell.path, **counts}
     )
+
+
+def _registration_counts(cell: OrgUnit, month: date) -> dict:
+    """Of the people expected in the cell in `month`: the registered ones for the month's
+    year, and the items of their registrations (one query)."""
+    people = _member_counts(month).filter(unit=cell, exempt=False).values("person_id")
+    pledges = Pledge.objects.registered().filter(year=month.year, person_id__in=people)
+    counts = pledges.aggregate(
+        n_registered=Count("id", distinct=True),
+        n_items=Count("items"),
+        n_specific=Count("items", filter=Q(items__is_specific=True)),
+    )
+    return {
+        "registered": counts["n_registered"],
+        "items": counts["n_items"],
+        "specific_items": counts["n_specific"],
+    }
+
+
+def refresh_person_months(person_id: int, year: int) -> None:
+    """After a registration changes: the registration counts of every month row of the
+    year in which a cell counts the person (two queries a month)."""
+    memberships = Membership.objects.overlapping(date(year, 1, 1), date(year, 12, 1))
+    for m in memberships.filter(person_id=person_id).select_related("unit"):
+        for month in months_of_year(year):
+            if not covers(m.start_month, m.end_month, month):
+                continue
+            counts = _registration_counts(m.unit, month)
+            if not CellMonthStat.objects.filter(unit=m.unit, month=month).update(**counts):
+                refresh_cell_month(m.unit, month)
 
 
 def refresh_cell_months_from(cell: OrgUnit, month: date, years: list[int] | None = None) -> None:
@@ -223,7 +259,7 @@ def _year_rows(year: int) -> tuple[list[dict], list[dict]]:
     months = months_of_year(year)
     exemptions = _exemptions_overlapping(months[0], months[-1])
     memberships = _memberships_overlapping(months[0], months[-1])
-    counts = _month_member_counts(months, memberships, exemptions)
+    counts = _month_member_counts(months, memberships, exemptions, _registrations(year))
     for (unit_id, month), row in _month_entry_counts(year, exemptions).items():
         counts[(unit_id, month)].update(row)
     month_rows = [
@@ -302,17 +338,45 @@ def _memberships_overlapping(first: date, last: date) -> list[tuple]:
     )
 
 
-def _month_member_counts(months: list[date], rows: list[tuple], exemptions: dict[int, Periods]):
-    """members and expected per (cell, month). Most people are in one cell all year and
-    never exempt: their months are counted as a range (add at the first month, take away
-    after the last) instead of month by month."""
+_PERSON_COUNTS = ("expected", "registered", "items", "specific_items")
+
+
+def _registrations(year: int) -> dict[int, tuple[int, int, int]]:
+    """(1, items, specific items) of each person's registered registration of `year`."""
+    rows = (
+        Pledge.objects.registered().filter(year=year).order_by().values("person_id")
+        .annotate(n_items=Count("items"),
+                  n_specific=Count("items", filter=Q(items__is_specific=True)))
+    )  # fmt: skip
+    return {r["person_id"]: (1, r["n_items"], r["n_specific"]) for r in rows}
+
+
+def _month_member_counts(
+    months: list[date],
+    rows: list[tuple],
+    exemptions: dict[int, Periods],
+    registrations: dict[int, tuple[int, int, int]],
+):
+    """members, expected and, of the expected, the registered and their items per
+    (cell, month). Most people are in one cell all year and never exempt: their months are
+    counted as a range (add at the first month, take away after the last) instead of month
+    by month."""
     first, last = months[0], months[-1]
+    none = (0, 0, 0)
     rows_per_person: dict[int, int] = defaultdict(int)
     for person_id, *_ in rows:
         rows_per_person[person_id] += 1
     steps: dict[int, list[int]] = defaultdict(lambda: [0] * 13)  # members, by month index
-    expected_steps: dict[int, list[int]] = defaultdict(lambda: [0] * 13)
+    # expected, registered, items, specific items: by cell, by month index
+    counted: dict[int, list[list[int]]] = defaultdict(lambda: [[0] * 13 for _ in range(4)])
     one_by_one: set[tuple[int, int, int, bool]] = set()  # (person, cell, month index, exempt)
+
+    def add(unit_id: int, person_id: int, lo: int, hi: int) -> None:
+        weights = (1, *registrations.get(person_id, none))
+        for table, weight in zip(counted[unit_id], weights, strict=True):
+            table[lo] += weight
+            table[hi] -= weight
+
     for person_id, unit_id, start, end in rows:
         lo = 0 if start < first else start.month - 1
         hi = 12 if end is None or end > last else end.month - 1
@@ -321,23 +385,27 @@ def _month_member_counts(months: list[date], rows: list[tuple], exemptions: dict
             for i in range(lo, hi):
                 one_by_one.add((person_id, unit_id, i, _covers(periods, months[i])))
             continue
-        for table in (steps, expected_steps):
-            table[unit_id][lo] += 1
-            table[unit_id][hi] -= 1
-    for _person_id, unit_id, i, exempt in one_by_one:  # a set: counted once, as DISTINCT
+        steps[unit_id][lo] += 1
+        steps[unit_id][hi] -= 1
+        add(unit_id, person_id, lo, hi)
+    for person_id, unit_id, i, exempt in one_by_one:  # a set: counted once, as DISTINCT
         steps[unit_id][i] += 1
         steps[unit_id][i + 1] -= 1
         if not exempt:
-            expected_steps[unit_id][i] += 1
-            expected_steps[unit_id][i + 1] -= 1
+            add(unit_id, person_id, i, i + 1)
     counts: dict[tuple[int, date], dict] = defaultdict(dict)
     for unit_id, table in steps.items():
-        members = expected = 0
+        members = 0
+        running = [0] * len(_PERSON_COUNTS)
         for i, month in enumerate(months):
             members += table[i]
-            expected += expected_steps[unit_id][i]
+            for k, column in enumerate(counted[unit_id]):
+                running[k] += column[i]
             if members:
-                counts[(unit_id, month)] = {"members": members, "expected": expected}
+                counts[(unit_id, month)] = {
+                    "members": members,
+                    **dict(zip(_PERSON_COUNTS, running, strict=True)),
+                }
     return counts
 
 

@@ -23,6 +23,12 @@ class CellMonthStat(models.Model):
     on_time = models.PositiveIntegerField(default=0)
     reviewed = models.PositiveIntegerField(default=0)
     returned = models.PositiveIntegerField(default=0)
+    # Of the people expected that month: those whose registration of the month's year is
+    # submitted or accepted, and the items of those registrations (all, and specific).
+    # Counted over the same people as `expected`, so one dashboard page has one population.
+    registered = models.PositiveIntegerField(default=0)
+    items = models.PositiveIntegerField(default=0)
+    specific_items = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [

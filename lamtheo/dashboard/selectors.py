@@ -1,6 +1,6 @@
 """Reads for the dashboards.
 
-The figures come only from the pre-aggregated rows (CellMonthStat, CellYearStat),
+The figures come only from the pre-aggregated rows (CellMonthStat),
 grouped by child unit in SQL over an indexed range of paths, so a page costs the
 same number of queries for a cell and for a province. The named lists behind a
 rate are a deliberate drill-down and read the source records, one page at a time.
@@ -8,8 +8,11 @@ rate are a deliberate drill-down and read the source records, one page at a time
 Definitions (the same as dashboard.figures):
 - expected in a month: belonged to a cell of the subtree in that month and was not
   exempt from party work and activities then;
-- registration rate: registered (submitted or accepted) / expected for the year
-  (people counted in the cell they belong to in December, or now for this year);
+- one population per page: the people expected in the month viewed. The registration
+  rate is, of them, those whose registration of the month's year is submitted or
+  accepted; the specific items are the items of those registrations. So every card of a
+  page about November counts the same people (the year rows, counted in December, are
+  for the year's own figures);
 - submission rate: submitted or reviewed entries / expected in the month;
 - on-time share: entries first submitted by the due day / submitted entries;
 - review rate: reviewed entries / submitted entries;
@@ -27,7 +30,7 @@ from django.db.models import Exists, OuterRef, QuerySet, Sum
 
 from lamtheo.core.figure_tables import Column, parse_column_sort, ratio, sort_by_column
 from lamtheo.core.periods import default_month, month_label, month_start, months_offered
-from lamtheo.dashboard.models import CellMonthStat, CellYearStat
+from lamtheo.dashboard.models import CellMonthStat
 from lamtheo.handbook.models import EntryStatus, HandbookEntry
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.tree import branch_expr, children_of, subtree_q
@@ -46,8 +49,7 @@ class Figures:
     on_time: int = 0
     reviewed: int = 0
     returned: int = 0
-    year_expected: int = 0  # expected to register for the year
-    registered: int = 0
+    registered: int = 0  # of the expected: registered for the month's year
     items: int = 0
     specific_items: int = 0
 
@@ -56,12 +58,17 @@ class Figures:
             setattr(self, name, getattr(self, name) + (value or 0))
 
     @property
+    def exempt(self) -> int:
+        """In the cells that month but exempt from party work and activities."""
+        return max(self.members - self.expected, 0)
+
+    @property
     def registration_rate(self) -> float | None:
-        return ratio(self.registered, self.year_expected)
+        return ratio(self.registered, self.expected)
 
     @property
     def not_registered(self) -> int:
-        return max(self.year_expected - self.registered, 0)
+        return max(self.expected - self.registered, 0)
 
     @property
     def submission_rate(self) -> float | None:
@@ -130,14 +137,9 @@ class MonthlyFigures:
 
 _MONTH_SUMS = {
     name: Sum(name)
-    for name in ("members", "expected", "submitted", "on_time", "reviewed", "returned")
-}
-_YEAR_SUMS = {
-    "year_expected": Sum("expected"),
-    "registered": Sum("registered"),
-    "items": Sum("items"),
-    "specific_items": Sum("specific_items"),
-}
+    for name in ("members", "expected", "submitted", "on_time", "reviewed", "returned",
+                 "registered", "items", "specific_items")
+}  # fmt: skip
 
 
 def _by_child(qs: QuerySet, unit: OrgUnit, sums: dict) -> list[dict]:
@@ -152,14 +154,14 @@ def _by_child(qs: QuerySet, unit: OrgUnit, sums: dict) -> list[dict]:
 
 
 def unit_figures(unit: OrgUnit, month: date) -> UnitFigures:
-    """The unit's figures for `month` and one row per child unit: three queries whatever
-    the size of the subtree (the month's rows, the year's rows, the children's names)."""
+    """The unit's figures for `month` and one row per child unit: two queries whatever
+    the size of the subtree (the month's rows, the children's names). Every figure counts
+    the people expected that month (see the module's docstring)."""
     month = month_start(month)
     month_rows = _by_child(CellMonthStat.objects.filter(month=month), unit, _MONTH_SUMS)
-    year_rows = _by_child(CellYearStat.objects.filter(year=month.year), unit, _YEAR_SUMS)
     per_child: dict[str, Figures] = {}
     total = Figures()
-    for row in (*month_rows, *year_rows):
+    for row in month_rows:
         child = row.pop("child")
         total.add(row)
         if child != unit.path:  # the unit's own row, when the unit is a cell
@@ -226,8 +228,8 @@ def _zeros(row: dict) -> dict:
 # --- the table of child rows ---------------------------------------------------------
 
 COLUMNS = [
-    Column("Số người", "members", sort="so-nguoi"),
-    Column("Tỷ lệ đăng ký", "registration_rate", part="registered", whole="year_expected",
+    Column("Số người phải thực hiện", "expected", sort="so-nguoi"),
+    Column("Tỷ lệ đăng ký", "registration_rate", part="registered", whole="expected",
            sort="dang-ky"),
     Column("Tỷ lệ nộp sổ tay", "submission_rate", part="submitted", whole="expected",
            sort="nop"),
@@ -316,9 +318,9 @@ STATE_LABELS = {
 
 
 def reference_month(listing: Listing, month: date) -> date:
-    """The month whose cell and exemption decide who is counted: the month itself, or
-    December for the year's registration (as in dashboard.figures)."""
-    return date(month.year, 12, 1) if listing.per_year else month_start(month)
+    """The month whose cell and exemption decide who is counted: the month viewed, for the
+    year's registration as for the month's handbook (the population of the page)."""
+    return month_start(month)
 
 
 def _memberships(unit: OrgUnit, when: date) -> QuerySet[Membership]:

@@ -90,6 +90,7 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
             "months": months_offered(month.year),
             "can_remind": can(request.user, Capability.REMIND, unit),
             "can_count_documents": can(request.user, Capability.ISSUE_DOCUMENTS, unit),
+            "can_set_unit": can(request.user, Capability.MANAGE_UNIT_SETTINGS, unit),
             # The roster shows each person's records: only to those who may read them.
             "can_open_roster": unit.is_cell and can(request.user, Capability.VIEW_RECORDS, unit),
             "sort_param": sort_text(sort),

@@ -18,7 +18,7 @@ from django.db.models.functions import ExtractMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from lamtheo.core.vietnamese import fold
+from lamtheo.core.vietnamese import fold, text_sorted
 from lamtheo.documents.models import DocStatus, DocType, Document, Receipt
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.scope import Capability, anchor_unit_ids, can
@@ -218,7 +218,9 @@ class ChildCountRow(CountRow):
 def child_counts(unit: OrgUnit, year: int) -> list[ChildCountRow]:
     """The year's documents by type: one row for the unit's own register and one per child
     unit (its whole subtree rolled up by path prefix). Two queries whatever the size."""
-    children = list(unit.children.filter(is_active=True).order_by("name"))
+    # In Vietnamese order of their names ("Cấp cứu" before "Chẩn đoán"; the database's
+    # collation would put "Đảng bộ …" last).
+    children = text_sorted(unit.children.filter(is_active=True), lambda c: c.name)
     rows = [ChildCountRow(unit.name, unit=unit, own=True)]
     rows += [ChildCountRow(c.name, unit=c) for c in children]
     by_prefix = {c.path: r for c, r in zip(children, rows[1:], strict=True)}

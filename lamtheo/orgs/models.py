@@ -111,3 +111,23 @@ class Role(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} – {self.unit}"
+
+
+class UnitSettings(models.Model):
+    """What a unit's administrator sets for the unit and, unless a unit below sets its own,
+    for its whole subtree (orgs.selectors.document_place reads the nearest one)."""
+
+    unit = models.OneToOneField(
+        OrgUnit, verbose_name="tổ chức đảng", on_delete=models.CASCADE, related_name="settings"
+    )
+    # The place name before the date of the documents the app prints
+    # ("Nha Trang, ngày 05 tháng 3 năm 2026"); empty: the one of the unit above.
+    document_place = models.CharField("địa danh ghi trên văn bản", max_length=100, blank=True)
+    history = HistoricalRecords(bases=[AuditedHistory])
+
+    class Meta:
+        verbose_name = "cài đặt của đơn vị"
+        verbose_name_plural = "cài đặt của đơn vị"
+
+    def __str__(self) -> str:
+        return f"Cài đặt – {self.unit}"

@@ -66,6 +66,7 @@ class Capability(StrEnum):
     VIEW_ROLES = "view_roles"  # who holds which role in the subtree
     MANAGE_ROLES = "manage_roles"  # assign and end roles on a unit
     GRANT_ADMIN = "grant_admin"  # assign the administrator role itself
+    MANAGE_UNIT_SETTINGS = "manage_unit_settings"  # e.g. the place name printed on documents
 
 
 class Reach(StrEnum):
@@ -150,6 +151,8 @@ RULES: dict[Capability, tuple[Rule, ...]] = {
         Rule(_COMMITTEES, Reach.BELOW),
     ),
     Capability.GRANT_ADMIN: (Rule(_roles(RoleKind.ADMIN), Reach.SUBTREE),),
+    # The unit's settings (the place name on its documents), inherited down its subtree.
+    Capability.MANAGE_UNIT_SETTINGS: (Rule(_roles(RoleKind.ADMIN), Reach.SUBTREE),),
 }
 
 WHOLE_TREE_FOR_SUPERUSER = frozenset({Capability.MANAGE_ROSTER})

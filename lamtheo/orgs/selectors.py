@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.utils import timezone
 
-from lamtheo.orgs.models import OrgUnit, Role, RoleKind, current_role_q
+from lamtheo.orgs.models import OrgUnit, Role, RoleKind, UnitSettings, current_role_q
 from lamtheo.orgs.scope import Capability, can
 
 
@@ -27,3 +30,29 @@ def role_title(user, unit: OrgUnit | None) -> str:
     ).select_related("unit")
     best = max(roles, key=lambda r: (len(r.unit.path), -order.get(r.kind, 99)), default=None)
     return f"{best.get_kind_display()} {best.unit.name}" if best else ""
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # "" when nobody set one
+    unit: OrgUnit | None  # the unit that set it (the unit itself or one above); None: default
+
+
+def document_place(unit: OrgUnit) -> Place:
+    """The place name before the date of a unit's documents ("Nha Trang, ngày …"): the
+    unit's own, else the nearest unit above that set one, else the LAMTHEO_DOCUMENT_PLACE
+    setting of the installation (one query)."""
+    found = (
+        UnitSettings.objects.filter(unit_id__in=unit.ancestor_ids())
+        .exclude(document_place="")
+        .select_related("unit")
+        .order_by("-unit__path")
+        .first()
+    )
+    if found is not None:
+        return Place(found.document_place, found.unit)
+    return Place(getattr(settings, "LAMTHEO", {}).get("DOCUMENT_PLACE", ""), None)
+
+
+def own_settings(unit: OrgUnit) -> UnitSettings | None:
+    return UnitSettings.objects.filter(unit=unit).first()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import programme_views, views
+from . import print_views, programme_views, views
 
 app_name = "pledges"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("<year:year>/kiem-tra/", views.check, name="check"),
     path("<year:year>/da-nop/", views.done, name="done"),
     path("xem-xet/<id:pk>/", views.review, name="review"),
+    path("in/<id:pk>/", print_views.registration_print, name="print"),
     path("chat-luong/", views.quality, name="quality"),
     path("cong-khai/", programme_views.index, name="programmes_index"),
     path("cong-khai/<code:code>/", programme_views.programmes, name="programmes"),

@@ -269,3 +269,16 @@ def test_search_text_drops_control_characters_a_database_would_refuse():
     assert search_text("  Nguyễn\x00 Văn\tAn\x7f ") == "Nguyễn Văn An"
     assert search_text(None) == ""
     assert len(search_text("a" * 500)) == 100
+
+
+def test_names_read_left_to_right_sort_word_by_word_in_vietnamese_order():
+    from lamtheo.core.vietnamese import text_sorted
+
+    names = ["Đảng bộ Khối", "Khoa Chẩn đoán", "Khoa Cấp cứu", "Chi bộ Ung bướu", "Khoa Dược",
+             "Khoa Ăn uống", "khoa An toàn", "Khoa Ân"]  # fmt: skip
+    assert text_sorted(names) == ["Chi bộ Ung bướu", "Đảng bộ Khối", "khoa An toàn",
+                                  "Khoa Ăn uống", "Khoa Ân", "Khoa Cấp cứu", "Khoa Chẩn đoán",
+                                  "Khoa Dược"]  # fmt: skip
+    units = [{"name": n} for n in names[:3]]
+    assert [u["name"] for u in text_sorted(units, lambda u: u["name"])] == [
+        "Đảng bộ Khối", "Khoa Cấp cứu", "Khoa Chẩn đoán"]  # fmt: skip

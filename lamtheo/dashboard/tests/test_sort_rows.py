@@ -4,14 +4,13 @@ from lamtheo.dashboard.selectors import ChildRow, Figures, parse_sort, sort_rows
 from lamtheo.orgs.models import OrgUnit
 
 
-def row(name: str, *, expected=10, submitted=0, year_expected=10, registered=0, members=10):
+def row(name: str, *, expected=10, submitted=0, registered=0, members=10):
     return ChildRow(
         OrgUnit(name=name, code=name),
         Figures(
             members=members,
             expected=expected,
             submitted=submitted,
-            year_expected=year_expected,
             registered=registered,
         ),
     )
@@ -20,7 +19,7 @@ def row(name: str, *, expected=10, submitted=0, year_expected=10, registered=0, 
 ROWS = [
     row("Chi bộ An", submitted=5, registered=9),
     row("Chi bộ Bình", submitted=2, registered=8),
-    row("Chi bộ Cường", expected=0, year_expected=0, members=0),  # nobody to count
+    row("Chi bộ Cường", expected=0, members=0),  # nobody to count
     row("Chi bộ Đông", submitted=2, registered=3),
 ]
 

@@ -38,7 +38,7 @@ def test_rates_are_numbers_formatted_as_percentages(played, login):
     assert abs(submitted_rate.value - 1 / 3) < 1e-9
     assert submitted_rate.number_format == "0.0%"
     total = rows["Cộng Đảng bộ Sở A"]
-    assert total[UNIT_HEADERS.index("Số người phải ghi sổ tay")].value == 4
+    assert total[UNIT_HEADERS.index("Số người phải thực hiện")].value == 4
     assert total[UNIT_HEADERS.index("Tỷ lệ nộp sổ tay")].value == 0.25
 
 

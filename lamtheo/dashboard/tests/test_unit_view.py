@@ -222,3 +222,48 @@ def test_the_documents_count_is_offered_only_to_those_who_issue_documents(played
     counts = reverse("documents:counts", args=["DBSA"])
     assert counts in login(played.committee_user).get(url("DBSA")).content.decode()
     assert counts not in login(played.admin_user).get(url("DBSA")).content.decode()
+
+
+def test_every_card_of_a_page_counts_the_same_people_for_the_month_it_names(played, login):
+    """November: Dũng is exempt (in the cell, not counted), An moves to another cell in
+    December and Hoa joins in December. A population taken in December, or one counting
+    the exempt, would give the cards different denominators."""
+    from lamtheo.dashboard.selectors import LISTINGS, listing_people
+    from lamtheo.people.services import person_exempt, person_transfer
+    from lamtheo.tests.helpers import make_person
+
+    november, december = date(YEAR, 11, 1), date(YEAR, 12, 1)
+    person_exempt(actor=played.admin_user, person=played.proxy_member,
+                  start_month=date(YEAR, 10, 1), reason="Ốm dài ngày")  # fmt: skip
+    person_transfer(actor=played.admin_user, person=played.member, to_cell=played.cell2,
+                    month=december)  # fmt: skip
+    make_person("HOA1", "Lê Thị Hoa", played.cell, with_user=False, start=december)
+    fill(played.member, november)
+
+    def check():
+        response = login(played.committee_user).get(url("CB1", thang=f"{YEAR}-11"))
+        t = response.context["figures"].total
+        # An and Bình, not Dũng (exempt) nor Hoa (from December)
+        assert (t.members, t.expected, t.registered, t.submitted) == (3, 2, 2, 1)
+        html = response.content.decode()
+        assert f"Số liệu tháng 11/{YEAR}: mọi tỷ lệ dưới đây tính trên cùng 2 cán bộ" in html
+        assert "không tính 1 người được miễn công tác và sinh hoạt đảng" in html
+        assert "2/2 người đã nộp bản đăng ký" in html and "1/2 người đã nộp" in html
+        for kind in ("chua-dang-ky", "chua-nop"):
+            people = listing_people(played.cell, LISTINGS[kind], november)
+            missing = t.not_registered if kind == "chua-dang-ky" else t.not_submitted
+            assert people.count() == missing
+        assert t.not_registered == 0 and t.not_submitted == 1
+
+    check()
+    call_command("rebuild_stats", stdout=StringIO())  # the rebuilt rows say the same
+    check()
+
+
+def test_the_returned_list_is_a_link_only_when_someone_is_on_it(played, login):
+    client = login(played.committee_user)
+    for code, returned in (("CB1", True), ("CB2", False)):
+        html = client.get(url(code, thang=f"{YEAR}-03")).content.decode()
+        link = reverse("dashboard:listing", args=[code, "tra-lai"])
+        assert (link in html) is returned
+        assert ("Không có sổ tay nào bị trả lại" in html) is not returned

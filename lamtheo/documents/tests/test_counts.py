@@ -64,3 +64,21 @@ def test_it_rolls_the_year_up_per_child_unit(tree, django_assert_max_num_queries
     assert rows[0].own and rows[0].counts == {"KH": 1}
     assert by_label["Đảng bộ Sở A"].counts == {"KH": 2, "CV": 1}
     assert by_label["Chi bộ cơ sở B"].total == 0
+
+
+def test_the_child_units_are_in_vietnamese_order_of_their_names(tree):
+    from lamtheo.orgs.models import UnitKind
+    from lamtheo.orgs.services import unit_create
+
+    for code, name in (("CD", "Chi bộ Khoa Chẩn đoán hình ảnh"), ("CC", "Chi bộ Khoa Cấp cứu"),
+                       ("DX", "Đảng bộ Xí nghiệp"), ("TT", "Chi bộ Trung tâm")):  # fmt: skip
+        unit_create(code=code, name=name, kind=UnitKind.CELL, parent=tree.bloc)
+    labels = [r.label for r in selectors.child_counts(tree.bloc, 2026)[1:]]
+    assert labels == [
+        "Chi bộ cơ sở B",
+        "Chi bộ Khoa Cấp cứu",
+        "Chi bộ Khoa Chẩn đoán hình ảnh",
+        "Chi bộ Trung tâm",
+        "Đảng bộ Sở A",
+        "Đảng bộ Xí nghiệp",
+    ]

@@ -17,3 +17,21 @@ def time_and_date(value) -> str:
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return f"{value:%H:%M} ngày {value:%d/%m/%Y}"
+
+
+# The colour of a result's tag: green only for what is done; "Chưa thực hiện" and
+# "Chưa hoàn thành" in the colour of what is missing.
+_PROGRESS_TAGS = {"done": "tag-ok", "in_progress": "tag-late", "not_done": "tag-missing"}
+_RATING_TAGS = {"not_done": "tag-missing"}
+
+
+@register.filter
+def progress_tag(value) -> str:
+    """The tag class of an item's progress (Progress value)."""
+    return _PROGRESS_TAGS.get(str(value), "")
+
+
+@register.filter
+def rating_tag(value) -> str:
+    """The tag class of a self-rating (Rating value): green unless not done."""
+    return _RATING_TAGS.get(str(value), "tag-ok") if value else ""

@@ -203,3 +203,23 @@ def test_the_check_page_tells_the_secretary_what_submitting_on_behalf_means(tree
     filled(tree, user=tree.secretary_user)
     html = page(login(tree.secretary_user), "handbook:check", tree.member.pk, SLUG)
     assert "được ghi là do đồng chí nhập thay" in html
+
+
+def test_an_item_not_done_and_a_month_not_completed_are_not_shown_in_green(tree, login):
+    from lamtheo.handbook.models import Progress
+
+    registered(tree)
+    entry = filled(tree)
+    first, second = entry.pledge.items.all()[:2]
+    for item, progress in ((first, Progress.NOT_DONE), (second, Progress.IN_PROGRESS)):
+        entry.refresh_from_db()
+        services.entry_save_item(actor=tree.member_user, entry=entry, item=item,
+                                 progress=progress, note="", version=entry.version)  # fmt: skip
+    entry.refresh_from_db()
+    services.entry_save_self(actor=tree.member_user, entry=entry, self_assessment="Chưa tốt",
+                             self_rating=Rating.NOT_DONE, version=entry.version)  # fmt: skip
+    html = page(login(tree.member_user), "handbook:month", tree.member.pk, SLUG)
+    assert '<span class="tag tag-missing">Chưa thực hiện</span>' in html
+    assert '<span class="tag tag-late">Đang thực hiện</span>' in html
+    assert '<span class="tag tag-missing">Chưa hoàn thành</span>' in html
+    assert "tag-ok" not in html.split("task-list", 1)[1].split("</ul>", 1)[0]

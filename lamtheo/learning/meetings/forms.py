@@ -176,17 +176,16 @@ class AttendanceRow:
 class AttendanceForm(forms.Form):
     version = VersionField()
 
-    def __init__(self, *args, people=(), **kwargs) -> None:
+    def __init__(self, *args, people=(), all_present: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.people = list(people)
+        self.all_present = all_present
         for p in self.people:
             self.fields[f"status_{p.pk}"] = forms.ChoiceField(
                 label=p.full_name,
                 choices=AttendanceStatus.choices,
                 widget=forms.RadioSelect,
-                error_messages={
-                    "required": f"Vui lòng chọn tình trạng của đồng chí {p.full_name}."
-                },
+                required=False,
             )
             self.fields[f"reason_{p.pk}"] = forms.CharField(
                 label=f"Lý do vắng của đồng chí {p.full_name}", required=False, max_length=255
@@ -195,6 +194,16 @@ class AttendanceForm(forms.Form):
     def clean(self):
         data = super().clean()
         for p in self.people:
+            key = f"status_{p.pk}"
+            if key in data and not data[key]:
+                if self.all_present:
+                    data[key] = AttendanceStatus.PRESENT
+                else:
+                    self.add_error(
+                        key,
+                        f"Vui lòng chọn tình trạng của đồng chí {p.full_name}, hoặc bấm "
+                        "\u201cLưu, và ghi những người chưa chọn là có mặt\u201d.",
+                    )
             if (
                 data.get(f"status_{p.pk}") == AttendanceStatus.EXCUSED
                 and not (data.get(f"reason_{p.pk}") or "").strip()

@@ -19,6 +19,7 @@ from lamtheo.core.dates import party_date_line
 from lamtheo.core.periods import month_label
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings.models import CellMeeting, MeetingKind
+from lamtheo.orgs.selectors import document_place
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Times New Roman"
@@ -85,7 +86,7 @@ def _header(doc, meeting: CellMeeting) -> None:
     right.paragraphs[0].alignment = center
     _run(right.paragraphs[0], "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True)
     _rule_under(right.paragraphs[0])
-    place = _setting("DOCUMENT_PLACE", "")
+    place = document_place(meeting.unit).name  # set in the unit's settings, or above it
     _para(right, party_date_line(place, meeting.held_on), align=center, italic=True)
 
 

@@ -191,9 +191,16 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {"version": meeting.version}
     for p in people:
         mark = current.get(p.pk)
-        initial[f"status_{p.pk}"] = mark.status if mark else "present"
+        # Blank until someone chooses, as the study attendance: a tick nobody made is not
+        # a record of presence. "all_present" marks the rest present on purpose.
+        initial[f"status_{p.pk}"] = mark.status if mark else None
         initial[f"reason_{p.pk}"] = mark.reason if mark else ""
-    form = AttendanceForm(request.POST or None, initial=initial, people=people)
+    form = AttendanceForm(
+        request.POST or None,
+        initial=initial,
+        people=people,
+        all_present="all_present" in request.POST,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         marks = {

@@ -135,6 +135,7 @@ EXPECTED: dict[Capability, dict[str, set[str]]] = {
         "committee": {"cell", "cell2"},
     },
     Capability.GRANT_ADMIN: {"admin": EVERY_UNIT},
+    Capability.MANAGE_UNIT_SETTINGS: {"admin": EVERY_UNIT},
 }
 
 

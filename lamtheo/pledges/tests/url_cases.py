@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lamtheo.pledges import services
-from lamtheo.tests.url_walk import expect
+from lamtheo.tests.url_walk import RECORDS, expect
 
 
 def prepare(w) -> None:
@@ -15,6 +15,8 @@ def prepare(w) -> None:
 
 def cases(w) -> list:
     return [
+        # The registration to print and sign: the person, her secretary, the committee.
+        ("pledges:print", [w.pledge.pk], RECORDS, "get"),
         ("pledges:programmes_index", [], expect(200), "get"),
         # Everybody whose cell is under Đảng bộ Sở A, and the roles on it and above.
         ("pledges:programmes", [w.org.code], expect(200, other_secretary=404), "get"),

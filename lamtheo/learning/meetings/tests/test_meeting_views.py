@@ -383,3 +383,33 @@ def test_the_same_minutes_form_posted_twice_records_one_meeting(tree, login):
     assert first.url == reverse("learning:meeting_attendance", args=[meeting.pk])
     assert second.url == reverse("learning:meeting_detail", args=[meeting.pk])
     assert "Đã ghi nhận từ lần gửi trước" in client.get(second.url).text
+
+
+def test_meeting_attendance_starts_blank_and_marks_the_rest_present_only_on_request(
+    tree, login, meeting
+):
+    client = login(tree.secretary_user)
+    url = reverse("learning:meeting_attendance", args=[meeting.pk])
+    page = client.get(url).content.decode()
+    assert "checked" not in page
+    assert "ghi những người chưa chọn là có mặt" in page
+    data = {"version": meeting.version, f"status_{tree.proxy_member.pk}": "unexcused"}
+    page = client.post(url, data).content.decode()
+    assert "Vui lòng chọn tình trạng của đồng chí" in page
+    assert not MeetingAttendance.objects.exists()
+    response = client.post(url, {**data, "all_present": "1"})
+    assert response.url == reverse("learning:meeting_detail", args=[meeting.pk])
+    marks = dict(MeetingAttendance.objects.values_list("person_id", "status"))
+    expected = {p.pk for p in s.expected_people(tree.cell, LAST_MONTH)}
+    assert set(marks) == expected
+    assert marks.pop(tree.proxy_member.pk) == AttendanceStatus.UNEXCUSED
+    assert set(marks.values()) == {AttendanceStatus.PRESENT}
+
+
+def test_the_minutes_print_the_place_the_units_administrator_set(tree, meeting, settings):
+    from lamtheo.orgs.services import unit_settings_save
+
+    settings.LAMTHEO = settings.LAMTHEO | {"DOCUMENT_PLACE": "Hà Nội"}
+    unit_settings_save(actor=tree.admin_user, unit=tree.org, document_place="Cam Ranh")
+    _, text = _text(minutes_docx(meeting, attendance_of(meeting)))
+    assert f"Cam Ranh, ngày {meeting.held_on.day:02d} tháng" in text and "Hà Nội" not in text
