@@ -210,6 +210,7 @@ class TransferForm(forms.Form):
         )
         if not cells:
             self.fields["where"].choices = self.fields["where"].choices[1:]
+            self.initial.setdefault("where", self.OUT)
 
     def clean(self):
         data = super().clean()
