@@ -99,6 +99,7 @@ def run_views_of_other_peoples_records(tree, login):
         reverse("handbook:month", args=[tree.member.pk, THIS_MONTH]),
         reverse("handbook:selfcheck", args=[tree.member.pk, THIS_MONTH]),
         reverse("handbook:person_year", args=[tree.member.pk, TODAY.year]),
+        reverse("people:profile", args=[tree.member.pk]),
     ):
         assert client.get(url).status_code == 200
 

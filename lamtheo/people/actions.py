@@ -32,3 +32,4 @@ class PeopleAction(AuditAction):
         "Ghi nhận chuyển đi, ra khỏi Đảng, từ trần",
     )
     LEAVING_ENDED = "lamtheo.people.leaving.ended", "Ghi nhận trở lại sinh hoạt"
+    PERSON_VIEWED = "lamtheo.people.person.viewed", "Xem hồ sơ đảng viên"

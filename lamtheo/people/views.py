@@ -9,12 +9,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from lamtheo.core.audit import record_view
 from lamtheo.core.downloads import attachment_response
 from lamtheo.core.errors import DomainError
 from lamtheo.core.periods import add_months
 from lamtheo.core.xlsx import XLSX_TYPE, xlsx_response
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, may_move_between
 from lamtheo.people import services
+from lamtheo.people.actions import PeopleAction
 from lamtheo.people.exports import profiles_workbook
 from lamtheo.people.forms import (
     ContactForm,
@@ -120,6 +122,9 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     manage = can(user, Capability.MANAGE_PEOPLE, cell)
     is_self = person.user_id is not None and person.user_id == user.pk
+    # Personal data (identity numbers, dates): someone else's look is logged, as for a
+    # handbook.
+    record_view(viewer=user, person=person, action=PeopleAction.PERSON_VIEWED, what="Hồ sơ")
     history = profile_history(person)
     return render(
         request,

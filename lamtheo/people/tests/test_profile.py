@@ -12,6 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from lamtheo.core.errors import DomainError, StaleRecord
+from lamtheo.core.models import RecordView
 from lamtheo.core.periods import month_start
 from lamtheo.people import services
 from lamtheo.people.models import LeavingKind, MemberStatus, Person
@@ -212,3 +213,12 @@ def test_the_export_lists_the_profiles_of_the_subtree_now(tree, login):
     assert rows["DV001"][13] == "Chi bộ Phòng 1"
     assert login(tree.committee_user).get(
         reverse("people:export", args=["CBB"])).status_code == 404  # fmt: skip
+
+
+def test_a_look_at_someone_elses_profile_is_logged_not_ones_own(tree, login):
+    login(tree.member_user).get(profile_url(tree.member))
+    assert not RecordView.objects.exists()
+    login(tree.committee_user).get(profile_url(tree.member))
+    view = RecordView.objects.get()
+    assert (view.viewer, view.person, view.action) == (
+        tree.committee_user, tree.member, "lamtheo.people.person.viewed")  # fmt: skip
