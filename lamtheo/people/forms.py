@@ -174,6 +174,11 @@ class PartyDataForm(forms.Form):
         )
 
 
+def cell_label(cell) -> str:
+    """A cell as a list of choices names it: the same name may recur under other units."""
+    return f"{cell.name} – {cell.parent.name}" if cell.parent_id else cell.name
+
+
 class TransferForm(forms.Form):
     WITHIN, OUT = "trong", "ngoai"
     where = forms.ChoiceField(
@@ -203,7 +208,7 @@ class TransferForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.cells = {str(c.pk): c for c in cells}
         self.fields["to_cell"].choices = [("", "— Chọn chi bộ —")] + [
-            (str(c.pk), c.name) for c in cells
+            (str(c.pk), cell_label(c)) for c in cells
         ]
         self.fields["to_cell"].error_messages["invalid_choice"] = (
             "Vui lòng chọn một chi bộ trong danh sách."
@@ -286,7 +291,7 @@ class ReturnForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.cells = {str(c.pk): c for c in cells}
         self.fields["cell"].choices = [("", "— Chọn chi bộ —")] + [
-            (str(c.pk), c.name) for c in cells
+            (str(c.pk), cell_label(c)) for c in cells
         ]
         self.fields["cell"].error_messages |= {
             "required": "Vui lòng chọn chi bộ.",

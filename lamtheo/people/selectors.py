@@ -163,14 +163,19 @@ def cells_to_move_to(user, person: Person) -> QuerySet[OrgUnit]:
         OrgUnit.objects.filter(scope_q(user, Capability.MANAGE_PEOPLE), is_active=True)
         .filter(kind__in=CELL_KINDS)
         .exclude(pk=person.cell_id)
+        .select_related("parent")
         .order_by("path")
     )
 
 
 def cells_to_return_to(user) -> QuerySet[OrgUnit]:
-    return OrgUnit.objects.filter(
-        scope_q(user, Capability.MANAGE_PEOPLE), is_active=True, kind__in=CELL_KINDS
-    ).order_by("path")
+    return (
+        OrgUnit.objects.filter(
+            scope_q(user, Capability.MANAGE_PEOPLE), is_active=True, kind__in=CELL_KINDS
+        )
+        .select_related("parent")
+        .order_by("path")
+    )
 
 
 def profiles_of_subtree(unit: OrgUnit) -> QuerySet[Person]:

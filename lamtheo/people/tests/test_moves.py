@@ -139,6 +139,10 @@ def test_exemptions_do_not_overlap_and_end_when_recorded(tree):
 
 def test_a_move_within_the_tree_is_checked_then_confirmed(tree, login):
     client = login(tree.admin_user)
+    # The same name may recur elsewhere: each cell is offered with the unit above it.
+    assert (
+        "Chi bộ Phòng 2 – Đảng bộ Sở A" in client.get(url("transfer", tree.member)).content.decode()
+    )
     data = {"where": "trong", "to_cell": str(tree.cell2.pk), "month": f"{THIS_MONTH:%m/%Y}",
             "note": "", "version": "0"}  # fmt: skip
     check = client.post(url("transfer", tree.member), data)
