@@ -11,5 +11,6 @@ def navigation(request) -> dict:
     return {
         "nav_can_stats": has_any(user, Capability.VIEW_STATS),
         "nav_can_roster": has_any(user, Capability.MANAGE_ROSTER),
+        "nav_can_profiles": has_any(user, Capability.VIEW_PROFILES),
         "nav_unread_notices": Notice.objects.filter(user=user, read_at__isnull=True).count(),
     }

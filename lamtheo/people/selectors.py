@@ -194,3 +194,26 @@ def exempt_person_ids(people: list[Person], month: date) -> set[int]:
         .filter(person__in=people)
         .values_list("person_id", flat=True)
     )
+
+
+# At most this many people on a unit's page without a search (a bloc has thousands).
+PEOPLE_SHOWN = 300
+
+
+def people_of_subtree(unit: OrgUnit, text: str = "") -> QuerySet[Person]:
+    """Everyone now in a cell of the unit's subtree, found by name or code (diacritics and
+    case ignored), in the order of the tree then of names."""
+    qs = profiles_of_subtree(unit)
+    text = (text or "").strip()
+    if text:
+        qs = search_people(qs, text) | qs.filter(code__iexact=text)
+    return qs
+
+
+def left_from_subtree(unit: OrgUnit) -> QuerySet[Leaving]:
+    """The people who left a cell of the subtree and have not come back."""
+    return (
+        Leaving.objects.filter(subtree_q(unit.path, "from_cell__path"), returned_month__isnull=True)
+        .select_related("person", "from_cell")
+        .order_by("-month", "person__sort_key")
+    )

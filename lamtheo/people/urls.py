@@ -20,5 +20,7 @@ urlpatterns = [
     path("<id:pk>/ra-khoi-dang/", views.leave, name="leave"),
     path("<id:pk>/tro-lai/", views.come_back, name="return"),
     path("<id:pk>/da-ghi-nhan/<code:what>/", views.done, name="done"),
+    path("", views.people_home, name="home"),
+    path("don-vi/<code:code>/", views.unit_people, name="unit_people"),
     path("don-vi/<code:code>/ho-so.xlsx", views.export_profiles, name="export"),
 ]

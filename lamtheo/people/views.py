@@ -14,7 +14,7 @@ from lamtheo.core.downloads import attachment_response
 from lamtheo.core.errors import DomainError
 from lamtheo.core.periods import add_months
 from lamtheo.core.xlsx import XLSX_TYPE, xlsx_response
-from lamtheo.orgs.scope import Capability, can, get_unit_or_404, may_move_between
+from lamtheo.orgs.scope import Capability, can, get_unit_or_404, may_move_between, top_units
 from lamtheo.people import services
 from lamtheo.people.actions import PeopleAction
 from lamtheo.people.exports import profiles_workbook
@@ -31,13 +31,16 @@ from lamtheo.people.forms import (
 from lamtheo.people.imports import ImportResult, build_template, may_import, roster_import
 from lamtheo.people.models import LeavingKind
 from lamtheo.people.selectors import (
+    PEOPLE_SHOWN,
     cells_to_move_to,
     cells_to_return_to,
     current_exemption,
     exemption_of_or_404,
     home_cell,
+    left_from_subtree,
     open_leaving,
     own_person,
+    people_of_subtree,
     profile_history,
     profile_person_or_404,
     standing,
@@ -366,3 +369,28 @@ def done(request: HttpRequest, pk: int, what: str) -> HttpResponse:
 def export_profiles(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_unit_or_404(request.user, code, Capability.VIEW_PROFILES)
     return xlsx_response(profiles_workbook(unit), f"ho-so-dang-vien-{unit.code}.xlsx")
+
+
+@login_required
+@require_http_methods(["GET"])
+def people_home(request: HttpRequest) -> HttpResponse:
+    units = top_units(request.user, Capability.VIEW_PROFILES)
+    if not units:
+        raise Http404("Không tìm thấy trang.")
+    if len(units) == 1:
+        return redirect("people:unit_people", units[0].code)
+    return render(request, "people/people_home.html", {"units": units})
+
+
+@login_required
+@require_http_methods(["GET"])
+def unit_people(request: HttpRequest, code: str) -> HttpResponse:
+    unit = get_unit_or_404(request.user, code, Capability.VIEW_PROFILES)
+    text = request.GET.get("q", "")[:100] if isinstance(request.GET.get("q"), str) else ""
+    found = people_of_subtree(unit, text)
+    shown = list(found[: PEOPLE_SHOWN + 1])
+    return render(request, "people/unit_people.html", {
+        "unit": unit, "q": text.strip(), "people": shown[:PEOPLE_SHOWN],
+        "more": len(shown) > PEOPLE_SHOWN, "shown_max": PEOPLE_SHOWN,
+        "left": list(left_from_subtree(unit)[:PEOPLE_SHOWN]),
+    })  # fmt: skip

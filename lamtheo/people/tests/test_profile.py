@@ -222,3 +222,23 @@ def test_a_look_at_someone_elses_profile_is_logged_not_ones_own(tree, login):
     view = RecordView.objects.get()
     assert (view.viewer, view.person, view.action) == (
         tree.committee_user, tree.member, "lamtheo.people.person.viewed")  # fmt: skip
+
+
+def test_a_units_people_page_finds_the_people_and_those_who_left(tree, login):
+    services.person_leave(actor=tree.admin_user, person=tree.outsider, kind=LeavingKind.MOVED_OUT,
+                          month=month_start(date.today()), receiving_unit="Đảng bộ tỉnh bạn",
+                          version=0)  # fmt: skip
+    client = login(tree.committee_user)
+    assert client.get(reverse("people:home")).url == reverse("people:unit_people", args=["DBSA"])
+    page = client.get(reverse("people:unit_people", args=["DBSA"])).content.decode()
+    assert profile_url(tree.member) in page and profile_url(tree.secretary) in page
+    # Who left stays findable (their return is recorded from their profile).
+    assert "Đã ra khỏi danh sách" in page and profile_url(tree.outsider) in page
+    found = client.get(reverse("people:unit_people", args=["DBSA"]), {"q": "nguyen van an"})
+    assert [p.code for p in found.context["people"]] == ["DV001"]
+    by_code = client.get(reverse("people:unit_people", args=["DBSA"]), {"q": "dv002"})
+    assert [p.code for p in by_code.context["people"]] == ["DV002"]
+    assert client.get(reverse("people:unit_people", args=["CBB"])).status_code == 404
+    assert "Cán bộ, đảng viên</a>" in page  # the menu entry
+    home = f'href="{reverse("people:home")}"'
+    assert home not in login(tree.member_user).get(reverse("home:home")).content.decode()

@@ -45,6 +45,14 @@ def cases(w) -> list[Case]:
         ("people:leave", [m], KEEPERS, "get"),
         ("people:return", [w.leaver.pk], expect(404, admin=200), "get"),
         ("people:done", [m, "chuyen-sinh-hoat"], KEEPERS, "get"),
+        ("people:home", [], expect(302, member=404, outsider=404, propaganda=404), "get"),
+        ("people:unit_people", [w.org.code], expect(404, committee=200, admin=200), "get"),
+        (
+            "people:unit_people",
+            [w.cell.code],
+            expect(404, secretary=200, committee=200, admin=200),
+            "get",
+        ),  # fmt: skip
         ("people:export", [w.org.code], expect(404, committee=200, admin=200), "get"),
         (
             "people:export",
