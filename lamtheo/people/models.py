@@ -58,6 +58,7 @@ class Gender(models.TextChoices):
 class Person(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
+        verbose_name="tài khoản",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -67,8 +68,8 @@ class Person(models.Model):
     full_name = models.CharField("họ và tên", max_length=120)
     # Kept by people.services from full_name: the Vietnamese order and a
     # diacritic-free form for search (see core.vietnamese).
-    sort_key = models.CharField(max_length=255, db_index=True, editable=False)
-    search_key = models.CharField(max_length=120, db_index=True, editable=False)
+    sort_key = models.CharField("khóa sắp xếp", max_length=255, db_index=True, editable=False)
+    search_key = models.CharField("khóa tìm kiếm", max_length=120, db_index=True, editable=False)
     birth_date = models.DateField("ngày sinh", null=True, blank=True)
     gender = models.CharField("giới tính", max_length=10, choices=Gender.choices, blank=True)
     status = models.CharField("tình trạng", max_length=20, choices=MemberStatus.choices)
@@ -90,7 +91,7 @@ class Person(models.Model):
     full_member_on = models.DateField("ngày chính thức", null=True, blank=True)
     party_card_number = models.CharField("số thẻ đảng viên", max_length=32, blank=True)
     citizen_id = models.CharField("số định danh cá nhân", max_length=32, blank=True)
-    version = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField("phiên bản", default=0)
     history = HistoricalRecords(
         bases=[AuditedHistory], excluded_fields=["sort_key", "search_key", "version"]
     )
@@ -212,7 +213,7 @@ class Leaving(models.Model):
     note = models.CharField("ghi chú", max_length=500, blank=True)
     account_closed = models.BooleanField("đã khóa tài khoản", default=False)
     returned_month = models.DateField("trở lại từ tháng", null=True, blank=True)
-    version = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField("phiên bản", default=0)
     history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
