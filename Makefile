@@ -9,6 +9,8 @@ HOST ?= 127.0.0.1:8000
 # These targets are development: lamtheo/settings.py refuses to start without LAMTHEO_DEV=1
 # unless SECRET_KEY and ALLOWED_HOSTS are set (production; see docs/operator-guide.md).
 migrate demo run test test-browser bench: export LAMTHEO_DEV = 1
+# The demo's officers are not asked for an authenticator app (docs/operator-guide.md).
+run: export LAMTHEO_REQUIRE_2FA = 0
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -23,14 +25,17 @@ node_modules/.installed: package.json package-lock.json
 install: $(VENV)/.installed node_modules/.installed
 
 migrate: install
-	$(PY) manage.py migrate --noinput
+	@echo "Đang cập nhật cấu trúc cơ sở dữ liệu …"
+	$(PY) manage.py migrate --noinput -v 0
 
 demo: migrate
 	$(PY) manage.py load_demo
 
+# Django's own "development server" warning is replaced by ours, in Vietnamese.
 run: demo
-	@echo "Lamtheo đang chạy tại http://$(HOST)/  (Ctrl+C để dừng)"
-	$(PY) manage.py runserver $(HOST) --noreload
+	@echo "Lamtheo đang chạy tại http://$(HOST)/  (Ctrl+C để dừng; đổi cổng: make run HOST=127.0.0.1:8080)"
+	@echo "Đây là máy chủ chạy thử, chỉ dùng với dữ liệu mẫu; cài đặt để dùng thật: docs/operator-guide.md"
+	DJANGO_RUNSERVER_HIDE_WARNING=true $(PY) manage.py runserver $(HOST) --noreload
 
 test: install
 	$(PY) manage.py makemigrations --check --dry-run >/dev/null

@@ -20,7 +20,7 @@ from lamtheo.core.audit import tag_all
 from lamtheo.orgs.models import RoleKind, UnitKind
 from lamtheo.orgs.services import role_grant, unit_create
 from lamtheo.pledges.models import ContentArea
-from lamtheo.tests.helpers import DEFAULT_AREAS, Tree, make_person, make_user
+from lamtheo.tests.helpers import DEFAULT_AREAS, Tree, make_person, make_user, sign_in
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def tree(db) -> Tree:
 @pytest.fixture
 def login(client):
     def _login(user: User):
-        client.force_login(user)
-        return client
+        # The whole sign-in: the second step too, for those who must pass it.
+        return sign_in(client, user)
 
     return _login

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -86,13 +87,21 @@ INSTALLED_APPS = [
     "lamtheo.handbook",
     "lamtheo.learning",
     "lamtheo.documents",
+    "lamtheo.signin",
+    "lamtheo.accounts",
     "lamtheo.dashboard",
     "lamtheo.home",
     "lamtheo.demo",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
+    # First: every response gets the Content-Security-Policy header, the redirect to HTTPS and
+    # the static files included.
+    "csp.middleware.CSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -100,6 +109,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A one-time code's first log-in sets a new password before anything else.
+    "lamtheo.accounts.middleware.MustChangePasswordMiddleware",
+    # user.is_verified(): the session passed the second step (django-otp).
+    "django_otp.middleware.OTPMiddleware",
+    # After accounts' "must change password" redirect: a person who must use two-factor
+    # sign-in and has not passed it is sent to its setup or its verify step.
+    "lamtheo.signin.middleware.TwoFactorMiddleware",
     "lamtheo.core.middleware.PrivateNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -141,6 +157,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's default hashers, then the one of one-time codes (lamtheo/accounts/hashers.py): a
+# code is re-hashed with the first one when it is used, and replaced at once anyway.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    "lamtheo.accounts.hashers.OneTimeCodeHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -151,7 +177,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # backend, which refuses every attempt, the right password included, while locked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # The person's code or phone number, any case, blanks around ignored (lamtheo.signin).
+    "lamtheo.signin.backends.LoginNameBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
@@ -159,7 +186,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 # many accounts from one address, are both stopped. Failures of unknown usernames count too,
 # so the lockout does not tell whether an account exists.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_LOCKOUT_TEMPLATE = "core/login.html"
+AXES_LOCKOUT_TEMPLATE = "signin/login.html"
+# Failures count per log-in name as typed, trimmed and lower-cased ("DV001 " and "dv001" are
+# one name; a phone number in any writing is its digits from 0), so a change of case does not
+# buy five more tries.
+AXES_USERNAME_CALLABLE = "lamtheo.signin.backends.axes_username"
 AXES_HTTP_RESPONSE_CODE = 429
 # The client address is REMOTE_ADDR unless the operator says how many reverse proxies stand
 # in front (each appending the address it received the request from to X-Forwarded-For).
@@ -180,6 +211,13 @@ if proxy_count > 0:
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "login"
+# Two-factor sign-in (django-otp, lamtheo.signin): required of administrators, inspectors and
+# committees above the cell (orgs.scope.requires_two_factor) unless this is false; `make run`
+# turns it off so the demo's officers are not asked for an authenticator app.
+LAMTHEO_REQUIRE_2FA = env_bool("LAMTHEO_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = os.environ.get("LAMTHEO_OTP_ISSUER", "Lamtheo")
+# A reset link by e-mail is good for one hour.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -210,6 +248,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# The site's address for links in e-mails (e.g. https://lamtheo.example.vn); when set it is
+# used instead of the address of the request that caused the mail.
+LAMTHEO_BASE_URL = os.environ.get("LAMTHEO_BASE_URL", "").strip().rstrip("/")
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 # HTTPS only, outside development (`manage.py check --deploy` lists what is left).
@@ -227,6 +268,23 @@ if env_bool("LAMTHEO_BEHIND_TLS_PROXY", False):
 # Origins (scheme and host, e.g. https://lamtheo.example.vn) whose forms may post here when
 # they differ from the request's own host, e.g. behind a proxy that rewrites Host.
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Content-Security-Policy (django-csp): the browser runs only the application's own script files
+# and stylesheets, from its own origin; no inline <script>, no <style> block, no style="…" or
+# onclick="…" attribute (the tests walk every page for them). Images from here and data: URLs;
+# forms post only here; no page may be framed. docs/operator-guide.md says how to allow another
+# origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
 
 # Campaign rules that organizations set differently.
 LAMTHEO = {
@@ -245,4 +303,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
+# In development the static files are read where they lie (finders, checked on each request);
+# there is no collected STATIC_ROOT, and WhiteNoise would warn at start-up that it is missing.
+WHITENOISE_AUTOREFRESH = DEV
 CSRF_FAILURE_VIEW = "lamtheo.core.views.csrf_failure"

@@ -1,21 +1,12 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from lamtheo.core.forms import LoginForm
 from lamtheo.handbook.urls import unit_urlpatterns
+from lamtheo.signin.urls import root_urlpatterns as signin_root_urlpatterns
 
 urlpatterns = [
-    path(
-        "dang-nhap/",
-        auth_views.LoginView.as_view(
-            template_name="core/login.html",
-            authentication_form=LoginForm,
-            redirect_authenticated_user=True,
-        ),
-        name="login",
-    ),
-    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    *signin_root_urlpatterns,
+    path("bao-mat/", include("lamtheo.signin.urls")),
     path("", include("lamtheo.home.urls")),
     path("", include("lamtheo.core.urls")),
     path("dang-ky/", include("lamtheo.pledges.urls")),
@@ -26,5 +17,6 @@ urlpatterns = [
     path("chuyen-de/", include("lamtheo.campaign.urls")),
     path("van-ban/", include("lamtheo.documents.urls")),
     path("thong-ke/", include("lamtheo.dashboard.urls")),
+    path("tai-khoan/", include("lamtheo.accounts.urls")),
     path("quan-tri-he-thong/", admin.site.urls),
 ]

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.oath import TOTP
 
 from lamtheo.campaign import services as campaign
 from lamtheo.campaign.models import Manifestation, Topic, TopicKind
@@ -26,7 +27,7 @@ from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import Progress, Rating
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings import services as meetings
-from lamtheo.learning.meetings.tests.helpers import meeting_input
+from lamtheo.learning.meetings.tests.helpers import announce, announcement_input, meeting_input
 from lamtheo.learning.stories import services as stories
 from lamtheo.learning.stories.models import StoryCadence
 from lamtheo.learning.study import services as study
@@ -35,6 +36,7 @@ from lamtheo.people import services as people
 from lamtheo.people.models import LeavingKind
 from lamtheo.people.tests.helpers import run as import_roster
 from lamtheo.pledges import services as pledges
+from lamtheo.signin import services as signin
 from lamtheo.tests.helpers import make_person
 
 TODAY = timezone.localdate()
@@ -176,6 +178,18 @@ def run_meetings(tree):
     meeting.refresh_from_db()
     meetings.meeting_delete(actor=secretary, meeting=meeting, reason="Ghi nhầm chi bộ",
                             version=meeting.version)  # fmt: skip
+    # Announced, changed, cancelled; announced again and recorded from the announcement.
+    announced = announce(tree)
+    meetings.meeting_announcement_update(actor=secretary, meeting=announced,
+                                         data=announcement_input(place="Phòng họp"),
+                                         version=announced.version)  # fmt: skip
+    meetings.meeting_cancel(actor=secretary, meeting=announced, reason="Trùng lịch",
+                            version=announced.version)  # fmt: skip
+    today = timezone.localdate()
+    announced = announce(tree, held_on=today)
+    meetings.meeting_record(actor=secretary, meeting=announced,
+                            data=meeting_input(tree, kind="thematic", held_on=today),
+                            version=announced.version)  # fmt: skip
 
 
 def mark_everyone_present(tree, meeting):
@@ -216,6 +230,41 @@ def run_people(tree):
                          version=leaver.version)  # fmt: skip
 
 
+def run_signin(tree):
+    user = tree.committee_user
+    device = signin.totp_start(user=user)
+    token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    signin.totp_confirm(user=user, device=device, code=f"{token:06d}")
+    signin.codes_renew(user=user)
+    signin.two_factor_reset(actor=tree.admin_user, user=user, reason="Mất điện thoại")
+    device = signin.totp_start(user=tree.member_user)
+    token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    signin.totp_confirm(user=tree.member_user, device=device, code=f"{token:06d}")
+    signin.two_factor_off(user=tree.member_user)
+
+
+def run_accounts(tree):
+    from lamtheo.accounts import services as accounts
+    from lamtheo.accounts.forms import FirstPasswordForm
+    from lamtheo.accounts.models import BatchKind
+    from lamtheo.orgs import services as orgs
+
+    admin = tree.admin_user
+    _, issued = accounts.codes_issue(
+        actor=admin, unit=tree.cell, people=[tree.proxy_member, tree.member], kind=BatchKind.UNIT
+    )
+    proxy = issued[0].person.user
+    form = FirstPasswordForm(
+        proxy, {"new_password1": "Hoa-sen-no-2026", "new_password2": "Hoa-sen-no-2026"}
+    )
+    assert form.is_valid()
+    accounts.first_password_set(user=proxy, form=form)
+    accounts.account_deactivate(actor=admin, user=proxy, reason="Chuyển sinh hoạt")
+    accounts.account_reactivate(actor=admin, user=proxy, reason="Trở lại")
+    role = orgs.role_grant(actor=admin, user=proxy, unit=tree.cell2, kind="deputy")
+    orgs.role_end(actor=admin, role=role, end_date=TODAY, reason="Hết nhiệm kỳ")
+
+
 @pytest.fixture
 def audited_world(tree, login):
     """The tree (built through the services) and a run of every audited kind of change."""
@@ -228,6 +277,8 @@ def audited_world(tree, login):
     run_meetings(tree)
     run_stories(tree)
     run_people(tree)
+    run_signin(tree)
+    run_accounts(tree)
     return tree
 
 

@@ -17,6 +17,7 @@ from lamtheo.core.periods import add_months, month_start
 from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import Progress, Rating
 from lamtheo.pledges import services as pledges
+from lamtheo.tests.helpers import sign_in
 from lamtheo.tests.url_walk import (
     CELL_STATS,
     ORG_STATS,
@@ -139,7 +140,7 @@ def user_for(world, role: str):
 def test_every_url_answers_as_expected_for_the_role(world, client, role):
     user = user_for(world, role)
     if user is not None:
-        client.force_login(user)
+        sign_in(client, user)
     wrong = []
     for name, args, expected, method in cases(world):
         url = reverse(name, args=args)

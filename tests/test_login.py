@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from lamtheo import settings as lamtheo_settings
 from lamtheo.demo.build import DEMO_PASSWORD
-from lamtheo.tests.helpers import PASSWORD
+from lamtheo.tests.helpers import PASSWORD, sign_in
 
 
 def test_a_wrong_password_and_an_unknown_user_get_the_same_message(tree, client):
@@ -135,7 +135,7 @@ def test_an_administrator_lifts_the_lock_with_axes_reset_username(tree, client):
 def test_an_administrator_lifts_the_lock_in_the_admin(tree, client):
     fail(client, reverse("login"), "dv001")
     admin = User.objects.create_superuser("quantri-he-thong", password=PASSWORD)
-    client.force_login(admin)
+    sign_in(client, admin)
     r = client.post(
         reverse("admin:axes_accessattempt_changelist"),
         {

@@ -20,6 +20,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
 
+from lamtheo.tests.helpers import sign_in
 from tests.test_every_url_as_every_role import cases, world  # noqa: F401 (a fixture)
 
 ROLES = ["admin", "member"]
@@ -97,8 +98,9 @@ def _fuzzed_urls(w) -> list[str]:
 
 def _client(w, role: str) -> Client:
     client = Client(raise_request_exception=False)
-    client.force_login(
-        {"admin": w.admin_user, "member": w.member_user, "secretary": w.secretary_user}[role]
+    sign_in(
+        client,
+        {"admin": w.admin_user, "member": w.member_user, "secretary": w.secretary_user}[role],
     )
     return client
 

@@ -21,6 +21,7 @@ from openpyxl import load_workbook
 
 from lamtheo.core.xlsx import XLSX_TYPE
 from lamtheo.people.imports.template import build_template
+from lamtheo.tests.helpers import sign_in
 from tests.test_every_url_as_every_role import cases, user_for, world  # noqa: F401
 
 PAYLOADS = [
@@ -119,7 +120,7 @@ def test_no_typed_text_becomes_a_formula_in_any_export(world, client):  # noqa: 
     wrong: list[str] = []
     downloaded: dict[str, set[str]] = {}
     for role in ROLES_WITH_EXPORTS:
-        client.force_login(user_for(world, role))
+        sign_in(client, user_for(world, role))
         for name, args, expected, method in cases(world):
             if name not in exports or name in downloaded or expected[role] != 200:
                 continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from lamtheo.tests.helpers import sign_in
 from tests.test_every_url_as_every_role import cases, user_for, world  # noqa: F401
 
 KEPT_PRIVATE = {"dashboard:chart": "private, max-age=60"}
@@ -34,7 +35,7 @@ def test_every_answer_to_a_signed_in_person_is_private_no_store(world, client): 
     wrong: list[str] = []
     seen: dict[str, str] = {}
     for role in ["member", "secretary", "committee", "admin"]:
-        client.force_login(user_for(world, role))
+        sign_in(client, user_for(world, role))
         for name, args, _expected, method in cases(world):
             if name == "logout":
                 continue

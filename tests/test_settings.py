@@ -60,6 +60,24 @@ def test_behind_a_tls_proxy_the_forwarded_protocol_is_believed_and_only_then():
     assert behind.stdout.splitlines()[-1] == "('HTTP_X_FORWARDED_PROTO', 'https')", behind.stderr
 
 
+def test_a_production_answer_carries_the_content_security_policy():
+    """The policy is not a development setting: even the redirect to HTTPS carries it."""
+    show = [
+        "shell",
+        "-c",
+        "from django.test import Client; c = Client(HTTP_HOST='lamtheo.example.vn'); "
+        "[print(r.status_code, r['Content-Security-Policy']) for r in "
+        "(c.get('/dang-nhap/'), c.get('/dang-nhap/', secure=True))]",
+    ]
+    result = manage(PRODUCTION, *show)
+    assert result.returncode == 0, result.stderr
+    answers = [line.split(" ", 1) for line in result.stdout.splitlines()[-2:]]
+    assert [status for status, _ in answers] == ["301", "200"]
+    for _, policy in answers:
+        assert "script-src 'self'" in policy and "style-src 'self'" in policy
+        assert "frame-ancestors 'none'" in policy and "unsafe" not in policy
+
+
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
 def test_without_dev_mode_the_settings_refuse_to_start_without_a_key_or_hosts(missing):
     env = {k: v for k, v in PRODUCTION.items() if k != missing}

@@ -3,29 +3,10 @@ from __future__ import annotations
 import re
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
 from lamtheo.core.converters import MAX_ID
 from lamtheo.core.errors import StaleRecord
-
-
-class LoginForm(AuthenticationForm):
-    # One message for an unknown user and a wrong password: it must not tell which.
-    error_messages = {
-        "invalid_login": "Tên đăng nhập hoặc mật khẩu không đúng. Vui lòng kiểm tra lại.",
-        "inactive": "Tên đăng nhập hoặc mật khẩu không đúng. Vui lòng kiểm tra lại.",
-    }
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["username"].label = "Tên đăng nhập"
-        self.fields["password"].label = "Mật khẩu"
-        self.fields["username"].widget.attrs.update({"autocomplete": "username"})
-        self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
-        self.fields["username"].error_messages["required"] = "Vui lòng nhập tên đăng nhập."
-        self.fields["password"].error_messages["required"] = "Vui lòng nhập mật khẩu."
-
 
 STALE_PAGE = "Trang này đã cũ; vui lòng tải lại trang rồi làm lại."
 

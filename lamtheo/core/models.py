@@ -18,6 +18,8 @@ class Notice(models.Model):
     sender = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Who the sender was when it was sent, e.g. "Bí thư Chi bộ Khoa Nội" (roles change).
+    sender_title = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 

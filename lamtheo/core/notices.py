@@ -23,6 +23,7 @@ from lamtheo.core.models import Notice
 logger = logging.getLogger(__name__)
 
 TEXT_MAX_LENGTH = Notice._meta.get_field("text").max_length
+SENDER_TITLE_MAX_LENGTH = Notice._meta.get_field("sender_title").max_length
 DEFAULT_SUBJECT = "Thông báo từ phần mềm Học tập và làm theo Bác"
 
 # A reminder with the same text to the same people within this time is sent again only
@@ -66,10 +67,18 @@ def _display_name(user) -> str:
     return name or user.get_username()
 
 
-def _mail_body(user, *, actor, text: str, link: str) -> str:
+def sender_label(user, title: str = "") -> str:
+    """ "Đồng chí Nguyễn Thị Lan – Bí thư Chi bộ Khoa Nội", as the notices page shows it."""
+    label = f"Đồng chí {_display_name(user)}"
+    return f"{label} – {title}" if title else label
+
+
+def _mail_body(user, *, actor, text: str, link: str, sender_title: str = "") -> str:
     lines = [f"Kính gửi đồng chí {_display_name(user)},", "", text, ""]
     if link:
         lines += [f"Xem chi tiết tại: {link}", ""]
+    if actor:
+        lines += [f"Người gửi: {sender_label(actor, sender_title)}.", ""]
     sender = f" theo đề nghị của đồng chí {_display_name(actor)}" if actor else ""
     lines.append(
         f"Thư này được gửi tự động từ phần mềm Học tập và làm theo Bác{sender}. "
@@ -96,25 +105,38 @@ def notice_send(
     url: str = "",
     subject: str = "",
     base_url: str = "",
+    sender_title: str = "",
+    tell_actor: bool = False,
 ) -> int:
     """Give each active user an in-app notice, and e-mail those who have an address.
 
-    `url` is stored as given (a path inside the site); `base_url` (e.g.
-    "https://lamtheo.example.vn") is put in front of it in e-mails, where a bare
-    path would be useless. Returns how many people got the notice.
+    The actor is not told of their own action (unless `tell_actor`: a reminder reaches a
+    secretary behind on her own month too). `url` is stored as given (a path inside
+    the site); the site's address (settings.LAMTHEO_BASE_URL, else `base_url`, e.g.
+    "https://lamtheo.example.vn") is put in front of it in e-mails, where a bare path would
+    be useless. `sender_title` says who the actor acted as ("Bí thư Chi bộ …", see
+    orgs.selectors.role_title). Returns how many people got the notice.
     """
     text = text.strip()[:TEXT_MAX_LENGTH]
-    unique = {u.pk: u for u in users if u is not None and u.is_active}
-    recipients = list(unique.values())
     sender = actor if getattr(actor, "is_authenticated", False) else None
+    unique = {u.pk: u for u in users if u is not None and u.is_active}
+    if sender is not None and not tell_actor:
+        unique.pop(sender.pk, None)
+    recipients = list(unique.values())
+    sender_title = sender_title.strip()[:SENDER_TITLE_MAX_LENGTH] if sender else ""
     Notice.objects.bulk_create(
-        [Notice(user=u, text=text, url=url, sender=sender) for u in recipients], batch_size=500
+        [
+            Notice(user=u, text=text, url=url, sender=sender, sender_title=sender_title)
+            for u in recipients
+        ],
+        batch_size=500,
     )
+    base_url = getattr(settings, "LAMTHEO_BASE_URL", "") or base_url
     link = f"{base_url.rstrip('/')}{url}" if url and base_url else url
     messages = [
         (
             subject or DEFAULT_SUBJECT,
-            _mail_body(u, actor=sender, text=text, link=link),
+            _mail_body(u, actor=sender, text=text, link=link, sender_title=sender_title),
             settings.DEFAULT_FROM_EMAIL,
             [u.email],
         )

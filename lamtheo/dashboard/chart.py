@@ -15,6 +15,10 @@ from lamtheo.dashboard.selectors import MonthPoint
 SUBMITTED = ("Tỷ lệ nộp sổ tay", "chart-submitted")
 REVIEWED = ("Tỷ lệ đã nhận xét", "chart-reviewed")
 LEGEND = [SUBMITTED, REVIEWED]
+# Each line's colour and dashes, drawn as SVG attributes: the standalone image (chart.svg) has
+# no stylesheet, and a <style> in it would be blocked by the Content-Security-Policy. On a page,
+# lamtheo.css's .chart-* rules say the same.
+STROKES = {"chart-submitted": ("#1d6b35", ""), "chart-reviewed": ("#0b4f8a", "7 4")}
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 30  # room for the axis labels
@@ -32,6 +36,8 @@ class Point:
 class Line:
     name: str
     css: str
+    colour: str
+    dash: str  # stroke-dasharray, "" for a solid line
     segments: list[str]  # "x,y x,y …" for each run of months that have a figure
     points: list[Point]
 
@@ -75,7 +81,7 @@ def _line(name: str, css: str, series: list[MonthPoint], attr: str) -> Line:
         points.append(Point(x, y, f"Tháng {p.month:%m/%Y}: {percent(rate)}"))
     if run:
         segments.append(" ".join(run))
-    return Line(name, css, segments, points)
+    return Line(name, css, *STROKES[css], segments, points)
 
 
 def monthly_chart(series: list[MonthPoint]) -> Chart:

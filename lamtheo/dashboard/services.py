@@ -64,6 +64,7 @@ def reminder_send(
         url=url,
         subject=subject,
         base_url=base_url,
+        tell_actor=True,  # a secretary behind on her own month is reminded as well
     )
     accounts = {p.pk for p in with_account}
     return Reminder(reminded, [p for p in chosen if p.pk not in accounts])

@@ -12,11 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from lamtheo.core import figures
+from lamtheo.demo import accounts as accounts_demo
 from lamtheo.demo import campaign as campaign_demo
 from lamtheo.demo import documents as documents_demo
 from lamtheo.demo import meetings as meetings_demo
 from lamtheo.demo.data.units import DEMO_ROOT_CODE, DEMO_ROOT_NAME
 from lamtheo.demo.generator import demo_period, generate
+from lamtheo.demo.inserts import term_start
 from lamtheo.demo.plan import Organization, PersonPlan, Size, UnitPlan
 from lamtheo.demo.study import load as load_study_demo
 from lamtheo.orgs.models import OrgUnit, RoleKind
@@ -96,6 +98,7 @@ def _grant_demo_roles(org: Organization) -> None:
                 actor=None,
                 user=user,
                 kind=kind,
+                start_date=term_start(org.year),
                 unit=org.root if unit is None else OrgUnit.objects.get(pk=unit.id),
             )
 
@@ -110,6 +113,7 @@ def build_demo(*, size: Size = DEMO_SIZE, today: date | None = None) -> dict[str
     year, months = demo_period(today)
     if size.months is not None:
         months = months[: size.months]
+    password = make_password(DEMO_PASSWORD)  # computed once: every demo account shares it
     org, counts = generate(
         size=size,
         year=year,
@@ -117,9 +121,12 @@ def build_demo(*, size: Size = DEMO_SIZE, today: date | None = None) -> dict[str
         root_code=DEMO_ROOT_CODE,
         root_name=DEMO_ROOT_NAME,
         cast=_cast_demo,
-        password=make_password(DEMO_PASSWORD),
+        password=password,
     )
     _grant_demo_roles(org)
+    counts["tài khoản cấp thêm"] = accounts_demo.load(
+        root=org.root, password=password, secretary_username="bithu", issuer_username="quantri"
+    )
     campaign_demo.load(root=org.root, year=year, today=today)
     load_study_demo(root=org.root, today=today)
     meetings_demo.load(months=months, today=today)

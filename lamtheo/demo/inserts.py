@@ -137,9 +137,16 @@ def _insert_exemptions(people: list[PersonPlan]) -> None:
     ], batch_size=BATCH)  # fmt: skip
 
 
+def term_start(year: int) -> date:
+    """When the demo's roles began: the cells' congresses of the year before (a term runs
+    for years; a role begun on the day the demo was built would read oddly)."""
+    return date(year - 1, 7, 1)
+
+
 def _insert_secretary_roles(ctx: Context) -> None:
     Role.objects.bulk_create([
-        Role(user_id=p.user_id, unit_id=p.cell.id, kind=RoleKind.SECRETARY)
+        Role(user_id=p.user_id, unit_id=p.cell.id, kind=RoleKind.SECRETARY,
+             start_date=term_start(ctx.org.year))
         for p in ctx.org.people if p.is_secretary
     ], batch_size=BATCH)  # fmt: skip
 

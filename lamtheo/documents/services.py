@@ -31,6 +31,7 @@ from lamtheo.documents.selectors import (
 from lamtheo.documents.symbols import SymbolError, parse_symbol
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.scope import Capability, holders
+from lamtheo.orgs.selectors import role_title
 
 
 @dataclass
@@ -215,6 +216,7 @@ def document_send(
         url=url,
         base_url=base_url,
         subject=f"Văn bản đến: {document.symbol}",
+        sender_title=role_title(actor, document.issuer),
     )
 
 

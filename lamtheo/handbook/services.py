@@ -7,11 +7,13 @@ from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from lamtheo.core import figures
 from lamtheo.core.audit import bump_version, check_existence_seen, tag
 from lamtheo.core.errors import DomainError, StaleRecord
+from lamtheo.core.notices import notice_send
 from lamtheo.core.periods import add_months, month_label, month_start
 from lamtheo.core.vietnamese import nfc
 from lamtheo.handbook.actions import HandbookAction
@@ -24,6 +26,7 @@ from lamtheo.handbook.models import (
     SelfCheck,
     SelfCheckMark,
 )
+from lamtheo.orgs.selectors import role_title
 from lamtheo.people.models import Person
 from lamtheo.people.selectors import cell_of, is_exempt
 from lamtheo.pledges.models import Pledge, PledgeItem
@@ -194,6 +197,12 @@ def entry_return(*, actor, entry: HandbookEntry, comment: str, version: int) -> 
     tag(entry, actor=actor, action=HandbookAction.ENTRY_RETURNED, reason="Chi bộ trả lại sổ tay")
     entry.save()
     figures.cell_month_changed(cell=entry.unit, month=entry.month, source=HandbookEntry)
+    _tell_person(
+        actor,
+        entry,
+        f"Sổ tay {month_label(entry.month).lower()} của đồng chí được chi bộ trả lại để bổ "
+        f"sung: {entry.return_comment.strip()}",
+    )
 
 
 @transaction.atomic
@@ -209,6 +218,27 @@ def entry_review(*, actor, entry: HandbookEntry, comment: str, rating: str, vers
     tag(entry, actor=actor, action=HandbookAction.ENTRY_REVIEWED, reason="Chi bộ nhận xét sổ tay")
     entry.save()
     figures.cell_month_changed(cell=entry.unit, month=entry.month, source=HandbookEntry)
+    comment = entry.review_comment.strip()
+    _tell_person(
+        actor,
+        entry,
+        f"Sổ tay {month_label(entry.month).lower()} của đồng chí đã được chi bộ nhận xét, "
+        f"xếp loại \u201c{entry.get_review_rating_display()}\u201d."
+        + (f" Nhận xét: {comment}" if comment else ""),
+    )
+
+
+def _tell_person(actor, entry: HandbookEntry, text: str) -> None:
+    """The person hears of the decision on their month, in the app and by e-mail (after
+    the commit), from whoever decided it."""
+    notice_send(
+        actor=actor,
+        users=[entry.person.user],
+        text=text,
+        url=reverse("handbook:month", args=[entry.person_id, entry.month]),
+        subject=f"Sổ tay {month_label(entry.month).lower()}",
+        sender_title=role_title(actor, entry.unit),
+    )
 
 
 @transaction.atomic

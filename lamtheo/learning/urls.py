@@ -39,6 +39,15 @@ urlpatterns += [
     path("sinh-hoat/buoi/<id:pk>/xoa/", meetings.delete, name="meeting_delete"),
     path("sinh-hoat/buoi/<id:pk>/diem-danh/", meetings.attendance, name="meeting_attendance"),
     path("sinh-hoat/buoi/<id:pk>/bien-ban.docx", meetings.minutes, name="meeting_minutes"),
+    path("sinh-hoat/chi-bo/<code:code>/trieu-tap/", meetings.announce, name="meeting_announce"),
+    path("sinh-hoat/buoi/<id:pk>/trieu-tap/", meetings.announcement, name="meeting_announcement"),
+    path(
+        "sinh-hoat/buoi/<id:pk>/sua-trieu-tap/",
+        meetings.announce_edit,
+        name="meeting_announce_edit",
+    ),
+    path("sinh-hoat/buoi/<id:pk>/huy-trieu-tap/", meetings.cancel, name="meeting_cancel"),
+    path("sinh-hoat/buoi/<id:pk>/ghi-bien-ban/", meetings.record, name="meeting_record"),
     path("sinh-hoat/thong-ke/<code:code>/", meetings.figures, name="meeting_figures"),
     path(
         "sinh-hoat/thong-ke/<code:code>/xuat.xlsx",

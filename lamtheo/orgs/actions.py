@@ -7,3 +7,4 @@ from lamtheo.core.audit import AuditAction
 
 class OrgAction(AuditAction):
     ROLE_GRANTED = "lamtheo.orgs.role.granted", "Giao vai trò"
+    ROLE_ENDED = "lamtheo.orgs.role.ended", "Kết thúc vai trò"

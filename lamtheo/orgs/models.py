@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from lamtheo.core.models import AuditedHistory
@@ -66,8 +68,17 @@ class RoleKind(models.TextChoices):
     ADMIN = "admin", "Quản trị hệ thống"
 
 
+def current_role_q(on, prefix: str = "") -> Q:
+    """Roles held on the day `on`: started by then, not yet ended (end_date is the first day
+    the role is no longer held). orgs.scope asks this with today's date."""
+    return Q(**{f"{prefix}start_date__lte": on}) & (
+        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gt": on})
+    )
+
+
 class Role(models.Model):
-    """A role held on a unit; it reaches the unit's whole subtree."""
+    """A role held on a unit from start_date until end_date (open when empty); what it
+    opens is decided in orgs.scope, only on the days it is current."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -79,13 +90,23 @@ class Role(models.Model):
         OrgUnit, verbose_name="tổ chức đảng", on_delete=models.CASCADE, related_name="roles"
     )
     kind = models.CharField("vai trò", max_length=20, choices=RoleKind.choices)
+    start_date = models.DateField("từ ngày", default=timezone.localdate)
+    end_date = models.DateField("thôi giữ từ ngày", null=True, blank=True)
     history = HistoricalRecords(bases=[AuditedHistory])
 
     class Meta:
         verbose_name = "vai trò"
         verbose_name_plural = "vai trò"
         constraints = [
-            models.UniqueConstraint(fields=["user", "unit", "kind"], name="role_unique_per_unit"),
+            models.UniqueConstraint(
+                fields=["user", "unit", "kind"],
+                condition=Q(end_date__isnull=True),
+                name="role_one_open_per_unit",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="role_ends_after_start",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -9,7 +9,14 @@ its reach, the units that a role held on one unit (its anchor) opens:
 - OWN_CELL: the anchor only, and only when it is a cell (the person's own cell's
   secretary, not a committee above it);
 - UNITS_ABOVE: the anchor and every unit above it (the topics and programmes of the
-  levels one belongs to).
+  levels one belongs to);
+- PARTY_SUBTREE: like SUBTREE, but only from an anchor that is a đảng bộ (not a cell): the
+  committee of a đảng bộ issues accounts for its subtree, a cell's secretary does not;
+- BELOW: every unit strictly below the anchor (a committee staffs the units below it; its own
+  roles are given by the level above).
+
+Only roles current today count (Role.start_date ≤ today < Role.end_date, see
+orgs.models.current_role_q): a role not started yet or already ended opens nothing.
 
 MEMBER is a pseudo-role that every person holds on their own (current) cell, for what any
 member may do there. The only exception to roles: a Django superuser holds the capabilities
@@ -25,8 +32,9 @@ from enum import StrEnum
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from lamtheo.orgs.models import CELL_KINDS, OrgUnit, Role, RoleKind
+from lamtheo.orgs.models import CELL_KINDS, OrgUnit, Role, RoleKind, current_role_q
 from lamtheo.orgs.tree import ancestor_paths, is_within, path_ids, subtree_q
 
 
@@ -54,6 +62,12 @@ class Capability(StrEnum):
     READ_STORIES = "read_stories"  # mark the story of the day read at a unit's briefing
     VIEW_PROFILES = "view_profiles"  # a person's member profile (party data, identity numbers)
     MANAGE_PEOPLE = "manage_people"  # edit party data; transfer, exempt, record leaving
+    RESET_TWO_FACTOR = "reset_two_factor"  # clear a person's two-factor devices (lost phone)
+    ISSUE_ACCOUNTS = "issue_accounts"  # accounts and one-time codes for the people of a unit
+    RESET_CODES = "reset_codes"  # a new one-time code for a member of one's own cell
+    VIEW_ROLES = "view_roles"  # who holds which role in the subtree
+    MANAGE_ROLES = "manage_roles"  # assign and end roles on a unit
+    GRANT_ADMIN = "grant_admin"  # assign the administrator role itself
 
 
 class Reach(StrEnum):
@@ -63,6 +77,8 @@ class Reach(StrEnum):
     UNIT_ITSELF = "unit_itself"
     OWN_CELL = "own_cell"
     UNITS_ABOVE = "units_above"
+    PARTY_SUBTREE = "party_subtree"
+    BELOW = "below"
 
 
 # Held by every person on their own cell; not a RoleKind: nobody is granted it.
@@ -128,6 +144,24 @@ RULES: dict[Capability, tuple[Rule, ...]] = {
         Rule(_SECRETARIES, Reach.OWN_CELL),
         Rule(_roles(RoleKind.ADMIN), Reach.SUBTREE),
     ),
+    Capability.RESET_TWO_FACTOR: (Rule(_roles(RoleKind.ADMIN), Reach.SUBTREE),),
+    # Accounts: the administrators of a subtree, and the committee of a đảng bộ for its own
+    # subtree (a cell's secretary only gives new codes to her own cell's members).
+    Capability.ISSUE_ACCOUNTS: (
+        Rule(_roles(RoleKind.ADMIN), Reach.SUBTREE),
+        Rule(_COMMITTEES, Reach.PARTY_SUBTREE),
+    ),
+    Capability.RESET_CODES: (Rule(_SECRETARIES, Reach.OWN_CELL),),
+    Capability.VIEW_ROLES: (
+        Rule(_roles(RoleKind.ADMIN), Reach.SUBTREE),
+        Rule(_COMMITTEES, Reach.PARTY_SUBTREE),
+    ),
+    # A committee staffs the units below it; its own roles come from the level above.
+    Capability.MANAGE_ROLES: (
+        Rule(_roles(RoleKind.ADMIN), Reach.SUBTREE),
+        Rule(_COMMITTEES, Reach.BELOW),
+    ),
+    Capability.GRANT_ADMIN: (Rule(_roles(RoleKind.ADMIN), Reach.SUBTREE),),
 }
 
 WHOLE_TREE_FOR_SUPERUSER = frozenset({Capability.MANAGE_ROSTER})
@@ -146,14 +180,22 @@ class Grant:
     is_cell: bool = False
 
 
+def current_roles() -> QuerySet[Role]:
+    """The role assignments current today: the only ones that open anything."""
+    return Role.objects.filter(current_role_q(timezone.localdate()))
+
+
 def grants(user) -> list[Grant]:
-    """The user's roles on active units, read once per request (cached on the user object)."""
+    """The user's current roles on active units, read once per request (cached on the user
+    object)."""
     if not getattr(user, "is_authenticated", False):
         return []
     cached = getattr(user, "_lamtheo_grants", None)
     if cached is None:
-        rows = Role.objects.filter(user=user, unit__is_active=True).values_list(
-            "kind", "unit_id", "unit__path", "unit__kind"
+        rows = (
+            current_roles()
+            .filter(user=user, unit__is_active=True)
+            .values_list("kind", "unit_id", "unit__path", "unit__kind")
         )
         cached = [
             Grant(kind, pk, path, unit_kind in CELL_KINDS) for kind, pk, path, unit_kind in rows
@@ -180,8 +222,18 @@ def _anchors(user, rule: Rule) -> Iterable[Grant]:
     """The grants a rule starts from (the own cell is read only when the rule names MEMBER)."""
     own = member_grants(user) if MEMBER in rule.roles else []
     for g in [*own, *grants(user)]:
-        if g.kind in rule.roles and (rule.reach is not Reach.OWN_CELL or g.is_cell):
+        if g.kind in rule.roles and _anchors_reach(rule.reach, g):
             yield g
+
+
+def _anchors_reach(reach: Reach, g: Grant) -> bool:
+    match reach:
+        case Reach.OWN_CELL:
+            return g.is_cell
+        case Reach.PARTY_SUBTREE | Reach.BELOW:  # nothing is below a cell
+            return not g.is_cell
+        case _:
+            return True
 
 
 def _reached(user, capability: Capability) -> Iterable[tuple[Reach, Grant]]:
@@ -205,8 +257,10 @@ def roles_with(capability: Capability) -> frozenset[str]:
 
 def _opens(reach: Reach, anchor: Grant, path: str) -> bool:
     match reach:
-        case Reach.SUBTREE:
+        case Reach.SUBTREE | Reach.PARTY_SUBTREE:
             return is_within(path, anchor.path)
+        case Reach.BELOW:
+            return path != anchor.path and is_within(path, anchor.path)
         case Reach.UNITS_ABOVE:
             return is_within(anchor.path, path)
         case _:  # UNIT_ITSELF, and OWN_CELL whose anchors are cells (see _anchors)
@@ -250,6 +304,22 @@ def may_move_between(user, from_cell: OrgUnit | None, to_cell: OrgUnit | None) -
     )
 
 
+def may_give_codes_to_holder(user, roles: Iterable[Role]) -> bool:
+    """A new one-time code for someone (or locking them) opens or closes everything their
+    current roles open: only a user who could assign every one of those roles may do it
+    (MANAGE_ROLES on its unit; GRANT_ADMIN for an administrator). So a cell's secretary never
+    takes over an administrator who sits in her cell, nor a committee member a peer's account.
+    `roles` are the person's current roles with their units."""
+    return all(
+        can(
+            user,
+            Capability.GRANT_ADMIN if r.kind == RoleKind.ADMIN else Capability.MANAGE_ROLES,
+            r.unit,
+        )
+        for r in roles
+    )
+
+
 # --- sets of units ----------------------------------------------------------------------
 
 
@@ -275,17 +345,24 @@ def scope_q(user, capability: Capability, field: str = "path") -> Q:
         return Q(**{f"{field}__isnull": False})
     reached = list(_reached(user, capability))
     q = Q(pk__in=[])
-    for path in _outermost(anchor.path for reach, anchor in reached if reach is Reach.SUBTREE):
+    whole = [anchor.path for reach, anchor in reached if reach in _WHOLE_SUBTREES]
+    for path in _outermost(whole):
         q |= subtree_q(path, field)
+    for reach, anchor in reached:  # the subtree without its top (if nothing else opens it)
+        if reach is Reach.BELOW and not any(is_within(anchor.path, p) for p in whole):
+            q |= subtree_q(anchor.path, field) & ~Q(**{field: anchor.path})
     single: set[str] = set()  # units reached one by one, not as a subtree
     for reach, anchor in reached:
         if reach is Reach.UNITS_ABOVE:
             single.update(ancestor_paths(anchor.path))
-        elif reach is not Reach.SUBTREE:
+        elif reach not in _WHOLE_SUBTREES and reach is not Reach.BELOW:
             single.add(anchor.path)
     if single:
         q |= Q(**{f"{field}__in": sorted(single)})
     return q
+
+
+_WHOLE_SUBTREES = (Reach.SUBTREE, Reach.PARTY_SUBTREE)
 
 
 def visible_units(user, capability: Capability = Capability.VIEW_STATS) -> QuerySet[OrgUnit]:
@@ -310,7 +387,7 @@ def holders(capability: Capability, units: Iterable[OrgUnit]) -> QuerySet[Role]:
         kinds = rule.roles - {MEMBER}
         if kinds:
             q |= Q(kind__in=kinds) & _anchored_on(rule.reach, units)
-    return Role.objects.filter(q, user__is_active=True, unit__is_active=True)
+    return current_roles().filter(q, user__is_active=True, unit__is_active=True)
 
 
 def _anchored_on(reach: Reach, units: list[OrgUnit]) -> Q:
@@ -318,6 +395,11 @@ def _anchored_on(reach: Reach, units: list[OrgUnit]) -> Q:
     match reach:
         case Reach.SUBTREE:
             return Q(unit_id__in={pk for u in units for pk in path_ids(u.path)})
+        case Reach.PARTY_SUBTREE:
+            ids = {pk for u in units for pk in path_ids(u.path)}
+            return Q(unit_id__in=ids) & ~Q(unit__kind__in=CELL_KINDS)
+        case Reach.BELOW:
+            return Q(unit_id__in={pk for u in units for pk in path_ids(u.path)[:-1]})
         case Reach.UNITS_ABOVE:
             q = Q(pk__in=[])
             for u in units:
@@ -327,3 +409,21 @@ def _anchored_on(reach: Reach, units: list[OrgUnit]) -> Q:
             return Q(unit_id__in=[u.pk for u in units if u.is_cell])
         case _:
             return Q(unit_id__in=[u.pk for u in units])
+
+
+# --- two-factor sign-in ------------------------------------------------------------------
+
+# The roles whose holders above the cell must pass a second step at sign-in (lamtheo.signin):
+# administrators, inspectors and the committees (secretaries and deputies are committee
+# members too). On a cell these roles reach only the cell, so the password alone does.
+TWO_FACTOR_ROLES = _OVERSIGHT | _roles(RoleKind.ADMIN)
+
+
+def requires_two_factor(user) -> bool:
+    """Must this user sign in with a second factor? Those holding a role of TWO_FACTOR_ROLES
+    on a unit above the cell, and Django superusers (the whole tree in the admin pages)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(g.kind in TWO_FACTOR_ROLES and not g.is_cell for g in grants(user))

@@ -95,6 +95,7 @@ def _report(result: ImportResult) -> dict:
         "result": result,
         "summary": summary,
         "problems": rows[:PROBLEMS_SHOWN],
+        "truncated": len(rows) > PROBLEMS_SHOWN,
     }
 
 

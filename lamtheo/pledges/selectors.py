@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 
 from lamtheo.orgs.models import OrgUnit
-from lamtheo.orgs.scope import Capability, can
+from lamtheo.orgs.scope import Capability, can, current_roles
 from lamtheo.orgs.tree import is_within
 from lamtheo.pledges.models import ContentArea, Pledge
 
@@ -68,13 +68,11 @@ def pledge_history(pledge: Pledge):
 def is_programme_candidate(unit: OrgUnit, pledge: Pledge) -> bool:
     """A person whose programme `unit` may publish: someone holding a role on the unit, or
     any member whose registration was made in a cell of the unit's subtree."""
-    from lamtheo.orgs.models import Role
-
     if is_within(pledge.unit.path, unit.path):
         return True
     return (
         pledge.person.user_id is not None
-        and Role.objects.filter(unit=unit, user_id=pledge.person.user_id).exists()
+        and current_roles().filter(unit=unit, user_id=pledge.person.user_id).exists()
     )
 
 
@@ -108,13 +106,12 @@ def published_programmes(unit: OrgUnit, year: int) -> list:
 
 def leaders_of(unit: OrgUnit, year: int) -> list[tuple]:
     """People holding a role on the unit, with their registration for `year` (or None)."""
-    from lamtheo.orgs.models import Role
     from lamtheo.people.models import Person
 
     roles: dict[int, list[str]] = {}
     for user_id, label in (
         (r.user_id, r.get_kind_display())
-        for r in Role.objects.filter(unit=unit).exclude(kind="admin")
+        for r in current_roles().filter(unit=unit).exclude(kind="admin")
     ):
         roles.setdefault(user_id, []).append(label)
     people = list(Person.objects.filter(user_id__in=roles).order_by("sort_key"))

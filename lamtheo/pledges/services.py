@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from lamtheo.core import figures
 from lamtheo.core.audit import bump_version, check_existence_seen, tag, tag_all
 from lamtheo.core.errors import DomainError
+from lamtheo.core.notices import notice_send
 from lamtheo.core.vietnamese import nfc
+from lamtheo.orgs.selectors import role_title
 from lamtheo.people.models import Person
 from lamtheo.pledges.actions import PledgeAction
 from lamtheo.pledges.models import REGISTERED, ContentArea, Pledge, PledgeItem, PledgeStatus
@@ -146,6 +149,9 @@ def pledge_accept(*, actor, pledge: Pledge, version: int, comment: str = "") -> 
         decided_by=actor,
         decision_comment=nfc(comment),
     )
+    text = f"Bản đăng ký năm {pledge.year} của đồng chí đã được chi bộ thông qua."
+    _tell_person(actor, pledge, text + (f" Ý kiến của chi bộ: {nfc(comment).strip()}"
+                                        if comment.strip() else ""))  # fmt: skip
 
 
 @transaction.atomic
@@ -164,6 +170,25 @@ def pledge_return(*, actor, pledge: Pledge, version: int, comment: str) -> None:
         decided_at=timezone.now(),
         decided_by=actor,
         decision_comment=nfc(comment),
+    )
+    _tell_person(
+        actor,
+        pledge,
+        f"Bản đăng ký năm {pledge.year} của đồng chí được chi bộ trả lại để bổ sung, "
+        f"chỉnh sửa: {nfc(comment).strip()}",
+    )
+
+
+def _tell_person(actor, pledge: Pledge, text: str) -> None:
+    """The person hears of the decision on their registration, in the app and by e-mail
+    (after the commit), from whoever decided it."""
+    notice_send(
+        actor=actor,
+        users=[pledge.person.user],
+        text=text,
+        url=reverse("pledges:mine", args=[pledge.year]),
+        subject=f"Bản đăng ký năm {pledge.year}",
+        sender_title=role_title(actor, pledge.unit),
     )
 
 

@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import User
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import HandbookEntry, Progress, Rating
 from lamtheo.orgs.models import OrgUnit
+from lamtheo.orgs.scope import requires_two_factor
 from lamtheo.people.models import MemberStatus, Person
 from lamtheo.people.services import person_create
 from lamtheo.pledges.models import ContentArea
@@ -106,3 +109,17 @@ def fill(person: Person, month: date, *, submit: bool = True, actor=None) -> Han
     if submit:
         handbook.entry_submit(actor=actor, entry=entry, version=entry.version)
     return entry
+
+
+def sign_in(client, user: User):
+    """Log `user` in on the test client as after the whole sign-in: password and, for those
+    who must use it (orgs.scope.requires_two_factor), the second step (a TOTP device made
+    for the test, the session marked verified as django_otp.login does)."""
+    client.force_login(user)
+    if requires_two_factor(User.objects.get(pk=user.pk)):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        device = device or TOTPDevice.objects.create(user=user, name="Thử nghiệm")
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client

@@ -104,4 +104,4 @@ def test_the_cells_render_as_counts_rates_or_rates_with_their_counts():
     assert render_cell(Cell(0.5, rate=True)) == '<td class="num">50%</td>'
     with_counts = render_cell(Cell(0.5, rate=True, part=1, whole=2))
     assert with_counts.startswith('<td class="num">50%<br><span class="muted">1/2</span>')
-    assert 'style="width: 50%"' in with_counts
+    assert '<rect width="50" height="1"/>' in with_counts

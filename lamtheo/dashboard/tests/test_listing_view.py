@@ -108,8 +108,9 @@ def test_the_list_is_paginated_by_fifty(played, login, django_assert_max_num_que
             start=date(YEAR, 1, 1),
         )
     client = login(played.committee_user)
-    # 11: one of them reads when the list was last reminded (a second click needs a confirmation).
-    with django_assert_max_num_queries(11):
+    # 12: one of them reads when the list was last reminded (a second click needs a
+    # confirmation), one the second step's device of the committee member (django-otp).
+    with django_assert_max_num_queries(12):
         first = client.get(url("DBSA", "chua-nop"))
     second = client.get(url("DBSA", "chua-nop", trang=2))
     assert len(first.context["rows"]) == 50

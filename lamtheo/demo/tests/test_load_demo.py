@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.utils import timezone
 
+from lamtheo.accounts.models import AccountState
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.demo.build import DEMO_PASSWORD, DEMO_SIZE, load_demo
 from lamtheo.demo.data.units import DEMO_ROOT_CODE
@@ -57,6 +58,7 @@ def test_the_command_prints_the_log_ins_every_time(db):
     assert DEMO_PASSWORD in text and "CHỈ DÙNG CHO BẢN DEMO" in text
     for username in ("dangvien", "dangvien2", "bithu", "capuy", "tuyengiao", "quantri"):
         assert f"\n{username} " in text
+    assert "Chờ đăng nhập lần đầu" in text
 
 
 def test_each_log_in_holds_its_role_and_the_demo_password(db):
@@ -111,3 +113,15 @@ def test_the_same_seed_plans_the_same_organization():
     first = names()
     assert first == names()
     assert 2500 < len(first) < 3500  # about 3,000 people in about 300 cells
+
+
+def test_nearly_everyone_has_an_account_a_few_wait_for_their_first_log_in(db):
+    load_demo(size=TINY)
+    people = Person.objects.all()
+    assert not people.filter(user__isnull=True).exists()
+    assert not User.objects.filter(password__startswith="!").exists()
+    waiting = AccountState.objects.filter(must_change_password=True)
+    bithu_cell = Person.objects.get(user__username="bithu").cell
+    assert 0 < waiting.count() <= 3
+    assert set(waiting.values_list("user__person__cell", flat=True)) == {bithu_cell.pk}
+    assert AccountState.objects.count() == User.objects.count()

@@ -12,6 +12,7 @@ from lamtheo.core.models import Notice
 from lamtheo.demo.documents import docx_bytes
 from lamtheo.documents.models import DocStatus, Document, ReceiptState
 from lamtheo.documents.tests.helpers import draft, issued
+from lamtheo.tests.helpers import sign_in
 
 
 def _form(**overrides) -> dict:
@@ -97,7 +98,7 @@ def test_the_file_is_served_only_within_scope(tree, client):
         (tree.other_secretary_user, 404),
         (tree.admin_user, 404),
     ]:
-        client.force_login(user)
+        sign_in(client, user)
         response = client.get(url)
         assert response.status_code == status, user
         if status == 200:
@@ -107,7 +108,7 @@ def test_the_file_is_served_only_within_scope(tree, client):
 
 def test_a_draft_and_its_file_are_hidden_from_recipients(tree, client):
     d = draft(tree.committee_user, tree.org, [tree.cell])
-    client.force_login(tree.secretary_user)
+    sign_in(client, tree.secretary_user)
     assert client.get(reverse("documents:detail", args=[d.pk])).status_code == 404
     assert client.get(reverse("documents:file", args=[d.pk])).status_code == 404
     assert client.get(reverse("documents:inbox")).text.count(d.symbol) == 0
@@ -199,7 +200,7 @@ def test_withdrawing_through_the_page(tree, login):
     client.post(url, {"reason": "Ban hành nhầm", "version": d.version})
     d.refresh_from_db()
     assert d.status == DocStatus.WITHDRAWN
-    client.force_login(tree.secretary_user)
+    sign_in(client, tree.secretary_user)
     assert "Đã thu hồi" in client.get(reverse("documents:inbox")).text
 
 
@@ -225,7 +226,7 @@ def test_the_counts_page_and_export(tree, login):
 @pytest.mark.parametrize("user_attr", ["member_user", "outsider", "admin_user"])
 def test_people_without_a_role_have_no_inbox_or_register(tree, client, user_attr):
     user = getattr(tree, user_attr)
-    client.force_login(getattr(user, "user", user))
+    sign_in(client, getattr(user, "user", user))
     assert client.get(reverse("documents:inbox")).status_code == 404
     assert client.get(reverse("documents:start")).status_code == 404
     assert client.get(reverse("documents:register", args=[tree.org.code])).status_code == 404

@@ -14,6 +14,7 @@ from lamtheo.campaign.models import Manifestation
 from lamtheo.handbook import services
 from lamtheo.handbook.models import EntryItem, HandbookEntry, Progress, Rating, SelfCheck
 from lamtheo.handbook.tests.helpers import THIS_MONTH, filled, registered
+from lamtheo.tests.helpers import sign_in
 
 SLUG = f"{THIS_MONTH:%Y-%m}"
 OUT_OF_DATE = "tải lại trang"
@@ -32,7 +33,7 @@ def snapshot() -> list:
 
 def client_of(user) -> Client:
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 

@@ -22,7 +22,7 @@ from lamtheo.handbook.selectors import SMALL_COUNT_LABEL, WITHHELD_LABEL, suppre
 from lamtheo.orgs.models import OrgUnit, UnitKind
 from lamtheo.orgs.services import unit_create
 from lamtheo.people.models import Person
-from lamtheo.tests.helpers import make_person
+from lamtheo.tests.helpers import make_person, sign_in
 
 MONTH = month_start(date.today())
 HIDDEN = {SMALL_COUNT_LABEL, WITHHELD_LABEL}
@@ -162,7 +162,7 @@ def _attack(seen: dict, units: list, cap: int) -> None:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_no_hidden_count_is_recovered_from_the_pages_of_a_tree(tree, client, seed):
     _generate(tree, seed)
-    client.force_login(tree.admin_user)
+    sign_in(client, tree.admin_user)
     units = list(OrgUnit.objects.all())
     seen = {u.pk: _read_page(client, u) for u in units}
     hidden = 0

@@ -30,3 +30,15 @@ class MeetingAction(AuditAction):
         "lamtheo.learning.meetings.attendance.deleted",
         "Xóa điểm danh cùng biên bản",
     )
+    MEETING_ANNOUNCED = (
+        "lamtheo.learning.meetings.meeting.announced",
+        "Triệu tập buổi sinh hoạt chi bộ",
+    )
+    ANNOUNCEMENT_CHANGED = (
+        "lamtheo.learning.meetings.meeting.announcement_changed",
+        "Thay đổi thông báo triệu tập buổi sinh hoạt chi bộ",
+    )
+    MEETING_CANCELLED = (
+        "lamtheo.learning.meetings.meeting.cancelled",
+        "Hủy buổi sinh hoạt chi bộ đã triệu tập",
+    )

@@ -104,6 +104,8 @@ def add_cells(cells: Iterable[OrgUnit], years: list[int]) -> None:
 
 
 def _meeting_figures(meetings) -> dict[tuple[int, date], dict]:
+    # Only meetings whose minutes are recorded count: announced or cancelled ones do not.
+    meetings = meetings.held()
     out: dict[tuple[int, date], dict] = defaultdict(dict)
     rows = (
         meetings.values("unit_id", "month")

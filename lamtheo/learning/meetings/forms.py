@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import re
+from datetime import time
+
 from django import forms
 
 from lamtheo.core.dates import parse_date
@@ -57,6 +60,13 @@ class MeetingForm(forms.Form):
     self_check = forms.BooleanField(
         label="Đảng viên tự soi, tự sửa theo 27 biểu hiện suy thoái", required=False
     )
+    agenda = forms.CharField(
+        label="Nội dung sinh hoạt",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Chương trình buổi sinh hoạt (lấy từ thông báo triệu tập, nếu có).",
+    )
     proceedings = forms.CharField(
         label="Diễn biến",
         required=False,
@@ -84,9 +94,73 @@ class MeetingForm(forms.Form):
     def clean_held_on(self):
         value = parse_date(self.cleaned_data["held_on"])
         if value is None:
-            raise forms.ValidationError(
-                "Ngày chưa đúng; vui lòng nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
-            )
+            raise forms.ValidationError(DATE_ERROR)
+        return value
+
+
+DATE_ERROR = "Ngày chưa đúng; vui lòng nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
+TIME_ERROR = "Giờ chưa đúng; vui lòng nhập theo dạng giờ:phút, ví dụ 14:00."
+
+
+def parse_hour(text: str | None) -> time | None:
+    """ "14:00", "14h00", "14h", "7:30" → a time; anything else None."""
+    found = re.fullmatch(r"\s*(\d{1,2})\s*(?:[:hgH.]\s*(\d{2})?)?\s*", text or "")
+    if not found:
+        return None
+    hour, minute = int(found[1]), int(found[2] or 0)
+    return time(hour, minute) if hour < 24 and minute < 60 else None
+
+
+class AnnouncementForm(forms.Form):
+    """Announcing a meeting before it happens: kind, date, time, place and agenda."""
+
+    kind = forms.ChoiceField(
+        label="Loại buổi sinh hoạt",
+        choices=MeetingKind.choices,
+        widget=forms.RadioSelect,
+        initial=MeetingKind.REGULAR,
+        error_messages={"required": "Vui lòng chọn loại buổi sinh hoạt."},
+    )
+    held_on = forms.CharField(
+        label="Ngày sinh hoạt",
+        max_length=10,
+        help_text="Ngày/tháng/năm, ví dụ 05/03/2026.",
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "class": "input-date"}
+        ),
+        error_messages={"required": "Vui lòng nhập ngày sinh hoạt."},
+    )
+    starts_at = forms.CharField(
+        label="Giờ bắt đầu",
+        max_length=8,
+        help_text="Giờ:phút, ví dụ 14:00.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "class": "input-date"}),
+        error_messages={"required": "Vui lòng nhập giờ bắt đầu."},
+    )
+    place = forms.CharField(
+        label="Địa điểm",
+        max_length=255,
+        error_messages={"required": "Vui lòng ghi địa điểm sinh hoạt."},
+    )
+    agenda = forms.CharField(
+        label="Nội dung sinh hoạt",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Chương trình buổi sinh hoạt: các nội dung chính, mỗi nội dung một dòng.",
+        error_messages={"required": "Vui lòng ghi nội dung sinh hoạt."},
+    )
+    version = VersionField(required=False)
+
+    def clean_held_on(self):
+        value = parse_date(self.cleaned_data["held_on"])
+        if value is None:
+            raise forms.ValidationError(DATE_ERROR)
+        return value
+
+    def clean_starts_at(self):
+        value = parse_hour(self.cleaned_data["starts_at"])
+        if value is None:
+            raise forms.ValidationError(TIME_ERROR)
         return value
 
 

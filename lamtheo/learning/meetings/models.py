@@ -20,6 +20,7 @@ __all__ = [
     "CellMeetingStat",
     "MeetingAttendance",
     "MeetingKind",
+    "MeetingStatus",
 ]
 
 
@@ -28,9 +29,24 @@ class MeetingKind(models.TextChoices):
     THEMATIC = "thematic", "Sinh hoạt chuyên đề"
 
 
+class MeetingStatus(models.TextChoices):
+    # Announced before it happens (date, time, place, agenda): the people expected are
+    # notified; recording the minutes turns the same row into a held meeting.
+    ANNOUNCED = "announced", "Đã triệu tập"
+    HELD = "held", "Đã ghi biên bản"
+    CANCELLED = "cancelled", "Đã hủy"
+
+
+class CellMeetingQuerySet(models.QuerySet):
+    def held(self):
+        """Meetings whose minutes are recorded: the only ones the figures count."""
+        return self.filter(status=MeetingStatus.HELD)
+
+
 class CellMeeting(models.Model):
     """One meeting of a cell. A cell holds one regular meeting a month and may hold a
-    thematic one in the same month, hence one row per cell, month and kind."""
+    thematic one in the same month, hence one row per cell, month and kind (a cancelled
+    announcement does not take the place)."""
 
     unit = models.ForeignKey(
         OrgUnit, verbose_name="chi bộ", on_delete=models.PROTECT, related_name="meetings"
@@ -42,8 +58,17 @@ class CellMeeting(models.Model):
         choices=MeetingKind.choices,
         default=MeetingKind.REGULAR,
     )
+    status = models.CharField(
+        "tình trạng",
+        max_length=20,
+        choices=MeetingStatus.choices,
+        default=MeetingStatus.HELD,
+    )
     held_on = models.DateField("ngày sinh hoạt")
+    starts_at = models.TimeField("giờ bắt đầu", null=True, blank=True)
     place = models.CharField("địa điểm", max_length=255)
+    agenda = models.TextField("nội dung sinh hoạt", blank=True)
+    cancel_reason = models.CharField("lý do hủy", max_length=255, blank=True)
     chair = models.ForeignKey(
         Person,
         verbose_name="người chủ trì",
@@ -97,13 +122,17 @@ class CellMeeting(models.Model):
     updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
     history = HistoricalRecords(bases=[AuditedHistory])
 
+    objects = CellMeetingQuerySet.as_manager()
+
     class Meta:
         verbose_name = "buổi sinh hoạt chi bộ"
         verbose_name_plural = "buổi sinh hoạt chi bộ"
         ordering = ["-held_on", "kind"]
         constraints = [
             models.UniqueConstraint(
-                fields=["unit", "month", "kind"], name="meeting_one_per_cell_month_kind"
+                fields=["unit", "month", "kind"],
+                condition=~Q(status="cancelled"),
+                name="meeting_one_per_cell_month_kind",
             ),
             models.CheckConstraint(
                 condition=Q(held_on__gte=models.F("month")), name="meeting_held_in_its_month"
@@ -112,6 +141,18 @@ class CellMeeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ngày {self.held_on:%d/%m/%Y} – {self.unit}"
+
+    @property
+    def is_held(self) -> bool:
+        return self.status == MeetingStatus.HELD
+
+    @property
+    def is_announced(self) -> bool:
+        return self.status == MeetingStatus.ANNOUNCED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == MeetingStatus.CANCELLED
 
     @property
     def reviewed_month(self) -> date:

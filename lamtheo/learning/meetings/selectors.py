@@ -18,10 +18,13 @@ from lamtheo.learning.meetings.models import (
     CellMeetingStat,
     MeetingAttendance,
     MeetingKind,
+    MeetingStatus,
 )
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.scope import Capability, can, top_units
 from lamtheo.orgs.tree import branch_expr, children_of, subtree_q
+from lamtheo.people.models import MemberStatus, Person
+from lamtheo.people.selectors import cell_people_in_month
 
 
 def get_meeting_or_404(user, pk: int, capability: Capability) -> CellMeeting:
@@ -33,6 +36,7 @@ def get_meeting_or_404(user, pk: int, capability: Capability) -> CellMeeting:
 
 
 def cell_meetings(cell: OrgUnit, year: int) -> list[CellMeeting]:
+    """The cell's meetings of the year, announced, held or cancelled."""
     return list(CellMeeting.objects.filter(unit=cell, month__year=year)
                 .select_related("chair", "clerk", "story")
                 .annotate(present=Count("attendance", filter=Q(attendance__status="present")),
@@ -69,9 +73,11 @@ def meeting_history(meeting: CellMeeting) -> list:
 def _review_meeting(unit_id: int, month: date) -> QuerySet[CellMeeting]:
     # "regular" sorts before "thematic": the regular meeting takes the reviews if both
     # have the box ticked.
-    return CellMeeting.objects.filter(
-        unit_id=unit_id, month=month, handbook_reviewed=True
-    ).order_by("kind", "held_on")
+    return (
+        CellMeeting.objects.held()
+        .filter(unit_id=unit_id, month=month, handbook_reviewed=True)
+        .order_by("kind", "held_on")
+    )
 
 
 def meeting_for_entry(entry: HandbookEntry) -> CellMeeting | None:
@@ -93,7 +99,7 @@ def reviewed_entries(meeting: CellMeeting) -> list[HandbookEntry]:
     """The previous month's reviewed entries of the cell submitted by the meeting's day, if
     this is the meeting that reviewed them: names and ratings only (the handbook text stays
     with the handbook)."""
-    if not meeting.handbook_reviewed:
+    if not meeting.handbook_reviewed or not meeting.is_held:
         return []
     first = _review_meeting(meeting.unit_id, meeting.month).values_list("pk", flat=True).first()
     if first != meeting.pk:
@@ -118,7 +124,7 @@ def cells_without_meeting_now(user, on: date | None = None) -> list[OrgUnit]:
     cells = [u for u in top_units(user, Capability.RECORD_MEETINGS) if u.is_cell]
     if not cells:
         return []
-    done = set(CellMeeting.objects.filter(unit__in=cells, month=month,
+    done = set(CellMeeting.objects.held().filter(unit__in=cells, month=month,
                                           kind=MeetingKind.REGULAR)
                .values_list("unit_id", flat=True))  # fmt: skip
     return [c for c in cells if c.pk not in done]
@@ -206,3 +212,46 @@ def cells_without_meeting(unit: OrgUnit, month: date) -> QuerySet[OrgUnit]:
     rows = CellMeetingStat.objects.filter(subtree_q(unit.path), month=month_start(month),
                                           held=0)  # fmt: skip
     return OrgUnit.objects.filter(pk__in=rows.values("unit_id")).order_by("path")
+
+
+# --- announcements ------------------------------------------------------------------------
+
+
+def get_announcement_or_404(user, pk: int) -> CellMeeting:
+    """An announced (or since held or cancelled) meeting, for those who see the cell's
+    records and for the people it invites (their own invitation)."""
+    meeting = CellMeeting.objects.select_related("unit").filter(pk=pk).first()
+    if meeting is None:
+        raise Http404("Không tìm thấy buổi sinh hoạt.")
+    if can(user, Capability.VIEW_RECORDS, meeting.unit):
+        return meeting
+    if getattr(user, "is_authenticated", False) and any(
+        p.user_id == user.pk for p in expected_people(meeting.unit, meeting.month)
+    ):
+        return meeting
+    raise Http404("Không tìm thấy buổi sinh hoạt.")
+
+
+def expected_people(cell: OrgUnit, month: date) -> list[Person]:
+    """The party members the cell expects at its meeting (and invites to an announced one):
+    in the cell that month, not exempt (the same rule as the handbook figures); quần chúng
+    on the roster take part in the campaign but do not attend the chi bộ's meetings."""
+    return [p for p in cell_party_members_in_month(cell, month) if not p.is_exempt]
+
+
+def cell_party_members_in_month(cell: OrgUnit, month: date) -> QuerySet[Person]:
+    return cell_people_in_month(cell, month).exclude(status=MemberStatus.NON_MEMBER)
+
+
+def upcoming_for(person: Person | None, on: date | None = None) -> list[CellMeeting]:
+    """The announced meetings of the person's cell from today on that invite them."""
+    if person is None or person.cell_id is None:
+        return []
+    on = on or timezone.localdate()
+    meetings = CellMeeting.objects.filter(
+        unit_id=person.cell_id, status=MeetingStatus.ANNOUNCED, held_on__gte=on
+    ).select_related("unit")
+    return [
+        m for m in meetings.order_by("held_on", "starts_at")
+        if any(p.pk == person.pk for p in expected_people(m.unit, m.month))
+    ]  # fmt: skip

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from lamtheo.campaign.models import Topic
@@ -16,6 +17,7 @@ from lamtheo.core import figures
 from lamtheo.core.audit import bump_version, tag
 from lamtheo.core.dates import format_date
 from lamtheo.core.errors import DomainError
+from lamtheo.core.notices import notice_send
 from lamtheo.core.periods import month_start
 from lamtheo.core.vietnamese import nfc
 from lamtheo.learning.attendance import AttendanceStatus
@@ -24,7 +26,9 @@ from lamtheo.learning.study.models import SessionKind, StudyAttendance, StudySes
 from lamtheo.learning.study.selectors import expected_people
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit
 from lamtheo.orgs.scope import Capability, can
+from lamtheo.orgs.selectors import role_title
 from lamtheo.orgs.tree import is_within, subtree_q
+from lamtheo.people.models import Person
 
 
 @dataclass
@@ -106,7 +110,25 @@ def study_session_schedule(*, actor, unit: OrgUnit, data: SessionInput) -> Study
     session.chosen_units.set([] if data.whole_subtree else data.chosen_units)
     _add_sheets(session, cells)
     figures.cells_month_changed(cells=cells, month=session.month, source=StudySession)
+    _tell_expected(actor, session, cells)
     return session
+
+
+def _tell_expected(actor, session: StudySession, cells: list[OrgUnit]) -> None:
+    """The people expected at the session (in its cells that month, not exempt) hear of it,
+    in the app and by e-mail after the commit."""
+    ids = {person_id for _, person_id in expected_people(session.month, [c.pk for c in cells])}
+    users = [p.user for p in Person.objects.filter(pk__in=ids).select_related("user")]
+    where = f"tại {session.place}" if session.place else "trực tuyến"
+    notice_send(
+        actor=actor,
+        users=users,
+        text=f"{session.unit.name} tổ chức {session.title} ngày "
+        f"{format_date(session.held_on)} {where}. Đề nghị đồng chí tham dự đầy đủ.",
+        url=reverse("home:home"),
+        subject=f"Lịch học tập, quán triệt ngày {format_date(session.held_on)}",
+        sender_title=role_title(actor, session.unit),
+    )
 
 
 @transaction.atomic

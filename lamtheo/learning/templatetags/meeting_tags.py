@@ -7,7 +7,11 @@ from django import template
 from django.utils import timezone
 
 from lamtheo.core.periods import month_start
-from lamtheo.learning.meetings.selectors import cells_without_meeting_now, meeting_for_entry
+from lamtheo.learning.meetings.selectors import (
+    cells_without_meeting_now,
+    meeting_for_entry,
+    upcoming_for,
+)
 from lamtheo.learning.stories.selectors import story_of_period
 from lamtheo.orgs.scope import Capability, can, has_any, top_units
 
@@ -27,6 +31,7 @@ def learning_home(context) -> dict:
         "meeting_cells": missing,
         "recorded_cells": [c for c in cells if c not in missing],
         "record_cells": cells,
+        "upcoming": upcoming_for(person, today),
         "story_unit": unit,
         "story_today": story_of_period(unit, today) if unit is not None else None,
         "can_read_story": unit is not None and can(user, Capability.READ_STORIES, unit),

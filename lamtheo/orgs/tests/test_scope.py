@@ -13,13 +13,14 @@ left out holds it nowhere. One test per capability checks `can` on every unit, t
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
+from django.utils import timezone
 
 from lamtheo.core.periods import month_start
-from lamtheo.orgs.models import RoleKind
+from lamtheo.orgs.models import Role, RoleKind
 from lamtheo.orgs.scope import (
     MEMBER,
     RULES,
@@ -27,16 +28,19 @@ from lamtheo.orgs.scope import (
     Reach,
     anchor_unit_ids,
     can,
+    current_roles,
     has_any,
     holders,
     holds_whole_tree,
+    may_give_codes_to_holder,
     may_move_between,
+    requires_two_factor,
     roles_with,
     scope_q,
     top_units,
     visible_units,
 )
-from lamtheo.orgs.services import role_grant
+from lamtheo.orgs.services import role_end, role_grant
 from lamtheo.people.models import Person
 from lamtheo.people.services import person_transfer
 from lamtheo.tests.helpers import make_user
@@ -124,6 +128,18 @@ EXPECTED: dict[Capability, dict[str, set[str]]] = {
     # Own cell for its secretaries (a đảng bộ's secretary reaches no cell by it); the
     # administrator for the subtree.
     Capability.MANAGE_PEOPLE: {"secretary": CELL, "other_secretary": CELL_B, "admin": EVERY_UNIT},
+    Capability.RESET_TWO_FACTOR: {"admin": EVERY_UNIT},
+    # A đảng bộ's committee for its subtree; not a cell's secretary (not even a chi bộ cơ sở's).
+    Capability.ISSUE_ACCOUNTS: {"admin": EVERY_UNIT, "org_secretary": ORG, "committee": ORG},
+    Capability.RESET_CODES: {"secretary": CELL, "other_secretary": CELL_B},
+    Capability.VIEW_ROLES: {"admin": EVERY_UNIT, "org_secretary": ORG, "committee": ORG},
+    # Below the committee's own unit: its own roles come from the level above.
+    Capability.MANAGE_ROLES: {
+        "admin": EVERY_UNIT,
+        "org_secretary": {"cell", "cell2"},
+        "committee": {"cell", "cell2"},
+    },
+    Capability.GRANT_ADMIN: {"admin": EVERY_UNIT},
 }
 
 
@@ -197,6 +213,17 @@ def test_only_roster_management_is_opened_to_a_superuser_on_the_whole_tree(world
     assert [c for c in Capability if holds_whole_tree(superuser, c)] == [Capability.MANAGE_ROSTER]
     assert not holds_whole_tree(world["users"]["admin"], Capability.MANAGE_ROSTER)
     assert top_units(superuser, Capability.MANAGE_ROSTER) == [world["units"]["bloc"]]
+
+
+def test_two_factor_is_required_of_officers_above_the_cell_and_superusers(world):
+    users = world["users"]
+    assert {p for p in PEOPLE if requires_two_factor(users[p])} == {
+        "org_secretary",
+        "committee",
+        "admin",
+        "superuser",
+    }
+    assert not requires_two_factor(AnonymousUser())
 
 
 def test_a_role_on_an_inactive_unit_gives_nothing(world):
@@ -304,3 +331,49 @@ def test_a_move_within_the_tree_needs_the_right_on_both_cells(world):
     assert may_move_between(fresh(users["secretary"]), cell, cell2)
     assert not may_move_between(users["committee"], cell, cell2)
     assert not may_move_between(users["admin"], cell, None)
+
+
+# --- only the roles current today count -------------------------------------------------
+
+
+def test_a_role_counts_only_from_its_start_date_until_it_ends(world):
+    tree = world["tree"]
+    today = timezone.localdate()
+    role = Role.objects.get(user=tree.committee_user, unit=tree.org)
+    Role.objects.filter(pk=role.pk).update(start_date=today + timedelta(days=1))
+    assert not can(fresh(tree.committee_user), Capability.VIEW_RECORDS, tree.cell)
+    Role.objects.filter(pk=role.pk).update(start_date=today - timedelta(days=10), end_date=today)
+    assert not can(fresh(tree.committee_user), Capability.VIEW_RECORDS, tree.cell)
+    assert not visible_units(fresh(tree.committee_user), Capability.VIEW_STATS).exists()
+    assert not holders(Capability.VIEW_STATS, [tree.cell]).filter(pk=role.pk).exists()
+    Role.objects.filter(pk=role.pk).update(end_date=today + timedelta(days=1))
+    assert can(fresh(tree.committee_user), Capability.VIEW_RECORDS, tree.cell)
+    assert holders(Capability.VIEW_STATS, [tree.cell]).filter(pk=role.pk).exists()
+
+
+def test_an_ended_role_can_be_given_again_and_counts_again(world):
+    tree = world["tree"]
+    role = Role.objects.get(user=tree.committee_user, unit=tree.org)
+    role_end(actor=tree.admin_user, role=role, end_date=timezone.localdate(), reason="Hết nhiệm kỳ")
+    assert not can(fresh(tree.committee_user), Capability.VIEW_STATS, tree.org)
+    again = role_grant(
+        actor=tree.admin_user, user=tree.committee_user, unit=tree.org, kind=RoleKind.COMMITTEE
+    )
+    assert again.pk != role.pk
+    assert can(fresh(tree.committee_user), Capability.VIEW_STATS, tree.org)
+    assert [h.history_action for h in role.history.order_by("history_id")][-1] == (
+        "lamtheo.orgs.role.ended"
+    )
+
+
+def test_codes_for_a_role_holder_only_from_who_could_assign_all_their_roles(world):
+    users = world["users"]
+    roles_of = {
+        name: list(current_roles().filter(user=users[name]).select_related("unit"))
+        for name in ("secretary", "org_secretary", "admin")
+    }
+    assert may_give_codes_to_holder(users["committee"], roles_of["secretary"])
+    assert not may_give_codes_to_holder(users["committee"], roles_of["org_secretary"])
+    assert not may_give_codes_to_holder(users["committee"], roles_of["admin"])
+    assert may_give_codes_to_holder(users["admin"], roles_of["org_secretary"])
+    assert may_give_codes_to_holder(users["secretary"], [])  # no role: nothing to take over

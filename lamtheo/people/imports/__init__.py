@@ -5,8 +5,11 @@ it; `roster_import` then
 
 1. reads the workbook, streaming (openpyxl for its structure, the standard library's XML
    parser for the cells);
-2. checks every cell of every row and collects *all* problems, each with its
-   sheet, row, column and a Vietnamese message;
+2. checks every cell of every row (Excel error values and invisible characters refused in
+   all of them), then every row against the tree, even a row with bad cells, and collects
+   *all* problems in one round, each with its sheet, row, column and a Vietnamese message
+   (hidden sheets with data, repeated headers, codes that differ only in case, an empty
+   file are problems too);
 3. only if there is none, writes everything in one transaction with bulk
    statements (no per-row saves), so 10,000 rows cost a handful of queries.
 

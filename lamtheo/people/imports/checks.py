@@ -1,12 +1,18 @@
 """Checking one row's cells: each cell against its column (required, length, code, list,
 date, month, e-mail, phone), every problem recorded with its row and column, and the rows
-that repeat a code of an earlier row."""
+that repeat a code of an earlier row (exactly, or but for upper and lower case).
+
+Before its column's check, every cell is refused if it holds one of Excel's error values
+(#N/A, #DIV/0!…) or a character that cannot be seen (zero-width spaces, direction controls,
+soft hyphens and the other Unicode format and control characters): such a character would
+make two codes that look alike different, or reverse the order a name is shown in."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -16,7 +22,7 @@ from django.core.validators import validate_email
 from lamtheo.core.dates import format_date, parse_date
 from lamtheo.core.periods import month_start, parse_month
 from lamtheo.core.vietnamese import fold, name_sort_key, nfc
-from lamtheo.people.imports.reader import Row
+from lamtheo.people.imports.reader import EXCEL_ERRORS, CellError, Row
 from lamtheo.people.imports.report import Problem
 from lamtheo.people.imports.sheet import (
     GENDER_LABELS,
@@ -59,6 +65,58 @@ def _text(value: Any) -> str:
     return nfc(str(value))
 
 
+# Letters and marks that show nothing at all (Hangul fillers, the combining grapheme joiner,
+# Khmer inherent vowels), refused like the format characters.
+_BLANK_LETTERS = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0")
+_DIRECTION = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_ZERO_WIDTH = frozenset("\u200b\u2060\ufeff")
+
+
+def _invisible_kind(ch: str) -> str:
+    """What an invisible character is, in words an administrator can act on."""
+    if ch in _DIRECTION:
+        return "ký tự điều khiển hướng chữ (không nhìn thấy, làm đảo thứ tự chữ khi hiển thị)"
+    if ch in _ZERO_WIDTH:
+        return "dấu cách không độ rộng (không nhìn thấy)"
+    if ch in "\u200c\u200d":
+        return "ký tự nối hoặc ngắt chữ không độ rộng (không nhìn thấy)"
+    if ch == "\u00ad":
+        return "dấu gạch nối mềm (thường không hiện ra)"
+    category = unicodedata.category(ch)
+    if category == "Cf":
+        return "ký tự định dạng không nhìn thấy"
+    if category == "Cc":
+        return "ký tự điều khiển (không nhìn thấy)"
+    if category in ("Co", "Cn"):
+        return "ký tự không có trong bảng mã chuẩn"
+    return "ký tự trống không nhìn thấy"
+
+
+def _refused(raw: Any) -> str | None:
+    """Why a cell is refused whatever its column: an Excel error value, or a character that
+    cannot be seen. None when neither."""
+    if isinstance(raw, CellError) or (
+        isinstance(raw, str) and "#" in raw and raw.strip().upper() in EXCEL_ERRORS
+    ):
+        return (
+            f"ô có giá trị lỗi của Excel “{raw.strip()}” (thường do công thức tính sai hoặc "
+            "ô được tham chiếu đã bị xóa), không phải dữ liệu. Vui lòng ghi giá trị thật vào ô "
+            "này (hoặc để trống nếu cột không bắt buộc) rồi nhập lại."
+        )
+    if not isinstance(raw, str) or (raw.isprintable() and _BLANK_LETTERS.isdisjoint(raw)):
+        return None
+    text = _text(raw)  # whitespace (tab, line breaks, no-break spaces) is made one space
+    for position, ch in enumerate(text, start=1):
+        if not ch.isprintable() or ch in _BLANK_LETTERS:
+            visible = "".join(c for c in text if c.isprintable() and c not in _BLANK_LETTERS)
+            return (
+                f"“{visible}” có {_invisible_kind(ch)}, mã U+{ord(ch):04X}, ở ký tự thứ "
+                f"{position}. Ký tự này làm giá trị khác với những gì nhìn thấy nên không "
+                "được nhận; vui lòng xóa ô và gõ lại (không dán từ nơi khác) rồi nhập lại."
+            )
+    return None
+
+
 Answer = tuple[Any, str | None]  # a cell's value as read, and its problem if it has one
 Seen = dict[str, dict[tuple[type, Any], Answer]]  # column key → its answers so far, by value
 
@@ -81,10 +139,14 @@ class _Cells:
     ) -> None:
         self.spec, self.number, self.raw, self.problems = spec, number, raw, problems
         self.seen = seen
-        self.ok = True
+        self.failed: set[str] = set()
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
 
     def fail(self, key: str, message: str) -> None:
-        self.ok = False
+        self.failed.add(key)
         self.problems.append(
             Problem(self.spec.title, self.number, self.spec.column(key).header, message)
         )
@@ -95,7 +157,10 @@ class _Cells:
         as_seen = (type(raw), raw)  # 1, 1.0 and True are equal keys but read differently
         answer = answers.get(as_seen)
         if answer is None:
-            answer = answers[as_seen] = check(self.spec.column(key), raw)
+            refused = _refused(raw)
+            answer = answers[as_seen] = (
+                ("", refused) if refused else check(self.spec.column(key), raw)
+            )
         if answer[1] is not None:
             self.fail(key, answer[1])
         return answer[0]
@@ -216,6 +281,13 @@ class UnitRow:
     name: str
     kind: str
     parent: str
+    # The columns whose cell has a problem (reported): their value is not to be used. The
+    # others are still checked against the tree, so that one round reports everything.
+    failed: set[str] = field(default_factory=set)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
 
 
 @dataclass
@@ -226,11 +298,15 @@ class PersonRow:
     start_month: date | None
     # Only the fields filled in the file: an empty optional cell keeps what is stored.
     values: dict[str, Any]
+    failed: set[str] = field(default_factory=set)  # as UnitRow.failed
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
 
 
-def unit_row(
-    number: int, raw: dict[str, Any], problems: list[Problem], seen: Seen
-) -> UnitRow | None:
+def unit_row(number: int, raw: dict[str, Any], problems: list[Problem], seen: Seen) -> UnitRow:
+    """The row as read; `failed` names its columns with a problem."""
     cells = _Cells(UNITS, number, raw, problems, seen)
     row = UnitRow(
         number,
@@ -238,15 +314,17 @@ def unit_row(
         cells.text("name"),
         cells.choice("kind", KINDS, UNIT_KIND_LABELS),
         cells.code("parent"),
+        cells.failed,
     )
     if row.code and row.parent == row.code:
         cells.fail("parent", "một đơn vị không thể là cấp trên của chính nó.")
-    return row if cells.ok else None
+    return row
 
 
 def person_row(
     number: int, raw: dict[str, Any], today: date, problems: list[Problem], seen: Seen
-) -> PersonRow | None:
+) -> PersonRow:
+    """The row as read; `failed` names its columns with a problem."""
     cells = _Cells(PEOPLE, number, raw, problems, seen)
     code, cell = cells.code("code"), cells.code("cell")
     full_name = cells.text("full_name")
@@ -260,10 +338,8 @@ def person_row(
         "phone": cells.phone("phone"),
     }
     start = cells.month("start_month", today)
-    if not cells.ok:
-        return None
-    values = {k: v for k, v in values.items() if v not in ("", None)}
-    return PersonRow(number, code, cell, start, values)
+    values = {k: v for k, v in values.items() if v not in ("", None) and k not in cells.failed}
+    return PersonRow(number, code, cell, start, values, cells.failed)
 
 
 def with_name_keys(values: dict[str, Any]) -> dict[str, Any]:
@@ -273,19 +349,37 @@ def with_name_keys(values: dict[str, Any]) -> dict[str, Any]:
     return values | {"sort_key": name_sort_key(name), "search_key": fold(name)[:120]}
 
 
-def first_rows(
-    spec: SheetSpec, rows: list[Row], problems: list[Problem]
-) -> tuple[set[str], set[int]]:
-    """Every code of the sheet (even on a row with other errors), and the rows that repeat a
-    code of an earlier row, each reported."""
-    first: dict[str, int] = {}
-    repeated: set[int] = set()
-    for number, raw in rows:
-        code = _text(raw.get("code"))
-        if code in first:
-            repeated.add(number)
-            message = f"mã “{code}” trùng với dòng {first[code]}."
-            problems.append(Problem(spec.title, number, spec.column("code").header, message))
-        elif code:
-            first[code] = number
-    return set(first), repeated
+def sheet_codes(rows: list[Row]) -> set[str]:
+    """Every code of the sheet as typed, even on a row with errors: a reference to one of
+    them is not reported again as unknown."""
+    return {_text(raw.get("code")) for _, raw in rows} - {""}
+
+
+def case_key(code: str) -> str:
+    """What two codes that differ only in upper and lower case have in common."""
+    return nfc(code).casefold()
+
+
+def refuse_repeated(spec: SheetSpec, rows: list[UnitRow] | list[PersonRow], problems) -> None:
+    """Report each row whose code repeats the code of an earlier row, exactly or but for
+    upper and lower case, naming that row; its code is then not used (`failed`)."""
+    first: dict[str, UnitRow | PersonRow] = {}
+    column = spec.column("code").header
+    for row in rows:
+        if not row.code or "code" in row.failed:
+            continue
+        earlier = first.get(key := case_key(row.code))
+        if earlier is None:
+            first[key] = row
+            continue
+        if earlier.code == row.code:
+            message = f"mã “{row.code}” trùng với dòng {earlier.number}."
+        else:
+            message = (
+                f"mã “{row.code}” chỉ khác mã “{earlier.code}” ở dòng {earlier.number} về chữ "
+                "hoa, chữ thường; hai mã như vậy dễ bị hiểu là một nên không được nhận. Nếu "
+                "là cùng một " + ("tổ chức đảng" if spec is UNITS else "người") + ", chỉ giữ "
+                "một dòng; nếu không, dùng mã khác hẳn."
+            )
+        row.failed.add("code")
+        problems.append(Problem(spec.title, row.number, column, message))

@@ -1,6 +1,10 @@
 """The plan of the write: the rows of both sheets checked together against the database
-(scope, parents, depth, cycles, transfers, changes of kind), and what will change, decided
-before anything is written."""
+(scope, parents, depth, cycles, transfers, changes of kind, codes that differ from a stored
+one only in case), and what will change, decided before anything is written.
+
+Every row is checked against the tree, even one with a bad cell: only the columns that
+failed their own check are left out (`failed`), so a file's every problem is reported in one
+round. Only rows without any problem are planned; with any problem, nothing is written."""
 
 from __future__ import annotations
 
@@ -13,10 +17,15 @@ from lamtheo.core.periods import month_start
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit, UnitKind
 from lamtheo.orgs.scope import Capability, holds_whole_tree, reaches_path
 from lamtheo.orgs.tree import MAX_DEPTH
-from lamtheo.people.imports.checks import PersonRow, UnitRow, with_name_keys
+from lamtheo.people.imports.checks import PersonRow, UnitRow, case_key, with_name_keys
 from lamtheo.people.imports.report import Counts, Problem
 from lamtheo.people.imports.sheet import PEOPLE, UNITS, SheetSpec
-from lamtheo.people.imports.stored import StoredUnit, existing_people, existing_units
+from lamtheo.people.imports.stored import (
+    StoredUnit,
+    case_twins,
+    existing_people,
+    existing_units,
+)
 from lamtheo.people.models import Person
 
 
@@ -44,6 +53,7 @@ class Checker:
         self.actor, self.today, self.problems = actor, today, problems
         self.plan = Plan()
         self._may_add_root: bool | None = None
+        self._case_hints: dict[str, str] = {}
 
     @property
     def may_add_root(self) -> bool:
@@ -64,22 +74,89 @@ class Checker:
     # -- units ---------------------------------------------------------------
 
     def check_units(
-        self, rows: list[UnitRow], all_codes: set[str], people: list[PersonRow]
+        self,
+        rows: list[UnitRow],
+        all_codes: set[str],
+        people: list[PersonRow],
+        *,
+        people_known: bool = True,
     ) -> None:
-        self.file_units = {r.code: r for r in rows}
-        wanted = set(self.file_units) | {r.parent for r in rows} | {p.cell for p in people}
+        """`all_codes`: every code typed in the sheet; `people_known`: whether the people's
+        sheet could be read (if not, what it would change is not assumed)."""
+        self.file_units = {r.code: r for r in rows if "code" not in r.failed and r.code}
+        wanted = set(self.file_units)
+        wanted |= {r.parent for r in rows if "parent" not in r.failed}
+        wanted |= {p.cell for p in people if "cell" not in p.failed}
         self.db_units = existing_units(wanted - {""})
-        # Kinds as they will be after the import, to check the people's cells.
-        self.kinds = {c: u.kind for c, u in self.db_units.items()}
-        self.kinds |= {c: r.kind for c, r in self.file_units.items()}
+        self._refuse_case_twins(UNITS, self.file_units, set(self.db_units), OrgUnit)
+        # Kinds as they will be after the import, to check the people's cells; None where
+        # the file's kind is wrong (already reported).
+        self.kinds: dict[str, str | None] = {c: u.kind for c, u in self.db_units.items()}
+        self.kinds |= {
+            c: None if "kind" in r.failed else r.kind for c, r in self.file_units.items()
+        }
         self.file_unit_codes = all_codes  # every code in the sheet, even on a bad row
+        self._find_case_hints(wanted)
         new = {c: r for c, r in self.file_units.items() if c not in self.db_units}
-        for row in self.file_units.values():
-            if row.code in self.db_units:
+        for row in rows:
+            if row.code in self.db_units and "code" not in row.failed:
                 self._check_existing_unit(row, self.db_units[row.code])
-            else:
+            elif "code" not in row.failed or row.parent:
+                # A row whose code is wrong may still name a parent that is wrong.
                 self._check_parent(row)
         self._plan_new_units(new)
+        self.people_known = people_known
+
+    def _refuse_case_twins(self, spec: SheetSpec, rows: dict, stored: set[str], model) -> None:
+        """A new code that differs from a stored one only in upper and lower case is refused,
+        naming what holds it (unless outside the actor's scope); the row is then not used."""
+        twins = case_twins(model, [c for c in rows if c not in stored])
+        if not twins:
+            return
+        if model is OrgUnit:
+            held = {c: (u.name, u.path) for c, u in existing_units(set(twins.values())).items()}
+            noun = "tổ chức đảng"
+        else:
+            people = existing_people(list(twins.values()))
+            held = {c: (v["full_name"], path) for c, (v, path, _) in people.items()}
+            noun = "người"
+        for code, twin in twins.items():
+            row = rows.pop(code)
+            row.failed.add("code")
+            name, path = held.get(twin, ("", None))
+            outside = f"một {noun} ngoài phạm vi đồng chí quản lý"
+            whose = f"“{name}”" if self.in_scope(path) else outside
+            self.fail(
+                spec,
+                row.number,
+                "code",
+                f"mã “{code}” chỉ khác về chữ hoa, chữ thường với mã “{twin}” đã có trong phần "
+                f"mềm, của {whose}; hai mã như vậy dễ bị hiểu là một nên không được nhận. "
+                f"Nếu là {noun} đó, ghi đúng mã “{twin}”; nếu không, dùng mã khác hẳn.",
+            )
+
+    def _case_hint(self, code: str) -> str:
+        """For a unit code not found: the code, of the file or stored within the actor's
+        scope, that differs from it only in upper and lower case, if there is one."""
+        twin = self._case_hints.get(case_key(code))
+        if twin is None or twin == code:
+            return ""
+        return (
+            f" Có mã “{twin}” chỉ khác về chữ hoa, chữ thường: nếu là đơn vị đó, ghi đúng "
+            f"mã “{twin}”."
+        )
+
+    def _find_case_hints(self, references: set[str]) -> None:
+        """The codes a reference not found may have meant (see _case_hint): one pass over
+        the stored codes, only when some reference is not found."""
+        self._case_hints = {case_key(c): c for c in self.file_unit_codes}
+        unknown = references - set(self.db_units) - self.file_unit_codes - {""}
+        if not unknown:
+            return
+        stored = case_twins(OrgUnit, unknown)
+        for c, u in existing_units(set(stored.values())).items():
+            if u.is_active and self.in_scope(u.path):
+                self._case_hints.setdefault(case_key(c), c)
 
     def _check_existing_unit(self, row: UnitRow, unit: StoredUnit) -> None:
         if not self.in_scope(unit.path):
@@ -99,7 +176,7 @@ class Checker:
                 f"tổ chức đảng mã “{row.code}” đã ngừng hoạt "
                 "động, không cập nhật qua tệp nhập được.",
             )
-        elif row.parent and row.parent != unit.parent_code:
+        elif row.parent and "parent" not in row.failed and row.parent != unit.parent_code:
             self.fail(
                 UNITS,
                 row.number,
@@ -107,6 +184,8 @@ class Checker:
                 f"đơn vị “{row.code}” đang trực thuộc cấp "
                 "trên khác; chưa hỗ trợ chuyển đơn vị sang cấp trên khác.",
             )
+        elif not row.ok:
+            return
         elif (row.name, row.kind) == (unit.name, unit.kind):
             self.plan.units.unchanged += 1
         else:
@@ -115,6 +194,8 @@ class Checker:
             self.plan.kinds_changed |= (row.kind in CELL_KINDS) != (unit.kind in CELL_KINDS)
 
     def _check_parent(self, row: UnitRow) -> None:
+        if "parent" in row.failed:
+            return
         if not row.parent:
             if not self.may_add_root:
                 self.fail(
@@ -135,11 +216,12 @@ class Checker:
                     row.number,
                     "parent",
                     f"không tìm thấy tổ chức đảng mã "
-                    f"“{row.parent}” trong tệp này hay trong phạm vi đồng chí quản lý.",
+                    f"“{row.parent}” trong tệp này hay trong phạm vi đồng chí quản lý."
+                    + self._case_hint(row.parent),
                 )
                 return
             kind = self.kinds[row.parent]
-        if kind in CELL_KINDS:
+        if kind is not None and kind in CELL_KINDS:
             self.fail(
                 UNITS,
                 row.number,
@@ -155,7 +237,7 @@ class Checker:
                 self._touch(code, month_start(self.today))
             if depth is not None and depth > MAX_DEPTH:
                 self.fail(UNITS, row.number, "parent", f"cây tổ chức quá {MAX_DEPTH + 1} cấp.")
-            elif depth is not None:
+            elif depth is not None and row.ok:
                 self.plan.new_units.append((row, depth))
         self.plan.units.created = len(self.plan.new_units)
 
@@ -171,25 +253,33 @@ class Checker:
 
     # -- people --------------------------------------------------------------
 
-    def check_people(self, rows: list[PersonRow]) -> None:
-        file_people = {r.code: r for r in rows}
+    def check_people(self, rows: list[PersonRow], *, units_known: bool = True) -> None:
+        """`units_known`: whether the units' sheet could be read (if not, a cell that is not
+        stored may still be one of its units, and is not reported)."""
+        self.units_known = units_known
+        file_people = {r.code: r for r in rows if "code" not in r.failed and r.code}
         stored = existing_people(list(file_people))
-        for row in file_people.values():
-            if not self._check_cell(row):
+        self._refuse_case_twins(PEOPLE, file_people, set(stored), Person)
+        for row in rows:
+            cell_ok = "cell" not in row.failed and self._check_cell(row)
+            if "code" in row.failed:
                 continue
             if row.code in stored:
-                self._plan_update(row, *stored[row.code])
-            else:
+                self._plan_update(row, *stored[row.code], cell_ok=cell_ok)
+            elif cell_ok and row.ok:
                 self.plan.new_people.append(row)
                 self._touch(row.cell, row.start_month or month_start(self.today))
         self.plan.people.created = len(self.plan.new_people)
-        self._check_kind_changes(file_people)
+        if self.people_known:
+            self._check_kind_changes(file_people)
 
     def _check_cell(self, row: PersonRow) -> bool:
         kind = self.kinds.get(row.cell)
         unit = self.db_units.get(row.cell)
         # A stored unit must be in scope even when the file lists it; a new one is checked
         # (and reported) on its own row.
+        if unit is None and row.cell not in self.file_unit_codes and not self.units_known:
+            return True  # perhaps a unit of the sheet that could not be read
         if (unit is None and row.cell not in self.file_unit_codes) or (
             unit is not None and not (unit.is_active and self.in_scope(unit.path))
         ):
@@ -198,7 +288,8 @@ class Checker:
                 row.number,
                 "cell",
                 f"không tìm thấy chi bộ mã “{row.cell}” trong "
-                "trang “Tổ chức đảng” hay trong phạm vi đồng chí quản lý.",
+                "trang “Tổ chức đảng” hay trong phạm vi đồng chí quản lý."
+                + self._case_hint(row.cell),
             )
             return False
         if kind is not None and kind not in CELL_KINDS:
@@ -219,6 +310,8 @@ class Checker:
         stored: dict[str, Any],
         cell_path: str | None,
         open_membership: tuple[int, str, date] | None,
+        *,
+        cell_ok: bool,
     ) -> None:
         if not self.in_scope(cell_path):
             self.fail(
@@ -230,14 +323,20 @@ class Checker:
                 "sinh hoạt đến do cấp có thẩm quyền thực hiện.",
             )
             return
+        if not cell_ok:
+            return
+        current_code = open_membership[1] if open_membership else None
+        moves = current_code != row.cell
+        if moves and not self._transfer_month_ok(row, open_membership):
+            return
+        if not row.ok:
+            return
+        if moves:
+            self._plan_transfer(row, stored["id"], open_membership)
         changed = {k for k, v in row.values.items() if stored[k] != v}
         if "full_name" in changed:
             changed |= {"sort_key", "search_key"}
             row.values = with_name_keys(row.values)
-        current_code = open_membership[1] if open_membership else None
-        moves = current_code != row.cell
-        if moves and not self._plan_transfer(row, stored["id"], open_membership):
-            return
         if changed or moves:
             # Every field is set (the stored value where unchanged): bulk_update writes the
             # union of the changed fields for all of them.
@@ -249,9 +348,11 @@ class Checker:
         else:
             self.plan.people.unchanged += 1
 
-    def _plan_transfer(
-        self, row: PersonRow, person_id: int, open_membership: tuple[int, str, date] | None
+    def _transfer_month_ok(
+        self, row: PersonRow, open_membership: tuple[int, str, date] | None
     ) -> bool:
+        if "start_month" in row.failed:
+            return False  # reported on its own
         month = row.start_month or month_start(self.today)
         if open_membership is not None and month <= open_membership[2]:
             self.fail(
@@ -264,6 +365,12 @@ class Checker:
                 "vào cột này.",
             )
             return False
+        return True
+
+    def _plan_transfer(
+        self, row: PersonRow, person_id: int, open_membership: tuple[int, str, date] | None
+    ) -> None:
+        month = row.start_month or month_start(self.today)
         self.plan.transfers.append(
             (person_id, open_membership[0] if open_membership else None, row.cell, month)
         )
@@ -271,7 +378,6 @@ class Checker:
         self._touch(row.cell, month)
         if open_membership is not None:
             self._touch(open_membership[1], month)
-        return True
 
     def _touch(self, cell: str, month: date) -> None:
         self.plan.touched[cell] = min(month, self.plan.touched.get(cell, month))
@@ -282,7 +388,10 @@ class Checker:
         to_non_cell = {
             u.id: c
             for c, u in self.db_units.items()
-            if u.kind in CELL_KINDS and c in self.file_units and self.kinds[c] not in CELL_KINDS
+            if u.kind in CELL_KINDS
+            and c in self.file_units
+            and self.kinds[c] is not None
+            and self.kinds[c] not in CELL_KINDS
         }
         to_cell = {
             u.id: c
@@ -319,7 +428,8 @@ class Checker:
 
 def _depths(new: dict[str, UnitRow], known: dict[str, int], on_cycle) -> dict[str, int | None]:
     """Depth of each new unit, following parents inside the file up to a stored unit or the
-    root; None when the chain is broken (unknown parent or a cycle, reported once)."""
+    root; None when the chain is broken (unknown or wrong parent, or a cycle, reported once)."""
+    parents = {c: None if "parent" in r.failed else r.parent for c, r in new.items()}
     depth: dict[str, int | None] = {}
     for start in new:
         chain: list[str] = []
@@ -332,9 +442,12 @@ def _depths(new: dict[str, UnitRow], known: dict[str, int], on_cycle) -> dict[st
                 break
             chain.append(code)
             on_chain.add(code)
-            code = new[code].parent
+            code = parents[code]
         else:
-            base = depth.get(code) if code in new else (known.get(code) if code else -1)
+            if code is None:  # a parent whose cell is wrong
+                base = None
+            else:
+                base = depth.get(code) if code in new else (known.get(code) if code else -1)
         for offset, c in enumerate(reversed(chain), start=1):
             depth[c] = None if base is None else base + offset
     return depth

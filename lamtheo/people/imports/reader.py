@@ -19,7 +19,15 @@ from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from lamtheo.core.vietnamese import fold
 from lamtheo.core.zipcheck import LimitedReader, ZipBudgetError, check_zip_budget
 from lamtheo.people.imports.report import Problem
-from lamtheo.people.imports.sheet import SHEETS, SheetSpec
+from lamtheo.people.imports.sheet import (
+    COLUMNS,
+    GENDER_LABELS,
+    LISTS_TITLE,
+    SHEETS,
+    STATUS_LABELS,
+    UNIT_KIND_LABELS,
+    SheetSpec,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +54,45 @@ UNREADABLE = (
 Row = tuple[int, dict[str, Any]]
 
 
+class CellError(str):
+    """A cell holding one of Excel's error values (#N/A, #DIV/0!…), not data: the checks
+    refuse it, whatever the error's text."""
+
+
+# The values Excel shows for a failed formula; typed as text they are refused as well.
+EXCEL_ERRORS = frozenset(
+    (
+        "#DIV/0!",
+        "#N/A",
+        "#REF!",
+        "#VALUE!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        "#GETTING_DATA",
+    )
+)
+
+# What the template's own hidden sheet of drop-down lists holds: its headers and labels.
+_LIST_VALUES = frozenset(
+    [c.header for spec in SHEETS for c in spec.columns]
+    + UNIT_KIND_LABELS
+    + STATUS_LABELS
+    + GENDER_LABELS
+)
+
+
 def read_workbook(file: IO[bytes], file_name: str) -> tuple[dict[str, list[Row]], list[Problem]]:
-    """The data rows of each sheet (by sheet title), or the problems that stop reading."""
+    """The data rows of each sheet that could be read (by sheet title), and the problems
+    found. A problem of the whole file (its `sheet` empty) leaves nothing to check; a sheet
+    whose header is wrong is left out, so that the other sheet is still checked."""
     problems = _check_file(file, file_name)
     if problems:
         return {}, problems
@@ -116,11 +161,25 @@ def _check_file(file: IO[bytes], file_name: str) -> list[Problem]:
 
 
 def _read_sheets(workbook) -> tuple[dict[str, list[Row]], list[Problem]]:
-    by_name = {fold(ws.title): ws for ws in workbook.worksheets}
     rows: dict[str, list[Row]] = {}
     problems: list[Problem] = []
+    data_sheets = set()
     for spec in SHEETS:
-        ws = next((by_name[a] for a in spec.aliases if a in by_name), None)
+        matches = [ws for ws in workbook.worksheets if fold(ws.title) in spec.aliases]
+        data_sheets.update(ws.title for ws in matches)
+        if len(matches) > 1:
+            titles = " và ".join(f"“{ws.title}”" for ws in matches)
+            problems.append(
+                Problem(
+                    spec.title,
+                    None,
+                    "",
+                    f"Tệp có {len(matches)} trang cùng được hiểu là trang “{spec.title}”: "
+                    f"{titles}. Vui lòng chỉ giữ một trang rồi nhập lại.",
+                )
+            )
+            continue
+        ws = matches[0] if matches else None
         if ws is None:
             problems.append(
                 Problem(
@@ -133,11 +192,53 @@ def _read_sheets(workbook) -> tuple[dict[str, list[Row]], list[Problem]]:
                 )
             )
             continue
-        rows[spec.title] = _read_sheet(ws, spec, problems)
+        if ws.sheet_state != "visible":
+            problems.append(_hidden(spec.title, ws.title, data=True))
+        sheet_rows = _read_sheet(ws, spec, problems)
+        if sheet_rows is not None:
+            rows[spec.title] = sheet_rows
+    for ws in workbook.worksheets:
+        if ws.title not in data_sheets and ws.sheet_state != "visible" and _holds_data(ws):
+            problems.append(_hidden(ws.title, ws.title, data=False))
     return rows, problems
 
 
-def _read_sheet(ws, spec: SheetSpec, problems: list[Problem]) -> list[Row]:
+def _hidden(sheet: str, title: str, *, data: bool) -> Problem:
+    """A hidden (or “very hidden”) sheet with data: refused, so that nothing the
+    administrator cannot see is imported, or silently left out."""
+    if data:
+        message = (
+            f"Trang “{title}” đang bị ẩn. Phần mềm không nhập dữ liệu từ trang ẩn, vì người "
+            "nhập không nhìn thấy những gì sẽ được ghi. Vui lòng hiện trang này (bấm chuột "
+            "phải vào tên trang, chọn “Bỏ ẩn”), kiểm tra lại dữ liệu rồi nhập lại."
+        )
+    else:
+        message = (
+            f"Tệp có trang ẩn “{title}” chứa dữ liệu. Phần mềm chỉ nhập trang “Tổ chức "
+            "đảng” và trang “Nhân sự”, nên không nhập dữ liệu của trang ẩn; để không bỏ sót "
+            "điều gì, vui lòng chuyển dữ liệu cần nhập sang hai trang đó, xóa trang ẩn rồi "
+            "nhập lại."
+        )
+    return Problem(sheet, None, "", message)
+
+
+def _holds_data(ws) -> bool:
+    """Whether a sheet other than the two data sheets has any value: the template's hidden
+    sheet of lists may hold only the lists' headers and labels."""
+    allowed = _LIST_VALUES if fold(ws.title) == fold(LISTS_TITLE) else frozenset()
+    for number, values in _sheet_rows(ws):
+        if number > MAX_SHEET_ROW:
+            return True
+        for value in values:
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            if not (isinstance(value, str) and value.strip() in allowed):
+                return True
+    return False
+
+
+def _read_sheet(ws, spec: SheetSpec, problems: list[Problem]) -> list[Row] | None:
+    """The data rows, or None when the sheet cannot be read (its problems recorded)."""
     stream = _sheet_rows(ws)
     first = next(stream, None)
     if first is None:  # a sheet left wholly empty, even without its header: no data
@@ -146,7 +247,7 @@ def _read_sheet(ws, spec: SheetSpec, problems: list[Problem]) -> list[Row]:
         stream = chain([first], stream)
     index = _header_index(first[1] if first[0] == 1 else [], spec, problems)
     if index is None:
-        return []
+        return None
     rows: list[Row] = []
     for number, values in stream:
         if number > MAX_SHEET_ROW or len(rows) >= MAX_ROWS:
@@ -160,7 +261,7 @@ def _read_sheet(ws, spec: SheetSpec, problems: list[Problem]) -> list[Row]:
                     "tệp.",
                 )
             )
-            return []
+            return None
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
         rows.append((number, {key: values[i] for key, i in index.items()}))
@@ -258,7 +359,9 @@ def _cell_value(cell, kind: str, wb) -> Any:
         return value == "1"
     if kind == "d":
         return from_ISO8601(value)
-    return value  # "str" (a formula's text) and "e" (an error such as #N/A)
+    if kind == "e":  # an error such as #N/A: refused by the checks
+        return CellError(value)
+    return value  # "str": a formula's text
 
 
 def _number_value(value: str, is_date: bool, epoch: datetime) -> Any:
@@ -276,13 +379,36 @@ def grouped_number(n: int) -> str:
 
 
 def _header_index(header: list, spec: SheetSpec, problems: list[Problem]) -> dict[str, int] | None:
-    """Column key → position, matching headers without regard to case, diacritics or “*”."""
-    found: dict[str, int] = {}
+    """Column key → position, matching headers without regard to case, diacritics or “*”.
+    A column given twice (the same header, or two names of one column) is refused: which of
+    the two the import would read is not something the administrator can see."""
+    positions: dict[str, list[int]] = {}  # column key, or an unknown header folded → positions
     for i, value in enumerate(header):
         name = fold(str(value).replace("*", "")) if value is not None else ""
-        for column in spec.columns:
-            if column.key not in found and name in (fold(column.header), *column.aliases):
-                found[column.key] = i
+        if not name:
+            continue
+        column = next(
+            (c for c in spec.columns if name in (fold(c.header), *c.aliases)),
+            None,
+        )
+        positions.setdefault(column.key if column else f"?{name}", []).append(i)
+    repeated = False
+    for key, at in positions.items():
+        if len(at) < 2:
+            continue
+        repeated = True
+        title = spec.column(key).header if key in COLUMNS[spec.title] else str(header[at[0]])
+        letters = " và ".join(f"{get_column_letter(i + 1)} (“{header[i]}”)" for i in at)
+        problems.append(
+            Problem(
+                spec.title,
+                1,
+                title,
+                f"dòng tiêu đề có cột này {len(at)} lần: cột {letters}. Mỗi cột chỉ được có "
+                "một lần; vui lòng xóa cột thừa (hoặc đổi tên cột không dùng) rồi nhập lại.",
+            )
+        )
+    found = {key: at[0] for key, at in positions.items() if not key.startswith("?")}
     missing = [c for c in spec.columns if c.required and c.key not in found]
     for column in missing:
         problems.append(
@@ -293,4 +419,4 @@ def _header_index(header: list, spec: SheetSpec, problems: list[Problem]) -> dic
                 "thiếu cột này ở dòng tiêu đề. Vui lòng giữ nguyên dòng tiêu đề của tệp mẫu.",
             )
         )
-    return None if missing else found
+    return None if missing or repeated else found

@@ -28,6 +28,11 @@ class Problem:
             return f"Trang “{self.sheet}”, {self.text[0].lower()}{self.text[1:]}"
         return self.text
 
+    @property
+    def place(self) -> tuple[str, int | None]:
+        """The sheet and row: the report groups a row's problems under it."""
+        return self.sheet, self.row
+
     def order(self) -> tuple[int, int, int]:
         """Sheet, row, column: the order a person reads the report in."""
         spec = next((i for i, s in enumerate(SHEETS) if s.title == self.sheet), -1)

@@ -18,7 +18,13 @@ from django.utils import timezone
 from lamtheo.core.errors import DomainError
 from lamtheo.core.models import Notice
 from lamtheo.orgs.scope import Capability, has_any
-from lamtheo.people.imports.checks import Seen, first_rows, person_row, unit_row
+from lamtheo.people.imports.checks import (
+    Seen,
+    person_row,
+    refuse_repeated,
+    sheet_codes,
+    unit_row,
+)
 from lamtheo.people.imports.plan import Checker, Plan
 from lamtheo.people.imports.reader import Row, read_workbook
 from lamtheo.people.imports.report import ImportResult, Problem
@@ -26,6 +32,12 @@ from lamtheo.people.imports.sheet import PEOPLE, UNITS
 from lamtheo.people.imports.write import write_plan
 
 logger = logging.getLogger(__name__)
+
+EMPTY = (
+    "Tệp không có dòng dữ liệu nào: trang “Tổ chức đảng” và trang “Nhân sự” chỉ có dòng "
+    "tiêu đề (hoặc để trống), nên không có gì để nhập. Vui lòng điền mỗi tổ chức đảng, mỗi "
+    "người một dòng dưới dòng tiêu đề rồi nhập lại."
+)
 
 
 def may_import(user) -> bool:
@@ -42,7 +54,13 @@ def roster_import(*, actor, file: IO[bytes], file_name: str) -> ImportResult:
     with _without_cycle_collector():
         # Parsed before the transaction opens: on SQLite it holds the write lock from its start.
         sheets, result.problems = read_workbook(file, file_name)
-        if not result.problems:
+        if any(not p.sheet for p in result.problems):
+            pass  # the file itself could not be read: nothing to check
+        elif not result.problems and not any(sheets.values()):
+            result.problems.append(Problem("", None, "", EMPTY))
+        elif sheets:
+            # Even with a sheet that could not be read, the other one's rows are checked:
+            # every problem of the file in one round.
             _check_and_write(actor, sheets, result)
     result.problems.sort(key=Problem.order)
     if result.ok:
@@ -89,16 +107,19 @@ def _check_and_write(actor, sheets: dict[str, list[Row]], result: ImportResult) 
 
 
 def _check(actor, today: date, sheets: dict[str, list[Row]], problems: list[Problem]) -> Plan:
-    units_raw, people_raw = sheets[UNITS.title], sheets[PEOPLE.title]
-    unit_codes, repeated_units = first_rows(UNITS, units_raw, problems)
-    _, repeated_people = first_rows(PEOPLE, people_raw, problems)
+    """Each row's cells, then every row against the tree (the columns that passed their own
+    check), all problems collected. A sheet missing from `sheets` could not be read (its
+    problem is reported): the other is checked without assuming anything of it."""
+    units_raw, people_raw = sheets.get(UNITS.title), sheets.get(PEOPLE.title)
     seen_units: Seen = defaultdict(dict)  # see checks._Cells
     seen_people: Seen = defaultdict(dict)
-    units = [unit_row(n, raw, problems, seen_units) for n, raw in units_raw]
-    people = [person_row(n, raw, today, problems, seen_people) for n, raw in people_raw]
-    units = [u for u in units if u is not None and u.number not in repeated_units]
-    people = [p for p in people if p is not None and p.number not in repeated_people]
+    units = [unit_row(n, raw, problems, seen_units) for n, raw in units_raw or ()]
+    people = [person_row(n, raw, today, problems, seen_people) for n, raw in people_raw or ()]
+    refuse_repeated(UNITS, units, problems)
+    refuse_repeated(PEOPLE, people, problems)
     checker = Checker(actor, today, problems)
-    checker.check_units(units, unit_codes, people)
-    checker.check_people(people)
+    checker.check_units(
+        units, sheet_codes(units_raw or []), people, people_known=people_raw is not None
+    )
+    checker.check_people(people, units_known=units_raw is not None)
     return checker.plan

@@ -3,10 +3,11 @@ plain values (as much as the checks and the write step need)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lamtheo.orgs.models import OrgUnit
+from lamtheo.people.imports.checks import case_key
 from lamtheo.people.models import Membership, Person
 
 CHUNK = 2000  # keeps `code IN (...)` lists under every backend's parameter limit
@@ -69,4 +70,21 @@ def existing_people(codes: list[str]) -> dict[str, tuple[dict, str | None, tuple
         }
         for pid, (person, path) in people.items():
             found[person["code"]] = (person, path, open_ms.get(pid))
+    return found
+
+
+def case_twins(model, codes: Iterable[str]) -> dict[str, str]:
+    """For each of `codes` not stored as it is, a stored code of `model` that differs from it
+    only in upper and lower case: code in the file → stored code.
+
+    The comparison is Python's casefold (Đ and đ, ß and SS), which no database's LOWER()
+    matches on every backend, so the stored codes are streamed, only the code column."""
+    wanted = {case_key(c): c for c in codes}
+    found: dict[str, str] = {}
+    if not wanted:
+        return found
+    for stored in model.objects.values_list("code", flat=True).iterator(chunk_size=CHUNK):
+        code = wanted.get(case_key(stored))
+        if code is not None and code != stored:
+            found[code] = stored
     return found

@@ -135,6 +135,14 @@ def _guide_sheet(wb) -> None:
         ),
         ("Lưu ý", "", "Việc nhập không tạo tài khoản đăng nhập; tài khoản được cấp ở bước sau."),
         (
+            "Lưu ý",
+            "",
+            "Phần mềm không nhận: ô báo lỗi của Excel (#N/A, #DIV/0!, #REF!…); ký tự ẩn "
+            "(dấu cách không độ rộng, ký tự điều khiển hướng chữ…, thường có khi dán từ trang "
+            "web); hai mã chỉ khác nhau về chữ hoa, chữ thường; cột tiêu đề lặp lại; trang ẩn "
+            "có dữ liệu. Tệp có những điều này thì không được ghi, và từng chỗ được chỉ ra để sửa.",
+        ),
+        (
             "Giới hạn",
             "",
             f"Tệp tối đa {MAX_FILE_BYTES // 1024 // 1024} MB, mỗi trang tối đa "

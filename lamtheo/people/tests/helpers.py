@@ -60,3 +60,15 @@ def xlsx(units=(), people=()) -> BytesIO:
 
 def run(actor, units=(), people=(), name="danh-sach.xlsx"):
     return roster_import(actor=actor, file=xlsx(units, people), file_name=name)
+
+
+def with_part(data: bytes, part: str, edit) -> bytes:
+    """The workbook with one of its ZIP parts (e.g. "xl/worksheets/sheet2.xml", the sheet
+    “Nhân sự” of the template) changed by `edit(bytes) -> bytes`, as another program could
+    have written it."""
+    src, out = zipfile.ZipFile(BytesIO(data)), BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            dst.writestr(item, edit(body) if item.filename == part else body)
+    return out.getvalue()

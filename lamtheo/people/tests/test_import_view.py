@@ -90,10 +90,13 @@ def test_it_reports_each_bad_row_in_a_table_and_writes_nothing(tree, login):
     page = response.content.decode()
     assert response.status_code == 200
     assert "Tệp “danh-sach.xlsx” có 2 lỗi" in page
+    # The row's two problems are grouped under it: the sheet and row once, then each column.
+    assert "2 lỗi ở 1 dòng" in page
     assert (
-        '<td data-label="Trang">Nhân sự</td><td class="num" data-label="Dòng">3</td>'
-        '<td data-label="Cột">Ngày sinh</td>'
+        '<td rowspan="2" data-label="Trang">Nhân sự</td><td rowspan="2" class="num" '
+        'data-label="Dòng">3</td><td data-label="Cột">Ngày sinh</td>'
     ) in page
+    assert '<tr><td data-label="Cột">Tình trạng</td>' in page
     assert "“31/02/1980” không phải ngày hợp lệ (dd/mm/yyyy)." in page
     assert "Chưa có gì được ghi vào phần mềm" in page
     assert not OrgUnit.objects.filter(code="CBM").exists()

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from lamtheo.pledges import services
 from lamtheo.pledges.models import Pledge, PledgeItem
+from lamtheo.tests.helpers import sign_in
 
 YEAR = date.today().year
 OUT_OF_DATE = "tải lại trang"
@@ -29,7 +30,7 @@ def snapshot() -> list:
 
 def client_of(user) -> Client:
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 

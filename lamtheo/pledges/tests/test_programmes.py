@@ -77,6 +77,20 @@ def test_a_leader_holding_a_role_on_the_unit_may_be_published_there(tree):
     assert services.programme_publish(actor=tree.committee_user, unit=tree.org, pledge=p)
 
 
+def test_a_leader_whose_role_has_ended_is_no_longer_published_there(tree):
+    from lamtheo.orgs.services import role_end
+    from lamtheo.people.models import Person
+    from lamtheo.pledges.selectors import leaders_of
+
+    leader = Person.objects.get(code="DV005")  # belongs to Chi bộ cơ sở B
+    role = role_grant(actor=None, user=leader.user, unit=tree.org, kind=RoleKind.COMMITTEE)
+    p = _pledge(tree, leader)
+    role_end(actor=None, role=role, end_date=timezone.localdate(), reason="Hết nhiệm kỳ")
+    assert leader not in [person for person, _, _ in leaders_of(tree.org, YEAR)]
+    with pytest.raises(DomainError, match="không giữ chức vụ"):
+        services.programme_publish(actor=tree.committee_user, unit=tree.org, pledge=p)
+
+
 def test_only_secretaries_deputies_and_committee_members_may_publish(tree):
     p = _pledge(tree, tree.member)
     for actor in (

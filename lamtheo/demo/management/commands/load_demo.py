@@ -9,6 +9,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from lamtheo.demo.accounts import waiting_usernames
 from lamtheo.demo.build import DEMO_PASSWORD, DemoLogin, demo_logins, load_demo
 from lamtheo.demo.data.units import DEMO_ROOT_NAME
 
@@ -29,6 +30,13 @@ class Command(BaseCommand):
             self.stdout.write(f'Dữ liệu mẫu "{DEMO_ROOT_NAME}" đã có sẵn, không tạo thêm.')
         self.stdout.write("")
         self.stdout.write(logins_table(demo_logins()))
+        waiting = waiting_usernames()
+        if waiting:
+            self.stdout.write("")
+            self.stdout.write(
+                "Chờ đăng nhập lần đầu (mật khẩu dùng thử là mã dùng một lần, phần mềm đề nghị "
+                f"đặt mật khẩu mới): {', '.join(waiting)}"
+            )
 
 
 def logins_table(logins: list[DemoLogin]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time, timedelta
 
 from lamtheo.core.periods import add_months, month_start
 from lamtheo.learning.meetings import services as meeting_services
@@ -24,3 +24,17 @@ def make_meeting(tree):
     return meeting_services.meeting_create(
         actor=tree.secretary_user, unit=tree.cell, data=meeting_input(tree)
     )
+
+
+def announcement_input(**changes) -> meeting_services.AnnouncementInput:
+    data = {"kind": MeetingKind.THEMATIC, "held_on": date.today() + timedelta(days=2),
+            "starts_at": time(14, 0), "place": "Hội trường khoa",
+            "agenda": "Học tập chuyên đề năm 2026.\nNhận xét sổ tay tháng trước."}  # fmt: skip
+    return meeting_services.AnnouncementInput(**(data | changes))
+
+
+def announce(tree, **changes):
+    meeting, _ = meeting_services.meeting_announce(
+        actor=tree.secretary_user, unit=tree.cell, data=announcement_input(**changes)
+    )
+    return meeting

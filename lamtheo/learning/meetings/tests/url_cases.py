@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time, timedelta
 
 from lamtheo.core.periods import add_months, month_start
 from lamtheo.learning.attendance import AttendanceStatus
@@ -32,6 +32,13 @@ def prepare(world) -> None:
         actor=secretary, meeting=world.meeting, version=world.meeting.version,
         marks={p.pk: meeting_services.Mark(AttendanceStatus.PRESENT) for p in people},
     )  # fmt: skip
+    # An announced meeting a few days ahead, to which the member is invited.
+    world.announced, _ = meeting_services.meeting_announce(
+        actor=secretary, unit=world.cell,
+        data=meeting_services.AnnouncementInput(
+            kind="thematic", held_on=date.today() + timedelta(days=3), starts_at=time(14),
+            place="Hội trường", agenda="Học tập chuyên đề"),
+    )  # fmt: skip
     world.story = story_services.story_create(
         actor=world.propaganda_user, title="Đôi dép", text="Một mẩu chuyện.", source="Thử",
     )  # fmt: skip
@@ -47,6 +54,13 @@ def cases(w) -> list[Case]:
         ("learning:meeting_attendance", [pk], RECORDERS, "get"),
         ("learning:meeting_delete", [pk], RECORDERS, "get"),
         ("learning:meeting_minutes", [pk], MINUTES, "get"),
+        ("learning:meeting_announce", [w.cell.code], RECORDERS, "get"),
+        # The announcement: those who see the cell's records, and the people it invites.
+        ("learning:meeting_announcement", [w.announced.pk],
+         expect(404, secretary=200, committee=200, member=200), "get"),
+        ("learning:meeting_announce_edit", [w.announced.pk], RECORDERS, "get"),
+        ("learning:meeting_cancel", [w.announced.pk], RECORDERS, "get"),
+        ("learning:meeting_record", [w.announced.pk], RECORDERS, "get"),
         ("learning:meeting_figures", [w.org.code], ORG_STATS, "get"),
         ("learning:meeting_figures", [w.cell.code], CELL_STATS, "get"),
         ("learning:meeting_figures_export", [w.org.code], ORG_STATS, "get"),

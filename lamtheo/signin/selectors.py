@@ -1,0 +1,121 @@
+"""Reads for the sign-in: who a log-in name is, the state of a person's second step, and
+whose second step an administrator may reset."""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.auth import get_user_model
+from django.db.models import F, Q, Value
+from django.db.models.functions import Replace
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from lamtheo.orgs.models import OrgUnit
+from lamtheo.orgs.scope import Capability, can
+from lamtheo.people.models import Person
+
+User = get_user_model()
+
+# What a phone number may be written with besides digits.
+PHONE_CHARS = re.compile(r"^[\d\s+().\-]+$")
+MIN_PHONE_DIGITS = 8
+
+
+def phone_key(text: str) -> str:
+    """The national number without its 0 or +84 / 0084 in front ("" if it is not one)."""
+    digits = re.sub(r"\D", "", text or "")
+    if digits.startswith("0084"):
+        digits = digits[4:]
+    elif digits.startswith("84") and len(digits) >= 11:
+        digits = digits[2:]
+    digits = digits.lstrip("0")
+    return digits if len(digits) >= MIN_PHONE_DIGITS else ""
+
+
+def looks_like_phone(name: str) -> bool:
+    return bool(PHONE_CHARS.match(name)) and bool(phone_key(name))
+
+
+def login_name_key(name: str) -> str:
+    """One spelling per log-in name: trimmed and lower-cased; a phone number as 0 and its
+    national digits."""
+    name = (name or "").strip()
+    if looks_like_phone(name):
+        return "0" + phone_key(name)
+    return name.lower()
+
+
+def _phone_digits_expr():
+    expr = F("phone")
+    for ch in [" ", ".", "-", "(", ")", "+"]:
+        expr = Replace(expr, Value(ch), Value(""))
+    return expr
+
+
+def user_by_login_name(name: str):
+    """The one active user whose username or person's code is `name` (any case, trimmed),
+    else the one whose person's phone number is `name`; None when none or several."""
+    name = (name or "").strip()
+    if not name:
+        return None
+    by_name = set(
+        User.objects.filter(
+            Q(username__iexact=name) | Q(person__code__iexact=name), is_active=True
+        ).values_list("pk", flat=True)
+    )
+    if not by_name and looks_like_phone(name):
+        key = phone_key(name)
+        rows = (
+            Person.objects.filter(user__isnull=False, user__is_active=True)
+            .annotate(phone_digits=_phone_digits_expr())
+            .filter(phone_digits__endswith=key)
+            .values_list("user_id", "phone")
+        )
+        by_name = {user_id for user_id, phone in rows if phone_key(phone) == key}
+    if len(by_name) != 1:
+        return None
+    return User.objects.get(pk=by_name.pop())
+
+
+def confirmed_totp(user) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def has_second_factor(user) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def pending_totp(user) -> TOTPDevice | None:
+    """The key being set up: made, shown, not yet confirmed by a first code."""
+    return TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-pk").first()
+
+
+def recovery_codes_left(user) -> int:
+    device = StaticDevice.objects.filter(user=user, confirmed=True).first()
+    return device.token_set.count() if device else 0
+
+
+def two_factor_state(user):
+    return getattr(user, "two_factor", None) if user.pk else None
+
+
+def units_of(user) -> list[OrgUnit]:
+    """The units a user belongs to or holds a role on: where an administrator reaches them."""
+    cell_ids = Person.objects.filter(user=user, cell__isnull=False).values_list("cell_id")
+    return list(OrgUnit.objects.filter(Q(pk__in=cell_ids) | Q(roles__user=user)).distinct())
+
+
+def may_reset_two_factor(actor, user) -> bool:
+    """An administrator may reset the second step of a person in their subtree (by their cell
+    or by a role they hold there), never their own."""
+    if user is None or actor.pk == user.pk:
+        return False
+    return any(can(actor, Capability.RESET_TWO_FACTOR, unit) for unit in units_of(user))
+
+
+def resettable_user_or_none(actor, name: str):
+    """The user of a log-in name if the actor may reset their second step: None otherwise,
+    so that a name outside the actor's subtree looks like an unknown one."""
+    user = user_by_login_name(name)
+    return user if may_reset_two_factor(actor, user) else None
