@@ -6,7 +6,7 @@ The demo loader and the roster import are checked on their own below."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -34,9 +34,11 @@ from lamtheo.learning.study import services as study
 from lamtheo.learning.study.tests.helpers import E, P, U, record, schedule, sheet_of
 from lamtheo.orgs.services import unit_settings_save
 from lamtheo.people import services as people
+from lamtheo.people.models import LeavingKind
 from lamtheo.people.tests.helpers import run as import_roster
 from lamtheo.pledges import services as pledges
 from lamtheo.signin import services as signin
+from lamtheo.tests.helpers import make_person
 
 TODAY = timezone.localdate()
 THIS_MONTH = month_start(TODAY)
@@ -100,6 +102,7 @@ def run_views_of_other_peoples_records(tree, login):
         reverse("handbook:month", args=[tree.member.pk, THIS_MONTH]),
         reverse("handbook:selfcheck", args=[tree.member.pk, THIS_MONTH]),
         reverse("handbook:person_year", args=[tree.member.pk, TODAY.year]),
+        reverse("people:profile", args=[tree.member.pk]),
     ):
         assert client.get(url).status_code == 200
 
@@ -211,6 +214,21 @@ def run_people(tree):
     next_month = month_start(THIS_MONTH + timedelta(days=32))
     people.person_transfer(actor=tree.admin_user, person=tree.outsider, to_cell=tree.cell,
                            month=next_month)  # fmt: skip
+    member = tree.member
+    people.person_update_contact(actor=tree.member_user, person=member, version=member.version,
+                                 phone="0912345678", email="an@example.vn")  # fmt: skip
+    people.person_update_party_data(actor=tree.secretary_user, person=member,
+                                    version=member.version, joined_on=date(2010, 5, 19),
+                                    party_card_number="12345678")  # fmt: skip
+    exemption = tree.proxy_member.exemptions.get()  # granted in run_meetings
+    people.exemption_end(actor=tree.secretary_user, exemption=exemption, end_month=next_month,
+                         version=tree.proxy_member.version)  # fmt: skip
+    leaver = make_person("DV010", "Đinh Văn Khải", tree.cell2)
+    people.person_leave(actor=tree.admin_user, person=leaver, kind=LeavingKind.MOVED_OUT,
+                        month=THIS_MONTH, receiving_unit="Chi bộ Sở Tài chính tỉnh khác",
+                        version=leaver.version)  # fmt: skip
+    people.person_return(actor=tree.admin_user, person=leaver, cell=tree.cell2, month=next_month,
+                         version=leaver.version)  # fmt: skip
 
 
 def run_signin(tree):

@@ -38,7 +38,7 @@ from lamtheo.orgs.models import CELL_KINDS, OrgUnit, RoleKind, UnitKind
 from lamtheo.orgs.services import role_grant, unit_create
 from lamtheo.people import services as people
 from lamtheo.people.imports import build_template, roster_import
-from lamtheo.people.models import MemberStatus, Person
+from lamtheo.people.models import Exemption, LeavingKind, MemberStatus, Person
 from lamtheo.pledges import services as pledges
 from lamtheo.pledges.models import Pledge, PledgeStatus
 
@@ -79,7 +79,8 @@ class Play:
         return self.tree.secretary_user
 
     def run(self, steps: int) -> None:
-        weights = {self.join: 2, self.transfer: 1, self.exempt: 0.5, self.register: 3,
+        weights = {self.join: 2, self.transfer: 1, self.exempt: 0.5, self.end_exemption: 0.3,
+                   self.leave: 0.5, self.come_back: 0.3, self.register: 3,
                    self.accept: 1, self.send_back: 0.5, self.resubmit: 1, self.fill: 6,
                    self.review: 2, self.hand_back: 1, self.self_check: 2, self.meet: 3,
                    self.meeting_attendance: 2, self.drop_meeting: 0.3, self.schedule: 1,
@@ -125,6 +126,23 @@ class Play:
         end = self.rng.choice([None, add_months(start, self.rng.randint(1, 5))])
         people.person_exempt(actor=None, person=self.someone(), start_month=start,
                              end_month=end, reason="Ốm đau dài ngày")  # fmt: skip
+
+    def end_exemption(self) -> None:
+        exemption = self.pick(Exemption.objects.filter(end_month__isnull=True))
+        people.exemption_end(actor=None, exemption=exemption, version=exemption.person.version,
+                             end_month=self.rng.choice(MONTHS[1:]))  # fmt: skip
+
+    def leave(self) -> None:
+        person = self.someone()
+        kind = self.rng.choice(list(LeavingKind))
+        people.person_leave(actor=None, person=person, kind=kind, month=self.month(),
+                            receiving_unit="Đảng bộ tỉnh bạn", version=person.version)  # fmt: skip
+
+    def come_back(self) -> None:
+        person = self.pick(Person.objects.filter(leavings__returned_month__isnull=True,
+                                                 leavings__isnull=False))  # fmt: skip
+        people.person_return(actor=None, person=person, cell=self.rng.choice(self.cells),
+                             month=self.month(), version=person.version)  # fmt: skip
 
     # --- registrations --------------------------------------------------------------
 
@@ -284,7 +302,7 @@ def test_the_kept_figures_equal_a_rebuild_after_random_changes(tree, keeper):
     assert differences(kept, keeper.figures_of(YEAR)) == []
     assert kept, "the year's changes reached this keeper's figures"
     assert {"join", "transfer", "exempt", "fill", "review", "self_check", "meet",
-            "study_attendance", "schedule"} <= play.done  # fmt: skip
+            "study_attendance", "schedule", "leave", "come_back"} <= play.done  # fmt: skip
 
 
 # --- the roster import --------------------------------------------------------------------

@@ -60,6 +60,8 @@ class Capability(StrEnum):
     READ_PROGRAMMES = "read_programmes"  # read the programmes a unit published
     MANAGE_STORIES = "manage_stories"  # the library of stories for the morning briefing
     READ_STORIES = "read_stories"  # mark the story of the day read at a unit's briefing
+    VIEW_PROFILES = "view_profiles"  # a person's member profile (party data, identity numbers)
+    MANAGE_PEOPLE = "manage_people"  # edit party data; transfer, exempt, record leaving
     RESET_TWO_FACTOR = "reset_two_factor"  # clear a person's two-factor devices (lost phone)
     ISSUE_ACCOUNTS = "issue_accounts"  # accounts and one-time codes for the people of a unit
     RESET_CODES = "reset_codes"  # a new one-time code for a member of one's own cell
@@ -133,6 +135,16 @@ RULES: dict[Capability, tuple[Rule, ...]] = {
     ),
     Capability.MANAGE_STORIES: (Rule(_roles(RoleKind.PROPAGANDA), Reach.SUBTREE),),
     Capability.READ_STORIES: (Rule(_OFFICE, Reach.SUBTREE),),
+    # The member profile (personal data): those who oversee the people of the subtree and
+    # those who keep its roster.
+    Capability.VIEW_PROFILES: (Rule(_OVERSIGHT | _roles(RoleKind.ADMIN), Reach.SUBTREE),),
+    # The party data and the moves of a person: their own cell's secretaries, and the
+    # roster managers of the subtree. Not a committee above the cell: it decides, the cell
+    # or the administrator records.
+    Capability.MANAGE_PEOPLE: (
+        Rule(_SECRETARIES, Reach.OWN_CELL),
+        Rule(_roles(RoleKind.ADMIN), Reach.SUBTREE),
+    ),
     Capability.RESET_TWO_FACTOR: (Rule(_roles(RoleKind.ADMIN), Reach.SUBTREE),),
     # Accounts: the administrators of a subtree, and the committee of a đảng bộ for its own
     # subtree (a cell's secretary only gives new codes to her own cell's members).
@@ -280,6 +292,19 @@ def get_unit_or_404(user, code: str, capability: Capability) -> OrgUnit:
     if unit is None or not can(user, capability, unit):
         raise Http404("Không tìm thấy tổ chức đảng.")
     return unit
+
+
+def may_move_between(user, from_cell: OrgUnit | None, to_cell: OrgUnit | None) -> bool:
+    """May the user move a person from one cell to another within the tree? Only with
+    MANAGE_PEOPLE on both cells: a roster manager of a unit above both (its subtree holds
+    them), or someone who holds it on each cell; a cell's secretary alone cannot send a
+    person into a cell she does not keep."""
+    return (
+        from_cell is not None
+        and to_cell is not None
+        and can(user, Capability.MANAGE_PEOPLE, from_cell)
+        and can(user, Capability.MANAGE_PEOPLE, to_cell)
+    )
 
 
 def may_give_codes_to_holder(user, roles: Iterable[Role]) -> bool:

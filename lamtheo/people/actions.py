@@ -17,3 +17,19 @@ class PeopleAction(AuditAction):
         "Chuyển sinh hoạt đến từ chi bộ khác",
     )
     EXEMPTION_GRANTED = "lamtheo.people.exemption.granted", "Miễn công tác và sinh hoạt đảng"
+    EXEMPTION_ENDED = "lamtheo.people.exemption.ended", "Kết thúc miễn công tác và sinh hoạt đảng"
+    MEMBERSHIP_ENDED = "lamtheo.people.membership.ended", "Thôi sinh hoạt tại chi bộ"
+    PERSON_CREATED = "lamtheo.people.person.created", "Thêm cán bộ, đảng viên"
+    PERSON_CONTACT_CHANGED = "lamtheo.people.person.contact_changed", "Sửa thông tin liên lạc"
+    PERSON_PARTY_DATA_CHANGED = (
+        "lamtheo.people.person.party_data_changed",
+        "Sửa thông tin đảng viên",
+    )
+    PERSON_LEFT = "lamtheo.people.person.left", "Ra khỏi danh sách của Đảng bộ"
+    PERSON_RETURNED = "lamtheo.people.person.returned", "Trở lại sinh hoạt"
+    LEAVING_RECORDED = (
+        "lamtheo.people.leaving.recorded",
+        "Ghi nhận chuyển đi, ra khỏi Đảng, từ trần",
+    )
+    LEAVING_ENDED = "lamtheo.people.leaving.ended", "Ghi nhận trở lại sinh hoạt"
+    PERSON_VIEWED = "lamtheo.people.person.viewed", "Xem hồ sơ đảng viên"

@@ -1,19 +1,28 @@
-"""Writes about people: creating them, moving them between cells, exempting them."""
+"""Writes about people: creating them, their profile, moving them between cells, exempting
+them, their leaving and return. Every write is tagged for the audit trail; a change to the
+people of a cell tells the figures registry (core.figures) in the same transaction."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from lamtheo.core import figures
-from lamtheo.core.audit import tag
+from lamtheo.core.audit import bump_version, tag
 from lamtheo.core.errors import DomainError
-from lamtheo.core.periods import month_start
+from lamtheo.core.periods import add_months, month_start, today
 from lamtheo.core.vietnamese import fold, name_sort_key, nfc
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.people.actions import PeopleAction
-from lamtheo.people.models import Exemption, Membership, Person
+from lamtheo.people.models import (
+    Exemption,
+    Leaving,
+    LeavingKind,
+    Membership,
+    MemberStatus,
+    Person,
+)
 
 
 def person_name_keys(full_name: str) -> dict[str, str]:
@@ -28,9 +37,11 @@ def person_create(
     if not cell.is_cell:
         raise DomainError("Chỉ có thể xếp cán bộ, đảng viên vào một chi bộ.", "cell")
     start_month = month_start(start_month)
-    person = Person.objects.create(
+    person = Person(
         code=code.strip(), status=status, cell=cell, **person_name_keys(full_name), **fields
     )
+    tag(person, actor=actor, action=PeopleAction.PERSON_CREATED, reason="Thêm cán bộ, đảng viên")
+    person.save()
     membership = Membership(person=person, unit=cell, start_month=start_month)
     tag(
         membership,
@@ -44,10 +55,17 @@ def person_create(
 
 
 @transaction.atomic
-def person_transfer(*, actor, person: Person, to_cell: OrgUnit, month: date) -> None:
+def person_transfer(
+    *, actor, person: Person, to_cell: OrgUnit, month: date, version: int | None = None
+) -> None:
     """Move a person to another cell from `month` on: earlier months stay counted in the old
-    cell, this month and later ones in the new cell."""
+    cell, this month and later ones in the new cell. With `version` (a page's), refused when
+    the person was changed since the page was built."""
     month = month_start(month)
+    if not to_cell.is_cell:
+        raise DomainError("Chỉ có thể chuyển sinh hoạt đến một chi bộ.", "to_cell")
+    if version is not None:
+        bump_version(person, version)
     current = (
         Membership.objects.select_for_update().filter(person=person, end_month__isnull=True).first()
     )
@@ -79,13 +97,36 @@ def person_transfer(*, actor, person: Person, to_cell: OrgUnit, month: date) -> 
 
 @transaction.atomic
 def person_exempt(
-    *, actor, person: Person, start_month: date, reason: str, end_month: date | None = None
+    *,
+    actor,
+    person: Person,
+    start_month: date,
+    reason: str,
+    end_month: date | None = None,
+    version: int | None = None,
 ) -> Exemption:
+    """Miễn công tác và sinh hoạt đảng for the months [start_month, end_month) (no end: until
+    it is ended). Refused when it overlaps another exemption of the person."""
+    start_month = month_start(start_month)
+    end_month = month_start(end_month) if end_month else None
+    if end_month is not None and end_month <= start_month:
+        raise DomainError("Tháng kết thúc phải sau tháng bắt đầu được miễn.", "end_month")
+    if version is not None:
+        bump_version(person, version)
+    far = date(9999, 12, 1)
+    if (
+        Exemption.objects.select_for_update()
+        .filter(person=person)
+        .overlapping(start_month, add_months(end_month, -1) if end_month else far)
+        .exists()
+    ):
+        raise DomainError(
+            "Đồng chí này đã được miễn công tác và sinh hoạt đảng trong một phần thời gian "
+            "này. Vui lòng kết thúc đợt miễn trước hoặc chọn thời gian khác.",
+            "start_month",
+        )
     exemption = Exemption(
-        person=person,
-        start_month=month_start(start_month),
-        end_month=month_start(end_month) if end_month else None,
-        reason=reason,
+        person=person, start_month=start_month, end_month=end_month, reason=reason
     )
     tag(
         exemption,
@@ -99,3 +140,255 @@ def person_exempt(
     cells = OrgUnit.objects.filter(pk__in=spans.values("unit_id"))
     figures.people_changed_in(cells=dict.fromkeys(cells, exemption.start_month))
     return exemption
+
+
+@transaction.atomic
+def exemption_end(*, actor, exemption: Exemption, end_month: date, version: int) -> Exemption:
+    """End an exemption: from `end_month` on the person is expected again."""
+    end_month = month_start(end_month)
+    person = exemption.person
+    bump_version(person, version)
+    exemption = Exemption.objects.select_for_update().get(pk=exemption.pk)
+    if end_month <= exemption.start_month:
+        raise DomainError(
+            f"Tháng kết thúc phải sau tháng bắt đầu được miễn ({exemption.start_month:%m/%Y}).",
+            "end_month",
+        )
+    if exemption.end_month is not None and end_month >= exemption.end_month:
+        raise DomainError(
+            f"Đợt miễn này đã kết thúc trước tháng {exemption.end_month:%m/%Y}.", "end_month"
+        )
+    earliest = min(end_month, exemption.end_month or end_month)
+    exemption.end_month = end_month
+    tag(
+        exemption,
+        actor=actor,
+        action=PeopleAction.EXEMPTION_ENDED,
+        reason=f"Kết thúc miễn công tác và sinh hoạt đảng từ tháng {end_month:%m/%Y}",
+    )
+    exemption.save()
+    spans = Membership.objects.filter(person=person).exclude(end_month__lte=earliest)
+    cells = OrgUnit.objects.filter(pk__in=spans.values("unit_id"))
+    figures.people_changed_in(cells=dict.fromkeys(cells, earliest))
+    return exemption
+
+
+# --- the profile --------------------------------------------------------------------------
+
+CONTACT_FIELDS = ("phone", "email")
+PARTY_FIELDS = (
+    "full_name",
+    "birth_date",
+    "gender",
+    "status",
+    "duty",
+    "joined_on",
+    "full_member_on",
+    "party_card_number",
+    "citizen_id",
+)
+
+
+@transaction.atomic
+def person_update_contact(*, actor, person: Person, version: int, phone: str, email: str) -> None:
+    """The person's own contact details (or their cell's, for a member without a device)."""
+    bump_version(person, version)
+    person.phone, person.email = phone.strip(), email.strip()
+    tag(
+        person,
+        actor=actor,
+        action=PeopleAction.PERSON_CONTACT_CHANGED,
+        reason="Sửa điện thoại, thư điện tử",
+    )
+    person.save(update_fields=[*CONTACT_FIELDS])
+
+
+def check_party_data(values: dict, *, on: date | None = None) -> None:
+    """The rules of the party data, each said in Vietnamese with its field (the database's
+    constraints hold the same, as the last word)."""
+    on = on or today()
+    born, joined, full = (
+        values.get("birth_date"),
+        values.get("joined_on"),
+        values.get("full_member_on"),
+    )
+    status = values.get("status")
+    for field, d, what in (
+        ("birth_date", born, "Ngày sinh"),
+        ("joined_on", joined, "Ngày vào Đảng"),
+        ("full_member_on", full, "Ngày chính thức"),
+    ):
+        if d is not None and d > on:
+            raise DomainError(f"{what} không thể sau ngày hôm nay.", field)
+    if joined and born and joined <= born:
+        raise DomainError("Ngày vào Đảng phải sau ngày sinh.", "joined_on")
+    if full and not joined:
+        raise DomainError("Vui lòng nhập ngày vào Đảng trước ngày chính thức.", "joined_on")
+    if full and joined and full <= joined:
+        raise DomainError("Ngày chính thức phải sau ngày vào Đảng.", "full_member_on")
+    if status == MemberStatus.PROBATIONARY and full:
+        raise DomainError(
+            "Đảng viên dự bị chưa có ngày chính thức: vui lòng bỏ trống ngày chính thức "
+            "hoặc chọn tình trạng “Đảng viên chính thức”.",
+            "full_member_on",
+        )
+    if status == MemberStatus.NON_MEMBER and (joined or full or values.get("party_card_number")):
+        raise DomainError(
+            "Quần chúng chưa có ngày vào Đảng, ngày chính thức hay thẻ đảng viên.", "status"
+        )
+
+
+@transaction.atomic
+def person_update_party_data(*, actor, person: Person, version: int, **values) -> None:
+    """The party data of the profile, kept by the person's cell secretary or a roster
+    manager (views ask orgs.scope for MANAGE_PEOPLE)."""
+    unknown = set(values) - set(PARTY_FIELDS)
+    if unknown:
+        raise TypeError(f"not party data: {sorted(unknown)}")
+    values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+    check_party_data({f: getattr(person, f) for f in PARTY_FIELDS} | values)
+    for field, label in (("citizen_id", "Số định danh cá nhân"),
+                         ("party_card_number", "Số thẻ đảng viên")):  # fmt: skip
+        value = values.get(field)
+        if value and Person.objects.filter(**{field: value}).exclude(pk=person.pk).exists():
+            raise DomainError(f"{label} {value} đã có ở một người khác trong danh sách.", field)
+    bump_version(person, version)
+    if "full_name" in values:
+        values |= person_name_keys(values["full_name"])
+    for field, value in values.items():
+        setattr(person, field, value)
+    tag(
+        person,
+        actor=actor,
+        action=PeopleAction.PERSON_PARTY_DATA_CHANGED,
+        reason="Sửa thông tin đảng viên",
+    )
+    try:
+        with transaction.atomic():
+            person.save(update_fields=[*values])
+    except IntegrityError as e:  # written meanwhile by someone else
+        raise DomainError(
+            "Số định danh cá nhân hoặc số thẻ đảng viên vừa được ghi cho một người khác. "
+            "Vui lòng kiểm tra lại."
+        ) from e
+
+
+# --- leaving and returning ----------------------------------------------------------------
+
+LEAVING_REASONS = {
+    LeavingKind.MOVED_OUT: "Chuyển sinh hoạt đến {receiving}",
+    LeavingKind.LEFT_PARTY: "Ra khỏi Đảng",
+    LeavingKind.DIED: "Từ trần",
+}
+
+
+def latest_month_allowed(on: date | None = None) -> date:
+    """A leaving is recorded once decided: from the next month at the latest."""
+    return add_months(month_start(on or today()), 1)
+
+
+@transaction.atomic
+def person_leave(
+    *,
+    actor,
+    person: Person,
+    kind: str,
+    month: date,
+    version: int,
+    receiving_unit: str = "",
+    note: str = "",
+) -> Leaving:
+    """The person leaves the tree from `month` on: moved to a unit outside it (named), left
+    the party or died. Their membership closes at `month` (earlier months stay counted in
+    their cell), they leave the cell's roster, and their account can no longer log in."""
+    kind = LeavingKind(kind)
+    month = month_start(month)
+    receiving_unit = receiving_unit.strip() if kind == LeavingKind.MOVED_OUT else ""
+    if kind == LeavingKind.MOVED_OUT and not receiving_unit:
+        raise DomainError("Vui lòng ghi tên tổ chức đảng nơi chuyển đến.", "receiving_unit")
+    if month > latest_month_allowed():
+        raise DomainError(
+            f"Chỉ ghi nhận đến tháng {latest_month_allowed():%m/%Y}; vui lòng ghi nhận khi "
+            "đã có quyết định.",
+            "month",
+        )
+    bump_version(person, version)
+    current = (
+        Membership.objects.select_for_update().filter(person=person, end_month__isnull=True).first()
+    )
+    if current is None:
+        raise DomainError("Đồng chí này hiện không sinh hoạt ở chi bộ nào trong Đảng bộ.")
+    if month <= current.start_month:
+        raise DomainError(
+            "Tháng có hiệu lực phải sau tháng bắt đầu sinh hoạt ở chi bộ hiện tại "
+            f"({current.start_month:%m/%Y}).",
+            "month",
+        )
+    cell = current.unit
+    reason = LEAVING_REASONS[kind].format(receiving=receiving_unit)
+    current.end_month = month
+    tag(current, actor=actor, action=PeopleAction.MEMBERSHIP_ENDED, reason=reason)
+    current.save()
+    user = person.user
+    leaving = Leaving(
+        person=person,
+        kind=kind,
+        month=month,
+        from_cell=cell,
+        receiving_unit=receiving_unit,
+        note=note.strip(),
+        account_closed=user is not None and user.is_active,
+    )
+    tag(leaving, actor=actor, action=PeopleAction.LEAVING_RECORDED, reason=reason)
+    leaving.save()
+    person.cell = None
+    tag(person, actor=actor, action=PeopleAction.PERSON_LEFT, reason=reason)
+    person.save(update_fields=["cell"])
+    if leaving.account_closed:
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+    figures.people_changed(cell=cell, from_month=month)
+    return leaving
+
+
+@transaction.atomic
+def person_return(*, actor, person: Person, cell: OrgUnit, month: date, version: int) -> Membership:
+    """A person who moved out of the tree or left the party comes back to `cell` from
+    `month` on: a new membership, and their account (if it was closed at their leaving)
+    opens again."""
+    month = month_start(month)
+    if not cell.is_cell:
+        raise DomainError("Chỉ có thể xếp cán bộ, đảng viên vào một chi bộ.", "cell")
+    bump_version(person, version)
+    leaving = (
+        Leaving.objects.select_for_update()
+        .filter(person=person, returned_month__isnull=True)
+        .first()
+    )
+    if leaving is None:
+        raise DomainError("Đồng chí này đang sinh hoạt trong Đảng bộ, không cần ghi nhận trở lại.")
+    if leaving.kind == LeavingKind.DIED:
+        raise DomainError("Không thể ghi nhận trở lại cho người đã từ trần.")
+    if month <= leaving.month:
+        raise DomainError(
+            f"Tháng trở lại phải sau tháng {leaving.month:%m/%Y} (tháng đã ghi nhận ra đi).",
+            "month",
+        )
+    if month > latest_month_allowed():
+        raise DomainError(f"Chỉ ghi nhận đến tháng {latest_month_allowed():%m/%Y}.", "month")
+    reason = f"Trở lại sinh hoạt tại {cell.name}"
+    leaving.returned_month = month
+    tag(leaving, actor=actor, action=PeopleAction.LEAVING_ENDED, reason=reason)
+    leaving.save()
+    membership = Membership(person=person, unit=cell, start_month=month)
+    tag(membership, actor=actor, action=PeopleAction.MEMBERSHIP_STARTED, reason=reason)
+    membership.save()
+    person.cell = cell
+    tag(person, actor=actor, action=PeopleAction.PERSON_RETURNED, reason=reason)
+    person.save(update_fields=["cell"])
+    user = person.user
+    if user is not None and leaving.account_closed and not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+    figures.people_changed(cell=cell, from_month=month)
+    return membership

@@ -33,6 +33,7 @@ from lamtheo.orgs.scope import (
     holders,
     holds_whole_tree,
     may_give_codes_to_holder,
+    may_move_between,
     requires_two_factor,
     roles_with,
     scope_q,
@@ -123,6 +124,10 @@ EXPECTED: dict[Capability, dict[str, set[str]]] = {
     },
     Capability.MANAGE_STORIES: {"propaganda": EVERY_UNIT},
     Capability.READ_STORIES: OFFICE,
+    Capability.VIEW_PROFILES: {**SECRETARIES, "committee": ORG, "admin": EVERY_UNIT},
+    # Own cell for its secretaries (a đảng bộ's secretary reaches no cell by it); the
+    # administrator for the subtree.
+    Capability.MANAGE_PEOPLE: {"secretary": CELL, "other_secretary": CELL_B, "admin": EVERY_UNIT},
     Capability.RESET_TWO_FACTOR: {"admin": EVERY_UNIT},
     # A đảng bộ's committee for its subtree; not a cell's secretary (not even a chi bộ cơ sở's).
     Capability.ISSUE_ACCOUNTS: {"admin": EVERY_UNIT, "org_secretary": ORG, "committee": ORG},
@@ -312,6 +317,21 @@ def test_roles_with_lists_the_role_kinds_never_the_member_pseudo_role():
 def test_the_scope_filter_of_a_whole_tree_holder_keeps_every_unit(world):
     q = scope_q(world["users"]["superuser"], Capability.MANAGE_ROSTER, "cell__path")
     assert Person.objects.filter(q).count() == Person.objects.exclude(cell=None).count()
+
+
+def test_a_move_within_the_tree_needs_the_right_on_both_cells(world):
+    users, units = world["users"], world["units"]
+    cell, cell2, cell_b = units["cell"], units["cell2"], units["cell_b"]
+    # The administrator of the bloc holds both; a cell's secretary only her own.
+    assert may_move_between(users["admin"], cell, cell2)
+    assert may_move_between(users["admin"], cell, cell_b)
+    assert not may_move_between(users["secretary"], cell, cell2)
+    assert not may_move_between(users["other_secretary"], cell_b, cell)
+    # Secretary of both cells: she may.
+    role_grant(actor=None, user=users["secretary"], unit=cell2, kind=RoleKind.SECRETARY)
+    assert may_move_between(fresh(users["secretary"]), cell, cell2)
+    assert not may_move_between(users["committee"], cell, cell2)
+    assert not may_move_between(users["admin"], cell, None)
 
 
 # --- only the roles current today count -------------------------------------------------

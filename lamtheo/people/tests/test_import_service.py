@@ -573,9 +573,10 @@ def test_it_imports_a_generated_roster_of_two_thousand_rows(tree, django_assert_
     ]
     file = xlsx(cells, people)
     rebuild_year(THIS_MONTH.year)
-    # Bulk writes: about 50 queries in all (a per-row save would take thousands), and one
-    # pass over the stored codes of each sheet for the codes that differ only in case.
-    with django_assert_max_num_queries(72):
+    # Bulk writes: about 60 queries in all (a per-row save would take thousands), and one
+    # pass over the stored codes of each sheet for the codes that differ only in case; the
+    # people's INSERTs are split by SQLite's parameter limit, so each column of Person adds a few.
+    with django_assert_max_num_queries(85):
         result = roster_import(actor=tree.admin_user, file=file, file_name="lon.xlsx")
     assert result.ok and result.people.created == 2000 and result.units.created == 40
     assert Membership.objects.filter(unit__code__startswith="CBG").count() == 2000
