@@ -81,7 +81,7 @@ def _insert_users(ctx: Context) -> None:
     """Accounts for the cells' secretaries (who review and sign off) and the demo log-ins.
     Secretaries get no usable password: they are there so that reviews have a reviewer."""
     unusable = make_password(None)
-    people = [p for p in ctx.org.people if p.is_secretary or p.login]
+    people = [p for p in ctx.org.people if p.is_secretary or p.is_deputy or p.login]
     users = [
         User(username=p.login or p.code.lower(), first_name=p.full_name,
              last_name="",  # get_full_name() then reads in Vietnamese order
@@ -93,6 +93,8 @@ def _insert_users(ctx: Context) -> None:
         p.user_id = u.pk
         if p.is_secretary:
             ctx.secretary_user[p.cell.id] = u.pk
+        elif p.is_deputy:
+            ctx.deputy_user[p.cell.id] = u.pk
 
 
 @cache
@@ -145,9 +147,10 @@ def term_start(year: int) -> date:
 
 def _insert_secretary_roles(ctx: Context) -> None:
     Role.objects.bulk_create([
-        Role(user_id=p.user_id, unit_id=p.cell.id, kind=RoleKind.SECRETARY,
+        Role(user_id=p.user_id, unit_id=p.cell.id,
+             kind=RoleKind.SECRETARY if p.is_secretary else RoleKind.DEPUTY,
              start_date=term_start(ctx.org.year))
-        for p in ctx.org.people if p.is_secretary
+        for p in ctx.org.people if p.is_secretary or p.is_deputy
     ], batch_size=BATCH)  # fmt: skip
 
 
@@ -172,7 +175,7 @@ def _pledge(ctx: Context, p: PersonPlan) -> dict:
     if p.pledge in (PledgeStatus.ACCEPTED, PledgeStatus.RETURNED):
         row["decided_at"] = ctx.moment(start + timedelta(days=1 + ctx.below(10)),
                                        not_before=row["submitted_at"])  # fmt: skip
-        row["decided_by_id"] = ctx.secretary_user.get(cell.id)
+        row["decided_by_id"] = ctx.reviewer(cell, p.user_id)
         accepted = p.pledge == PledgeStatus.ACCEPTED
         row["decision_comment"] = rng.choice(
             PLEDGE_ACCEPT_COMMENTS if accepted else PLEDGE_RETURN_COMMENTS
