@@ -89,7 +89,9 @@ QUEUE_MONTHS = 3  # members of the demo cell whose last month waits for the secr
 def _cast_queue(org: Organization, cell: UnitPlan) -> None:
     """Something in the demo secretary's queue whatever the seed: a member who moved in last
     month and whose registration waits, and a few members whose last month waits (on time,
-    in its window). The random states add older ones, as in any cell."""
+    in its window). The secretary reviews each month by the next one's meeting, so nothing
+    older than the month before waits."""
+    cell.reviews_monthly = True
     others = [p for p in org.people if p.cell is cell and not p.is_secretary and not p.login]
     if len(org.months) > 1 and others:
         newcomer = others.pop()

@@ -19,7 +19,7 @@ from lamtheo.demo.data.texts import (
     REVIEW_COMMENTS,
     SELF_ASSESSMENTS,
 )
-from lamtheo.demo.plan import PersonPlan
+from lamtheo.demo.plan import PersonPlan, UnitPlan
 from lamtheo.handbook.models import EntryItem, EntryStatus, HandbookEntry, Progress, Rating
 from lamtheo.handbook.services import due_at as _service_due_at
 from lamtheo.handbook.services import opens_at as _service_opens_at
@@ -74,10 +74,18 @@ def _entry_ids(batch: list[EntryRow]) -> dict[tuple[int, date], int]:
 # ---------------------------------------------------------------------------
 
 
-def _entry_state(ctx: Context, p: PersonPlan, month: date) -> str:
+def _entry_state(ctx: Context, p: PersonPlan, month: date, cell: UnitPlan) -> str:
     """missing, draft, on_time, late, returned or reviewed."""
     if month in p.forced:
         return p.forced[month]
+    state = _drawn_state(ctx, p, month)
+    months = ctx.org.months
+    if state in ("on_time", "late") and cell.reviews_monthly and month < months[-2:][0]:
+        return "reviewed"
+    return state
+
+
+def _drawn_state(ctx: Context, p: PersonPlan, month: date) -> str:
     rng = ctx.rng
     if rng.random() > p.diligence:
         return "draft" if rng.random() < 0.3 else "missing"
@@ -95,7 +103,7 @@ def _entry(ctx: Context, p: PersonPlan, month: date) -> EntryRow | None:
     registered = p.pledge in (PledgeStatus.ACCEPTED, PledgeStatus.SUBMITTED)
     if cell is None or p.exempt_in(month) or not registered:
         return None
-    state = _entry_state(ctx, p, month)
+    state = _entry_state(ctx, p, month, cell)
     if state == "missing":
         return None
     pledge_id, item_ids = ctx.pledge_of[p.id]

@@ -30,7 +30,7 @@ RECENT_DAYS = 10  # decisions older than this were read by their person
 AGENDA = (
     "Đánh giá kết quả thực hiện nhiệm vụ chính trị và sổ tay học tập, làm theo Bác tháng "
     "{month}\nSinh hoạt chuyên đề: kể chuyện về tấm gương đạo đức Hồ Chí Minh, liên hệ việc làm "
-    "của khoa\nTriển khai nhiệm vụ tháng tới; nhận xét đảng viên cuối năm"
+    "của khoa\nTriển khai nhiệm vụ trọng tâm tháng tới"
 )
 
 
@@ -58,7 +58,7 @@ def meeting_day(today: date) -> date:
 def _announcement(months: list[date], today: date) -> AnnouncementInput:
     return AnnouncementInput(
         kind=MeetingKind.REGULAR,
-        held_on=meeting_day(today),
+        held_on=meeting_day(max(today, timezone.localdate())),  # never in the past
         starts_at=time(14, 0),
         place="Phòng họp giao ban khoa, tầng 2",
         agenda=AGENDA.format(month=f"{months[-1]:%m/%Y}" if months else ""),

@@ -57,6 +57,8 @@ class UnitPlan:
     parent: UnitPlan | OrgUnit
     profile: str = ""
     org: UnitPlan | None = None  # the grassroots organization a cell belongs to
+    # The secretary reviews each month by the next one's meeting: nothing older waits.
+    reviews_monthly: bool = False
     id: int | None = None
     path: str = ""
 

@@ -18,6 +18,7 @@ from lamtheo.demo.build import load_demo
 from lamtheo.demo.context import Context
 from lamtheo.demo.data.units import DEMO_ROOT_CODE
 from lamtheo.demo.entries import submit
+from lamtheo.demo.generator import demo_period
 from lamtheo.demo.notices import DOCUMENT_PLACE
 from lamtheo.demo.plan import Organization, Size
 from lamtheo.handbook.models import EntryStatus, HandbookEntry
@@ -86,6 +87,8 @@ def test_the_secretary_s_queue_holds_a_handful_oldest_first(demo):
     kinds = [i.kind for i in queue]
     assert kinds.count("pledge") >= 1 and kinds.count("entry") >= 3
     assert len(queue) <= 15
+    _, months = demo_period(timezone.localdate())
+    assert {i.record.month for i in queue if i.kind == "entry"} <= set(months[-2:])
     times = [i.submitted_at for i in queue]
     assert times == sorted(times)
     # Her own last month waits for the committee above, not for her.
