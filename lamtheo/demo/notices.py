@@ -27,10 +27,10 @@ from lamtheo.pledges.selectors import reviewers_of
 
 DOCUMENT_PLACE = "Nha Trang"  # the province's city, printed before the date of the minutes
 RECENT_DAYS = 10  # decisions older than this were read by their person
-AGENDA = (
+AGENDA = (  # one line an item, as a secretary writes it; the notice joins them into one
     "Đánh giá kết quả thực hiện nhiệm vụ chính trị và sổ tay học tập, làm theo Bác tháng "
-    "{month}\nSinh hoạt chuyên đề: kể chuyện về tấm gương đạo đức Hồ Chí Minh, liên hệ việc làm "
-    "của khoa\nTriển khai nhiệm vụ trọng tâm tháng tới"
+    "{month};\nSinh hoạt chuyên đề: kể chuyện về tấm gương đạo đức Hồ Chí Minh, liên hệ việc "
+    "làm của khoa;\nTriển khai nhiệm vụ trọng tâm tháng tới."
 )
 
 
