@@ -207,7 +207,7 @@ def _insert_pledge_items(ctx: Context) -> None:
         for order, (area, text, target, timeframe) in enumerate(_items_for(ctx, p)):
             rows.append({"pledge_id": pledge_id, "area_id": ctx.areas[area].pk, "text": text,
                          "target": target, "timeframe": timeframe, "order": order,
-                         "is_specific": _is_specific(text, target, timeframe, p.duty)})  # fmt: skip
+                         "is_specific": _is_specific(text, target, timeframe)})  # fmt: skip
     insert_rows(PledgeItem, rows)
     by_pledge = {pledge_id: items for pledge_id, items in ctx.pledge_of.values()}
     found = PledgeItem.objects.filter(pledge_id__gte=min(by_pledge), pledge_id__lte=max(by_pledge))
@@ -217,11 +217,12 @@ def _insert_pledge_items(ctx: Context) -> None:
 
 
 @cache
-def _is_specific(text: str, target: str, timeframe: str, duty: str) -> bool | None:
+def _is_specific(text: str, target: str, timeframe: str) -> bool | None:
     """The quality checker's verdict if it is installed (as pledges.services does), else
-    unknown. Cached: the generator repeats the same texts thousands of times."""
+    unknown. Cached by the item alone: the generator repeats the same texts thousands of
+    times, and the verdict does not depend on the author's duties (only the hint does)."""
     try:
         from lamtheo.pledges.quality import assess
     except ImportError:
         return None
-    return assess(" ".join([text, target, timeframe]), duty).specific
+    return assess(" ".join([text, target, timeframe])).specific
