@@ -349,15 +349,13 @@ def role_end(request: HttpRequest, pk: int) -> HttpResponse:
     if role.end_date is not None:
         return redirect("accounts:roles", role.unit.code)
     form = RoleEndForm(request.POST or None)
-    own_admin = not may_end_role(request.user, role)
-    if request.method == "POST" and own_admin:
-        form.is_valid()
-        form.add_error(
-            None,
-            "Đồng chí không tự thôi vai trò quản trị viên của mình được: đề nghị một quản trị "
-            "viên khác ghi việc này.",
-        )
-    elif request.method == "POST" and form.is_valid():
+    refusal = (
+        ""
+        if may_end_role(request.user, role)
+        else "Đồng chí không tự thôi vai trò quản trị viên của mình được: đề nghị một quản trị "
+        "viên khác ghi việc này."
+    )
+    if request.method == "POST" and not refusal and form.is_valid():
         try:
             orgs_services.role_end(
                 actor=request.user,
@@ -377,5 +375,5 @@ def role_end(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "accounts/role_end.html",
-        {"role": role, "form": form, "name": selectors.holder_name(role)},
+        {"role": role, "form": form, "name": selectors.holder_name(role), "refusal": refusal},
     )

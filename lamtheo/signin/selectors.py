@@ -12,7 +12,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lamtheo.orgs.models import OrgUnit
-from lamtheo.orgs.scope import Capability, can, may_take_over_account
+from lamtheo.orgs.scope import Capability, can, may_take_over_account, standing_roles
 from lamtheo.people.models import Person
 
 User = get_user_model()
@@ -101,9 +101,11 @@ def two_factor_state(user):
 
 
 def units_of(user) -> list[OrgUnit]:
-    """The units a user belongs to or holds a role on: where an administrator reaches them."""
+    """The units a user belongs to or holds a role on (not ended): where an administrator
+    reaches them."""
     cell_ids = Person.objects.filter(user=user, cell__isnull=False).values_list("cell_id")
-    return list(OrgUnit.objects.filter(Q(pk__in=cell_ids) | Q(roles__user=user)).distinct())
+    role_units = standing_roles().filter(user=user).values_list("unit_id")
+    return list(OrgUnit.objects.filter(Q(pk__in=cell_ids) | Q(pk__in=role_units)))
 
 
 def may_reset_two_factor(actor, user) -> bool:
