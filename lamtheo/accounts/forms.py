@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.hashers import check_password
 from django.utils import timezone
 
 from lamtheo.orgs.models import RoleKind
@@ -31,6 +32,17 @@ class FirstPasswordForm(SetPasswordForm):
                 [VALIDATOR_MESSAGES.get(getattr(e, "code", ""), e) for e in errors.as_data()],
                 renderer=self.renderer,
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        new = cleaned.get("new_password1")
+        # Checked without re-hashing (User.check_password would write the upgraded hash).
+        if new and check_password(new, self.user.password):
+            self.add_error(
+                "new_password1",
+                "Mật khẩu mới phải khác mã đăng nhập dùng một lần: người cấp mã đã biết mã này.",
+            )
+        return cleaned
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -14,9 +14,10 @@ from lamtheo.orgs.models import OrgUnit, Role, RoleKind, current_role_q
 from lamtheo.orgs.scope import (
     Capability,
     can,
-    current_roles,
     get_unit_or_404,
+    may_assign,
     may_give_codes_to_holder,
+    standing_roles,
     top_units,
 )
 from lamtheo.orgs.tree import subtree_q
@@ -94,10 +95,11 @@ class PersonRights:
 
 
 def held_roles(people: list[Person]) -> dict[int, list[Role]]:
-    """The current roles of these people's accounts, by user id (one query)."""
+    """The standing roles (current, or starting on a later day) of these people's accounts,
+    by user id (one query): a role that starts tomorrow protects its holder today."""
     users = [p.user_id for p in people if p.user_id is not None]
     held: dict[int, list[Role]] = {}
-    for r in current_roles().filter(user_id__in=users).select_related("unit"):
+    for r in standing_roles().filter(user_id__in=users).select_related("unit"):
         held.setdefault(r.user_id, []).append(r)
     return held
 
@@ -212,9 +214,14 @@ def _name_key(role: Role) -> str:
 
 def role_or_404(user, role_id: int) -> Role:
     role = Role.objects.select_related("unit", "user__person").filter(pk=role_id).first()
-    if role is None or not role.unit.is_active or not can(user, Capability.MANAGE_ROLES, role.unit):
+    if role is None or not role.unit.is_active or not may_assign(user, role):
         raise Http404(NOT_FOUND)
     return role
+
+
+def open_role(user, unit: OrgUnit, kind: str) -> Role | None:
+    """The user's role `kind` on `unit` that has no end yet (granting it again confirms it)."""
+    return Role.objects.filter(user=user, unit=unit, kind=kind, end_date__isnull=True).first()
 
 
 def person_for_role(user, code: str) -> Person | None:

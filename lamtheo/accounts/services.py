@@ -23,7 +23,7 @@ from lamtheo.accounts.models import AccountState, BatchKind, IssueBatch
 from lamtheo.core.audit import tag
 from lamtheo.core.errors import DomainError
 from lamtheo.orgs.models import OrgUnit
-from lamtheo.orgs.scope import current_roles
+from lamtheo.orgs.scope import standing_roles
 from lamtheo.people.models import Person
 
 logger = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def _user(actor):
 
 @transaction.atomic
 def codes_issue(
-    *, actor, unit: OrgUnit, people: list[Person], kind: str = BatchKind.PERSON, base_url: str = ""
+    *, actor, unit: OrgUnit, people: list[Person], kind: str = BatchKind.PERSON, login_url: str = ""
 ) -> tuple[IssueBatch, list[IssuedCode]]:
     """Issue an account (or a new one-time code for an existing one) to each person: the
     password becomes the code, to be replaced at the first log-in. Locked accounts are
@@ -94,29 +94,30 @@ def codes_issue(
     if not people:
         raise DomainError("Không có ai để cấp tài khoản.")
     batch = IssueBatch.objects.create(unit=unit, kind=kind, issued_by=_user(actor))
-    return batch, _issue_into(actor=actor, batch=batch, people=people, base_url=base_url)
+    return batch, _issue_into(actor=actor, batch=batch, people=people, login_url=login_url)
 
 
 @transaction.atomic
-def batch_reissue(*, actor, batch: IssueBatch, base_url: str = "") -> list[IssuedCode]:
+def batch_reissue(*, actor, batch: IssueBatch, login_url: str = "") -> list[IssuedCode]:
     """New codes for the people of `batch` who have not used theirs (the answer with the
     first codes was lost: a double click, a closed tab). The first codes stop working. Anyone
-    given a role since is left out: their code comes one by one, from who could assign it."""
+    given a role since (even one starting on a later day) is left out: their code comes one
+    by one, from who could assign it."""
     waiting = list(
         Person.objects.filter(
             user__account_state__batch=batch,
             user__account_state__must_change_password=True,
             user__is_active=True,
-        ).exclude(user__in=current_roles().values("user_id"))
+        ).exclude(user__in=standing_roles().values("user_id"))
     )
     if not waiting:
         raise DomainError("Mọi người trong lượt cấp này đã đăng nhập và đặt mật khẩu mới.")
     again = IssueBatch.objects.create(unit=batch.unit, kind=batch.kind, issued_by=_user(actor))
-    return _issue_into(actor=actor, batch=again, people=waiting, base_url=base_url)
+    return _issue_into(actor=actor, batch=again, people=waiting, login_url=login_url)
 
 
 def _issue_into(
-    *, actor, batch: IssueBatch, people: list[Person], base_url: str
+    *, actor, batch: IssueBatch, people: list[Person], login_url: str
 ) -> list[IssuedCode]:
     ids = [p.pk for p in people]
     list(Person.objects.select_for_update().filter(pk__in=ids).values_list("pk"))
@@ -134,18 +135,17 @@ def _issue_into(
     issued = [_issue_one(actor=actor, person=p, batch=batch, now=now) for p in people]
     IssueBatch.objects.filter(pk=batch.pk).update(size=len(issued))
     batch.size = len(issued)
-    transaction.on_commit(lambda: mail_codes(issued, base_url=base_url))
+    transaction.on_commit(lambda: mail_codes(issued, login_url=login_url))
     return issued
 
 
-def mail_codes(issued: list[IssuedCode], *, base_url: str = "") -> int:
+def mail_codes(issued: list[IssuedCode], *, login_url: str = "") -> int:
     """E-mail each code to the person's address, if they gave one; after the commit, and a
     mail server that is down only leaves a line in the log (the slips still carry the code)."""
-    address = base_url
     messages = [
         EmailMessage(
             subject="Tài khoản đăng nhập phần mềm Học tập và làm theo Bác",
-            body=_mail_body(i, address),
+            body=_mail_body(i, login_url),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[i.person.email],
         )
@@ -161,13 +161,13 @@ def mail_codes(issued: list[IssuedCode], *, base_url: str = "") -> int:
     return len(messages)
 
 
-def _mail_body(i: IssuedCode, address: str) -> str:
-    where = f" tại {address}" if address else ""
+def _mail_body(i: IssuedCode, login_url: str) -> str:
+    where = f"\nTrang đăng nhập: {login_url}" if login_url else ""
     return "\n".join(
         [
             f"Kính gửi đồng chí {i.person.full_name},",
             "",
-            f"Đồng chí được cấp tài khoản phần mềm Học tập và làm theo Bác{where}.",
+            f"Đồng chí được cấp tài khoản phần mềm Học tập và làm theo Bác.{where}",
             f"Tên đăng nhập: {i.username}",
             f"Mã đăng nhập dùng một lần: {i.code}",
             "",
@@ -182,9 +182,24 @@ def _mail_body(i: IssuedCode, address: str) -> str:
 
 @transaction.atomic
 def first_password_set(*, user, form) -> None:
-    """The first log-in: the person's own password replaces the one-time code."""
+    """The first log-in: the person's own password replaces the one-time code (saving it
+    clears "must change password", see password_chosen)."""
     form.save()
-    state = _state_of(user)
+
+
+@transaction.atomic
+def password_chosen(*, user) -> None:
+    """A password of the person's own replaced the one-time code, by whatever way: the first
+    log-in, the reset by e-mail, the change of password (User.set_password then save, which
+    the accounts app listens to; a code is written as a hash, never through set_password).
+    Nothing is left to change: the state is cleared and the history says when."""
+    state = (
+        AccountState.objects.select_for_update()
+        .filter(user=user, must_change_password=True)
+        .first()
+    )
+    if state is None:
+        return
     state.must_change_password = False
     state.password_set_at = timezone.now()
     tag(state, actor=user, action=AccountAction.PASSWORD_SET, reason="Đặt mật khẩu mới")

@@ -3,12 +3,14 @@ assign, end). Thin: a scoped fetch, a form, a service call, a page or a redirect
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from lamtheo.accounts import selectors, services
@@ -25,13 +27,21 @@ from lamtheo.accounts.slips import slips_data_url
 from lamtheo.core import form_tokens
 from lamtheo.core.errors import DomainError
 from lamtheo.orgs import services as orgs_services
-from lamtheo.orgs.scope import Capability, can
+from lamtheo.orgs.scope import Capability, can, may_end_role
 
 PAGE_SIZE = 100
 
 
 def _address(request) -> str:
+    """The site's address, printed on the slips."""
     return request.build_absolute_uri("/")
+
+
+def _login_address(request) -> str:
+    """The log-in page's full address, the link in the code's e-mail (on the site's address
+    LAMTHEO_BASE_URL when set, as every e-mailed link)."""
+    base = settings.LAMTHEO_BASE_URL or request.build_absolute_uri("/")
+    return base.rstrip("/") + reverse("login")
 
 
 @login_required
@@ -120,7 +130,7 @@ def issue_all(request: HttpRequest, code: str) -> HttpResponse:
                 unit=unit,
                 people=people,
                 kind=BatchKind.UNIT,
-                base_url=_address(request),
+                login_url=_login_address(request),
             )
             issued.extend(codes)
             return batch
@@ -164,7 +174,7 @@ def issue_one(request: HttpRequest, pk: int) -> HttpResponse:
                 unit=person.cell,
                 people=[person],
                 kind=kind,
-                base_url=_address(request),
+                login_url=_login_address(request),
             )
             issued.extend(codes)
             return batch
@@ -199,7 +209,9 @@ def issue_one(request: HttpRequest, pk: int) -> HttpResponse:
 def batch_reissue(request: HttpRequest, pk: int) -> HttpResponse:
     batch = selectors.batch_or_404(request.user, pk)
     try:
-        issued = services.batch_reissue(actor=request.user, batch=batch, base_url=_address(request))
+        issued = services.batch_reissue(
+            actor=request.user, batch=batch, login_url=_login_address(request)
+        )
     except DomainError as e:
         messages.info(request, e.message)
         return redirect("accounts:unit", batch.unit.code)
@@ -294,11 +306,26 @@ def role_new(request: HttpRequest, code: str) -> HttpResponse:
             form.add_error(
                 "person_code", "Không tìm thấy người có mã này trong phạm vi đồng chí quản lý."
             )
+        elif person.user_id is not None and person.user_id == request.user.pk:
+            form.add_error(
+                "person_code",
+                "Đồng chí không tự giao vai trò cho mình được: đề nghị người có thẩm quyền "
+                "giao vai trò này.",
+            )
         elif person.user is None or not person.user.is_active:
             form.add_error(
                 "person_code",
                 f"Đồng chí {person.full_name} chưa có tài khoản đang hoạt động: cấp tài khoản "
                 "(hoặc mở khóa) trước khi giao vai trò.",
+            )
+        elif (
+            held := selectors.open_role(person.user, unit, data["kind"])
+        ) and held.start_date != data["start_date"]:
+            form.add_error(
+                "start_date",
+                f"Đồng chí {person.full_name} đang giữ vai trò này từ "
+                f"{held.start_date:%d/%m/%Y}. Muốn đổi ngày bắt đầu, vui lòng ghi việc thôi "
+                "giữ vai trò rồi giao lại.",
             )
         else:
             orgs_services.role_grant(
@@ -322,7 +349,13 @@ def role_end(request: HttpRequest, pk: int) -> HttpResponse:
     if role.end_date is not None:
         return redirect("accounts:roles", role.unit.code)
     form = RoleEndForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    refusal = (
+        ""
+        if may_end_role(request.user, role)
+        else "Đồng chí không tự thôi vai trò quản trị viên của mình được: đề nghị một quản trị "
+        "viên khác ghi việc này."
+    )
+    if request.method == "POST" and not refusal and form.is_valid():
         try:
             orgs_services.role_end(
                 actor=request.user,
@@ -342,5 +375,5 @@ def role_end(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "accounts/role_end.html",
-        {"role": role, "form": form, "name": selectors.holder_name(role)},
+        {"role": role, "form": form, "name": selectors.holder_name(role), "refusal": refusal},
     )

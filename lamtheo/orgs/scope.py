@@ -307,20 +307,52 @@ def may_move_between(user, from_cell: OrgUnit | None, to_cell: OrgUnit | None) -
     )
 
 
+def may_assign(user, role: Role) -> bool:
+    """Could the user assign this role (its kind on its unit)? MANAGE_ROLES on the unit, and
+    GRANT_ADMIN for the administrator role."""
+    capability = Capability.GRANT_ADMIN if role.kind == RoleKind.ADMIN else Capability.MANAGE_ROLES
+    return can(user, capability, role.unit)
+
+
 def may_give_codes_to_holder(user, roles: Iterable[Role]) -> bool:
     """A new one-time code for someone (or locking them) opens or closes everything their
-    current roles open: only a user who could assign every one of those roles may do it
-    (MANAGE_ROLES on its unit; GRANT_ADMIN for an administrator). So a cell's secretary never
-    takes over an administrator who sits in her cell, nor a committee member a peer's account.
-    `roles` are the person's current roles with their units."""
-    return all(
-        can(
-            user,
-            Capability.GRANT_ADMIN if r.kind == RoleKind.ADMIN else Capability.MANAGE_ROLES,
-            r.unit,
-        )
-        for r in roles
-    )
+    roles open: only a user who could assign every one of those roles may do it (may_assign).
+    So a cell's secretary never takes over an administrator who sits in her cell, nor a
+    committee member a peer's account. `roles` are the person's standing roles (current or
+    starting later, see standing_roles) with their units."""
+    return all(may_assign(user, r) for r in roles)
+
+
+def standing_roles() -> QuerySet[Role]:
+    """The role assignments not ended today: current ones and those that start on a later
+    day. A role opens nothing before its start, but it protects its holder already: whoever
+    takes over the account today holds the role tomorrow."""
+    today = timezone.localdate()
+    return Role.objects.filter(Q(end_date__isnull=True) | Q(end_date__gt=today))
+
+
+def may_take_over_account(actor, user) -> bool:
+    """May the actor do what puts someone else's account in other hands: give it a new
+    one-time code, lock it, change the contact details a password reset is sent to, clear
+    its second step? For the holder of a standing role, only one who could assign every one
+    of their roles (may_give_codes_to_holder). Never one's own account (one changes one's own
+    password, contact details and second step oneself); True for no account. The capability
+    on the person's unit (ISSUE_ACCOUNTS, MANAGE_PEOPLE, RESET_TWO_FACTOR, ...) is checked by
+    the caller as well."""
+    if user is None:
+        return True
+    if actor.pk == user.pk:
+        return False
+    roles = standing_roles().filter(user=user).select_related("unit")
+    return may_give_codes_to_holder(actor, roles)
+
+
+def may_end_role(actor, role: Role) -> bool:
+    """Ending a role takes the same right as assigning it; nobody ends their own
+    administrator role (another administrator does)."""
+    if role.kind == RoleKind.ADMIN and role.user_id == actor.pk:
+        return False
+    return may_assign(actor, role)
 
 
 # --- sets of units ----------------------------------------------------------------------

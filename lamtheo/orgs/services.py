@@ -13,9 +13,9 @@ from lamtheo.core.dates import format_date
 from lamtheo.core.errors import DomainError
 from lamtheo.core.vietnamese import nfc
 from lamtheo.orgs.actions import OrgAction
-from lamtheo.orgs.models import OrgUnit, Role, UnitSettings
+from lamtheo.orgs.models import OrgUnit, Role, RoleKind, UnitSettings, current_role_q
 from lamtheo.orgs.scope import Capability, can
-from lamtheo.orgs.tree import child_path
+from lamtheo.orgs.tree import ancestor_paths, child_path, subtree_q
 
 
 @transaction.atomic
@@ -67,10 +67,34 @@ def role_end(*, actor, role: Role, end_date: date, reason: str) -> Role:
             "trở về sau.",
             field="end_date",
         )
+    if role.kind == RoleKind.ADMIN and not _admins_remain(role, end_date):
+        raise DomainError(
+            "Đây là quản trị viên cuối cùng của cây tổ chức: vui lòng giao vai trò quản trị "
+            "viên cho một đồng chí khác trước khi ghi việc thôi giữ vai trò này.",
+            field="end_date",
+        )
     role.end_date = end_date
     tag(role, actor=actor, action=OrgAction.ROLE_ENDED, reason=reason.strip() or "Kết thúc")
     role.save()
     return role
+
+
+def _admins_remain(role: Role, end_date: date) -> bool:
+    """Does the tree of the role's unit keep a current administrator (an active account on
+    an active unit) once `role` ends on `end_date`? A tree without one can no longer be
+    administered from the application. An administrator role not yet started leaves none
+    missing."""
+    today = timezone.localdate()
+    if role.start_date > today:
+        return True
+    root = ancestor_paths(role.unit.path)[0]
+    others = (
+        Role.objects.filter(current_role_q(today), subtree_q(root, "unit__path"))
+        .filter(kind=RoleKind.ADMIN, user__is_active=True, unit__is_active=True)
+        .exclude(pk=role.pk)
+        .exclude(end_date__lte=end_date)
+    )
+    return others.exists()
 
 
 PLACE_MAX_LENGTH = 100

@@ -4,9 +4,13 @@ people of a cell tells the figures registry (core.figures) in the same transacti
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
+from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from lamtheo.core import figures
 from lamtheo.core.audit import bump_version, tag
@@ -23,6 +27,8 @@ from lamtheo.people.models import (
     MemberStatus,
     Person,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def person_name_keys(full_name: str) -> dict[str, str]:
@@ -191,7 +197,10 @@ PARTY_FIELDS = (
 
 @transaction.atomic
 def person_update_contact(*, actor, person: Person, version: int, phone: str, email: str) -> None:
-    """The person's own contact details (or their cell's, for a member without a device)."""
+    """The person's own contact details (or their cell's, for a member without a device). When
+    the e-mail of someone with an account changes, the old address hears of it (a password
+    reset goes to the new one: a change they did not make must not go unnoticed)."""
+    old_email = Person.objects.filter(pk=person.pk).values_list("email", flat=True).first() or ""
     bump_version(person, version)
     person.phone, person.email = phone.strip(), email.strip()
     tag(
@@ -201,6 +210,44 @@ def person_update_contact(*, actor, person: Person, version: int, phone: str, em
         reason="Sửa điện thoại, thư điện tử",
     )
     person.save(update_fields=[*CONTACT_FIELDS])
+    if person.user_id and old_email and old_email.casefold() != person.email.casefold():
+        notice = _email_changed_notice(person, old_email, actor)
+        transaction.on_commit(lambda: _send_quietly(notice))
+
+
+def _email_changed_notice(person: Person, old_email: str, actor) -> EmailMessage:
+    if actor is None:
+        by = "quản trị hệ thống"
+    elif actor.pk == person.user_id:
+        by = "chính đồng chí"
+    else:
+        by = actor.get_full_name() or actor.username
+    body = "\n".join([
+        f"Kính gửi đồng chí {person.full_name},",
+        "",
+        "Địa chỉ thư điện tử gắn với tài khoản của đồng chí trên phần mềm Học tập và làm theo "
+        f"Bác vừa được đổi từ {old_email} sang {person.email or '(để trống)'} "
+        f"(người sửa: {by}), lúc {timezone.localtime():%H:%M ngày %d/%m/%Y}.",
+        "",
+        "Nếu đồng chí không đề nghị việc này, đề nghị đồng chí báo ngay cho bí thư chi bộ hoặc "
+        "quản trị viên: thư đặt lại mật khẩu từ nay được gửi tới địa chỉ mới.",
+        "",
+        "Thư này được gửi tự động; đề nghị đồng chí không trả lời thư này.",
+    ])  # fmt: skip
+    return EmailMessage(
+        subject="Địa chỉ thư điện tử của tài khoản vừa được đổi",
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[old_email],
+    )
+
+
+def _send_quietly(message: EmailMessage) -> None:
+    """After the commit; a mail server that is down leaves a line in the log."""
+    try:
+        message.send()
+    except Exception:  # noqa: BLE001 - any transport failure is logged, never shown
+        logger.exception("Không gửi được thư báo đổi địa chỉ thư điện tử.")
 
 
 def check_party_data(values: dict, *, on: date | None = None) -> None:

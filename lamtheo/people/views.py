@@ -14,7 +14,14 @@ from lamtheo.core.downloads import attachment_response
 from lamtheo.core.errors import DomainError
 from lamtheo.core.periods import add_months
 from lamtheo.core.xlsx import XLSX_TYPE, xlsx_response
-from lamtheo.orgs.scope import Capability, can, get_unit_or_404, may_move_between, top_units
+from lamtheo.orgs.scope import (
+    Capability,
+    can,
+    get_unit_or_404,
+    may_move_between,
+    may_take_over_account,
+    top_units,
+)
 from lamtheo.people import services
 from lamtheo.people.actions import PeopleAction
 from lamtheo.people.exports import profiles_workbook
@@ -147,9 +154,16 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
             else None,
             "is_self": is_self,
             "can_manage": manage,
-            "can_edit_contact": is_self or manage,
+            "can_edit_contact": is_self or _may_edit_contact_of_other(user, person, cell),
         },
     )
+
+
+def _may_edit_contact_of_other(user, person, cell) -> bool:
+    """Someone else's phone and e-mail: those who keep the person's cell, and for a holder of
+    a role only those who could give them a new one-time code (the reset of a password goes
+    to that e-mail, the log-in by phone to that number)."""
+    return can(user, Capability.MANAGE_PEOPLE, cell) and may_take_over_account(user, person.user)
 
 
 def _stale_or_domain(form, error: DomainError) -> None:
@@ -161,7 +175,7 @@ def _stale_or_domain(form, error: DomainError) -> None:
 def edit_contact(request: HttpRequest, pk: int) -> HttpResponse:
     person = profile_person_or_404(request.user, pk, Capability.VIEW_PROFILES)
     is_self = person.user_id is not None and person.user_id == request.user.pk
-    if not (is_self or can(request.user, Capability.MANAGE_PEOPLE, home_cell(person))):
+    if not (is_self or _may_edit_contact_of_other(request.user, person, home_cell(person))):
         raise Http404("Không tìm thấy trang.")
     if request.method == "GET":
         form = ContactForm(

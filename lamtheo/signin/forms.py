@@ -11,6 +11,7 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     SetPasswordForm,
 )
+from django.contrib.auth.hashers import check_password
 from django.db.models import Q
 
 User = get_user_model()
@@ -47,12 +48,27 @@ def _new_password_labels(form) -> None:
     form.fields["new_password2"].error_messages["required"] = "Vui lòng nhập lại mật khẩu mới."
 
 
+def _refuse_the_same_password(form, message: str) -> None:
+    """The new password must not be the one in use (a one-time code, which its issuer knows,
+    or the current password). Checked without re-hashing: User.check_password would write."""
+    new = form.cleaned_data.get("new_password1")
+    if new and check_password(new, form.user.password):
+        form.add_error("new_password1", message)
+
+
 class VietnameseSetPasswordForm(SetPasswordForm):
     error_messages = {**SetPasswordForm.error_messages, "password_mismatch": MISMATCH}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _new_password_labels(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        _refuse_the_same_password(
+            self, "Mật khẩu mới phải khác mật khẩu (hoặc mã đăng nhập dùng một lần) đang dùng."
+        )
+        return cleaned
 
 
 class VietnamesePasswordChangeForm(PasswordChangeForm):
@@ -67,6 +83,11 @@ class VietnamesePasswordChangeForm(PasswordChangeForm):
         self.fields["old_password"].label = "Mật khẩu hiện tại"
         self.fields["old_password"].error_messages["required"] = "Vui lòng nhập mật khẩu hiện tại."
         _new_password_labels(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        _refuse_the_same_password(self, "Mật khẩu mới phải khác mật khẩu hiện tại.")
+        return cleaned
 
 
 class VietnamesePasswordResetForm(PasswordResetForm):

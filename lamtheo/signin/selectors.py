@@ -12,7 +12,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lamtheo.orgs.models import OrgUnit
-from lamtheo.orgs.scope import Capability, can
+from lamtheo.orgs.scope import Capability, can, may_take_over_account, standing_roles
 from lamtheo.people.models import Person
 
 User = get_user_model()
@@ -101,17 +101,24 @@ def two_factor_state(user):
 
 
 def units_of(user) -> list[OrgUnit]:
-    """The units a user belongs to or holds a role on: where an administrator reaches them."""
+    """The units a user belongs to or holds a role on (not ended): where an administrator
+    reaches them."""
     cell_ids = Person.objects.filter(user=user, cell__isnull=False).values_list("cell_id")
-    return list(OrgUnit.objects.filter(Q(pk__in=cell_ids) | Q(roles__user=user)).distinct())
+    role_units = standing_roles().filter(user=user).values_list("unit_id")
+    return list(OrgUnit.objects.filter(Q(pk__in=cell_ids) | Q(pk__in=role_units)))
 
 
 def may_reset_two_factor(actor, user) -> bool:
     """An administrator may reset the second step of a person in their subtree (by their cell
-    or by a role they hold there), never their own."""
+    or by a role they hold there), never their own; of someone holding a role (or given one
+    from a later day), only if they could also give them a new one-time code: the right to
+    assign every one of those roles (scope.may_take_over_account). So the administrator of a
+    cell does not clear the second step of the bloc's administrator sitting in it."""
     if user is None or actor.pk == user.pk:
         return False
-    return any(can(actor, Capability.RESET_TWO_FACTOR, unit) for unit in units_of(user))
+    return any(
+        can(actor, Capability.RESET_TWO_FACTOR, unit) for unit in units_of(user)
+    ) and may_take_over_account(actor, user)
 
 
 def resettable_user_or_none(actor, name: str):

@@ -32,8 +32,10 @@ from lamtheo.orgs.scope import (
     has_any,
     holders,
     holds_whole_tree,
+    may_end_role,
     may_give_codes_to_holder,
     may_move_between,
+    may_take_over_account,
     requires_two_factor,
     roles_with,
     scope_q,
@@ -378,3 +380,30 @@ def test_codes_for_a_role_holder_only_from_who_could_assign_all_their_roles(worl
     assert not may_give_codes_to_holder(users["committee"], roles_of["admin"])
     assert may_give_codes_to_holder(users["admin"], roles_of["org_secretary"])
     assert may_give_codes_to_holder(users["secretary"], [])  # no role: nothing to take over
+
+
+def test_taking_over_an_account_counts_roles_from_a_later_day_and_never_one_s_own(world):
+    users, tree = world["users"], world["tree"]
+    member = users["member"]
+    assert may_take_over_account(users["secretary"], member)
+    role_grant(
+        actor=None,
+        user=member,
+        unit=tree.bloc,
+        kind=RoleKind.ADMIN,
+        start_date=timezone.localdate() + timedelta(days=1),
+    )
+    assert not may_take_over_account(fresh(users["secretary"]), member)
+    assert not may_take_over_account(fresh(users["committee"]), member)
+    assert may_take_over_account(fresh(users["admin"]), member)
+    assert not may_take_over_account(users["admin"], users["admin"])
+    assert may_take_over_account(users["secretary"], None)  # no account yet
+
+
+def test_ending_a_role_takes_the_right_to_give_it_and_not_one_s_own_admin_role(world):
+    users, tree = world["users"], world["tree"]
+    admin_role = Role.objects.get(user=users["admin"], kind=RoleKind.ADMIN)
+    assert not may_end_role(users["admin"], admin_role)
+    assert not may_end_role(users["committee"], admin_role)
+    committee_role = Role.objects.get(user=tree.committee_user, unit=tree.org)
+    assert may_end_role(users["admin"], committee_role)
