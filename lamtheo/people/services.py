@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from lamtheo.core import figures
@@ -187,6 +188,38 @@ PARTY_FIELDS = (
     "party_card_number",
     "citizen_id",
 )
+
+
+def username_for(person: Person) -> str:
+    """The log-in name of a person's account: their code, lower-cased."""
+    return person.code.strip().lower()
+
+
+@transaction.atomic
+def person_user_create(*, actor, person: Person, reason: str = "") -> User:
+    """The User record of a person's account, made without a usable password: it opens
+    nothing until lamtheo.accounts issues a one-time code, but a role can be given to it.
+    The log-in name is the person's code, lower-cased; the e-mail is copied."""
+    if person.user_id is not None:
+        raise DomainError(f"Đồng chí {person.full_name} đã có tài khoản.")
+    username = username_for(person)
+    if User.objects.filter(username=username).exists():
+        raise DomainError(
+            f"Tên đăng nhập “{username}” đã có người dùng khác mang; vui lòng kiểm tra lại mã "
+            f"định danh của đồng chí {person.full_name}."
+        )
+    user = User(username=username, first_name=person.full_name, email=person.email)
+    user.set_unusable_password()
+    user.save()
+    person.user = user
+    tag(
+        person,
+        actor=actor,
+        action=PeopleAction.PERSON_USER_CREATED,
+        reason=reason or PeopleAction.PERSON_USER_CREATED.label,
+    )
+    person.save(update_fields=["user"])
+    return user
 
 
 @transaction.atomic

@@ -28,6 +28,7 @@ from lamtheo.people.forms import (
     RosterImportForm,
     TransferForm,
 )
+from lamtheo.people.imported import remember
 from lamtheo.people.imports import ImportResult, build_template, may_import, roster_import
 from lamtheo.people.models import LeavingKind
 from lamtheo.people.selectors import (
@@ -44,6 +45,7 @@ from lamtheo.people.selectors import (
     profile_history,
     profile_person_or_404,
     standing,
+    without_account_count,
 )
 
 # The page lists at most this many problems; the summary gives the full count.
@@ -73,7 +75,13 @@ def import_roster(request: HttpRequest) -> HttpResponse:
     if not result.ok:
         return render(request, "people/import.html", _report(result))
     # Rendered, not redirected: sending the same file again changes nothing.
-    return render(request, "people/import_done.html", {"result": result})
+    without_account = without_account_count(result.person_ids)
+    token = remember(request.session, result.person_ids) if without_account else ""
+    return render(
+        request,
+        "people/import_done.html",
+        {"result": result, "without_account": without_account, "token": token},
+    )
 
 
 def _report(result: ImportResult) -> dict:

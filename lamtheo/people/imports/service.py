@@ -30,6 +30,7 @@ from lamtheo.people.imports.reader import Row, read_workbook
 from lamtheo.people.imports.report import ImportResult, Problem
 from lamtheo.people.imports.sheet import PEOPLE, UNITS
 from lamtheo.people.imports.write import write_plan
+from lamtheo.people.models import Person
 
 logger = logging.getLogger(__name__)
 
@@ -96,14 +97,22 @@ def _check_and_write(actor, sheets: dict[str, list[Row]], result: ImportResult) 
     if result.problems:
         return
     result.units, result.people, result.transferred = plan.units, plan.people, len(plan.transfers)
-    if result.changed:
-        write_plan(
+    if result.changed or plan.role_rows:
+        result.roles = write_plan(
             plan, actor=actor, reason=f"Nhập danh sách từ tệp “{result.file_name}”", today=today
         )
+        result.person_ids = _imported_ids(plan)
+    if result.changed:
         # One record of the whole import (who, when, file, counts) for the administrator.
         Notice.objects.create(
             user=actor, sender=actor, text=result.summary()[:500], url=reverse("people:import")
         )
+
+
+def _imported_ids(plan: Plan) -> list[int]:
+    """The people the file added (and those given a role): the ones who may need an account."""
+    codes = [r.code for r in plan.new_people] + [r.code for r in plan.role_rows]
+    return sorted(set(Person.objects.filter(code__in=codes).values_list("pk", flat=True)))
 
 
 def _check(actor, today: date, sheets: dict[str, list[Row]], problems: list[Problem]) -> Plan:

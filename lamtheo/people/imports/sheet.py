@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lamtheo.core.vietnamese import fold
-from lamtheo.orgs.models import UnitKind
+from lamtheo.orgs.models import RoleKind, UnitKind
 from lamtheo.people.models import Gender, MemberStatus
 
 
@@ -39,6 +39,13 @@ class SheetSpec:
 UNIT_KIND_LABELS = [label for _, label in UnitKind.choices]
 STATUS_LABELS = [label for _, label in MemberStatus.choices]
 GENDER_LABELS = [label for _, label in Gender.choices]
+# The roles a row may give on its cell (orgs.RoleKind), as the file writes them.
+ROLES = {
+    "Bí thư": RoleKind.SECRETARY,
+    "Phó Bí thư": RoleKind.DEPUTY,
+    "Cấp ủy viên": RoleKind.COMMITTEE,
+}
+ROLE_LABELS = list(ROLES)
 
 UNITS = SheetSpec(
     "Tổ chức đảng",
@@ -92,7 +99,6 @@ PEOPLE = SheetSpec(
             "mỗi người một mã, không trùng nhau. Nhập lại cùng mã thì cập nhật thông tin của "
             "người đó.",
             32,
-            ("so the dang vien", "so can cuoc", "so cccd", "cccd"),
         ),
         Column("full_name", "Họ và tên", True, 28, "Họ, chữ đệm và tên, có dấu.", 120, ("ho ten",)),
         Column(
@@ -156,6 +162,59 @@ PEOPLE = SheetSpec(
             "tại chi bộ ghi ở cột “Mã chi bộ”, ví dụ 03/2025. Để trống: tháng hiện tại. Chỉ "
             "dùng khi thêm người mới hoặc khi chuyển sinh hoạt sang chi bộ khác.",
         ),
+        Column(
+            "joined_on",
+            "Ngày vào Đảng",
+            False,
+            14,
+            "Ngày/tháng/năm, ví dụ 19/05/2010; sau ngày sinh.",
+            None,
+            ("ngay vao dang", "ngay ket nap"),
+        ),
+        Column(
+            "full_member_on",
+            "Ngày chính thức",
+            False,
+            14,
+            "Ngày/tháng/năm trở thành đảng viên chính thức; sau ngày vào Đảng. Đảng viên dự "
+            "bị để trống.",
+            None,
+            ("ngay chinh thuc", "ngay cong nhan chinh thuc"),
+        ),
+        Column(
+            "party_card_number",
+            "Số thẻ đảng viên",
+            False,
+            16,
+            "Từ 6 đến 20 chữ số, mỗi người một số, không trùng với người khác. Quần chúng để "
+            "trống.",
+            20,
+            ("so the dang", "so the"),
+        ),
+        Column(
+            "citizen_id",
+            "Số CCCD",
+            False,
+            16,
+            "Số căn cước công dân (số định danh cá nhân): đúng 12 chữ số, mỗi người một số. "
+            "Ô phải định dạng Văn bản để giữ số 0 ở đầu.",
+            12,
+            ("so can cuoc", "so can cuoc cong dan", "cccd", "so dinh danh ca nhan", "so cmnd"),
+        ),
+        Column(
+            "roles",
+            "Vai trò",
+            False,
+            20,
+            "Vai trò của người này ở chi bộ ghi ở cột “Mã chi bộ”: "
+            + "; ".join(ROLE_LABELS)
+            + ". Nhiều vai trò thì cách nhau bằng dấu phẩy. Người có vai trò được tạo tài "
+            "khoản (chưa đăng nhập được cho đến khi được cấp mã). Để trống: không giao vai "
+            "trò nào; vai trò đang có giữ nguyên. Cột “Chức vụ, nhiệm vụ” không dùng để giao "
+            "vai trò.",
+            None,
+            ("vai tro trong chi bo",),
+        ),
     ),
 )
 
@@ -182,3 +241,9 @@ STATUSES = _choice_map(
     ("Dự bị", MemberStatus.PROBATIONARY),
 )
 GENDERS = _choice_map(Gender.choices)
+ROLE_KINDS = {fold(label): kind for label, kind in ROLES.items()} | {
+    fold("Phó bí thư chi bộ"): RoleKind.DEPUTY,
+    fold("Bí thư chi bộ"): RoleKind.SECRETARY,
+    fold("Cấp ủy"): RoleKind.COMMITTEE,
+    fold("Chi ủy viên"): RoleKind.COMMITTEE,
+}
