@@ -26,7 +26,7 @@ from lamtheo.people.imports.checks import (
     unit_row,
 )
 from lamtheo.people.imports.plan import Checker, Plan
-from lamtheo.people.imports.reader import Row, read_workbook
+from lamtheo.people.imports.reader import Mapping, Row, read_workbook
 from lamtheo.people.imports.report import ImportResult, Problem
 from lamtheo.people.imports.sheet import PEOPLE, UNITS
 from lamtheo.people.imports.write import write_plan
@@ -47,14 +47,18 @@ def may_import(user) -> bool:
     return has_any(user, Capability.MANAGE_ROSTER)
 
 
-def roster_import(*, actor, file: IO[bytes], file_name: str) -> ImportResult:
-    """Check the whole workbook; write it only if every row is valid (all or nothing)."""
+def roster_import(
+    *, actor, file: IO[bytes], file_name: str, mapping: Mapping | None = None
+) -> ImportResult:
+    """Check the whole workbook; write it only if every row is valid (all or nothing).
+    `mapping`: the people's sheet and columns the administrator confirmed (reader.Mapping)
+    for a roster laid out otherwise than the template."""
     if not may_import(actor):
         raise DomainError("Đồng chí không có quyền nhập danh sách tổ chức đảng và nhân sự.")
     result = ImportResult(file_name=file_name)
     with _without_cycle_collector():
         # Parsed before the transaction opens: on SQLite it holds the write lock from its start.
-        sheets, result.problems = read_workbook(file, file_name)
+        sheets, result.problems = read_workbook(file, file_name, mapping)
         if any(not p.sheet for p in result.problems):
             pass  # the file itself could not be read: nothing to check
         elif not result.problems and not any(sheets.values()):

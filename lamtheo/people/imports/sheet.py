@@ -3,6 +3,7 @@ lists a column's values are chosen from."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,6 +25,24 @@ class Column:
     @property
     def title(self) -> str:
         return f"{self.header}*" if self.required else self.header
+
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def header_key(text: str) -> str:
+    """A header as compared: without case, diacritics, “*” or punctuation (“E-mail” and
+    “email:” are “e mail” and “email”)."""
+    return " ".join(_NOT_ALNUM.sub(" ", fold(text)).split())
+
+
+def column_for(spec: SheetSpec, header: str) -> Column | None:
+    """The column a header names: its own header or one of its aliases, the synonyms of
+    other rosters (the national member database's export among them)."""
+    key = header_key(header)
+    if not key:
+        return None
+    return next((c for c in spec.columns if key == header_key(c.header) or key in c.aliases), None)
 
 
 @dataclass(frozen=True)
@@ -99,22 +118,35 @@ PEOPLE = SheetSpec(
             "mỗi người một mã, không trùng nhau. Nhập lại cùng mã thì cập nhật thông tin của "
             "người đó.",
             32,
+            ("ma dang vien", "ma so dang vien"),
         ),
-        Column("full_name", "Họ và tên", True, 28, "Họ, chữ đệm và tên, có dấu.", 120, ("ho ten",)),
+        Column(
+            "full_name",
+            "Họ và tên",
+            True,
+            28,
+            "Họ, chữ đệm và tên, có dấu.",
+            120,
+            ("ho ten", "ho va ten dang vien", "ten dang vien"),
+        ),
         Column(
             "birth_date",
             "Ngày sinh",
             False,
             13,
             "Ngày/tháng/năm, ví dụ 05/03/1980 (hoặc một ô kiểu ngày của Excel).",
+            None,
+            ("ngay thang nam sinh", "sinh ngay"),
         ),
-        Column("gender", "Giới tính", False, 10, "Chọn trong danh sách: Nam; Nữ."),
+        Column("gender", "Giới tính", False, 10, "Chọn trong danh sách: Nam; Nữ.", None, ("gioi",)),
         Column(
             "status",
             "Tình trạng",
             True,
             24,
             "Chọn trong danh sách: " + "; ".join(STATUS_LABELS) + ".",
+            None,
+            ("trang thai", "loai dang vien", "tinh trang dang vien"),
         ),
         Column(
             "duty",
@@ -123,7 +155,7 @@ PEOPLE = SheetSpec(
             30,
             "Ví dụ: Bí thư chi bộ, Trưởng phòng; Chuyên viên.",
             255,
-            ("chuc vu",),
+            ("chuc vu", "chuc danh", "chuc vu chinh quyen"),
         ),
         Column(
             "cell",
@@ -142,7 +174,7 @@ PEOPLE = SheetSpec(
             26,
             "Ví dụ: nguyenvanan@example.vn.",
             254,
-            ("email", "e-mail"),
+            ("email", "e mail", "thu dien tu"),
         ),
         Column(
             "phone",
@@ -151,7 +183,7 @@ PEOPLE = SheetSpec(
             15,
             "Từ 6 đến 15 chữ số; có thể có dấu + ở đầu, dấu cách, dấu chấm, gạch ngang.",
             20,
-            ("so dien thoai",),
+            ("so dien thoai", "dien thoai di dong", "sdt"),
         ),
         Column(
             "start_month",
@@ -169,7 +201,7 @@ PEOPLE = SheetSpec(
             14,
             "Ngày/tháng/năm, ví dụ 19/05/2010; sau ngày sinh.",
             None,
-            ("ngay vao dang", "ngay ket nap"),
+            ("ngay ket nap", "ngay ket nap dang", "ngay vao dang cong san viet nam"),
         ),
         Column(
             "full_member_on",
@@ -179,7 +211,7 @@ PEOPLE = SheetSpec(
             "Ngày/tháng/năm trở thành đảng viên chính thức; sau ngày vào Đảng. Đảng viên dự "
             "bị để trống.",
             None,
-            ("ngay chinh thuc", "ngay cong nhan chinh thuc"),
+            ("ngay cong nhan chinh thuc", "ngay chuyen chinh thuc", "ngay vao dang chinh thuc"),
         ),
         Column(
             "party_card_number",
@@ -199,7 +231,7 @@ PEOPLE = SheetSpec(
             "Số căn cước công dân (số định danh cá nhân): đúng 12 chữ số, mỗi người một số. "
             "Ô phải định dạng Văn bản để giữ số 0 ở đầu.",
             12,
-            ("so can cuoc", "so can cuoc cong dan", "cccd", "so dinh danh ca nhan", "so cmnd"),
+            ("so can cuoc", "so can cuoc cong dan", "cccd", "so dinh danh ca nhan", "so dinh danh"),
         ),
         Column(
             "roles",
