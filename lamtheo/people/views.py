@@ -129,7 +129,7 @@ def import_map(request: HttpRequest, key: str) -> HttpResponse:
                 request, RosterImportForm(), file, stored.original_name, form.mapping()
             )
     rows = [
-        (form[f"col_{i}"], columns.samples[i] if i < len(columns.samples) else [])
+        (form[f"col_{i}"], "; ".join(v for v in columns.samples[i] if v))
         for i in range(len(columns.headers))
     ]
     return render(
