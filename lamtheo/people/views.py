@@ -15,7 +15,7 @@ from lamtheo.core.downloads import attachment_response
 from lamtheo.core.errors import DomainError
 from lamtheo.core.models import StoredFile
 from lamtheo.core.periods import add_months
-from lamtheo.core.uploads import store_upload, stored_path
+from lamtheo.core.uploads import discard_upload, store_upload, stored_path
 from lamtheo.core.xlsx import XLSX_TYPE, xlsx_response
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, may_move_between, top_units
 from lamtheo.people import services
@@ -88,25 +88,23 @@ def import_roster(request: HttpRequest) -> HttpResponse:
         else:
             upload.seek(0)
             return redirect("people:import_map", stored.key)
-    return _run_import(request, form, upload, upload.name)
+    return _run_import(request, form, upload, upload.name)[0]
 
 
-def _run_import(request, form, file, file_name: str, mapping=None) -> HttpResponse:
+def _run_import(request, form, file, file_name: str, mapping=None) -> tuple[HttpResponse, bool]:
+    """The import's page, and whether the file was imported."""
     try:
         result = roster_import(actor=request.user, file=file, file_name=file_name, mapping=mapping)
     except DomainError as e:
         form.add_error(None, e.message)
-        return render(request, "people/import.html", {"form": form})
+        return render(request, "people/import.html", {"form": form}), False
     if not result.ok:
-        return render(request, "people/import.html", _report(result))
+        return render(request, "people/import.html", _report(result)), False
     # Rendered, not redirected: sending the same file again changes nothing.
     without_account = without_account_count(result.person_ids)
     token = remember(request.session, result.person_ids) if without_account else ""
-    return render(
-        request,
-        "people/import_done.html",
-        {"result": result, "without_account": without_account, "token": token},
-    )
+    context = {"result": result, "without_account": without_account, "token": token}
+    return render(request, "people/import_done.html", context), True
 
 
 @login_required
@@ -125,9 +123,13 @@ def import_map(request: HttpRequest, key: str) -> HttpResponse:
             raise Http404("Không tìm thấy tệp đã tải lên.")
         form = ColumnMappingForm(request.POST or None, columns=columns)
         if request.method == "POST" and form.is_valid():
-            return _run_import(
+            response, imported = _run_import(
                 request, RosterImportForm(), file, stored.original_name, form.mapping()
             )
+            if imported:
+                # Imported: the roster (identity numbers among its columns) is not kept.
+                discard_upload(stored)
+            return response
     rows = [
         (form[f"col_{i}"], "; ".join(v for v in columns.samples[i] if v))
         for i in range(len(columns.headers))

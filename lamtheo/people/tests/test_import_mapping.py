@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import Workbook
 
+from lamtheo.core.models import StoredFile
 from lamtheo.people.models import Person
 from lamtheo.tests.helpers import sign_in
 
@@ -90,6 +91,9 @@ def test_the_confirmed_mapping_imports_the_kept_file(tree, login):
         date(2009, 10, 12),
     )
     assert Person.objects.get(code="DV902").status == "probationary"
+    # Imported: the roster (identity numbers among its columns) is no longer kept.
+    assert not StoredFile.objects.exists()
+    assert client.get(url).status_code == 404
 
 
 def test_each_field_once_and_every_required_field_chosen(tree, login):
