@@ -36,6 +36,9 @@ def setup_django(db: str) -> None:
     sys.path.insert(0, str(ROOT))
     os.environ["DATABASE_URL"] = f"sqlite:///{db}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lamtheo.settings")
+    # The submission benchmark submits the current month whatever the day of the run: the
+    # month opens for submitting from its first day here (the default is the 25th).
+    os.environ.setdefault("LAMTHEO_HANDBOOK_OPEN_DAY", "1")
     import django
     from django.core.management import call_command
 

@@ -16,6 +16,7 @@ from lamtheo.demo import accounts as accounts_demo
 from lamtheo.demo import campaign as campaign_demo
 from lamtheo.demo import documents as documents_demo
 from lamtheo.demo import meetings as meetings_demo
+from lamtheo.demo import notices as notices_demo
 from lamtheo.demo.data.units import DEMO_ROOT_CODE, DEMO_ROOT_NAME
 from lamtheo.demo.generator import demo_period, generate
 from lamtheo.demo.inserts import term_start
@@ -77,8 +78,31 @@ def _cast_demo(org: Organization) -> None:
     next(p for p in org.people if p.cell is demo_cell and p.is_secretary).login = "bithu"
     cast(other_cells[-1] if other_cells else demo_cell, "capuy",
          "Phó Giám đốc Bệnh viện, Đảng ủy viên")  # fmt: skip
+    _cast_queue(org, demo_cell)
     cast(office, "tuyengiao", "Chuyên viên Ban Tuyên giáo Đảng ủy Khối")
     cast(office, "quantri", "Chuyên viên Văn phòng Đảng ủy Khối, phụ trách công nghệ thông tin")
+
+
+QUEUE_MONTHS = 3  # members of the demo cell whose last month waits for the secretary
+
+
+def _cast_queue(org: Organization, cell: UnitPlan) -> None:
+    """Something in the demo secretary's queue whatever the seed: a member who moved in last
+    month and whose registration waits, and a few members whose last month waits (on time,
+    in its window). The secretary reviews each month by the next one's meeting, so nothing
+    older than the month before waits."""
+    cell.reviews_monthly = True
+    others = [p for p in org.people if p.cell is cell and not p.is_secretary and not p.login]
+    if len(org.months) > 1 and others:
+        newcomer = others.pop()
+        newcomer.since, newcomer.pledge = org.months[-1], PledgeStatus.SUBMITTED
+        newcomer.forced = {org.months[-1]: "missing"}
+    for p in others[:QUEUE_MONTHS]:
+        p.pledge = PledgeStatus.ACCEPTED
+        p.forced = {org.months[-1]: "on_time"}
+    # The secretary's own last month waits for her deputy.
+    secretary = next(p for p in org.people if p.cell is cell and p.is_secretary)
+    secretary.forced = {org.months[-1]: "on_time"}
 
 
 def _grant_demo_roles(org: Organization) -> None:
@@ -131,6 +155,8 @@ def build_demo(*, size: Size = DEMO_SIZE, today: date | None = None) -> dict[str
     load_study_demo(root=org.root, today=today)
     meetings_demo.load(months=months, today=today)
     documents_demo.load(root=org.root, today=today)
+    counts |= notices_demo.load(root=org.root, months=months, today=today,
+                                secretary_username="bithu", admin_username="quantri")  # fmt: skip
     if today.year != year:  # January: this year's figures exist from day one too
         figures.open_year(today.year)
     return counts

@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from django.utils import timezone
 
-from lamtheo.demo.plan import Organization
+from lamtheo.demo.plan import Organization, UnitPlan
 from lamtheo.pledges.models import ContentArea
 
 BATCH = 5000  # rows per bulk_create call, and handbook months held in memory at once
@@ -24,6 +24,7 @@ class Context:
     areas: list[ContentArea]
     now: datetime
     secretary_user: dict[int, int] = field(default_factory=dict)  # cell id → user id
+    deputy_user: dict[int, int] = field(default_factory=dict)  # cell id → user id
     # person id → (registration id, its item ids in order)
     pledge_of: dict[int, tuple[int, list[int]]] = field(default_factory=dict)
     password: str = ""
@@ -41,6 +42,16 @@ class Context:
         if not_before is not None and at < not_before:
             at = not_before + timedelta(hours=1 + self.below(30))
         return min(at, self.now - timedelta(minutes=5 + self.below(600)))
+
+    def reviewer(self, cell: UnitPlan, author_user_id: int | None) -> int | None:
+        """Who decides on a record of `author_user_id` in `cell`, as
+        pledges.selectors.ReviewRouting routes it: the secretary, and for her own work her
+        deputy; None when the cell has no deputy (the demo has no secretaries above the
+        cells, so the record stays waiting). Nobody reviews their own work."""
+        for reviewer in (self.secretary_user.get(cell.id), self.deputy_user.get(cell.id)):
+            if reviewer is not None and reviewer != author_user_id:
+                return reviewer
+        return None
 
 
 def count(ctx: Context, label: str, n: int) -> None:

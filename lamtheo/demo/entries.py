@@ -19,9 +19,10 @@ from lamtheo.demo.data.texts import (
     REVIEW_COMMENTS,
     SELF_ASSESSMENTS,
 )
-from lamtheo.demo.plan import PersonPlan
+from lamtheo.demo.plan import PersonPlan, UnitPlan
 from lamtheo.handbook.models import EntryItem, EntryStatus, HandbookEntry, Progress, Rating
 from lamtheo.handbook.services import due_at as _service_due_at
+from lamtheo.handbook.services import opens_at as _service_opens_at
 from lamtheo.pledges.models import PledgeStatus
 
 EntryRow = tuple[dict, list[tuple[int, str, str]]]  # the month, and (item id, progress, note)
@@ -73,10 +74,18 @@ def _entry_ids(batch: list[EntryRow]) -> dict[tuple[int, date], int]:
 # ---------------------------------------------------------------------------
 
 
-def _entry_state(ctx: Context, p: PersonPlan, month: date) -> str:
+def _entry_state(ctx: Context, p: PersonPlan, month: date, cell: UnitPlan) -> str:
     """missing, draft, on_time, late, returned or reviewed."""
     if month in p.forced:
         return p.forced[month]
+    state = _drawn_state(ctx, p, month)
+    months = ctx.org.months
+    if state in ("on_time", "late") and cell.reviews_monthly and month < months[-2:][0]:
+        return "reviewed"
+    return state
+
+
+def _drawn_state(ctx: Context, p: PersonPlan, month: date) -> str:
     rng = ctx.rng
     if rng.random() > p.diligence:
         return "draft" if rng.random() < 0.3 else "missing"
@@ -94,11 +103,11 @@ def _entry(ctx: Context, p: PersonPlan, month: date) -> EntryRow | None:
     registered = p.pledge in (PledgeStatus.ACCEPTED, PledgeStatus.SUBMITTED)
     if cell is None or p.exempt_in(month) or not registered:
         return None
-    state = _entry_state(ctx, p, month)
+    state = _entry_state(ctx, p, month, cell)
     if state == "missing":
         return None
     pledge_id, item_ids = ctx.pledge_of[p.id]
-    secretary = ctx.secretary_user.get(cell.id)
+    secretary = ctx.secretary_user.get(cell.id)  # enters a paper handbook for a member
     entry = {"person_id": p.id, "month": month, "unit_id": cell.id, "pledge_id": pledge_id,
              "status": EntryStatus.DRAFT}  # fmt: skip
     if p.proxy and secretary != p.user_id:
@@ -109,12 +118,12 @@ def _entry(ctx: Context, p: PersonPlan, month: date) -> EntryRow | None:
         return entry, results[: ctx.below(len(results))]
     entry["self_rating"] = rating
     entry["self_assessment"] = ctx.rng.choice(SELF_ASSESSMENTS[rating])
-    _submit(ctx, entry, month, late=state == "late" or ctx.rng.random() < 0.12)
+    submit(ctx, entry, month, late=state == "late" or ctx.rng.random() < 0.12)
     if state == "returned":
         entry["status"] = EntryStatus.RETURNED
         entry["return_comment"] = ctx.rng.choice(ENTRY_RETURN_COMMENTS)
     elif state == "reviewed":
-        _review(ctx, entry, secretary)
+        _review(ctx, entry, ctx.reviewer(cell, p.user_id))
     return entry, results
 
 
@@ -143,20 +152,31 @@ def due_at(month: date) -> datetime:
     return _service_due_at(month)  # the same deadline as the services, once per month
 
 
-def _submit(ctx: Context, entry: dict, month: date, *, late: bool) -> None:
-    due = due_at(month)
-    days = 1 + ctx.below(20) if late else -ctx.below(10)
-    at = ctx.moment(due.date() + timedelta(days=days))
+@cache
+def opens_at(month: date) -> datetime:
+    return _service_opens_at(month)
+
+
+def submit(ctx: Context, entry: dict, month: date, *, late: bool) -> None:
+    """Submitted within the month's window (from its opening day, the 25th unless set, to the
+    due day), or late: a month cannot be submitted before it opens."""
+    due, opens = due_at(month), opens_at(month)
+    window = (due.date() - opens.date()).days + 1
+    day = due.date() + timedelta(days=1 + ctx.below(20)) if late else (
+        opens.date() + timedelta(days=ctx.below(window)))  # fmt: skip
+    at = max(ctx.moment(day), opens)
     entry["status"] = EntryStatus.SUBMITTED
     entry["first_submitted_at"] = entry["submitted_at"] = at
-    entry["on_time"] = at <= due  # exactly the rule of handbook.services.entry_submit
+    # Exactly the rule of handbook.services.entry_submit.
+    entry["on_time"] = opens <= at <= due
 
 
 def _review(ctx: Context, entry: dict, reviewer: int | None) -> None:
-    """The cell's review; about one in ten disagrees with the self-rating."""
+    """The cell's review; about one in ten disagrees with the self-rating. Without a reviewer
+    (ctx.reviewer) the month stays waiting."""
     rng, submitted = ctx.rng, entry["submitted_at"]
     at = ctx.moment(submitted.date() + timedelta(days=1 + ctx.below(15)), not_before=submitted)
-    if at <= submitted:  # too recent to have been reviewed yet
+    if at <= submitted or reviewer is None:  # too recent to have been reviewed yet
         return
     level = RATING_ORDER.index(entry["self_rating"])
     r, comments = rng.random(), REVIEW_COMMENTS

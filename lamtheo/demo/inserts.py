@@ -81,7 +81,7 @@ def _insert_users(ctx: Context) -> None:
     """Accounts for the cells' secretaries (who review and sign off) and the demo log-ins.
     Secretaries get no usable password: they are there so that reviews have a reviewer."""
     unusable = make_password(None)
-    people = [p for p in ctx.org.people if p.is_secretary or p.login]
+    people = [p for p in ctx.org.people if p.is_secretary or p.is_deputy or p.login]
     users = [
         User(username=p.login or p.code.lower(), first_name=p.full_name,
              last_name="",  # get_full_name() then reads in Vietnamese order
@@ -93,6 +93,8 @@ def _insert_users(ctx: Context) -> None:
         p.user_id = u.pk
         if p.is_secretary:
             ctx.secretary_user[p.cell.id] = u.pk
+        elif p.is_deputy:
+            ctx.deputy_user[p.cell.id] = u.pk
 
 
 @cache
@@ -145,9 +147,10 @@ def term_start(year: int) -> date:
 
 def _insert_secretary_roles(ctx: Context) -> None:
     Role.objects.bulk_create([
-        Role(user_id=p.user_id, unit_id=p.cell.id, kind=RoleKind.SECRETARY,
+        Role(user_id=p.user_id, unit_id=p.cell.id,
+             kind=RoleKind.SECRETARY if p.is_secretary else RoleKind.DEPUTY,
              start_date=term_start(ctx.org.year))
-        for p in ctx.org.people if p.is_secretary
+        for p in ctx.org.people if p.is_secretary or p.is_deputy
     ], batch_size=BATCH)  # fmt: skip
 
 
@@ -172,7 +175,7 @@ def _pledge(ctx: Context, p: PersonPlan) -> dict:
     if p.pledge in (PledgeStatus.ACCEPTED, PledgeStatus.RETURNED):
         row["decided_at"] = ctx.moment(start + timedelta(days=1 + ctx.below(10)),
                                        not_before=row["submitted_at"])  # fmt: skip
-        row["decided_by_id"] = ctx.secretary_user.get(cell.id)
+        row["decided_by_id"] = ctx.reviewer(cell, p.user_id)
         accepted = p.pledge == PledgeStatus.ACCEPTED
         row["decision_comment"] = rng.choice(
             PLEDGE_ACCEPT_COMMENTS if accepted else PLEDGE_RETURN_COMMENTS
@@ -204,7 +207,7 @@ def _insert_pledge_items(ctx: Context) -> None:
         for order, (area, text, target, timeframe) in enumerate(_items_for(ctx, p)):
             rows.append({"pledge_id": pledge_id, "area_id": ctx.areas[area].pk, "text": text,
                          "target": target, "timeframe": timeframe, "order": order,
-                         "is_specific": _is_specific(text, target, timeframe, p.duty)})  # fmt: skip
+                         "is_specific": _is_specific(text, target, timeframe)})  # fmt: skip
     insert_rows(PledgeItem, rows)
     by_pledge = {pledge_id: items for pledge_id, items in ctx.pledge_of.values()}
     found = PledgeItem.objects.filter(pledge_id__gte=min(by_pledge), pledge_id__lte=max(by_pledge))
@@ -214,11 +217,12 @@ def _insert_pledge_items(ctx: Context) -> None:
 
 
 @cache
-def _is_specific(text: str, target: str, timeframe: str, duty: str) -> bool | None:
+def _is_specific(text: str, target: str, timeframe: str) -> bool | None:
     """The quality checker's verdict if it is installed (as pledges.services does), else
-    unknown. Cached: the generator repeats the same texts thousands of times."""
+    unknown. Cached by the item alone: the generator repeats the same texts thousands of
+    times, and the verdict does not depend on the author's duties (only the hint does)."""
     try:
         from lamtheo.pledges.quality import assess
     except ImportError:
         return None
-    return assess(" ".join([text, target, timeframe]), duty).specific
+    return assess(" ".join([text, target, timeframe])).specific

@@ -57,6 +57,8 @@ class UnitPlan:
     parent: UnitPlan | OrgUnit
     profile: str = ""
     org: UnitPlan | None = None  # the grassroots organization a cell belongs to
+    # The secretary reviews each month by the next one's meeting: nothing older waits.
+    reviews_monthly: bool = False
     id: int | None = None
     path: str = ""
 
@@ -83,6 +85,7 @@ class PersonPlan:
     vague: float = 0.15  # share of vague items this person writes
     proxy: bool = False  # no smartphone: the secretary enters the months
     is_secretary: bool = False
+    is_deputy: bool = False
     login: str = ""  # a demo log-in name
     forced: dict[date, str] = field(default_factory=dict)  # month → entry state
     id: int | None = None
@@ -133,6 +136,7 @@ def plan_organization(
         cast(org)
     _plan_transfers(rng, people, months)
     _plan_exemptions(rng, people, year, months)
+    _plan_deputies(people, months)
     return org
 
 
@@ -327,7 +331,9 @@ def _plan_transfers(rng: random.Random, people: list[PersonPlan], months: list[d
         if p.cell not in by_org[id(p.cell.org)]:
             by_org[id(p.cell.org)].append(p.cell)
     movable = [
-        p for p in people if not p.is_secretary and not p.login and len(by_org[id(p.cell.org)]) > 1
+        p
+        for p in people
+        if not p.is_secretary and not p.login and not p.forced and len(by_org[id(p.cell.org)]) > 1
     ]
     for p in rng.sample(movable, min(len(movable), max(2, len(people) // 200))):
         month = rng.choice(months[1:])
@@ -347,6 +353,7 @@ def _plan_exemptions(
         if not p.is_secretary
         and not p.moved
         and not p.login
+        and not p.forced
         and p.status != MemberStatus.NON_MEMBER
     ]
     for p in rng.sample(candidates, min(len(candidates), max(2, len(people) // 120))):
@@ -356,3 +363,26 @@ def _plan_exemptions(
         p.exemption = (start, end, rng.choice(EXEMPTION_REASONS))
         if start <= date(year, 1, 1) and (end is None or end.year > year):
             p.pledge = ""  # exempt all year: not expected to register
+
+
+def _plan_deputies(people: list[PersonPlan], months: list[date]) -> None:
+    """A phó bí thư in each cell: its first full member who is there all year (no demo
+    log-in, no transfer, no exemption). No random draw: the rest of the plan stays as it was.
+    The deputy reviews the secretary's own registration and months (nobody reviews their own
+    work; pledges.selectors.ReviewRouting)."""
+    done: set[int] = set()
+    for p in people:
+        cell = p.cell
+        if (
+            id(cell) in done
+            or p.is_secretary
+            or p.login
+            or p.moved
+            or p.exemption
+            or p.status != MemberStatus.FULL
+            or not p.pledge
+            or (months and p.since > months[0])
+        ):
+            continue
+        p.is_deputy = True
+        done.add(id(cell))

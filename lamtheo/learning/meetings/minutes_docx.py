@@ -129,6 +129,11 @@ def _content(doc, meeting: CellMeeting) -> None:
             "Đảng viên tự soi, tự sửa theo 27 biểu hiện suy thoái "
             "(Nghị quyết Trung ương 4 khóa XII)."
         )
+    agenda = [line.strip() for line in meeting.agenda.splitlines() if line.strip()]
+    if agenda:  # announced beforehand: what the invitation said the meeting would take up
+        _para(doc, "Chương trình sinh hoạt (theo thông báo triệu tập)", bold=True)
+        for line in agenda:
+            _para(doc, f"- {line.lstrip('-– ').strip()}")
     _para(doc, "1. Nội dung học tập và làm theo Bác", bold=True)
     for text in items or ["Không có nội dung về học tập và làm theo Bác."]:
         _para(doc, f"- {text}")

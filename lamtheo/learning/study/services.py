@@ -114,21 +114,35 @@ def study_session_schedule(*, actor, unit: OrgUnit, data: SessionInput) -> Study
     return session
 
 
-def _tell_expected(actor, session: StudySession, cells: list[OrgUnit]) -> None:
-    """The people expected at the session (in its cells that month, not exempt) hear of it,
-    in the app and by e-mail after the commit."""
+def _expected_users(session: StudySession, cells) -> list:
+    """The accounts of the people expected at the session: in its cells that month, not
+    exempt."""
     ids = {person_id for _, person_id in expected_people(session.month, [c.pk for c in cells])}
-    users = [p.user for p in Person.objects.filter(pk__in=ids).select_related("user")]
-    where = f"tại {session.place}" if session.place else "trực tuyến"
+    return [p.user for p in Person.objects.filter(pk__in=ids).select_related("user")]
+
+
+def _where(session: StudySession) -> str:
+    return f"tại {session.place}" if session.place else "trực tuyến"
+
+
+def _tell_expected(actor, session: StudySession, cells, *, changed: bool = False) -> None:
+    """The people expected at the session hear of it (or of its new date or place), in the
+    app and by e-mail after the commit."""
+    what = "đổi lịch" if changed else "tổ chức"
     notice_send(
         actor=actor,
-        users=users,
-        text=f"{session.unit.name} tổ chức {session.title} ngày "
-        f"{format_date(session.held_on)} {where}. Đề nghị đồng chí tham dự đầy đủ.",
+        users=_expected_users(session, cells),
+        text=f"{session.unit.name} {what} {session.title}: ngày "
+        f"{format_date(session.held_on)} {_where(session)}. Đề nghị đồng chí tham dự đầy đủ.",
         url=reverse("home:home"),
         subject=f"Lịch học tập, quán triệt ngày {format_date(session.held_on)}",
         sender_title=role_title(actor, session.unit),
     )
+
+
+def _schedule_of(session: StudySession) -> tuple:
+    # What a person needs to come: when, where (or the link), in which form.
+    return (session.held_on, session.kind, session.place, session.link)
 
 
 @transaction.atomic
@@ -152,6 +166,7 @@ def study_session_update(
     if recorded.filter(cell_id__in=removed).exists():
         raise DomainError("Có chi bộ đã ghi điểm danh nên không bỏ chi bộ đó khỏi buổi học được.",
                           field="chosen_units")  # fmt: skip
+    before = _schedule_of(session)
     _fill(session, data)
     tag(
         session,
@@ -166,6 +181,13 @@ def study_session_update(
     # The cells it reached before and now: their old topic's figures are recounted too.
     reached = OrgUnit.objects.filter(pk__in=old_cells | new_cells)
     figures.cells_month_changed(cells=reached, month=session.month, source=StudySession)
+    # A session still to come: a new date or place reaches everyone expected; cells added
+    # hear of it as of a new session.
+    if session.held_on >= today:
+        if _schedule_of(session) != before:
+            _tell_expected(actor, session, cells, changed=True)
+        elif added := [c for c in cells if c.pk not in old_cells]:
+            _tell_expected(actor, session, added)
     return session
 
 
@@ -186,6 +208,16 @@ def study_session_cancel(*, actor, session: StudySession, reason: str, version: 
         session.month,
         list(OrgUnit.objects.filter(pk__in=session.sheets.values("cell_id"))),
     )
+    if session.held_on >= timezone.localdate():
+        notice_send(
+            actor=actor,
+            users=_expected_users(session, cells),
+            text=f"{session.unit.name} hủy {session.title} ngày {format_date(session.held_on)}"
+            f" {_where(session)}. Lý do: {reason}",
+            url=reverse("home:home"),
+            subject=f"Hủy buổi học tập, quán triệt ngày {format_date(session.held_on)}",
+            sender_title=role_title(actor, session.unit),
+        )
     tag(
         session,
         actor=actor,

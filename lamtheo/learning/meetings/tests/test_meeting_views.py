@@ -413,3 +413,12 @@ def test_the_minutes_print_the_place_the_units_administrator_set(tree, meeting, 
     unit_settings_save(actor=tree.admin_user, unit=tree.org, document_place="Cam Ranh")
     _, text = _text(minutes_docx(meeting, attendance_of(meeting)))
     assert f"Cam Ranh, ngày {meeting.held_on.day:02d} tháng" in text and "Hà Nội" not in text
+
+
+def test_the_minutes_of_an_announced_meeting_print_its_agenda(tree):
+    from lamtheo.learning.meetings.tests.helpers import announce
+
+    meeting = announce(tree)
+    _, text = _text(minutes_docx(meeting, attendance_of(meeting)))
+    assert "Chương trình sinh hoạt (theo thông báo triệu tập)" in text
+    assert "- Học tập chuyên đề năm 2026.\n- Nhận xét sổ tay tháng trước." in text
