@@ -9,7 +9,7 @@ import re
 import pytest
 from docx import Document
 
-from tests.helpers import log_in
+from tests.helpers import log_in_with_second_step
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +26,7 @@ def test_an_administrator_issues_accounts_and_a_member_logs_in_with_the_code(
     transactional_db, tree, live_server, browser_page, shots, tmp_path
 ):
     page, base = browser_page, live_server.url
-    log_in(page, base, "quantri")
+    log_in_with_second_step(page, base, "quantri")
     page.click("nav >> text=Quản lý tài khoản")
     page.click("text=Tài khoản của cán bộ, đảng viên")
     page.goto(f"{base}/tai-khoan/to-chuc/{tree.cell.code}/")

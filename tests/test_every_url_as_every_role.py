@@ -89,6 +89,8 @@ def _foundation_cases(w) -> list[Case]:
         ),
         ("people:import", [], expect(404, admin=200), "get"),
         ("people:import_template", [], expect(404, admin=200), "get"),
+        # A kept roster is found by its uploader only (its key is random).
+        ("people:import_map", ["0" * 32], expect(404), "get"),
     ]
 
 

@@ -25,6 +25,7 @@ class BatchKind(models.TextChoices):
     UNIT = "unit", "Cấp cho mọi người chưa có tài khoản của một tổ chức"
     PERSON = "person", "Cấp cho một người"
     RESET = "reset", "Bí thư cấp mã mới cho đảng viên của chi bộ"
+    IMPORT = "import", "Cấp cho những người vừa nhập từ tệp danh sách"
 
 
 class IssueBatch(models.Model):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -20,7 +21,7 @@ from lamtheo.orgs.scope import (
     standing_roles,
     top_units,
 )
-from lamtheo.orgs.tree import subtree_q
+from lamtheo.orgs.tree import ancestor_paths, is_within, subtree_q
 from lamtheo.people.models import Person
 
 NOT_FOUND = "Không tìm thấy trang."
@@ -31,15 +32,22 @@ LIST_CAPABILITIES = (Capability.ISSUE_ACCOUNTS, Capability.RESET_CODES)
 def status_q(status: str) -> Q:
     """People in one AccountStatus (a filter on Person)."""
     waiting = Q(user__account_state__must_change_password=True)
+    # A User made for a role by the import (people.services.person_user_create): no usable
+    # password and no code issued yet, so no account either.
+    never_opened = (
+        Q(user__is_active=True)
+        & Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX)
+        & Q(user__account_state__code_issued_at__isnull=True)
+    )
     match status:
         case AccountStatus.NONE:
-            return Q(user__isnull=True)
+            return Q(user__isnull=True) | never_opened
         case AccountStatus.LOCKED:
             return Q(user__is_active=False)
         case AccountStatus.WAITING:
-            return Q(user__is_active=True) & waiting
+            return Q(user__is_active=True) & waiting & ~never_opened
         case _:
-            return Q(user__is_active=True) & ~waiting
+            return Q(user__is_active=True) & ~waiting & ~never_opened
 
 
 def status_of(person: Person) -> str:
@@ -49,6 +57,8 @@ def status_of(person: Person) -> str:
     if not user.is_active:
         return AccountStatus.LOCKED
     state = getattr(user, "account_state", None)
+    if not user.has_usable_password() and (state is None or state.code_issued_at is None):
+        return AccountStatus.NONE
     return AccountStatus.WAITING if state and state.must_change_password else AccountStatus.ACTIVE
 
 
@@ -235,3 +245,24 @@ def person_for_role(user, code: str) -> Person | None:
     if person is None or not can(user, Capability.VIEW_ROLES, person.cell):
         return None
     return person
+
+
+def imported_without_account(user, person_ids: list[int]) -> list[Person]:
+    """Of the people an import added, those still without an account whom the user may give
+    one (scope and roles as for one person: rights_on), cell by cell."""
+    people = list(
+        Person.objects.filter(pk__in=person_ids, cell__is_active=True)
+        .filter(status_q(AccountStatus.NONE))
+        .select_related("cell", "user__account_state")
+        .order_by("cell__path", "sort_key")
+    )
+    return [p for p, r in zip(people, rights_for(user, people), strict=True) if r.issue]
+
+
+def common_unit(people: list[Person]) -> OrgUnit:
+    """The lowest unit above (or equal to) every person's cell: the unit of their batch."""
+    paths = [p.cell.path for p in people]
+    common = ancestor_paths(paths[0])
+    for path in paths[1:]:
+        common = [a for a in common if is_within(path, a)]
+    return OrgUnit.objects.get(path=common[-1])

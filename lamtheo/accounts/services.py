@@ -25,6 +25,7 @@ from lamtheo.core.errors import DomainError
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.scope import standing_roles
 from lamtheo.people.models import Person
+from lamtheo.people.services import person_user_create, username_for
 
 logger = logging.getLogger(__name__)
 
@@ -37,11 +38,6 @@ class IssuedCode:
     username: str
     code: str
     new_account: bool
-
-
-def username_for(person: Person) -> str:
-    """The log-in name of a person's account: their code, lower-cased."""
-    return person.code.strip().lower()
 
 
 def _check_usernames_free(people: list[Person]) -> None:
@@ -57,21 +53,16 @@ def _check_usernames_free(people: list[Person]) -> None:
 
 def _issue_one(*, actor, person: Person, batch: IssueBatch, now) -> IssuedCode:
     code = new_code()
-    user, new_account = person.user, person.user is None
-    if new_account:
-        user = User.objects.create(
-            username=username_for(person),
-            first_name=person.full_name,  # the whole name: the Vietnamese order
-            email=person.email,
-            password=code_hash(code),
-        )
-        # Person.user is set here, where accounts are made (people never creates one).
-        Person.objects.filter(pk=person.pk).update(user=user)
-        person.user = user
-    else:
-        user.password = code_hash(code)
-        user.save(update_fields=["password"])
+    user = person.user
+    if user is None:
+        # The User record is people's (person_user_create: the code as its name, no usable
+        # password); the account opens with the code below.
+        user = person_user_create(actor=actor, person=person, reason=batch.get_kind_display())
     state = _state_of(user)
+    # A record made for a role by the import, never given a code, is still no account.
+    new_account = state.code_issued_at is None and not user.has_usable_password()
+    user.password = code_hash(code)
+    user.save(update_fields=["password"])
     state.must_change_password = True
     state.code_issued_at, state.code_issued_by, state.batch = now, _user(actor), batch
     action = AccountAction.ACCOUNT_ISSUED if new_account else AccountAction.CODE_REISSUED

@@ -13,6 +13,7 @@ urlpatterns = [
     path("nguoi/<id:pk>/khoa/", views.deactivate, name="deactivate"),
     path("nguoi/<id:pk>/mo-khoa/", views.reactivate, name="reactivate"),
     path("luot-cap/<id:pk>/cap-lai/", views.batch_reissue, name="batch_reissue"),
+    path("nhap/<slug:token>/", views.issue_imported, name="issue_imported"),
     path("vai-tro/<code:code>/", views.roles, name="roles"),
     path("vai-tro/<code:code>/giao/", views.role_new, name="role_new"),
     path("vai-tro/ket-thuc/<id:pk>/", views.role_end, name="role_end"),

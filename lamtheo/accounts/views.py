@@ -27,9 +27,14 @@ from lamtheo.accounts.slips import slips_data_url
 from lamtheo.core import form_tokens
 from lamtheo.core.errors import DomainError
 from lamtheo.orgs import services as orgs_services
-from lamtheo.orgs.scope import Capability, can, may_end_role
+from lamtheo.orgs.scope import Capability, can, has_any, may_end_role
+from lamtheo.people.imported import recall
 
 PAGE_SIZE = 100
+
+
+def can_issue_anywhere(user) -> bool:
+    return has_any(user, Capability.ISSUE_ACCOUNTS)
 
 
 def _address(request) -> str:
@@ -149,6 +154,54 @@ def issue_all(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "accounts/issue_all.html",
         {"unit": unit, "people": people, "error": error, "token": form_tokens.token_for(request)},
+    )
+
+
+@login_required
+def issue_imported(request: HttpRequest, token: str) -> HttpResponse:
+    """Accounts for the people an import just added (its done page links here): the check
+    page, then the codes and the slips, as for a whole unit."""
+    ids = recall(request.session, token)
+    if ids is None or not can_issue_anywhere(request.user):
+        raise Http404(selectors.NOT_FOUND)
+    if (done := form_tokens.already(request)) is not None:
+        return _already_page(request, done)
+    people = selectors.imported_without_account(request.user, ids)
+    error = ""
+    if request.method == "POST" and people:
+        unit = selectors.common_unit(people)
+        issued: list = []
+
+        def create():
+            batch, codes = services.codes_issue(
+                actor=request.user,
+                unit=unit,
+                people=people,
+                kind=BatchKind.IMPORT,
+                login_url=_login_address(request),
+            )
+            issued.extend(codes)
+            return batch
+
+        try:
+            batch, created = form_tokens.once(
+                user=request.user, token=request.POST.get(form_tokens.FIELD), create=create
+            )
+        except DomainError as e:
+            error = e.message
+        else:
+            if not created:
+                return _already_page(request, batch)
+            return _issued_page(request, unit=unit, batch=batch, issued=issued)
+    return render(
+        request,
+        "accounts/issue_imported.html",
+        {
+            "people": people,
+            "cells": len({p.cell_id for p in people}),
+            "error": error,
+            "token": form_tokens.token_for(request),
+        },
     )
 
 

@@ -244,6 +244,13 @@ def stored_path(stored: StoredFile) -> Path:
     return Path(settings.PRIVATE_MEDIA_ROOT) / stored.key[:2] / stored.key
 
 
+def discard_upload(stored: StoredFile) -> None:
+    """Remove a file kept only for a while (a roster waiting for its column mapping): the
+    file from the disk, then its record."""
+    stored_path(stored).unlink(missing_ok=True)
+    stored.delete()
+
+
 def stored_file_response(request, stored: StoredFile, *, inline: bool = False) -> HttpResponse:
     """Send a stored file. Call only after the caller's own scope check."""
     try:

@@ -32,4 +32,8 @@ class PeopleAction(AuditAction):
         "Ghi nhận chuyển đi, ra khỏi Đảng, từ trần",
     )
     LEAVING_ENDED = "lamtheo.people.leaving.ended", "Ghi nhận trở lại sinh hoạt"
+    PERSON_USER_CREATED = (
+        "lamtheo.people.person.user_created",
+        "Tạo tài khoản (chưa đăng nhập được cho đến khi được cấp mã)",
+    )
     PERSON_VIEWED = "lamtheo.people.person.viewed", "Xem hồ sơ đảng viên"

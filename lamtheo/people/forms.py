@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from django import forms
+from openpyxl.utils import get_column_letter
 
 from lamtheo.core.dates import format_date, parse_date
 from lamtheo.core.forms import VersionField
 from lamtheo.core.periods import parse_month
-from lamtheo.people.imports import MAX_FILE_BYTES
+from lamtheo.people.imports import MAX_FILE_BYTES, FileColumns, Mapping
+from lamtheo.people.imports.sheet import PEOPLE
 from lamtheo.people.models import Gender, LeavingKind, MemberStatus
 
 XLSX_TYPES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -303,3 +305,56 @@ class ReturnForm(forms.Form):
         if data.get("cell"):
             data["unit"] = self.cells[data["cell"]]
         return data
+
+
+SKIP = ""
+
+
+class ColumnMappingForm(forms.Form):
+    """One choice per column of the uploaded sheet: the Lamtheo field it holds, or “bỏ
+    qua”. Each field at most once; the required ones must be chosen."""
+
+    def __init__(self, *args, columns: FileColumns, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.file_columns = columns
+        choices = [(SKIP, "— Bỏ qua cột này —")] + [(c.key, c.title) for c in PEOPLE.columns]
+        guessed = columns.guess()
+        for i, header in enumerate(columns.headers):
+            letter = get_column_letter(i + 1)
+            self.fields[f"col_{i}"] = forms.ChoiceField(
+                label=f"Cột {letter}: “{header}”" if header else f"Cột {letter} (không có tiêu đề)",
+                choices=choices,
+                required=False,
+                initial=guessed[i],
+            )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        chosen: dict[str, list[str]] = {}
+        for i in range(len(self.file_columns.headers)):
+            key = data.get(f"col_{i}") or SKIP
+            if key != SKIP:
+                chosen.setdefault(key, []).append(get_column_letter(i + 1))
+        for column in PEOPLE.columns:
+            letters = chosen.get(column.key, [])
+            if len(letters) > 1:
+                self.add_error(
+                    None,
+                    f"“{column.header}” được chọn cho {len(letters)} cột "
+                    f"({', '.join(letters)}); mỗi trường chỉ lấy từ một cột.",
+                )
+            elif column.required and not letters:
+                self.add_error(
+                    None,
+                    f"Chưa chọn cột nào cho “{column.header}” (bắt buộc). Nếu tệp không có cột "
+                    "này, vui lòng bổ sung vào tệp rồi tải lên lại.",
+                )
+        return data
+
+    def mapping(self) -> Mapping:
+        columns = {
+            self.cleaned_data[f"col_{i}"]: i
+            for i in range(len(self.file_columns.headers))
+            if self.cleaned_data.get(f"col_{i}")
+        }
+        return Mapping(self.file_columns.sheet, columns)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from lamtheo.core.audit import Change, changes_of
@@ -216,4 +217,16 @@ def left_from_subtree(unit: OrgUnit) -> QuerySet[Leaving]:
         Leaving.objects.filter(subtree_q(unit.path, "from_cell__path"), returned_month__isnull=True)
         .select_related("person", "from_cell")
         .order_by("-month", "person__sort_key")
+    )
+
+
+def without_account_count(person_ids: list[int]) -> int:
+    """How many of these people cannot log in yet: no User, or one made for a role without
+    a usable password (people.services.person_user_create) that no code has opened."""
+    if not person_ids:
+        return 0
+    return (
+        Person.objects.filter(pk__in=person_ids)
+        .filter(Q(user__isnull=True) | Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX))
+        .count()
     )

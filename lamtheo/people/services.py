@@ -8,6 +8,7 @@ import logging
 from datetime import date
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -195,6 +196,38 @@ PARTY_FIELDS = (
 )
 
 
+def username_for(person: Person) -> str:
+    """The log-in name of a person's account: their code, lower-cased."""
+    return person.code.strip().lower()
+
+
+@transaction.atomic
+def person_user_create(*, actor, person: Person, reason: str = "") -> User:
+    """The User record of a person's account, made without a usable password: it opens
+    nothing until lamtheo.accounts issues a one-time code, but a role can be given to it.
+    The log-in name is the person's code, lower-cased; the e-mail is copied."""
+    if person.user_id is not None:
+        raise DomainError(f"Đồng chí {person.full_name} đã có tài khoản.")
+    username = username_for(person)
+    if User.objects.filter(username=username).exists():
+        raise DomainError(
+            f"Tên đăng nhập “{username}” đã có người dùng khác mang; vui lòng kiểm tra lại mã "
+            f"định danh của đồng chí {person.full_name}."
+        )
+    user = User(username=username, first_name=person.full_name, email=person.email)
+    user.set_unusable_password()
+    user.save()
+    person.user = user
+    tag(
+        person,
+        actor=actor,
+        action=PeopleAction.PERSON_USER_CREATED,
+        reason=reason or PeopleAction.PERSON_USER_CREATED.label,
+    )
+    person.save(update_fields=["user"])
+    return user
+
+
 @transaction.atomic
 def person_update_contact(*, actor, person: Person, version: int, phone: str, email: str) -> None:
     """The person's own contact details (or their cell's, for a member without a device). When
@@ -210,6 +243,10 @@ def person_update_contact(*, actor, person: Person, version: int, phone: str, em
         reason="Sửa điện thoại, thư điện tử",
     )
     person.save(update_fields=[*CONTACT_FIELDS])
+    if person.user_id:
+        # The account's address follows the person's: a reset link must not go on reaching
+        # an address the person has given up.
+        User.objects.filter(pk=person.user_id).update(email=person.email)
     if person.user_id and old_email and old_email.casefold() != person.email.casefold():
         notice = _email_changed_notice(person, old_email, actor)
         transaction.on_commit(lambda: _send_quietly(notice))

@@ -6,6 +6,7 @@ app_name = "people"
 urlpatterns = [
     path("nhap/", views.import_roster, name="import"),
     path("nhap/tep-mau.xlsx", views.import_template, name="import_template"),
+    path("nhap/ghep-cot/<slug:key>/", views.import_map, name="import_map"),
     path("ho-so/", views.my_profile, name="my_profile"),
     path("<id:pk>/", views.profile, name="profile"),
     path("<id:pk>/lien-lac/", views.edit_contact, name="edit_contact"),

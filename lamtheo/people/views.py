@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -12,7 +13,9 @@ from django.views.decorators.http import require_http_methods
 from lamtheo.core.audit import record_view
 from lamtheo.core.downloads import attachment_response
 from lamtheo.core.errors import DomainError
+from lamtheo.core.models import StoredFile
 from lamtheo.core.periods import add_months
+from lamtheo.core.uploads import discard_upload, store_upload, stored_path
 from lamtheo.core.xlsx import XLSX_TYPE, xlsx_response
 from lamtheo.orgs.scope import (
     Capability,
@@ -26,6 +29,7 @@ from lamtheo.people import services
 from lamtheo.people.actions import PeopleAction
 from lamtheo.people.exports import profiles_workbook
 from lamtheo.people.forms import (
+    ColumnMappingForm,
     ContactForm,
     ExemptForm,
     ExemptionEndForm,
@@ -35,7 +39,14 @@ from lamtheo.people.forms import (
     RosterImportForm,
     TransferForm,
 )
-from lamtheo.people.imports import ImportResult, build_template, may_import, roster_import
+from lamtheo.people.imported import remember
+from lamtheo.people.imports import (
+    ImportResult,
+    build_template,
+    may_import,
+    people_columns,
+    roster_import,
+)
 from lamtheo.people.models import LeavingKind
 from lamtheo.people.selectors import (
     PEOPLE_SHOWN,
@@ -51,6 +62,7 @@ from lamtheo.people.selectors import (
     profile_history,
     profile_person_or_404,
     standing,
+    without_account_count,
 )
 
 # The page lists at most this many problems; the summary gives the full count.
@@ -72,15 +84,68 @@ def import_roster(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "people/import.html", {"form": form})
     upload = form.cleaned_data["file"]
+    columns = people_columns(upload, upload.name)
+    if columns is not None and not columns.matches_template:
+        # Laid out otherwise (an export of the national member database): kept on the
+        # server, the administrator says which column is which, then the import runs.
+        try:
+            stored = store_upload(actor=request.user, file=upload)
+        except ValidationError:
+            pass  # not storable as an .xlsx: the import below says what is wrong
+        else:
+            upload.seek(0)
+            return redirect("people:import_map", stored.key)
+    return _run_import(request, form, upload, upload.name)[0]
+
+
+def _run_import(request, form, file, file_name: str, mapping=None) -> tuple[HttpResponse, bool]:
+    """The import's page, and whether the file was imported."""
     try:
-        result = roster_import(actor=request.user, file=upload, file_name=upload.name)
+        result = roster_import(actor=request.user, file=file, file_name=file_name, mapping=mapping)
     except DomainError as e:
         form.add_error(None, e.message)
-        return render(request, "people/import.html", {"form": form})
+        return render(request, "people/import.html", {"form": form}), False
     if not result.ok:
-        return render(request, "people/import.html", _report(result))
+        return render(request, "people/import.html", _report(result)), False
     # Rendered, not redirected: sending the same file again changes nothing.
-    return render(request, "people/import_done.html", {"result": result})
+    without_account = without_account_count(result.person_ids)
+    token = remember(request.session, result.person_ids) if without_account else ""
+    context = {"result": result, "without_account": without_account, "token": token}
+    return render(request, "people/import_done.html", context), True
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_map(request: HttpRequest, key: str) -> HttpResponse:
+    """The column mapping of a roster laid out otherwise than the template: each column of
+    its people's sheet → a field of Lamtheo or “bỏ qua”, guessed from the headers; once
+    confirmed, the usual check and all-or-nothing import run on the file kept on the server."""
+    _require_roster_manager(request.user)
+    stored = StoredFile.objects.filter(key=key, uploaded_by=request.user).first()
+    if stored is None:
+        raise Http404("Không tìm thấy tệp đã tải lên.")
+    with stored_path(stored).open("rb") as file:
+        columns = people_columns(file, stored.original_name)
+        if columns is None:
+            raise Http404("Không tìm thấy tệp đã tải lên.")
+        form = ColumnMappingForm(request.POST or None, columns=columns)
+        if request.method == "POST" and form.is_valid():
+            response, imported = _run_import(
+                request, RosterImportForm(), file, stored.original_name, form.mapping()
+            )
+            if imported:
+                # Imported: the roster (identity numbers among its columns) is not kept.
+                discard_upload(stored)
+            return response
+    rows = [
+        (form[f"col_{i}"], "; ".join(v for v in columns.samples[i] if v))
+        for i in range(len(columns.headers))
+    ]
+    return render(
+        request,
+        "people/import_map.html",
+        {"form": form, "rows": rows, "columns": columns, "file_name": stored.original_name},
+    )
 
 
 def _report(result: ImportResult) -> dict:

@@ -9,7 +9,10 @@ from lamtheo.accounts.codes import ALPHABET, LENGTH
 from lamtheo.accounts.models import AccountState, IssueBatch
 from lamtheo.accounts.tests.helpers import code_of, slips_text
 from lamtheo.core.form_tokens import new_token
+from lamtheo.orgs.models import RoleKind
+from lamtheo.orgs.services import role_grant
 from lamtheo.people.models import Person
+from lamtheo.people.services import person_user_create
 from lamtheo.tests.helpers import make_person
 
 
@@ -166,3 +169,19 @@ def test_the_list_costs_the_same_queries_for_more_people(tree, login):
     for i in range(8):
         make_person(f"DV5{i:02d}", f"Người Thứ {i}", tree.cell2, with_user=i % 2 == 0)
     assert queries() == few
+
+
+def test_a_user_made_for_a_role_without_a_code_is_still_without_an_account(tree, newcomers, login):
+    """people.services.person_user_create (the import's secretary): a User with no usable
+    password and no code issued counts as no account, and issuing opens that same User."""
+    hanh = newcomers[0]
+    user = person_user_create(actor=tree.admin_user, person=hanh, reason="Nhập danh sách")
+    role_grant(actor=tree.admin_user, user=user, unit=tree.cell, kind=RoleKind.DEPUTY)
+    client = login(tree.admin_user)
+    unit_page = client.get(reverse("accounts:unit", args=[tree.cell.code]) + "?trang-thai=none")
+    assert "Võ Thị Hạnh" in unit_page.content.decode()
+    r = issue_all(client, tree.cell, new_token())
+    assert "Đã cấp mã đăng nhập cho 3 người" in r.content.decode()
+    hanh.refresh_from_db()
+    assert hanh.user_id == user.pk and User.objects.get(pk=user.pk).has_usable_password()
+    assert code_of(slips_text(r), "dv101")

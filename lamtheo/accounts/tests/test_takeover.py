@@ -61,6 +61,9 @@ def test_the_administrator_still_edits_their_own_contact_and_the_old_address_hea
     assert [m.to for m in mail.outbox] == [["quang@example.vn"]]
     body = mail.outbox[0].body
     assert "quang.moi@example.vn" in body and "chính đồng chí" in body
+    # The account's own address follows: a reset link no longer reaches the old one.
+    seated_admin.user.refresh_from_db()
+    assert seated_admin.user.email == "quang.moi@example.vn"
 
 
 def test_a_change_of_e_mail_by_the_cell_tells_the_old_address(

@@ -44,6 +44,8 @@ def cases(w) -> list[Case]:
         ("accounts:deactivate", [w.member.pk], issuers, "get"),
         ("accounts:reactivate", [w.member.pk], expect(404, admin=302, committee=302), "get"),
         ("accounts:batch_reissue", [w.batch.pk], expect(404, admin=200), "post"),
+        # The people of an import are found by a token of the importer's session only.
+        ("accounts:issue_imported", ["0" * 32], expect(404), "get"),
         ("accounts:roles", [w.org.code], issuers, "get"),
         ("accounts:roles", [w.bloc.code], expect(404, admin=200), "get"),
         ("accounts:role_new", [w.cell.code], issuers, "get"),

@@ -25,9 +25,18 @@ database holds already), `plan` (what will change), `write` (the all-or-nothing 
 (the entry point).
 """
 
-from lamtheo.people.imports.reader import MAX_FILE_BYTES
+from lamtheo.people.imports.reader import MAX_FILE_BYTES, FileColumns, Mapping, people_columns
 from lamtheo.people.imports.report import ImportResult
 from lamtheo.people.imports.service import may_import, roster_import
 from lamtheo.people.imports.template import build_template
 
-__all__ = ["MAX_FILE_BYTES", "ImportResult", "build_template", "may_import", "roster_import"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "FileColumns",
+    "ImportResult",
+    "Mapping",
+    "build_template",
+    "may_import",
+    "people_columns",
+    "roster_import",
+]

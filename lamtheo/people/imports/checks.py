@@ -29,6 +29,8 @@ from lamtheo.people.imports.sheet import (
     GENDERS,
     KINDS,
     PEOPLE,
+    ROLE_KINDS,
+    ROLE_LABELS,
     STATUS_LABELS,
     STATUSES,
     UNIT_KIND_LABELS,
@@ -186,6 +188,12 @@ class _Cells:
     def phone(self, key: str) -> str:
         return self._checked(key, _check_phone)
 
+    def digits(self, key: str, low: int, high: int) -> str:
+        return self._checked(key, lambda column, raw: _check_digits(column, raw, low, high))
+
+    def roles(self, key: str) -> tuple[str, ...]:
+        return self._checked(key, _check_roles)
+
 
 def _check_text(column: Column, raw: Any) -> Answer:
     value = _text(raw)
@@ -274,6 +282,42 @@ def _check_phone(column: Column, raw: Any) -> Answer:
     return value, problem
 
 
+def _check_digits(column: Column, raw: Any, low: int, high: int) -> Answer:
+    value, problem = _check_text(column, raw)
+    if problem or not value:
+        return value, problem
+    if not (value.isascii() and value.isdigit()):
+        return "", f"“{value}” chỉ được gồm chữ số (không có chữ, dấu cách hay dấu chấm)."
+    if not low <= len(value) <= high:
+        size = f"đúng {low}" if low == high else f"từ {low} đến {high}"
+        hint = (
+            " Nếu số bắt đầu bằng 0, có thể Excel đã bỏ mất số 0 ở đầu: định dạng ô là Văn "
+            "bản (Text) rồi gõ lại."
+            if isinstance(raw, int | float) and len(value) < low
+            else ""
+        )
+        return "", f"“{value}” có {len(value)} chữ số; cần {size} chữ số.{hint}"
+    return value, None
+
+
+def _check_roles(column: Column, raw: Any) -> Answer:
+    value, problem = _check_text(column, raw)
+    kinds: list[str] = []
+    for part in re.split(r"[,;]", value):
+        part = part.strip()
+        if not part:
+            continue
+        kind = ROLE_KINDS.get(fold(part))
+        if kind is None:
+            return (), (
+                f"“{part}” không phải vai trò giao được qua tệp nhập: "
+                f"{'; '.join(ROLE_LABELS)} (nhiều vai trò thì cách nhau bằng dấu phẩy)."
+            )
+        if kind not in kinds:
+            kinds.append(kind)
+    return tuple(kinds), problem
+
+
 @dataclass
 class UnitRow:
     number: int
@@ -299,6 +343,7 @@ class PersonRow:
     # Only the fields filled in the file: an empty optional cell keeps what is stored.
     values: dict[str, Any]
     failed: set[str] = field(default_factory=set)  # as UnitRow.failed
+    roles: tuple[str, ...] = ()  # orgs.RoleKind values to give on `cell`
 
     @property
     def ok(self) -> bool:
@@ -336,10 +381,15 @@ def person_row(
         "duty": cells.text("duty"),
         "email": cells.email("email"),
         "phone": cells.phone("phone"),
+        "joined_on": cells.date("joined_on", today),
+        "full_member_on": cells.date("full_member_on", today),
+        "party_card_number": cells.digits("party_card_number", 6, 20),
+        "citizen_id": cells.digits("citizen_id", 12, 12),
     }
     start = cells.month("start_month", today)
+    roles = cells.roles("roles")
     values = {k: v for k, v in values.items() if v not in ("", None) and k not in cells.failed}
-    return PersonRow(number, code, cell, start, values, cells.failed)
+    return PersonRow(number, code, cell, start, values, cells.failed, roles)
 
 
 def with_name_keys(values: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.contrib.auth.models import User
+
+from lamtheo.core.errors import DomainError
 from lamtheo.core.periods import month_start
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit, UnitKind
 from lamtheo.orgs.scope import Capability, holds_whole_tree, reaches_path
@@ -23,10 +26,19 @@ from lamtheo.people.imports.sheet import PEOPLE, UNITS, SheetSpec
 from lamtheo.people.imports.stored import (
     StoredUnit,
     case_twins,
+    chunks,
     existing_people,
     existing_units,
 )
-from lamtheo.people.models import Person
+from lamtheo.people.models import MemberStatus, Person
+from lamtheo.people.services import check_party_data
+
+PARTY_KEYS = {"birth_date", "joined_on", "full_member_on", "status"}
+UNIQUE_NUMBERS = {"party_card_number": "Số thẻ đảng viên", "citizen_id": "Số CCCD"}
+
+
+def _lower_first(message: str) -> str:
+    return message[:1].lower() + message[1:]
 
 
 @dataclass
@@ -44,6 +56,7 @@ class Plan:
     people: Counts = field(default_factory=Counts)
     touched: dict[str, date] = field(default_factory=dict)  # cell code → first month changed
     kinds_changed: bool = False
+    role_rows: list[PersonRow] = field(default_factory=list)  # rows giving roles on their cell
 
 
 class Checker:
@@ -54,6 +67,7 @@ class Checker:
         self.plan = Plan()
         self._may_add_root: bool | None = None
         self._case_hints: dict[str, str] = {}
+        self._new_usernames: dict[str, PersonRow] = {}
 
     @property
     def may_add_root(self) -> bool:
@@ -260,18 +274,123 @@ class Checker:
         file_people = {r.code: r for r in rows if "code" not in r.failed and r.code}
         stored = existing_people(list(file_people))
         self._refuse_case_twins(PEOPLE, file_people, set(stored), Person)
+        self._check_numbers_unique(rows)
         for row in rows:
             cell_ok = "cell" not in row.failed and self._check_cell(row)
             if "code" in row.failed:
                 continue
+            held = stored.get(row.code)
+            self._check_party_data(row, held[0] if held and self.in_scope(held[1]) else {})
+            if row.roles:
+                self._check_roles(row, stored.get(row.code), cell_ok=cell_ok)
             if row.code in stored:
                 self._plan_update(row, *stored[row.code], cell_ok=cell_ok)
             elif cell_ok and row.ok:
                 self.plan.new_people.append(row)
                 self._touch(row.cell, row.start_month or month_start(self.today))
         self.plan.people.created = len(self.plan.new_people)
+        self._check_usernames()
         if self.people_known:
             self._check_kind_changes(file_people)
+
+    def _check_party_data(self, row: PersonRow, stored: dict[str, Any]) -> None:
+        """The rules of the profile's party data (people.services.check_party_data: the
+        dates in order, a probationary member without a full-member date…), on the row as
+        it will be stored: the file's cells over what is stored."""
+        if PARTY_KEYS & row.failed:
+            return  # a date or the status is wrong: reported on its own
+        try:
+            check_party_data(stored | row.values, on=self.today)
+        except DomainError as error:
+            key = error.field if error.field in PARTY_KEYS else "status"
+            self.fail(PEOPLE, row.number, key, _lower_first(error.message))
+            row.failed.add(key)
+
+    def _check_numbers_unique(self, rows: list[PersonRow]) -> None:
+        """A party card number or a citizen id belongs to one person: not twice in the file,
+        not someone else's in the database."""
+        for key, what in UNIQUE_NUMBERS.items():
+            first: dict[str, PersonRow] = {}
+            for row in rows:
+                value = row.values.get(key)
+                if not value:
+                    continue
+                earlier = first.setdefault(value, row)
+                if earlier is not row:
+                    self.fail(
+                        PEOPLE, row.number, key, f"{what} {value} trùng với dòng {earlier.number}."
+                    )
+                    row.failed.add(key)
+            held: dict[str, str] = {}
+            for chunk in chunks(sorted(first)):
+                held |= dict(
+                    Person.objects.filter(**{f"{key}__in": chunk}).values_list(key, "code")
+                )
+            for value, row in first.items():
+                owner = held.get(value)
+                if owner is not None and owner != row.code:
+                    self.fail(
+                        PEOPLE,
+                        row.number,
+                        key,
+                        f"{what} {value} đã có ở một người khác trong danh sách (mã “{owner}”"
+                        + ("" if self._sees_person(owner) else ", ngoài phạm vi đồng chí quản lý")
+                        + "). Vui lòng kiểm tra lại.",
+                    )
+                    row.failed.add(key)
+
+    def _sees_person(self, code: str) -> bool:
+        found = existing_people([code]).get(code)
+        return found is not None and self.in_scope(found[1])
+
+    def _check_roles(self, row: PersonRow, stored: tuple | None, *, cell_ok: bool) -> None:
+        """Roles are given on the person's cell, to a party member, by who may assign them
+        there (a cell new in this file is within the actor's scope, checked on its row)."""
+        status = row.values.get("status") or (stored[0]["status"] if stored else None)
+        if status == MemberStatus.NON_MEMBER:
+            self.fail(
+                PEOPLE,
+                row.number,
+                "roles",
+                "quần chúng không giữ vai trò trong chi bộ; vui lòng để trống cột này.",
+            )
+            row.failed.add("roles")
+            return
+        unit = self.db_units.get(row.cell)
+        if cell_ok and unit is not None and not self.may_assign_roles(unit.path):
+            self.fail(
+                PEOPLE,
+                row.number,
+                "roles",
+                f"đồng chí không có quyền giao vai trò ở chi bộ “{row.cell}”.",
+            )
+            row.failed.add("roles")
+            return
+        self.plan.role_rows.append(row)
+        if not (stored and stored[0]["user_id"]):
+            self._new_usernames[row.code.strip().lower()] = row
+
+    def may_assign_roles(self, path: str) -> bool:
+        return reaches_path(self.actor, Capability.MANAGE_ROLES, path) or holds_whole_tree(
+            self.actor, Capability.MANAGE_ROSTER
+        )
+
+    def _check_usernames(self) -> None:
+        """A role needs an account: its log-in name (the code, lower-cased) must be free."""
+        taken = set()
+        for chunk in chunks(sorted(self._new_usernames)):
+            taken |= set(User.objects.filter(username__in=chunk).values_list("username", flat=True))
+        for name in sorted(taken):
+            row = self._new_usernames[name]
+            self.fail(
+                PEOPLE,
+                row.number,
+                "roles",
+                f"người có vai trò cần một tài khoản đăng nhập tên “{name}”, nhưng tên này đã có "
+                "người dùng khác mang. Vui lòng kiểm tra lại mã định danh.",
+            )
+            row.failed.add("roles")
+            self.plan.role_rows.remove(row)
 
     def _check_cell(self, row: PersonRow) -> bool:
         kind = self.kinds.get(row.cell)

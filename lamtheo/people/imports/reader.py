@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
 from typing import IO, Any
@@ -22,11 +23,16 @@ from lamtheo.people.imports.report import Problem
 from lamtheo.people.imports.sheet import (
     COLUMNS,
     GENDER_LABELS,
+    GUIDE_TITLE,
     LISTS_TITLE,
+    PEOPLE,
     SHEETS,
     STATUS_LABELS,
     UNIT_KIND_LABELS,
+    UNITS,
     SheetSpec,
+    column_for,
+    header_key,
 )
 
 logger = logging.getLogger(__name__)
@@ -89,7 +95,18 @@ _LIST_VALUES = frozenset(
 )
 
 
-def read_workbook(file: IO[bytes], file_name: str) -> tuple[dict[str, list[Row]], list[Problem]]:
+@dataclass(frozen=True)
+class Mapping:
+    """The administrator's reading of a roster laid out otherwise than the template (the
+    column mapping page): which sheet holds the people, and each field's column (0-based)."""
+
+    sheet: str
+    columns: dict[str, int]
+
+
+def read_workbook(
+    file: IO[bytes], file_name: str, mapping: Mapping | None = None
+) -> tuple[dict[str, list[Row]], list[Problem]]:
     """The data rows of each sheet that could be read (by sheet title), and the problems
     found. A problem of the whole file (its `sheet` empty) leaves nothing to check; a sheet
     whose header is wrong is left out, so that the other sheet is still checked."""
@@ -112,7 +129,7 @@ def read_workbook(file: IO[bytes], file_name: str) -> tuple[dict[str, list[Row]]
     except Exception:  # openpyxl raises a dozen types (zip, XML, key…) on a damaged file
         return {}, [_file_problem(UNREADABLE)]
     try:
-        return _read_sheets(workbook)
+        return _read_sheets(workbook, mapping)
     except ZipBudgetError as error:
         return {}, [_file_problem(error.message)]
     except Exception:  # damage inside a sheet shows only while its rows are streamed
@@ -160,12 +177,22 @@ def _check_file(file: IO[bytes], file_name: str) -> list[Problem]:
     return []
 
 
-def _read_sheets(workbook) -> tuple[dict[str, list[Row]], list[Problem]]:
+def _read_sheets(workbook, mapping: Mapping | None) -> tuple[dict[str, list[Row]], list[Problem]]:
     rows: dict[str, list[Row]] = {}
     problems: list[Problem] = []
     data_sheets = set()
     for spec in SHEETS:
-        matches = [ws for ws in workbook.worksheets if fold(ws.title) in spec.aliases]
+        if mapping is not None and spec is PEOPLE:
+            matches = [ws for ws in workbook.worksheets if ws.title == mapping.sheet]
+        else:
+            matches = [
+                ws
+                for ws in workbook.worksheets
+                if fold(ws.title) in spec.aliases and (mapping is None or ws.title != mapping.sheet)
+            ]
+        if mapping is not None and spec is UNITS and not matches:
+            rows[spec.title] = []  # a roster of people alone: no units to add
+            continue
         data_sheets.update(ws.title for ws in matches)
         if len(matches) > 1:
             titles = " và ".join(f"“{ws.title}”" for ws in matches)
@@ -194,7 +221,8 @@ def _read_sheets(workbook) -> tuple[dict[str, list[Row]], list[Problem]]:
             continue
         if ws.sheet_state != "visible":
             problems.append(_hidden(spec.title, ws.title, data=True))
-        sheet_rows = _read_sheet(ws, spec, problems)
+        index = mapping.columns if mapping is not None and spec is PEOPLE else None
+        sheet_rows = _read_sheet(ws, spec, problems, index)
         if sheet_rows is not None:
             rows[spec.title] = sheet_rows
     for ws in workbook.worksheets:
@@ -237,15 +265,21 @@ def _holds_data(ws) -> bool:
     return False
 
 
-def _read_sheet(ws, spec: SheetSpec, problems: list[Problem]) -> list[Row] | None:
-    """The data rows, or None when the sheet cannot be read (its problems recorded)."""
+def _read_sheet(
+    ws, spec: SheetSpec, problems: list[Problem], mapped: dict[str, int] | None = None
+) -> list[Row] | None:
+    """The data rows, or None when the sheet cannot be read (its problems recorded).
+    `mapped`: the columns the administrator chose, instead of reading the header."""
     stream = _sheet_rows(ws)
     first = next(stream, None)
     if first is None:  # a sheet left wholly empty, even without its header: no data
         return []
     if first[0] != 1:  # no header row: every column is missing
         stream = chain([first], stream)
-    index = _header_index(first[1] if first[0] == 1 else [], spec, problems)
+    if mapped is not None:
+        index: dict[str, int] | None = dict(mapped)
+    else:
+        index = _header_index(first[1] if first[0] == 1 else [], spec, problems)
     if index is None:
         return None
     rows: list[Row] = []
@@ -384,13 +418,10 @@ def _header_index(header: list, spec: SheetSpec, problems: list[Problem]) -> dic
     the two the import would read is not something the administrator can see."""
     positions: dict[str, list[int]] = {}  # column key, or an unknown header folded → positions
     for i, value in enumerate(header):
-        name = fold(str(value).replace("*", "")) if value is not None else ""
+        name = header_key(str(value)) if value is not None else ""
         if not name:
             continue
-        column = next(
-            (c for c in spec.columns if name in (fold(c.header), *c.aliases)),
-            None,
-        )
+        column = column_for(spec, str(value))
         positions.setdefault(column.key if column else f"?{name}", []).append(i)
     repeated = False
     for key, at in positions.items():
@@ -420,3 +451,104 @@ def _header_index(header: list, spec: SheetSpec, problems: list[Problem]) -> dic
             )
         )
     return None if missing or repeated else found
+
+
+# --- the column mapping: a roster laid out otherwise -------------------------------------
+
+
+@dataclass(frozen=True)
+class FileColumns:
+    """The people's sheet of an uploaded roster as the mapping page shows it: its title, each
+    column's header and a few of its values."""
+
+    sheet: str
+    headers: list[str]
+    samples: list[list[str]]  # by column
+
+    @property
+    def matches_template(self) -> bool:
+        """Every header names a column of the template (or one of its synonyms) and every
+        required column is there: the import reads it without asking."""
+        if fold(self.sheet) not in PEOPLE.aliases:
+            return False
+        found = [column_for(PEOPLE, h) for h in self.headers if header_key(h)]
+        keys = {c.key for c in found if c is not None}
+        return None not in found and all(c.key in keys for c in PEOPLE.columns if c.required)
+
+    def guess(self) -> list[str]:
+        """Each column's field as guessed from its header ("" to leave it out); a field
+        guessed twice is kept for its first column only."""
+        taken: set[str] = set()
+        guessed = []
+        for header in self.headers:
+            column = column_for(PEOPLE, header)
+            key = column.key if column is not None and column.key not in taken else ""
+            taken.add(key)
+            guessed.append(key)
+        return guessed
+
+
+SAMPLES = 3
+
+
+def people_columns(file: IO[bytes], file_name: str) -> FileColumns | None:
+    """The people's sheet's header and first values, or None when the file cannot be read
+    that far (the import then reports why, as for any file)."""
+    if _check_file(file, file_name):
+        return None
+    workbook = None
+    try:
+        check_zip_budget(file, max_total_uncompressed=MAX_UNCOMPRESSED, file_name=file_name)
+        reader = _Reader(file, read_only=True, data_only=True)
+        reader.read()
+        workbook = reader.wb
+        ws = _people_sheet(workbook)
+        if ws is None:
+            return None
+        rows = []
+        for number, values in _sheet_rows(ws):
+            rows.append((number, values))
+            if len(rows) > SAMPLES:
+                break
+    except Exception:  # a damaged file: the import says so
+        return None
+    finally:
+        if workbook is not None:
+            workbook.close()
+        file.seek(0)
+    if not rows or rows[0][0] != 1:
+        return None
+    header = ["" if v is None else str(v).strip() for v in rows[0][1]]
+    width = max((i + 1 for i, h in enumerate(header) if h), default=0)
+    samples = [
+        ["" if values[i] is None else _sample(values[i]) for _, values in rows[1:]]
+        for i in range(width)
+    ]
+    return FileColumns(ws.title, header[:width], samples)
+
+
+def _sample(value: Any) -> str:
+    if isinstance(value, datetime):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)[:60]
+
+
+def _people_sheet(workbook):
+    """The sheet named “Nhân sự”; else the only visible sheet that is not one of the
+    template's others (a roster exported with a single sheet)."""
+    named = [ws for ws in workbook.worksheets if fold(ws.title) in PEOPLE.aliases]
+    if len(named) == 1:
+        return named[0]
+    if named:
+        return None
+    others = {fold(GUIDE_TITLE), fold(LISTS_TITLE)}
+    candidates = [
+        ws
+        for ws in workbook.worksheets
+        if ws.sheet_state == "visible"
+        and fold(ws.title) not in UNITS.aliases
+        and fold(ws.title) not in others
+    ]
+    return candidates[0] if len(candidates) == 1 else None

@@ -59,6 +59,9 @@ class ImportResult:
     units: Counts = field(default_factory=Counts)
     people: Counts = field(default_factory=Counts)
     transferred: int = 0
+    roles: int = 0  # roles granted from the “Vai trò” column
+    # The people the file added or gave a role: the import's done page offers them accounts.
+    person_ids: list[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -67,7 +70,11 @@ class ImportResult:
     @property
     def changed(self) -> bool:
         return bool(
-            self.units.created or self.units.updated or self.people.created or self.people.updated
+            self.units.created
+            or self.units.updated
+            or self.people.created
+            or self.people.updated
+            or self.roles
         )
 
     def summary(self) -> str:
@@ -75,5 +82,6 @@ class ImportResult:
             f"Đã nhập tệp “{self.file_name}”: tổ chức đảng thêm mới {self.units.created}, "
             f"cập nhật {self.units.updated}, giữ nguyên {self.units.unchanged}; cán bộ, đảng viên "
             f"thêm mới {self.people.created}, cập nhật {self.people.updated} (trong đó chuyển "
-            f"sinh hoạt {self.transferred}), giữ nguyên {self.people.unchanged}."
+            f"sinh hoạt {self.transferred}), giữ nguyên {self.people.unchanged}"
+            + (f"; giao {self.roles} vai trò." if self.roles else ".")
         )

@@ -26,10 +26,11 @@ from lamtheo.people.imports.checks import (
     unit_row,
 )
 from lamtheo.people.imports.plan import Checker, Plan
-from lamtheo.people.imports.reader import Row, read_workbook
+from lamtheo.people.imports.reader import Mapping, Row, read_workbook
 from lamtheo.people.imports.report import ImportResult, Problem
 from lamtheo.people.imports.sheet import PEOPLE, UNITS
 from lamtheo.people.imports.write import write_plan
+from lamtheo.people.models import Person
 
 logger = logging.getLogger(__name__)
 
@@ -46,14 +47,18 @@ def may_import(user) -> bool:
     return has_any(user, Capability.MANAGE_ROSTER)
 
 
-def roster_import(*, actor, file: IO[bytes], file_name: str) -> ImportResult:
-    """Check the whole workbook; write it only if every row is valid (all or nothing)."""
+def roster_import(
+    *, actor, file: IO[bytes], file_name: str, mapping: Mapping | None = None
+) -> ImportResult:
+    """Check the whole workbook; write it only if every row is valid (all or nothing).
+    `mapping`: the people's sheet and columns the administrator confirmed (reader.Mapping)
+    for a roster laid out otherwise than the template."""
     if not may_import(actor):
         raise DomainError("Đồng chí không có quyền nhập danh sách tổ chức đảng và nhân sự.")
     result = ImportResult(file_name=file_name)
     with _without_cycle_collector():
         # Parsed before the transaction opens: on SQLite it holds the write lock from its start.
-        sheets, result.problems = read_workbook(file, file_name)
+        sheets, result.problems = read_workbook(file, file_name, mapping)
         if any(not p.sheet for p in result.problems):
             pass  # the file itself could not be read: nothing to check
         elif not result.problems and not any(sheets.values()):
@@ -96,14 +101,22 @@ def _check_and_write(actor, sheets: dict[str, list[Row]], result: ImportResult) 
     if result.problems:
         return
     result.units, result.people, result.transferred = plan.units, plan.people, len(plan.transfers)
-    if result.changed:
-        write_plan(
+    if result.changed or plan.role_rows:
+        result.roles = write_plan(
             plan, actor=actor, reason=f"Nhập danh sách từ tệp “{result.file_name}”", today=today
         )
+        result.person_ids = _imported_ids(plan)
+    if result.changed:
         # One record of the whole import (who, when, file, counts) for the administrator.
         Notice.objects.create(
             user=actor, sender=actor, text=result.summary()[:500], url=reverse("people:import")
         )
+
+
+def _imported_ids(plan: Plan) -> list[int]:
+    """The people the file added (and those given a role): the ones who may need an account."""
+    codes = [r.code for r in plan.new_people] + [r.code for r in plan.role_rows]
+    return sorted(set(Person.objects.filter(code__in=codes).values_list("pk", flat=True)))
 
 
 def _check(actor, today: date, sheets: dict[str, list[Row]], problems: list[Problem]) -> Plan:

@@ -133,7 +133,13 @@ def _guide_sheet(wb) -> None:
             "biết theo mã đơn vị, người theo mã định danh. Ô để trống ở cột không bắt buộc thì "
             "giữ nguyên thông tin đang có.",
         ),
-        ("Lưu ý", "", "Việc nhập không tạo tài khoản đăng nhập; tài khoản được cấp ở bước sau."),
+        (
+            "Lưu ý",
+            "",
+            "Người đăng nhập được khi có tài khoản; tài khoản được cấp ở bước sau, ngay từ "
+            "trang báo nhập xong. Cột “Vai trò” giao vai trò ở chi bộ của người đó (cột "
+            "“Chức vụ, nhiệm vụ” không giao vai trò).",
+        ),
         (
             "Lưu ý",
             "",

@@ -15,20 +15,56 @@ from lamtheo.core.audit import bulk_history
 from lamtheo.core.bulk import insert_values
 from lamtheo.core.periods import month_start
 from lamtheo.orgs.models import OrgUnit
+from lamtheo.orgs.scope import current_roles
+from lamtheo.orgs.services import role_grant
 from lamtheo.orgs.tree import child_path
 from lamtheo.people.actions import PeopleAction
 from lamtheo.people.imports.checks import PersonRow, UnitRow, with_name_keys
 from lamtheo.people.imports.plan import Plan
 from lamtheo.people.imports.stored import chunks, existing_units
 from lamtheo.people.models import Membership, Person
+from lamtheo.people.services import person_user_create
 
 
-def write_plan(plan: Plan, *, actor, reason: str, today: date) -> None:
+def write_plan(plan: Plan, *, actor, reason: str, today: date) -> int:
+    """Write the plan; the number of roles granted."""
     OrgUnit.objects.bulk_update(plan.unit_updates, ["name", "kind"], batch_size=500)
     ids = _create_units(plan.new_units)
     _create_people(plan.new_people, ids, today=today)
     _update_people(plan, ids, actor=actor, reason=reason)
+    granted = _grant_roles(plan, actor=actor, reason=reason, today=today)
     _tell_figures(plan)
+    return granted
+
+
+def _grant_roles(plan: Plan, *, actor, reason: str, today: date) -> int:
+    """The roles of the “Vai trò” column, on each person's cell: a person without an account
+    gets one first (no usable password until a code is issued), then each role is granted
+    through orgs.services, audited with the import's reason. A role already held stays as
+    it is; one not named is not ended (that is done on the roles page)."""
+    if not plan.role_rows:
+        return 0
+    codes = [r.code for r in plan.role_rows]
+    people = {
+        p.code: p for p in Person.objects.select_related("user", "cell").filter(code__in=codes)
+    }
+    held = set(
+        current_roles()
+        .filter(user__person__code__in=codes)
+        .values_list("user_id", "unit_id", "kind")
+    )
+    granted = 0
+    for row in plan.role_rows:
+        person = people[row.code]
+        user = person.user or person_user_create(actor=actor, person=person, reason=reason)
+        for kind in row.roles:
+            if (user.pk, person.cell_id, kind) in held:
+                continue
+            role_grant(
+                actor=actor, user=user, unit=person.cell, kind=kind, start_date=today, reason=reason
+            )
+            granted += 1
+    return granted
 
 
 def _create_units(rows: list[tuple[UnitRow, int]]) -> dict[str, int]:
@@ -79,6 +115,7 @@ def _cell_ids(codes: Iterable[str], ids: dict[str, int]) -> dict[str, int]:
 PERSON_FIELDS = [f for f in Person._meta.concrete_fields if not f.primary_key]
 PERSON_DEFAULTS = {f.attname: f.get_default() for f in PERSON_FIELDS}
 PERSON_COLUMNS = [f.column for f in PERSON_FIELDS]
+DATE_FIELDS = ("birth_date", "joined_on", "full_member_on")
 
 
 def _create_people(rows: list[PersonRow], ids: dict[str, int], *, today: date) -> None:
@@ -94,7 +131,8 @@ def _create_people(rows: list[PersonRow], ids: dict[str, int], *, today: date) -
         values = (
             PERSON_DEFAULTS | with_name_keys(r.values) | {"code": r.code, "cell_id": cells[r.cell]}
         )
-        values["birth_date"] = adapt(values["birth_date"])
+        for key in DATE_FIELDS:
+            values[key] = adapt(values[key])
         people.append(tuple(values[f.attname] for f in PERSON_FIELDS))
     person_ids = dict(insert_values(Person, PERSON_COLUMNS, people, returning=("code", "id")))
     start = month_start(today)

@@ -478,7 +478,7 @@ def test_it_matches_sheet_names_and_headers_without_case_or_diacritics(tree):
                 ["CBH", "Chi bộ H", "chi bo truc thuoc", "DBSA"],
             ],
             "nhan su": [
-                ["Số thẻ đảng viên", "Họ tên", "tinh trang", "ma chi bo"],
+                ["MA DINH DANH", "Họ tên", "tinh trang", "ma chi bo"],
                 [12345678, "Hà Văn Hiếu", "Chính thức", "CBH"],
             ],
         }

@@ -70,14 +70,14 @@ def test_the_template_has_both_sheets_a_guide_bold_frozen_headers_and_lists(tree
     units = wb["Tổ chức đảng"].data_validations.dataValidation
     assert [str(dv.sqref).split(":")[0] for dv in units] == ["C2"]  # kind
     guide = " ".join(str(c.value) for row in wb["Hướng dẫn"].iter_rows() for c in row if c.value)
-    assert "Sinh hoạt từ tháng" in guide and "không tạo tài khoản" in guide
+    assert "Sinh hoạt từ tháng" in guide and "tài khoản được cấp ở bước sau" in guide
 
 
 def test_it_imports_a_valid_file_and_says_what_happens_next(tree, login):
     response = login(tree.admin_user).post(PAGE, {"file": upload(UNITS, PEOPLE)})
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Đã nhập xong danh sách" in page and "không tạo tài khoản đăng nhập" in page
+    assert "Đã nhập xong danh sách" in page and "Cấp tài khoản cho 1 người vừa nhập" in page
     assert Person.objects.get(code="DV601").cell.code == "CBM"
 
 
