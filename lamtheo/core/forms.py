@@ -89,6 +89,28 @@ class RecordsChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+class IdListField(forms.Field):
+    """Several ids posted under one name (hidden inputs or buttons); anything that is not an
+    id a database could hold makes the page stale."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value) -> list[int]:
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        ids = []
+        for raw in values:
+            if not str(raw).isdigit() or not 0 < int(raw) <= MAX_ID:
+                raise ValidationError(STALE_PAGE, code="invalid")
+            ids.append(int(raw))
+        return ids
+
+
+class NoticesReadForm(forms.Form):
+    """The notices a person marks as read: those shown, or one."""
+
+    ids = IdListField(error_messages={"required": STALE_PAGE})
+
+
 def unseen_character_message(label: str | None, position: int, ch: str) -> str:
     """Why typed text is refused: which invisible character, where, and in which field."""
     where = f"Ô “{label}”" if label else "Ô này"
