@@ -23,6 +23,8 @@ from lamtheo.people.models import (
     MemberStatus,
     Person,
 )
+from lamtheo.people.phones import phone_key
+from lamtheo.people.selectors import phone_holder
 
 
 def person_name_keys(full_name: str) -> dict[str, str]:
@@ -191,7 +193,17 @@ PARTY_FIELDS = (
 
 @transaction.atomic
 def person_update_contact(*, actor, person: Person, version: int, phone: str, email: str) -> None:
-    """The person's own contact details (or their cell's, for a member without a device)."""
+    """The person's own contact details (or their cell's, for a member without a device).
+    A phone number another person holds is refused: the log-in by phone would match neither."""
+    if phone_key(phone) and phone_key(phone) != phone_key(person.phone):
+        holder = phone_holder(phone, other_than=person)
+        if holder is not None:
+            raise DomainError(
+                f"Số điện thoại {phone.strip()} đã là số của người khác trong hệ thống. Mỗi "
+                "người dùng một số riêng (số này còn dùng để đăng nhập); vui lòng kiểm tra lại "
+                "hoặc để trống.",
+                field="phone",
+            )
     bump_version(person, version)
     person.phone, person.email = phone.strip(), email.strip()
     tag(
