@@ -345,18 +345,23 @@ def role_new(request: HttpRequest, code: str) -> HttpResponse:
                 "(hoặc mở khóa) trước khi giao vai trò.",
             )
         else:
-            orgs_services.role_grant(
-                actor=request.user,
-                user=person.user,
-                unit=unit,
-                kind=data["kind"],
-                start_date=data["start_date"],
-            )
-            label = dict(kinds)[data["kind"]]
-            messages.success(
-                request, f"Đã giao vai trò {label} của {unit.name} cho đồng chí {person.full_name}."
-            )
-            return redirect("accounts:roles", unit.code)
+            try:
+                orgs_services.role_grant(
+                    actor=request.user,
+                    user=person.user,
+                    unit=unit,
+                    kind=data["kind"],
+                    start_date=data["start_date"],
+                )
+            except DomainError as e:
+                form.add_error(e.field if e.field in form.fields else None, e.message)
+            else:
+                label = dict(kinds)[data["kind"]]
+                messages.success(
+                    request,
+                    f"Đã giao vai trò {label} của {unit.name} cho đồng chí {person.full_name}.",
+                )
+                return redirect("accounts:roles", unit.code)
     return render(request, "accounts/role_new.html", {"unit": unit, "form": form})
 
 
