@@ -86,3 +86,15 @@ def test_a_role_from_a_real_past_date_is_given(tree, login):
     )
     assert response.status_code == 302
     assert Role.objects.filter(user=tree.member_user, start_date=date(2020, 3, 15)).exists()
+
+
+def test_minutes_of_a_meeting_before_the_party_was_founded_are_refused(tree, login):
+    url = reverse("learning:meeting_new", args=[tree.cell.code])
+    response = login(tree.secretary_user).post(url, {
+        "kind": "regular", "held_on": "01/01/0001", "place": "Phòng họp",
+        "chair": tree.secretary.pk, "clerk": tree.member.pk,
+        "proceedings": "Ý kiến", "conclusion": "Kết luận",
+    })  # fmt: skip
+    assert response.status_code == 200
+    assert "Ngày sinh hoạt phải từ ngày 03/02/1930" in page_of(response)
+    assert not CellMeeting.objects.exists()
