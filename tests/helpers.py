@@ -6,6 +6,15 @@ from lamtheo.tests.helpers import PASSWORD
 
 
 def log_in(page, base: str, username: str) -> None:
+    """Log in as `username`; an officer who must use two-factor sign-in (orgs.scope
+    requires_two_factor) passes the second step too."""
+    from django.contrib.auth.models import User
+
+    from lamtheo.orgs.scope import requires_two_factor
+
+    if requires_two_factor(User.objects.get(username=username)):
+        log_in_with_second_step(page, base, username)
+        return
     page.context.clear_cookies()
     page.goto(f"{base}/dang-nhap/")
     page.fill("#id_username", username)

@@ -46,6 +46,7 @@ def _foundation_cases(w) -> list[Case]:
     return [
         ("home:home", [], expect(200), "get"),
         ("core:notices", [], expect(200), "get"),
+        ("core:notices", [], expect(302), "post"),
         ("login", [], {r: 200 for r in ROLES} | {r: 302 for r in ROLES[1:]}, "get"),
         ("pledges:mine", [y], expect(200, propaganda=404, admin=404, committee=404), "get"),
         (

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from lamtheo.accounts.services import IssuedCode
+from lamtheo.core.vietnamese import printable
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Times New Roman"
@@ -29,7 +30,7 @@ def _line(cell, label: str, value: str, *, size: float = 13, big: bool = False) 
     p = first if len(cell.paragraphs) == 1 and not first.runs else cell.add_paragraph()
     p.paragraph_format.space_after = Pt(2)
     for text, bold in ((f"{label}: ", False), (value, True)):
-        run = p.add_run(text)
+        run = p.add_run(printable(text))  # stored text may hold a control character
         run.font.name, run.font.bold = FONT, bold
         run.font.size = Pt(16 if big and bold else size)
         run._element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
@@ -37,7 +38,7 @@ def _line(cell, label: str, value: str, *, size: float = 13, big: bool = False) 
 
 def _text(container, text: str, *, size: float = 12, bold: bool = False, italic: bool = False):
     p = container.add_paragraph()
-    run = p.add_run(text)
+    run = p.add_run(printable(text))  # stored text may hold a control character
     run.font.name, run.font.size, run.font.bold, run.font.italic = FONT, Pt(size), bold, italic
     run._element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     return p

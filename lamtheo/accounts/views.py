@@ -3,11 +3,15 @@ assign, end). Thin: a scoped fetch, a form, a service call, a page or a redirect
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,6 +35,7 @@ from lamtheo.orgs.scope import Capability, can, has_any, may_end_role
 from lamtheo.people.imported import recall
 
 PAGE_SIZE = 100
+T = TypeVar("T")
 
 
 def can_issue_anywhere(user) -> bool:
@@ -92,7 +97,19 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _issued_page(request, *, unit, batch: IssueBatch, issued, person=None) -> HttpResponse:
+def _with_slips(request, issue: Callable[[], T]) -> tuple[T, str]:
+    """Issue codes with `issue()` (a service answering the codes, or the batch and the codes)
+    and build their slips in the same transaction: a slip that cannot be built leaves no code
+    saved that nobody could read (the person would be locked out)."""
+    with transaction.atomic():
+        result = issue()
+        codes = result[1] if isinstance(result, tuple) else result
+        return result, slips_data_url(codes, address=_address(request))
+
+
+def _issued_page(
+    request, *, unit, batch: IssueBatch, issued, slips_url: str, person=None
+) -> HttpResponse:
     """The answer that carries the codes: the slips as a link inside this page only."""
     response = render(
         request,
@@ -103,7 +120,7 @@ def _issued_page(request, *, unit, batch: IssueBatch, issued, person=None) -> Ht
             "issued": issued,
             "person": person,
             "code": issued[0].code if person is not None else "",
-            "slips_url": slips_data_url(issued, address=_address(request)),
+            "slips_url": slips_url,
             "slips_name": f"phieu-tai-khoan-{unit.code.lower()}.docx",
             "mailed": sum(1 for i in issued if i.person.email),
             "new_accounts": sum(1 for i in issued if i.new_account),
@@ -128,16 +145,21 @@ def issue_all(request: HttpRequest, code: str) -> HttpResponse:
     error = ""
     if request.method == "POST" and people:
         issued: list = []
+        slips: list[str] = []
 
         def create():
-            batch, codes = services.codes_issue(
-                actor=request.user,
-                unit=unit,
-                people=people,
-                kind=BatchKind.UNIT,
-                login_url=_login_address(request),
+            (batch, codes), slips_url = _with_slips(
+                request,
+                lambda: services.codes_issue(
+                    actor=request.user,
+                    unit=unit,
+                    people=people,
+                    kind=BatchKind.UNIT,
+                    login_url=_login_address(request),
+                ),
             )
             issued.extend(codes)
+            slips.append(slips_url)
             return batch
 
         try:
@@ -149,7 +171,7 @@ def issue_all(request: HttpRequest, code: str) -> HttpResponse:
         else:
             if not created:
                 return _already_page(request, batch)
-            return _issued_page(request, unit=unit, batch=batch, issued=issued)
+            return _issued_page(request, unit=unit, batch=batch, issued=issued, slips_url=slips[0])
     return render(
         request,
         "accounts/issue_all.html",
@@ -171,16 +193,21 @@ def issue_imported(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and people:
         unit = selectors.common_unit(people)
         issued: list = []
+        slips: list[str] = []
 
         def create():
-            batch, codes = services.codes_issue(
-                actor=request.user,
-                unit=unit,
-                people=people,
-                kind=BatchKind.IMPORT,
-                login_url=_login_address(request),
+            (batch, codes), slips_url = _with_slips(
+                request,
+                lambda: services.codes_issue(
+                    actor=request.user,
+                    unit=unit,
+                    people=people,
+                    kind=BatchKind.IMPORT,
+                    login_url=_login_address(request),
+                ),
             )
             issued.extend(codes)
+            slips.append(slips_url)
             return batch
 
         try:
@@ -192,7 +219,7 @@ def issue_imported(request: HttpRequest, token: str) -> HttpResponse:
         else:
             if not created:
                 return _already_page(request, batch)
-            return _issued_page(request, unit=unit, batch=batch, issued=issued)
+            return _issued_page(request, unit=unit, batch=batch, issued=issued, slips_url=slips[0])
     return render(
         request,
         "accounts/issue_imported.html",
@@ -219,17 +246,22 @@ def issue_one(request: HttpRequest, pk: int) -> HttpResponse:
     error = ""
     if request.method == "POST":
         issued: list = []
+        slips: list[str] = []
         kind = BatchKind.PERSON if rights.issue else BatchKind.RESET
 
         def create():
-            batch, codes = services.codes_issue(
-                actor=request.user,
-                unit=person.cell,
-                people=[person],
-                kind=kind,
-                login_url=_login_address(request),
+            (batch, codes), slips_url = _with_slips(
+                request,
+                lambda: services.codes_issue(
+                    actor=request.user,
+                    unit=person.cell,
+                    people=[person],
+                    kind=kind,
+                    login_url=_login_address(request),
+                ),
             )
             issued.extend(codes)
+            slips.append(slips_url)
             return batch
 
         try:
@@ -242,7 +274,12 @@ def issue_one(request: HttpRequest, pk: int) -> HttpResponse:
             if not created:
                 return _already_page(request, batch)
             return _issued_page(
-                request, unit=person.cell, batch=batch, issued=issued, person=issued[0].person
+                request,
+                unit=person.cell,
+                batch=batch,
+                issued=issued,
+                slips_url=slips[0],
+                person=issued[0].person,
             )
     return render(
         request,
@@ -262,15 +299,25 @@ def issue_one(request: HttpRequest, pk: int) -> HttpResponse:
 def batch_reissue(request: HttpRequest, pk: int) -> HttpResponse:
     batch = selectors.batch_or_404(request.user, pk)
     try:
-        issued = services.batch_reissue(
-            actor=request.user, batch=batch, login_url=_login_address(request)
+        issued, slips_url = _with_slips(
+            request,
+            lambda: services.batch_reissue(
+                actor=request.user, batch=batch, login_url=_login_address(request)
+            ),
         )
     except DomainError as e:
         messages.info(request, e.message)
         return redirect("accounts:unit", batch.unit.code)
     person = issued[0].person if batch.kind != BatchKind.UNIT and len(issued) == 1 else None
     new_batch = issued[0].person.user.account_state.batch
-    return _issued_page(request, unit=batch.unit, batch=new_batch, issued=issued, person=person)
+    return _issued_page(
+        request,
+        unit=batch.unit,
+        batch=new_batch,
+        issued=issued,
+        slips_url=slips_url,
+        person=person,
+    )
 
 
 def _lock_page(request, pk: int, *, lock: bool) -> HttpResponse:
@@ -381,18 +428,23 @@ def role_new(request: HttpRequest, code: str) -> HttpResponse:
                 "giữ vai trò rồi giao lại.",
             )
         else:
-            orgs_services.role_grant(
-                actor=request.user,
-                user=person.user,
-                unit=unit,
-                kind=data["kind"],
-                start_date=data["start_date"],
-            )
-            label = dict(kinds)[data["kind"]]
-            messages.success(
-                request, f"Đã giao vai trò {label} của {unit.name} cho đồng chí {person.full_name}."
-            )
-            return redirect("accounts:roles", unit.code)
+            try:
+                orgs_services.role_grant(
+                    actor=request.user,
+                    user=person.user,
+                    unit=unit,
+                    kind=data["kind"],
+                    start_date=data["start_date"],
+                )
+            except DomainError as e:
+                form.add_error(e.field if e.field in form.fields else None, e.message)
+            else:
+                label = dict(kinds)[data["kind"]]
+                messages.success(
+                    request,
+                    f"Đã giao vai trò {label} của {unit.name} cho đồng chí {person.full_name}.",
+                )
+                return redirect("accounts:roles", unit.code)
     return render(request, "accounts/role_new.html", {"unit": unit, "form": form})
 
 

@@ -21,3 +21,8 @@ class CoreConfig(AppConfig):
 
         # Each history row takes the action code its record was tagged with (core.audit).
         pre_create_historical_record.connect(fill_history_action, dispatch_uid="history_action")
+
+        from lamtheo.core.forms import install_typed_text_check
+
+        # Every form's text is checked for invisible and control characters (core.forms).
+        install_typed_text_check()

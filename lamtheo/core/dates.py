@@ -11,11 +11,15 @@ local time (``django.utils.timezone.localdate``) before passing them in.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from lamtheo.core.vietnamese import nfc
 
 __all__ = [
+    "EARLIEST_DATE",
+    "historical_date_problem",
+    "latest_historical_date",
+    "latest_scheduled_date",
     "format_date",
     "parse_date",
     "party_date_line",
@@ -74,3 +78,29 @@ def party_date_line(place: str, d: date) -> str:
     line = f"ngày {day} tháng {month} năm {d.year}"
     place = nfc(place)
     return f"{place}, {line}" if place else line
+
+
+# Bounds of the dates a person types (a typing slip such as 01/01/0001 or 31/12/9999 must not
+# be saved, nor send notices, nor change the current cell at once).
+EARLIEST_DATE = date(1930, 2, 3)  # the Party was founded on 3 February 1930
+SCHEDULE_DAYS = 365  # a meeting is announced at most a year ahead
+
+
+def latest_historical_date(on: date) -> date:
+    """The last day of next year: the latest a record of something done may carry."""
+    return date(on.year + 1, 12, 31)
+
+
+def latest_scheduled_date(on: date) -> date:
+    return on + timedelta(days=SCHEDULE_DAYS)
+
+
+def historical_date_problem(d: date, *, on: date, what: str = "Ngày") -> str | None:
+    """Why `d` cannot be the date of a party record (before the Party was founded, after next
+    year), in Vietnamese; None when it can."""
+    if d < EARLIEST_DATE:
+        return f"{what} phải từ ngày {format_date(EARLIEST_DATE)} trở về sau."
+    latest = latest_historical_date(on)
+    if d > latest:
+        return f"{what} không được sau ngày {format_date(latest)}; vui lòng kiểm tra lại năm."
+    return None

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from lamtheo.core.converters import MAX_ID
 from lamtheo.core.errors import StaleRecord
+from lamtheo.core.vietnamese import first_unseen, invisible_kind, without_dropped
 
 STALE_PAGE = "Trang này đã cũ; vui lòng tải lại trang rồi làm lại."
 
@@ -86,3 +87,75 @@ class RecordsChoiceField(forms.ModelMultipleChoiceField):
                     params={"value": v},
                 )
         return super()._check_values(value)
+
+
+class IdListField(forms.Field):
+    """Several ids posted under one name (hidden inputs or buttons); anything that is not an
+    id a database could hold makes the page stale."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value) -> list[int]:
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        ids = []
+        for raw in values:
+            if not str(raw).isdigit() or not 0 < int(raw) <= MAX_ID:
+                raise ValidationError(STALE_PAGE, code="invalid")
+            ids.append(int(raw))
+        return ids
+
+
+class NoticesReadForm(forms.Form):
+    """The notices a person marks as read: those shown, or one."""
+
+    ids = IdListField(error_messages={"required": STALE_PAGE})
+
+
+def unseen_character_message(label: str | None, position: int, ch: str) -> str:
+    """Why typed text is refused: which invisible character, where, and in which field."""
+    where = f"Ô “{label}”" if label else "Ô này"
+    return (
+        f"{where} có {invisible_kind(ch)}, mã U+{ord(ch):04X}, ở ký tự thứ {position}. "
+        "Ký tự này làm nội dung khác với những gì nhìn thấy nên không được nhận; vui lòng "
+        "xóa và gõ lại (không dán từ nơi khác)."
+    )
+
+
+def clean_typed_text(text: str, label: str | None, *, drop: bool = True) -> str:
+    """Text typed into a form, checked once for the whole app (see install_typed_text_check):
+    the invisible characters that mean nothing (zero-width spaces and joiners, soft hyphens,
+    the byte-order mark) are dropped unless `drop` is False; a control character, a direction
+    control or any other invisible character is refused (ValidationError) naming the field."""
+    if drop:
+        text = without_dropped(text)
+    unseen = first_unseen(text)
+    if unseen is not None:
+        raise ValidationError(unseen_character_message(label, *unseen), code="unseen_character")
+    return text
+
+
+_django_char_to_python = forms.CharField.to_python
+
+
+def _typed_text_to_python(self: forms.CharField, value):
+    value = _django_char_to_python(self, value)
+    if not isinstance(value, str) or not value:
+        return value
+    # A password is hashed, never shown nor exported: nothing is dropped from it (that would
+    # change it unseen), but a control character is refused like anywhere else.
+    is_password = isinstance(self.widget, forms.PasswordInput)
+    text = clean_typed_text(value, self.label, drop=not is_password)
+    if self.strip:
+        text = text.strip()
+    # Text made only of invisible characters is empty: a required field says so.
+    return text if text else self.empty_value
+
+
+def install_typed_text_check() -> None:
+    """Every CharField of every form (the app's forms and model forms, Django's auth forms the
+    sign-in uses, the admin) cleans its text through clean_typed_text. Installed once from
+    CoreConfig.ready rather than as a base class each form must remember: a new form cannot
+    forget it. Not a middleware: the check needs the field (its label, whether it is a
+    password) and leaves the raw request (files, other fields) as it came."""
+    if forms.CharField.to_python is not _typed_text_to_python:
+        forms.CharField.to_python = _typed_text_to_python

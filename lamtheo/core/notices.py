@@ -147,3 +147,10 @@ def notice_send(
         # Only after the commit: no e-mail about a notice that was rolled back.
         transaction.on_commit(lambda: _send_quietly(messages))
     return len(recipients)
+
+
+def notices_mark_read(*, user, ids: list[int]) -> int:
+    """Mark these notices of `user` as read (another person's ids are ignored); how many."""
+    return Notice.objects.filter(user=user, pk__in=ids, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

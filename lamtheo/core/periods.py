@@ -172,3 +172,18 @@ def year_from(params: Mapping[str, str], on: date | None = None) -> int:
         return min(max(int(params.get("nam", this_year)), FIRST_YEAR), this_year)
     except ValueError:
         return this_year
+
+
+EARLIEST_MONTH = date(1930, 2, 1)  # the month the Party was founded
+
+
+def move_month_problem(month: date, *, on: date | None = None, what: str = "Tháng") -> str | None:
+    """Why `month` cannot be the month a person moves, leaves, returns or is exempted from
+    (before the Party was founded, or later than next month: a move is recorded once
+    decided), in Vietnamese; None when it can."""
+    latest = add_months(month_start(on or today()), 1)
+    if month < EARLIEST_MONTH:
+        return f"{what} phải từ tháng {EARLIEST_MONTH:%m/%Y} trở về sau."
+    if month > latest:
+        return f"{what} chỉ được đến tháng {latest:%m/%Y}; vui lòng ghi nhận khi đã có quyết định."
+    return None

@@ -16,6 +16,14 @@ __all__ = [
     "name_sort_key",
     "nfc",
     "search_text",
+    "BLANK_LETTERS",
+    "DIRECTION_CHARACTERS",
+    "DROPPED_CHARACTERS",
+    "first_unseen",
+    "invisible_kind",
+    "is_unseen",
+    "printable",
+    "without_dropped",
     "vietnamese_sorted",
 ]
 
@@ -93,6 +101,78 @@ def search_text(text: str | None, max_length: int = 100) -> str:
     dropped (PostgreSQL refuses a NUL), whitespace collapsed, at most `max_length`."""
     kept = "".join(ch for ch in text or "" if unicodedata.category(ch) != "Cc" or ch.isspace())
     return nfc(kept)[:max_length]
+
+
+# Invisible characters. Those typed or pasted into a form are of two kinds:
+# - DROPPED: zero-width spaces and joiners, the word joiner and the invisible operators, the
+#   byte-order mark and the soft hyphen. They come in with text pasted from Word, PDFs and web
+#   pages, change nothing a reader sees and mean nothing in Vietnamese: forms drop them silently.
+# - refused: control characters (U+0000–U+001F but tab and line breaks, U+007F–U+009F), the
+#   direction controls (they reverse the order a name is shown in) and every other format
+#   character: the person is told which one and where, and types the text again.
+# Letters and marks that show nothing at all (Hangul fillers, the combining grapheme joiner,
+# Khmer inherent vowels) are refused like the format characters.
+BLANK_LETTERS = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0")
+DIRECTION_CHARACTERS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+ZERO_WIDTH_CHARACTERS = frozenset("\u200b\u2060\ufeff")
+DROPPED_CHARACTERS = ZERO_WIDTH_CHARACTERS | frozenset("\u200c\u200d\u2061\u2062\u2063\u2064\u00ad")
+_LINE_SPACES = frozenset("\t\n\r")
+
+
+def is_unseen(ch: str) -> bool:
+    """A character that shows nothing and is not plain white space (tab, line breaks and the
+    spaces are kept): control, format, private or unassigned, or a blank letter."""
+    return (
+        ch not in _LINE_SPACES
+        and (not ch.isprintable() or ch in BLANK_LETTERS)
+        and (not ch.isspace() or unicodedata.category(ch) == "Cc")
+    )
+
+
+def invisible_kind(ch: str) -> str:
+    """What an invisible character is, in words a person can act on."""
+    if ch in DIRECTION_CHARACTERS:
+        return "ký tự điều khiển hướng chữ (không nhìn thấy, làm đảo thứ tự chữ khi hiển thị)"
+    if ch in ZERO_WIDTH_CHARACTERS:
+        return "dấu cách không độ rộng (không nhìn thấy)"
+    if ch in "\u200c\u200d":
+        return "ký tự nối hoặc ngắt chữ không độ rộng (không nhìn thấy)"
+    if ch == "\u00ad":
+        return "dấu gạch nối mềm (thường không hiện ra)"
+    category = unicodedata.category(ch)
+    if category == "Cf":
+        return "ký tự định dạng không nhìn thấy"
+    if category == "Cc":
+        return "ký tự điều khiển (không nhìn thấy)"
+    if category in ("Co", "Cn"):
+        return "ký tự không có trong bảng mã chuẩn"
+    return "ký tự trống không nhìn thấy"
+
+
+def first_unseen(text: str) -> tuple[int, str] | None:
+    """The position (from 1) and the first invisible character of `text`; None if none."""
+    for position, ch in enumerate(text, start=1):
+        if is_unseen(ch):
+            return position, ch
+    return None
+
+
+def without_dropped(text: str) -> str:
+    """`text` without the invisible characters that forms drop silently (DROPPED_CHARACTERS)."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if ch not in DROPPED_CHARACTERS)
+
+
+def printable(text: str) -> str:
+    """`text` fit for a file (.xlsx, .docx): every invisible character left out, tab and line
+    breaks kept. Forms refuse these characters; this keeps an export from failing on one
+    stored before (or written by a script): Excel's and Word's XML cannot hold them."""
+    if text.isprintable() and BLANK_LETTERS.isdisjoint(text):
+        return text
+    return "".join(ch for ch in text if not is_unseen(ch))
 
 
 def _strip_marks(text: str) -> str:

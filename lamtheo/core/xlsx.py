@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lamtheo.core.downloads import attachment_response
+from lamtheo.core.vietnamese import printable
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -88,8 +89,10 @@ def _print_on_a4(sheet: WriteOnlyWorksheet, *, landscape: bool) -> None:
 def text_cell(
     sheet: WriteOnlyWorksheet, text: str, *, bold: bool = False, wrap: bool = False
 ) -> WriteOnlyCell:
-    """A cell holding `text` as a string, whatever it begins with."""
-    cell = WriteOnlyCell(sheet, value=text)
+    """A cell holding `text` as a string, whatever it begins with. Invisible characters are
+    left out (core.vietnamese.printable): Excel cannot hold a control character, and one
+    stored name must not break a whole export."""
+    cell = WriteOnlyCell(sheet, value=printable(text) if isinstance(text, str) else text)
     # openpyxl guesses a formula from a leading "="; the type is set after the value so
     # that the guess is overruled.
     cell.data_type = "s"

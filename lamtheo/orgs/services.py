@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from lamtheo.core import figures
 from lamtheo.core.audit import tag
-from lamtheo.core.dates import format_date
+from lamtheo.core.dates import format_date, historical_date_problem
 from lamtheo.core.errors import DomainError
 from lamtheo.core.vietnamese import nfc
 from lamtheo.orgs.actions import OrgAction
@@ -42,6 +42,12 @@ def role_grant(
 ) -> Role:
     """Give `user` the role `kind` on `unit` from `start_date` (today by default). Granted
     again while the role is still open: the same assignment, confirmed in its history."""
+    if start_date is not None and (
+        problem := historical_date_problem(
+            start_date, on=timezone.localdate(), what="Ngày bắt đầu giữ vai trò"
+        )
+    ):
+        raise DomainError(problem, field="start_date")
     action, why = OrgAction.ROLE_GRANTED, reason.strip() or "Giao vai trò"
     role = (
         Role.objects.select_for_update()
@@ -61,6 +67,10 @@ def role_end(*, actor, role: Role, end_date: date, reason: str) -> Role:
     role = Role.objects.select_for_update().get(pk=role.pk)
     if role.end_date is not None:
         raise DomainError(f"Vai trò này đã kết thúc từ ngày {format_date(role.end_date)}.")
+    if problem := historical_date_problem(
+        end_date, on=timezone.localdate(), what="Ngày thôi giữ vai trò"
+    ):
+        raise DomainError(problem, field="end_date")
     if end_date < role.start_date:
         raise DomainError(
             f"Ngày thôi giữ vai trò phải từ ngày bắt đầu ({format_date(role.start_date)}) "

@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 
 from lamtheo.core.dates import format_date, parse_date
 from lamtheo.core.forms import VersionField
-from lamtheo.core.periods import parse_month
+from lamtheo.core.periods import move_month_problem, parse_month
 from lamtheo.people.imports import MAX_FILE_BYTES, FileColumns, Mapping
 from lamtheo.people.imports.sheet import PEOPLE
 from lamtheo.people.models import Gender, LeavingKind, MemberStatus
@@ -228,6 +228,8 @@ class TransferForm(forms.Form):
                 data["cell"] = self.cells[data["to_cell"]]
         elif data.get("where") == self.OUT and not (data.get("receiving_unit") or "").strip():
             self.add_error("receiving_unit", "Vui lòng ghi tên tổ chức đảng nơi chuyển đến.")
+        if data.get("month") and (problem := move_month_problem(data["month"], what="Tháng")):
+            self.add_error("month", problem)
         return data
 
 
@@ -256,6 +258,8 @@ class ExemptForm(forms.Form):
         start, last = data.get("start_month"), data.get("end_month")
         if start and last and last < start:
             self.add_error("end_month", "Tháng kết thúc không thể trước tháng bắt đầu được miễn.")
+        if start and (problem := move_month_problem(start, what="Tháng bắt đầu được miễn")):
+            self.add_error("start_month", problem)
         return data
 
 

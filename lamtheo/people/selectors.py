@@ -16,6 +16,7 @@ from lamtheo.orgs.models import CELL_KINDS, OrgUnit
 from lamtheo.orgs.scope import Capability, can, scope_q
 from lamtheo.orgs.tree import subtree_q
 from lamtheo.people.models import Exemption, Leaving, Membership, Person
+from lamtheo.people.phones import phone_digits_expr, phone_key
 
 
 def own_person(user) -> Person | None:
@@ -230,3 +231,17 @@ def without_account_count(person_ids: list[int]) -> int:
         .filter(Q(user__isnull=True) | Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX))
         .count()
     )
+
+
+def phone_holder(phone: str, *, other_than: Person) -> Person | None:
+    """Another person whose phone number is `phone` (written any way); None if nobody."""
+    key = phone_key(phone)
+    if not key:
+        return None
+    rows = (
+        Person.objects.exclude(pk=other_than.pk)
+        .annotate(phone_digits=phone_digits_expr())
+        .filter(phone_digits__endswith=key)
+        .order_by("pk")
+    )
+    return next((p for p in rows if phone_key(p.phone) == key), None)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from lamtheo.core import figures
 from lamtheo.core.audit import bump_version, tag
 from lamtheo.core.errors import DomainError
-from lamtheo.core.periods import add_months, month_start, today
+from lamtheo.core.periods import add_months, month_start, move_month_problem, today
 from lamtheo.core.vietnamese import fold, name_sort_key, nfc
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.people.actions import PeopleAction
@@ -28,6 +28,8 @@ from lamtheo.people.models import (
     MemberStatus,
     Person,
 )
+from lamtheo.people.phones import phone_key
+from lamtheo.people.selectors import phone_holder
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +73,8 @@ def person_transfer(
     month = month_start(month)
     if not to_cell.is_cell:
         raise DomainError("Chỉ có thể chuyển sinh hoạt đến một chi bộ.", "to_cell")
+    if problem := move_month_problem(month, what="Tháng chuyển sinh hoạt"):
+        raise DomainError(problem, "month")
     if version is not None:
         bump_version(person, version)
     current = (
@@ -116,8 +120,15 @@ def person_exempt(
     it is ended). Refused when it overlaps another exemption of the person."""
     start_month = month_start(start_month)
     end_month = month_start(end_month) if end_month else None
+    if problem := move_month_problem(start_month, what="Tháng bắt đầu được miễn"):
+        raise DomainError(problem, "start_month")
     if end_month is not None and end_month <= start_month:
         raise DomainError("Tháng kết thúc phải sau tháng bắt đầu được miễn.", "end_month")
+    if end_month is not None and end_month.year > today().year + 10:
+        raise DomainError(
+            f"Tháng kết thúc không được sau năm {today().year + 10}; vui lòng kiểm tra lại năm.",
+            "end_month",
+        )
     if version is not None:
         bump_version(person, version)
     far = date(9999, 12, 1)
@@ -230,9 +241,19 @@ def person_user_create(*, actor, person: Person, reason: str = "") -> User:
 
 @transaction.atomic
 def person_update_contact(*, actor, person: Person, version: int, phone: str, email: str) -> None:
-    """The person's own contact details (or their cell's, for a member without a device). When
-    the e-mail of someone with an account changes, the old address hears of it (a password
-    reset goes to the new one: a change they did not make must not go unnoticed)."""
+    """The person's own contact details (or their cell's, for a member without a device).
+    A phone number another person holds is refused: the log-in by phone would match neither.
+    When the e-mail of someone with an account changes, the old address hears of it (a
+    password reset goes to the new one: a change they did not make must not go unnoticed)."""
+    if phone_key(phone) and phone_key(phone) != phone_key(person.phone):
+        holder = phone_holder(phone, other_than=person)
+        if holder is not None:
+            raise DomainError(
+                f"Số điện thoại {phone.strip()} đã là số của người khác trong hệ thống. Mỗi "
+                "người dùng một số riêng (số này còn dùng để đăng nhập); vui lòng kiểm tra lại "
+                "hoặc để trống.",
+                field="phone",
+            )
     old_email = Person.objects.filter(pk=person.pk).values_list("email", flat=True).first() or ""
     bump_version(person, version)
     person.phone, person.email = phone.strip(), email.strip()
@@ -366,11 +387,6 @@ LEAVING_REASONS = {
 }
 
 
-def latest_month_allowed(on: date | None = None) -> date:
-    """A leaving is recorded once decided: from the next month at the latest."""
-    return add_months(month_start(on or today()), 1)
-
-
 @transaction.atomic
 def person_leave(
     *,
@@ -390,12 +406,8 @@ def person_leave(
     receiving_unit = receiving_unit.strip() if kind == LeavingKind.MOVED_OUT else ""
     if kind == LeavingKind.MOVED_OUT and not receiving_unit:
         raise DomainError("Vui lòng ghi tên tổ chức đảng nơi chuyển đến.", "receiving_unit")
-    if month > latest_month_allowed():
-        raise DomainError(
-            f"Chỉ ghi nhận đến tháng {latest_month_allowed():%m/%Y}; vui lòng ghi nhận khi "
-            "đã có quyết định.",
-            "month",
-        )
+    if problem := move_month_problem(month, what="Tháng ra khỏi Đảng bộ"):
+        raise DomainError(problem, "month")
     bump_version(person, version)
     current = (
         Membership.objects.select_for_update().filter(person=person, end_month__isnull=True).first()
@@ -458,8 +470,8 @@ def person_return(*, actor, person: Person, cell: OrgUnit, month: date, version:
             f"Tháng trở lại phải sau tháng {leaving.month:%m/%Y} (tháng đã ghi nhận ra đi).",
             "month",
         )
-    if month > latest_month_allowed():
-        raise DomainError(f"Chỉ ghi nhận đến tháng {latest_month_allowed():%m/%Y}.", "month")
+    if problem := move_month_problem(month, what="Tháng trở lại"):
+        raise DomainError(problem, "month")
     reason = f"Trở lại sinh hoạt tại {cell.name}"
     leaving.returned_month = month
     tag(leaving, actor=actor, action=PeopleAction.LEAVING_ENDED, reason=reason)

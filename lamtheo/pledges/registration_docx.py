@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from lamtheo.core.dates import format_date, party_date_line
+from lamtheo.core.vietnamese import printable
 from lamtheo.orgs.selectors import document_place
 from lamtheo.pledges.models import Pledge, PledgeStatus
 
@@ -32,7 +33,7 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
 def _run(paragraph, text: str, *, size: float = 14, bold: bool = False, italic: bool = False):
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(printable(text))  # stored text may hold a control character
     run.font.name, run.font.size = FONT, Pt(size)
     run.font.bold, run.font.italic = bold, italic
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)

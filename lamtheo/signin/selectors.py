@@ -3,34 +3,17 @@ whose second step an administrator may reset."""
 
 from __future__ import annotations
 
-import re
-
 from django.contrib.auth import get_user_model
-from django.db.models import F, Q, Value
-from django.db.models.functions import Replace
+from django.db.models import Q
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.scope import Capability, can, may_take_over_account, standing_roles
 from lamtheo.people.models import Person
+from lamtheo.people.phones import PHONE_CHARS, phone_digits_expr, phone_key
 
 User = get_user_model()
-
-# What a phone number may be written with besides digits.
-PHONE_CHARS = re.compile(r"^[\d\s+().\-]+$")
-MIN_PHONE_DIGITS = 8
-
-
-def phone_key(text: str) -> str:
-    """The national number without its 0 or +84 / 0084 in front ("" if it is not one)."""
-    digits = re.sub(r"\D", "", text or "")
-    if digits.startswith("0084"):
-        digits = digits[4:]
-    elif digits.startswith("84") and len(digits) >= 11:
-        digits = digits[2:]
-    digits = digits.lstrip("0")
-    return digits if len(digits) >= MIN_PHONE_DIGITS else ""
 
 
 def looks_like_phone(name: str) -> bool:
@@ -44,13 +27,6 @@ def login_name_key(name: str) -> str:
     if looks_like_phone(name):
         return "0" + phone_key(name)
     return name.lower()
-
-
-def _phone_digits_expr():
-    expr = F("phone")
-    for ch in [" ", ".", "-", "(", ")", "+"]:
-        expr = Replace(expr, Value(ch), Value(""))
-    return expr
 
 
 def user_by_login_name(name: str):
@@ -68,7 +44,7 @@ def user_by_login_name(name: str):
         key = phone_key(name)
         rows = (
             Person.objects.filter(user__isnull=False, user__is_active=True)
-            .annotate(phone_digits=_phone_digits_expr())
+            .annotate(phone_digits=phone_digits_expr())
             .filter(phone_digits__endswith=key)
             .values_list("user_id", "phone")
         )

@@ -17,6 +17,7 @@ from docx.shared import Mm, Pt
 
 from lamtheo.core.dates import party_date_line
 from lamtheo.core.periods import month_label
+from lamtheo.core.vietnamese import printable
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings.models import CellMeeting, MeetingKind
 from lamtheo.orgs.selectors import document_place
@@ -31,7 +32,7 @@ def _setting(name: str, default):
 
 def _run(paragraph, text: str, *, size: float = 14, bold: bool = False,
          italic: bool = False):  # fmt: skip
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(printable(text))  # stored text may hold a control character
     run.font.name, run.font.size = FONT, Pt(size)
     run.font.bold, run.font.italic = bold, italic
     run._element.rPr.rFonts.set(qn("w:eastAsia"), FONT)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from lamtheo.campaign.selectors import topic_for
 from lamtheo.core import figures
 from lamtheo.core.audit import bump_version, tag
-from lamtheo.core.dates import format_date
+from lamtheo.core.dates import format_date, historical_date_problem, latest_scheduled_date
 from lamtheo.core.errors import DomainError
 from lamtheo.core.notices import notice_send
 from lamtheo.core.periods import month_label, month_start
@@ -74,6 +74,10 @@ def _check(unit: OrgUnit, data: MeetingInput) -> date:
         raise DomainError("Vui lòng chọn loại buổi sinh hoạt.", "kind")
     if data.held_on > timezone.localdate():
         raise DomainError("Ngày sinh hoạt không được sau ngày hôm nay.", "held_on")
+    if problem := historical_date_problem(
+        data.held_on, on=timezone.localdate(), what="Ngày sinh hoạt"
+    ):
+        raise DomainError(problem, "held_on")
     if not nfc(data.place).strip():
         raise DomainError("Vui lòng ghi địa điểm sinh hoạt.", "place")
     month = month_start(data.held_on)
@@ -273,6 +277,13 @@ def check_announcement(unit: OrgUnit, data: AnnouncementInput) -> date:
     if data.held_on < timezone.localdate():
         raise DomainError(
             "Ngày sinh hoạt đã qua; buổi sinh hoạt đã diễn ra thì vui lòng ghi biên bản.",
+            "held_on",
+        )
+    latest = latest_scheduled_date(timezone.localdate())
+    if data.held_on > latest:
+        raise DomainError(
+            f"Chỉ triệu tập trước tối đa một năm: ngày sinh hoạt không được sau ngày "
+            f"{format_date(latest)}.",
             "held_on",
         )
     if data.starts_at is None:

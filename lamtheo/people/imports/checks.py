@@ -10,7 +10,6 @@ make two codes that look alike different, or reverse the order a name is shown i
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,7 +20,15 @@ from django.core.validators import validate_email
 
 from lamtheo.core.dates import format_date, parse_date
 from lamtheo.core.periods import month_start, parse_month
-from lamtheo.core.vietnamese import fold, name_sort_key, nfc
+from lamtheo.core.vietnamese import (
+    BLANK_LETTERS,
+    first_unseen,
+    fold,
+    invisible_kind,
+    name_sort_key,
+    nfc,
+    printable,
+)
 from lamtheo.people.imports.reader import EXCEL_ERRORS, CellError, Row
 from lamtheo.people.imports.report import Problem
 from lamtheo.people.imports.sheet import (
@@ -67,33 +74,6 @@ def _text(value: Any) -> str:
     return nfc(str(value))
 
 
-# Letters and marks that show nothing at all (Hangul fillers, the combining grapheme joiner,
-# Khmer inherent vowels), refused like the format characters.
-_BLANK_LETTERS = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0")
-_DIRECTION = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_ZERO_WIDTH = frozenset("\u200b\u2060\ufeff")
-
-
-def _invisible_kind(ch: str) -> str:
-    """What an invisible character is, in words an administrator can act on."""
-    if ch in _DIRECTION:
-        return "ký tự điều khiển hướng chữ (không nhìn thấy, làm đảo thứ tự chữ khi hiển thị)"
-    if ch in _ZERO_WIDTH:
-        return "dấu cách không độ rộng (không nhìn thấy)"
-    if ch in "\u200c\u200d":
-        return "ký tự nối hoặc ngắt chữ không độ rộng (không nhìn thấy)"
-    if ch == "\u00ad":
-        return "dấu gạch nối mềm (thường không hiện ra)"
-    category = unicodedata.category(ch)
-    if category == "Cf":
-        return "ký tự định dạng không nhìn thấy"
-    if category == "Cc":
-        return "ký tự điều khiển (không nhìn thấy)"
-    if category in ("Co", "Cn"):
-        return "ký tự không có trong bảng mã chuẩn"
-    return "ký tự trống không nhìn thấy"
-
-
 def _refused(raw: Any) -> str | None:
     """Why a cell is refused whatever its column: an Excel error value, or a character that
     cannot be seen. None when neither."""
@@ -105,18 +85,18 @@ def _refused(raw: Any) -> str | None:
             "ô được tham chiếu đã bị xóa), không phải dữ liệu. Vui lòng ghi giá trị thật vào ô "
             "này (hoặc để trống nếu cột không bắt buộc) rồi nhập lại."
         )
-    if not isinstance(raw, str) or (raw.isprintable() and _BLANK_LETTERS.isdisjoint(raw)):
+    if not isinstance(raw, str) or (raw.isprintable() and BLANK_LETTERS.isdisjoint(raw)):
         return None
     text = _text(raw)  # whitespace (tab, line breaks, no-break spaces) is made one space
-    for position, ch in enumerate(text, start=1):
-        if not ch.isprintable() or ch in _BLANK_LETTERS:
-            visible = "".join(c for c in text if c.isprintable() and c not in _BLANK_LETTERS)
-            return (
-                f"“{visible}” có {_invisible_kind(ch)}, mã U+{ord(ch):04X}, ở ký tự thứ "
-                f"{position}. Ký tự này làm giá trị khác với những gì nhìn thấy nên không "
-                "được nhận; vui lòng xóa ô và gõ lại (không dán từ nơi khác) rồi nhập lại."
-            )
-    return None
+    unseen = first_unseen(text)
+    if unseen is None:
+        return None
+    position, ch = unseen
+    return (
+        f"“{printable(text)}” có {invisible_kind(ch)}, mã U+{ord(ch):04X}, ở ký tự thứ "
+        f"{position}. Ký tự này làm giá trị khác với những gì nhìn thấy nên không "
+        "được nhận; vui lòng xóa ô và gõ lại (không dán từ nơi khác) rồi nhập lại."
+    )
 
 
 Answer = tuple[Any, str | None]  # a cell's value as read, and its problem if it has one

@@ -17,7 +17,7 @@ from lamtheo.orgs.models import OrgUnit, RoleKind, UnitKind
 from lamtheo.orgs.services import role_grant, unit_create
 from lamtheo.people.imports import build_template, roster_import
 from lamtheo.people.models import Person
-from lamtheo.people.tests.helpers import excel_saved, run, with_part
+from lamtheo.people.tests.helpers import excel_saved, run, with_part, xlsx
 
 PAGE = reverse("people:import")
 PEOPLE_SHEET = "xl/worksheets/sheet2.xml"  # the template's sheet “Nhân sự”
@@ -188,7 +188,7 @@ def test_an_invisible_character_in_a_reference_or_a_duty_is_refused(tree):
 
 
 def test_the_page_names_the_invisible_character_of_a_name(tree, login):
-    data = build_template(people=[person(name="Đinh Văn \u202eTâm")])
+    data = xlsx(people=[person(name="Đinh Văn \u202eTâm")]).getvalue()
     page = text_of(post(login(tree.admin_user), data))
     assert "Nhân sự 2 Họ và tên “Đinh Văn Tâm” có ký tự điều khiển hướng chữ" in page
     assert "U+202E" in page
