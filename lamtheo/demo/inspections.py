@@ -106,7 +106,7 @@ def load(*, root: OrgUnit, today: date) -> int:
              "Hướng dẫn đảng viên bổ sung chỉ tiêu, thời hạn cho từng việc làm.", days=45)  # fmt: skip
     _inspection(propaganda, bloc_plan, org, InspectionKind.SURVEY,
                 "Khảo sát nắm tình hình ghi sổ tay “Làm theo gương Bác”",
-                min(date(year, 12, 1), today + timedelta(days=30)), [propaganda], jan)  # fmt: skip
+                today + timedelta(days=14) if (today + timedelta(days=14)).year == year else today, [propaganda], jan)  # fmt: skip
 
     org_plan = services.plan_create(
         actor=committee, unit=org, year=year, title=f"Kế hoạch kiểm tra, giám sát năm {year}"

@@ -175,7 +175,9 @@ def signatures(doc, inspection: Inspection) -> None:
 
 def conclusion_docx(inspection: Inspection) -> bytes:
     findings = list(
-        inspection.findings.select_related("category", "responsible_unit", "responsible_person")
+        inspection.findings.in_order().select_related(
+            "category", "responsible_unit", "responsible_person"
+        )
     )
     remedies = [f for f in findings if f.kind != FindingKind.STRENGTH]
     doc = Document()

@@ -166,7 +166,18 @@ class RemedyState(models.TextChoices):
     ACCEPTED = "accepted", "Đã khắc phục xong"
 
 
+KIND_ORDER = models.Case(
+    models.When(kind="strength", then=0),
+    models.When(kind="shortcoming", then=1),
+    default=2,
+)
+
+
 class FindingQuerySet(models.QuerySet):
+    def in_order(self):
+        """Ưu điểm, then hạn chế, then vi phạm, each in the order written."""
+        return self.order_by(KIND_ORDER, "pk")
+
     def needing_remedy(self):
         return self.filter(remedy_state__in=[RemedyState.OPEN, RemedyState.REPORTED])
 

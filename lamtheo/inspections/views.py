@@ -282,7 +282,9 @@ def inspection_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def inspection(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = selectors.get_inspection_or_404(request.user, pk)
     findings = list(
-        inspection.findings.select_related("category", "responsible_unit", "responsible_person")
+        inspection.findings.in_order().select_related(
+            "category", "responsible_unit", "responsible_person"
+        )
     )
     return render(
         request,
@@ -553,7 +555,9 @@ def conclude(request: HttpRequest, pk: int) -> HttpResponse:
                  "conclusion": inspection.conclusion},
     )  # fmt: skip
     findings = list(
-        inspection.findings.select_related("category", "responsible_unit", "responsible_person")
+        inspection.findings.in_order().select_related(
+            "category", "responsible_unit", "responsible_person"
+        )
     )
     checking = False
     if request.method == "POST" and form.is_valid():
