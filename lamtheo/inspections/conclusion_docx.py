@@ -139,7 +139,7 @@ def remedies_part(doc, number: int, remedies) -> None:
     table = doc.add_table(rows=1, cols=4)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    sizes = (Mm(12), Mm(85), Mm(40), Mm(28))
+    sizes = (Mm(15), Mm(82), Mm(40), Mm(28))
     for cell, text in zip(
         table.rows[0].cells, ("STT", "Nội dung khắc phục", "Chịu trách nhiệm", "Thời hạn"),
         strict=True,

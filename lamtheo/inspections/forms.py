@@ -46,6 +46,7 @@ class InspectionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["unit"].error_messages["invalid_choice"] = "Chọn tổ chức đảng trong danh sách."
+        self.fields["unit"].error_messages["required"] = "Chọn tổ chức đảng được kiểm tra."
         for name in ("period_start", "period_end", "starts_on", "ends_on"):
             self.fields[name].required = True
             self.fields[name].error_messages["required"] = "Nhập ngày theo dạng ngày/tháng/năm."
