@@ -96,6 +96,10 @@ def test_conclusion_goes_through_a_check_page_and_prints_as_docx(tree, client, l
     assert ins.state == InspectionState.CONCLUDED
     assert Finding.objects.get().remedy_state == RemedyState.OPEN
     docx = client.get(reverse("inspections:conclusion_file", args=[ins.pk]))
+    assert "no-store" in docx["Cache-Control"]
+    assert (
+        "no-store" in client.get(reverse("inspections:inspection", args=[ins.pk]))["Cache-Control"]
+    )
     text = "\n".join(p.text for p in Docx(BytesIO(docx.content)).paragraphs)
     assert "THÔNG BÁO" in text and "ĐẢNG CỘNG SẢN VIỆT NAM" not in text  # it is in the table
     assert "kết luận kiểm tra đối với Chi bộ Phòng 1" in text
