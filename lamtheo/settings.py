@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "lamtheo.handbook",
     "lamtheo.learning",
     "lamtheo.documents",
+    "lamtheo.inspections",
     "lamtheo.signin",
     "lamtheo.accounts",
     "lamtheo.dashboard",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("hoc-tap/", include("lamtheo.learning.urls")),
     path("chuyen-de/", include("lamtheo.campaign.urls")),
     path("van-ban/", include("lamtheo.documents.urls")),
+    path("kiem-tra/", include("lamtheo.inspections.urls")),
     path("thong-ke/", include("lamtheo.dashboard.urls")),
     path("tai-khoan/", include("lamtheo.accounts.urls")),
     path("quan-tri-he-thong/", admin.site.urls),

@@ -266,6 +266,55 @@ def run_accounts(tree):
     orgs.role_end(actor=admin, role=role, end_date=TODAY, reason="Hết nhiệm kỳ")
 
 
+def run_inspections(tree):
+    from lamtheo.inspections import services as inspections
+    from lamtheo.inspections.models import FindingCategory
+    from lamtheo.inspections.tests.helpers import (
+        a_plan,
+        an_inspection,
+        concluded,
+        inspection_data,
+        opened,
+        shortcoming,
+        strength,
+    )
+
+    c = tree.committee_user
+    plan = a_plan(c, tree.org)
+    inspections.plan_update(actor=c, plan=plan, title="Kế hoạch đã sửa", version=plan.version)
+    dropped = an_inspection(c, plan, tree.cell, [c])
+    inspections.inspection_update(
+        actor=c, inspection=dropped, data=inspection_data(tree.cell2, [c]), version=1
+    )
+    inspections.inspection_cancel(actor=c, inspection=dropped, reason="Hoãn", version=2)
+    ins = opened(c, plan, tree.cell, [c, tree.outsider.user])
+    inspections.log_records_read(actor=tree.outsider.user, inspection=ins, person=tree.member,
+                                 what="hồ sơ")  # fmt: skip
+    inspections.evidence_add(actor=c, inspection=ins, note="Biên bản làm việc")
+    removed = strength(c, ins)
+    removed = inspections.finding_update(
+        actor=c, finding=removed, data=inspections.FindingInput(kind="strength", text="Tốt"),
+        version=removed.version,
+    )  # fmt: skip
+    inspections.finding_remove(actor=c, finding=removed, version=removed.version)
+    finding = shortcoming(c, ins)
+    concluded(c, ins)
+    finding.refresh_from_db()
+    s = tree.secretary_user
+    finding = inspections.remedy_report(
+        actor=s, finding=finding, text="Đã làm", version=finding.version
+    )
+    finding = inspections.remedy_reopen(actor=c, finding=finding, reason="Chưa đủ",
+                                        version=finding.version)  # fmt: skip
+    finding = inspections.remedy_report(actor=s, finding=finding, text="Đã làm xong",
+                                        version=finding.version)  # fmt: skip
+    inspections.remedy_accept(actor=c, finding=finding, version=finding.version)
+    category = inspections.category_save(actor=tree.propaganda_user, name="Nhóm mới")
+    inspections.category_save(actor=tree.propaganda_user, category=category, name="Nhóm mới (sửa)",
+                              is_active=False, version=category.version)  # fmt: skip
+    assert FindingCategory.objects.filter(is_active=False).exists()
+
+
 def run_unit_settings(tree):
     unit_settings_save(actor=tree.admin_user, unit=tree.bloc, document_place="Nha Trang")
 
@@ -286,6 +335,7 @@ def audited_world(tree, login, settings):
     run_signin(tree)
     run_accounts(tree)
     run_unit_settings(tree)
+    run_inspections(tree)
     return tree
 
 

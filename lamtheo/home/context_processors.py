@@ -15,6 +15,7 @@ def navigation(request) -> dict:
         "nav_can_stats": has_any(user, Capability.VIEW_STATS),
         "nav_can_roster": has_any(user, Capability.MANAGE_ROSTER),
         "nav_can_profiles": has_any(user, Capability.VIEW_PROFILES),
+        "nav_can_inspections": has_any(user, Capability.VIEW_INSPECTIONS),
         "nav_can_accounts": any(has_any(user, c) for c in ACCOUNT_PAGES),
         "nav_unread_notices": Notice.objects.filter(user=user, read_at__isnull=True).count(),
     }

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from lamtheo.campaign.selectors import topic_for
 from lamtheo.handbook.selectors import STATE_LABELS, month_states, pending_reviews, review_queue
+from lamtheo.inspections.selectors import remedies_for
 from lamtheo.orgs.scope import Capability, top_units
 from lamtheo.people.selectors import own_person
 from lamtheo.pledges.selectors import pledge_of
@@ -31,6 +32,8 @@ def home(request):
         "queue_pledges": sum(1 for i in queue if i.kind == "pledge"),
         "queue_entries": sum(1 for i in queue if i.kind == "entry"),
         "pending": pending_reviews(request.user, queue),
+        # What inspections left the user (or their unit) to remedy, overdue ones first.
+        "remedies": sorted(remedies_for(request.user), key=lambda f: not f.is_overdue),
     }
     if person is not None:
         context["topic"] = topic_for(unit=person.cell, year=year)

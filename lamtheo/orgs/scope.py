@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from django.db.models import Q, QuerySet
@@ -69,6 +70,9 @@ class Capability(StrEnum):
     MANAGE_ROLES = "manage_roles"  # assign and end roles on a unit
     GRANT_ADMIN = "grant_admin"  # assign the administrator role itself
     MANAGE_UNIT_SETTINGS = "manage_unit_settings"  # e.g. the place name printed on documents
+    PLAN_INSPECTIONS = "plan_inspections"  # keep the unit's own plan of inspections, run them
+    VIEW_INSPECTIONS = "view_inspections"  # read the plans and inspections of the subtree
+    REPORT_REMEDIES = "report_remedies"  # report the unit's remedies after an inspection
 
 
 class Reach(StrEnum):
@@ -103,6 +107,8 @@ _OVERSIGHT = _COMMITTEES | _roles(RoleKind.INSPECTOR)
 _TOPICS = _roles(RoleKind.PROPAGANDA, RoleKind.COMMITTEE)
 # Those who keep a unit's correspondence and run its briefings.
 _OFFICE = _COMMITTEES | _roles(RoleKind.PROPAGANDA)
+# Those who plan and run inspections, supervisions and surveys.
+_INSPECTIONS = _OVERSIGHT | _roles(RoleKind.PROPAGANDA)
 
 RULES: dict[Capability, tuple[Rule, ...]] = {
     Capability.VIEW_STATS: (Rule(_ALL, Reach.SUBTREE),),
@@ -165,6 +171,13 @@ RULES: dict[Capability, tuple[Rule, ...]] = {
     Capability.GRANT_ADMIN: (Rule(_roles(RoleKind.ADMIN), Reach.SUBTREE),),
     # The unit's settings (the place name on its documents), inherited down its subtree.
     Capability.MANAGE_UNIT_SETTINGS: (Rule(_roles(RoleKind.ADMIN), Reach.SUBTREE),),
+    # Inspections: the committee, its inspection commission or its propaganda office keeps the
+    # unit's own plan (a level does not run the plan of the level below); they read the plans
+    # and inspections of the subtree. The team's reading of records is inspection_reach below.
+    Capability.PLAN_INSPECTIONS: (Rule(_INSPECTIONS, Reach.UNIT_ITSELF),),
+    Capability.VIEW_INSPECTIONS: (Rule(_INSPECTIONS, Reach.SUBTREE),),
+    # The remedies a conclusion gives a unit are reported by its own committee (secretary).
+    Capability.REPORT_REMEDIES: (Rule(_COMMITTEES, Reach.UNIT_ITSELF),),
 }
 
 WHOLE_TREE_FOR_SUPERUSER = frozenset({Capability.MANAGE_ROSTER})
@@ -444,6 +457,57 @@ def _anchored_on(reach: Reach, units: list[OrgUnit]) -> Q:
             return Q(unit_id__in=[u.pk for u in units if u.is_cell])
         case _:
             return Q(unit_id__in=[u.pk for u in units])
+
+
+# --- the temporary reach of an inspection's team ----------------------------------------
+
+
+@dataclass(frozen=True)
+class InspectionWindow:
+    """An open inspection the user is on the team of: the inspected unit's subtree (its
+    path) and the period covered, which its team reads as VIEW_RECORDS would."""
+
+    inspection_id: int
+    path: str
+    first: date
+    last: date
+
+
+def inspection_windows(user) -> list[InspectionWindow]:
+    """The open inspections whose team the user is on, read once per request. (The
+    inspection seen from the unit, "inspected_in": orgs reads it without importing the
+    inspections app, which depends on orgs.)"""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_lamtheo_inspection_windows", None)
+    if cached is None:
+        rows = OrgUnit.objects.filter(
+            is_active=True,
+            inspected_in__state="open",
+            inspected_in__team=user,
+        ).values_list(
+            "inspected_in__pk", "path", "inspected_in__period_start", "inspected_in__period_end"
+        )
+        cached = [InspectionWindow(pk, path, first, last) for pk, path, first, last in rows]
+        user._lamtheo_inspection_windows = cached
+    return cached
+
+
+def inspection_reach(
+    user, path: str, first: date, last: date | None = None, *, inspection_id: int | None = None
+) -> InspectionWindow | None:
+    """VIEW_RECORDS extended for the team of an open inspection: the window (of
+    `inspection_id`, when given) through which the user reads the records of the unit at
+    `path` from `first` to `last` (one day or month when `last` is omitted), or None. Only
+    the inspected unit's subtree and only the period covered; closed, concluded or cancelled
+    inspections open nothing. Every read through it is logged by the caller (RecordView)."""
+    last = last or first
+    for w in inspection_windows(user):
+        if inspection_id is not None and w.inspection_id != inspection_id:
+            continue
+        if is_within(path, w.path) and w.first <= last and first <= w.last:
+            return w
+    return None
 
 
 # --- two-factor sign-in ------------------------------------------------------------------

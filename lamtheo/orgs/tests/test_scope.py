@@ -143,6 +143,22 @@ EXPECTED: dict[Capability, dict[str, set[str]]] = {
     },
     Capability.GRANT_ADMIN: {"admin": EVERY_UNIT},
     Capability.MANAGE_UNIT_SETTINGS: {"admin": EVERY_UNIT},
+    # A level keeps its own plan of inspections; it reads those of its subtree.
+    Capability.PLAN_INSPECTIONS: {
+        "secretary": CELL,
+        "org_secretary": {"org"},
+        "committee": {"org"},
+        "propaganda": {"bloc"},
+        "other_secretary": CELL_B,
+    },
+    Capability.VIEW_INSPECTIONS: OFFICE,
+    # A unit's remedies are reported by its own committee, not by the levels above.
+    Capability.REPORT_REMEDIES: {
+        "secretary": CELL,
+        "org_secretary": {"org"},
+        "committee": {"org"},
+        "other_secretary": CELL_B,
+    },
 }
 
 

@@ -1,0 +1,92 @@
+"""Plans, inspections and findings for tests, created through the services."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from lamtheo.inspections import services
+from lamtheo.inspections.models import (
+    FindingCategory,
+    FindingKind,
+    Inspection,
+    InspectionKind,
+    InspectionPlan,
+)
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def a_plan(actor, unit, year: int | None = None) -> InspectionPlan:
+    year = year or today().year
+    return services.plan_create(
+        actor=actor, unit=unit, year=year, title=f"Kế hoạch kiểm tra, giám sát năm {year}"
+    )
+
+
+def inspection_data(unit, team, **overrides) -> services.InspectionInput:
+    t = today()
+    values = {
+        "kind": InspectionKind.INSPECTION,
+        "subject": "Việc viết bản đăng ký học tập và làm theo",
+        "unit": unit,
+        "period_start": date(t.year - 1, 1, 1),
+        "period_end": t,
+        "starts_on": t,
+        "ends_on": t + timedelta(days=10),
+        "team": list(team),
+    }
+    values.update(overrides)
+    return services.InspectionInput(**values)
+
+
+def an_inspection(actor, plan, unit, team, **overrides) -> Inspection:
+    return services.inspection_create(
+        actor=actor, plan=plan, data=inspection_data(unit, team, **overrides)
+    )
+
+
+def opened(actor, plan, unit, team, **overrides) -> Inspection:
+    inspection = an_inspection(actor, plan, unit, team, **overrides)
+    return services.inspection_open(actor=actor, inspection=inspection, version=inspection.version)
+
+
+def shortcoming(
+    actor, inspection, *, unit=None, person=None, days: int = 30, kind=FindingKind.SHORTCOMING
+):
+    return services.finding_add(
+        actor=actor,
+        inspection=inspection,
+        data=services.FindingInput(
+            kind=kind,
+            text="Bản đăng ký của nhiều đảng viên còn chung chung",
+            category=FindingCategory.objects.first(),
+            remedy="Hướng dẫn đảng viên viết lại bản đăng ký cụ thể",
+            responsible_unit=unit if unit is not None or person is not None else inspection.unit,
+            responsible_person=person,
+            deadline=today() + timedelta(days=days),
+        ),
+    )
+
+
+def strength(actor, inspection):
+    return services.finding_add(
+        actor=actor,
+        inspection=inspection,
+        data=services.FindingInput(
+            kind=FindingKind.STRENGTH, text="Chi bộ sinh hoạt đều đặn, có nội dung học tập"
+        ),
+    )
+
+
+def concluded(actor, inspection) -> Inspection:
+    return services.inspection_conclude(
+        actor=actor,
+        inspection=inspection,
+        conclusion="Chi bộ cơ bản thực hiện tốt; còn một số hạn chế cần khắc phục.",
+        concluded_on=today(),
+        version=inspection.version,
+    )

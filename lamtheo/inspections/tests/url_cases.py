@@ -1,0 +1,95 @@
+"""The inspections pages in the walk of every URL as every role.
+
+Đảng bộ Sở A (committee) keeps a plan with two inspections of Chi bộ 1: one open, whose team
+is the committee member and the outsider (a member of Chi bộ 2, who through the team reads
+Chi bộ 1's records while it is open), and one concluded, whose remedies Chi bộ 1's secretary
+answers for (one reported with a file). The bloc's propaganda officer reads the plans of its
+subtree and, planning at the top, keeps the list of categories.
+"""
+
+from __future__ import annotations
+
+from lamtheo.core.uploads import store_upload
+from lamtheo.demo.documents import docx_upload
+from lamtheo.inspections import services
+from lamtheo.inspections.models import FindingCategory
+from lamtheo.inspections.tests.helpers import a_plan, concluded, opened, shortcoming
+from lamtheo.tests.url_walk import Case, expect
+
+
+def prepare(w) -> None:
+    w.ins_plan = a_plan(w.committee_user, w.org)
+    w.ins_open = opened(w.committee_user, w.ins_plan, w.cell, [w.committee_user, w.outsider.user])
+    w.ins_finding = shortcoming(w.committee_user, w.ins_open)
+    w.ins_evidence = services.evidence_add(
+        actor=w.committee_user,
+        inspection=w.ins_open,
+        note="Biên bản làm việc với chi bộ",
+        file=store_upload(actor=w.committee_user, file=docx_upload("bb.docx", "BIÊN BẢN", "…")),
+    )
+    done = opened(w.committee_user, w.ins_plan, w.cell, [w.committee_user])
+    reported = shortcoming(w.committee_user, done)
+    shortcoming(w.committee_user, done)
+    w.ins_done = concluded(w.committee_user, done)
+    reported.refresh_from_db()
+    w.ins_reported = services.remedy_report(
+        actor=w.secretary_user,
+        finding=reported,
+        text="Chi bộ đã hướng dẫn, 100% đảng viên viết lại bản đăng ký",
+        file=store_upload(actor=w.secretary_user, file=docx_upload("kp.docx", "BÁO CÁO", "…")),
+        version=reported.version,
+    )
+
+
+def cases(w) -> list[Case]:
+    viewers = expect(404, committee=200, propaganda=200)
+    keeper = expect(404, committee=200)
+    team = expect(404, committee=200, outsider=200)
+    open_viewers = expect(404, committee=200, propaganda=200, outsider=200)
+    top = expect(404, propaganda=200)
+    responsible = expect(404, secretary=200, committee=200, propaganda=200)
+    o, d = w.ins_open.pk, w.ins_done.pk
+    gets = [
+        # Every committee (a cell's secretary too) plans for its own unit.
+        ("inspections:home", [], expect(200, member=404, admin=404)),
+        ("inspections:categories", [], top),
+        ("inspections:category_edit", [FindingCategory.objects.first().pk], top),
+        ("inspections:plans", [w.org.code], viewers),
+        ("inspections:plans", [w.cell.code], viewers | {"secretary": 200}),
+        ("inspections:plan_new", [w.org.code], keeper),
+        ("inspections:plan_new", [w.bloc.code], top),
+        ("inspections:plan", [w.ins_plan.pk], viewers),
+        ("inspections:plan_export", [w.ins_plan.pk], viewers),
+        ("inspections:inspection_new", [w.ins_plan.pk], keeper),
+        ("inspections:inspection", [o], open_viewers),
+        ("inspections:inspection", [d], viewers),
+        ("inspections:inspection_edit", [o], keeper),
+        ("inspections:inspection_cancel", [o], keeper),
+        ("inspections:records", [o], team),
+        ("inspections:records", [d], expect(404)),  # concluded: the reach is closed
+        ("inspections:person_records", [o, w.member.pk], team),
+        ("inspections:person_records", [o, w.other_secretary_user.person.pk], expect(404)),
+        ("inspections:evidence_new", [o], team),
+        ("inspections:evidence_file", [w.ins_evidence.pk], open_viewers),
+        ("inspections:finding_new", [o], team),
+        ("inspections:finding_edit", [w.ins_finding.pk], team),
+        ("inspections:conclude", [o], team),
+        ("inspections:concluded", [d], viewers),
+        ("inspections:conclusion_file", [d], viewers),
+        ("inspections:remedy", [w.ins_reported.pk], responsible),
+        ("inspections:remedy_file", [w.ins_reported.pk], responsible),
+        ("inspections:remedy_reopen", [w.ins_reported.pk], keeper),
+    ]
+    return [(name, args, expected, "get") for name, args, expected in gets] + [
+        (name, args, expected, "post")
+        for name, args, expected in [
+            # Refused without the version the page saw: back to the page, nothing changed.
+            ("inspections:inspection_open", [o], expect(404, committee=302, outsider=302)),
+            (
+                "inspections:finding_remove",
+                [w.ins_finding.pk],
+                expect(404, committee=302, outsider=302),
+            ),  # fmt: skip
+            ("inspections:remedy_accept", [w.ins_reported.pk], keeper | {"committee": 302}),
+        ]
+    ]

@@ -1,0 +1,772 @@
+"""Plans, the conduct of an inspection and the follow-up of its remedies. Thin: a form, a
+service call, a redirect."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from lamtheo.core import form_tokens
+from lamtheo.core.audit import changes_of
+from lamtheo.core.errors import DomainError
+from lamtheo.core.forms import ReasonForm, posted_version
+from lamtheo.core.uploads import store_upload, stored_file_response
+from lamtheo.inspections import conclusion_docx, exports, selectors, services
+from lamtheo.inspections.forms import (
+    CategoryForm,
+    ConcludeForm,
+    EvidenceForm,
+    FindingForm,
+    InspectionForm,
+    PlanForm,
+    RemedyReportForm,
+)
+from lamtheo.inspections.models import (
+    Evidence,
+    FindingCategory,
+    FindingKind,
+    InspectionState,
+    RemedyState,
+)
+from lamtheo.orgs.scope import Capability, get_unit_or_404, top_units
+from lamtheo.people.models import Person
+
+NOT_FOUND = "Không tìm thấy trang."
+
+
+def _base(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _add_error(form, error: DomainError) -> None:
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """What the user has to do with inspections: plans they keep or read, inspections they
+    are on the team of, remedies they answer for."""
+    units = top_units(request.user, Capability.VIEW_INSPECTIONS)
+    keeping = selectors.planning_units(request.user)
+    team = list(selectors.team_inspections(request.user))
+    remedies = list(selectors.remedies_for(request.user))
+    if not (units or team or remedies):
+        raise Http404(NOT_FOUND)
+    return render(
+        request,
+        "inspections/home.html",
+        {
+            "units": units,
+            "keeping": keeping,
+            "team": team,
+            "remedies": remedies,
+            "today": timezone.localdate(),
+            "may_edit_categories": selectors.may_edit_categories(request.user),
+        },
+    )
+
+
+@login_required
+def plans(request: HttpRequest, code: str) -> HttpResponse:
+    unit = get_unit_or_404(request.user, code, Capability.VIEW_INSPECTIONS)
+    children = unit.children.filter(is_active=True).order_by("name")
+    return render(
+        request,
+        "inspections/plans.html",
+        {
+            "unit": unit,
+            "plans": selectors.plans_of(request.user, unit),
+            "can_keep": unit in selectors.planning_units(request.user),
+            "children": children,
+        },
+    )
+
+
+@login_required
+def plan_new(request: HttpRequest, code: str) -> HttpResponse:
+    unit = get_unit_or_404(request.user, code, Capability.PLAN_INSPECTIONS)
+    if (done := form_tokens.already(request)) is not None:
+        messages.info(request, form_tokens.ALREADY)
+        return redirect("inspections:plan", done.pk)
+    year = timezone.localdate().year
+    form = PlanForm(
+        request.POST or None,
+        initial={"year": year, "title": f"Kế hoạch kiểm tra, giám sát năm {year}"},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            plan, created = form_tokens.once(
+                user=request.user,
+                token=request.POST.get(form_tokens.FIELD),
+                create=lambda: services.plan_create(
+                    actor=request.user, unit=unit, year=data["year"], title=data["title"]
+                ),
+            )
+            if not created:
+                messages.info(request, form_tokens.ALREADY)
+            return redirect("inspections:plan", plan.pk)
+        except DomainError as e:
+            _add_error(form, e)
+    return render(
+        request,
+        "inspections/plan_form.html",
+        {"form": form, "unit": unit, "form_token": form_tokens.token_for(request)},
+    )
+
+
+@login_required
+def plan(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_or_404(request.user, pk)
+    return render(
+        request,
+        "inspections/plan.html",
+        {
+            "plan": plan,
+            "inspections": selectors.inspections_of(plan),
+            "can_keep": selectors.can_keep_plan(request.user, plan),
+        },
+    )
+
+
+@login_required
+def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_or_404(request.user, pk)
+    return exports.plan_xlsx(plan, selectors.inspections_of(plan))
+
+
+def _team(plan, codes: list[str]) -> list[User]:
+    if not codes:
+        return []
+    found = list(
+        services.team_candidates(plan).filter(username__in=codes)
+        | services.team_candidates(plan).filter(person__code__in=codes)
+    )
+    known = {u.username for u in found} | {
+        getattr(getattr(u, "person", None), "code", "").lower() for u in found
+    }
+    missing = [c for c in codes if c not in known]
+    if missing:
+        raise DomainError(
+            "Không tìm thấy người có tài khoản thuộc đơn vị lập kế hoạch với mã: "
+            + ", ".join(missing[:10]),
+            field="team_codes",
+        )
+    return list({u.pk: u for u in found}.values())
+
+
+def _person(code: str, field: str) -> Person | None:
+    code = (code or "").strip()
+    if not code:
+        return None
+    person = Person.objects.filter(code__iexact=code).select_related("cell").first()
+    if person is None:
+        raise DomainError("Không tìm thấy đảng viên có mã này.", field=field)
+    return person
+
+
+def _inspection_input(plan, data) -> services.InspectionInput:
+    return services.InspectionInput(
+        kind=data["kind"],
+        subject=data["subject"],
+        unit=data["unit"],
+        person=_person(data.get("person_code", ""), "person_code"),
+        period_start=data["period_start"],
+        period_end=data["period_end"],
+        starts_on=data["starts_on"],
+        ends_on=data["ends_on"],
+        team=_team(plan, data["team_codes"]),
+    )
+
+
+def _keeper_plan_or_404(request, pk: int):
+    plan = selectors.get_plan_or_404(request.user, pk)
+    if not selectors.can_keep_plan(request.user, plan):
+        raise Http404(NOT_FOUND)
+    return plan
+
+
+@login_required
+def inspection_new(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _keeper_plan_or_404(request, pk)
+    if (done := form_tokens.already(request)) is not None:
+        messages.info(request, form_tokens.ALREADY)
+        return redirect("inspections:inspection", done.pk)
+    initial = {"unit": request.GET.get("don_vi")} if request.GET.get("don_vi", "").isdigit() else {}
+    form = InspectionForm(
+        request.POST or None, units=selectors.subject_units(plan), initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            data = _inspection_input(plan, form.cleaned_data)
+            inspection, created = form_tokens.once(
+                user=request.user,
+                token=request.POST.get(form_tokens.FIELD),
+                create=lambda: services.inspection_create(actor=request.user, plan=plan, data=data),
+            )
+            if not created:
+                messages.info(request, form_tokens.ALREADY)
+            else:
+                messages.success(request, "Đã thêm cuộc kiểm tra vào kế hoạch.")
+            return redirect("inspections:inspection", inspection.pk)
+        except DomainError as e:
+            _add_error(form, e)
+    return render(
+        request,
+        "inspections/inspection_form.html",
+        {"form": form, "plan": plan, "inspection": None,
+         "form_token": form_tokens.token_for(request)},
+    )  # fmt: skip
+
+
+def _runner_inspection_or_404(request, pk: int):
+    inspection = selectors.get_inspection_or_404(request.user, pk)
+    if not selectors.can_run(request.user, inspection):
+        raise Http404(NOT_FOUND)
+    return inspection
+
+
+@login_required
+def inspection_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = selectors.get_inspection_or_404(request.user, pk)
+    plan = inspection.plan
+    if not selectors.can_keep_plan(request.user, plan):
+        raise Http404(NOT_FOUND)
+    if inspection.state not in (InspectionState.PLANNED, InspectionState.OPEN):
+        messages.info(request, "Cuộc kiểm tra đã kết thúc hoặc đã hủy, không sửa được nữa.")
+        return redirect("inspections:inspection", pk)
+    team = inspection.team.select_related("person")
+    initial = {
+        "kind": inspection.kind,
+        "subject": inspection.subject,
+        "unit": inspection.unit_id,
+        "person_code": inspection.person.code if inspection.person else "",
+        "period_start": inspection.period_start,
+        "period_end": inspection.period_end,
+        "starts_on": inspection.starts_on,
+        "ends_on": inspection.ends_on,
+        "team_codes": ", ".join(
+            getattr(getattr(u, "person", None), "code", "") or u.username for u in team
+        ),
+        "version": inspection.version,
+    }
+    form = InspectionForm(
+        request.POST or None, units=selectors.subject_units(plan), initial=initial
+    )
+    form.fields["version"].required = True
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.inspection_update(
+                actor=request.user,
+                inspection=inspection,
+                data=_inspection_input(plan, form.cleaned_data),
+                version=form.cleaned_data["version"],
+            )
+            messages.success(request, "Đã lưu cuộc kiểm tra.")
+            return redirect("inspections:inspection", pk)
+        except DomainError as e:
+            _add_error(form, e)
+    return render(
+        request,
+        "inspections/inspection_form.html",
+        {"form": form, "plan": plan, "inspection": inspection},
+    )
+
+
+@login_required
+def inspection(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = selectors.get_inspection_or_404(request.user, pk)
+    findings = list(
+        inspection.findings.in_order().select_related(
+            "category", "responsible_unit", "responsible_person"
+        )
+    )
+    return render(
+        request,
+        "inspections/inspection.html",
+        {
+            "inspection": inspection,
+            "team": inspection.team.order_by("last_name", "first_name"),
+            "findings": findings,
+            "evidence": inspection.evidence.select_related("file", "created_by"),
+            "can_run": selectors.can_run(request.user, inspection),
+            "can_keep": selectors.can_keep_plan(request.user, inspection.plan),
+            "can_read": selectors.records_window(request.user, inspection) is not None,
+            "history": changes_of(inspection.history.all(), what="Cuộc kiểm tra"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def inspection_open(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _runner_inspection_or_404(request, pk)
+    try:
+        services.inspection_open(
+            actor=request.user, inspection=inspection, version=posted_version(request.POST)
+        )
+        messages.success(
+            request, "Cuộc kiểm tra đã bắt đầu; đoàn xem được hồ sơ của thời kỳ kiểm tra."
+        )
+    except DomainError as e:
+        messages.error(request, e.message)
+    return redirect("inspections:inspection", pk)
+
+
+@login_required
+def inspection_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = selectors.get_inspection_or_404(request.user, pk)
+    if not selectors.can_keep_plan(request.user, inspection.plan):
+        raise Http404(NOT_FOUND)
+    form = ReasonForm(
+        request.POST or None,
+        label="Lý do hủy",
+        required="Ghi rõ lý do hủy cuộc kiểm tra.",
+        initial={"version": inspection.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.inspection_cancel(
+                actor=request.user,
+                inspection=inspection,
+                reason=form.cleaned_data["reason"],
+                version=form.cleaned_data["version"],
+            )
+            messages.success(request, "Đã hủy cuộc kiểm tra.")
+            return redirect("inspections:plan", inspection.plan_id)
+        except DomainError as e:
+            _add_error(form, e)
+    return render(request, "inspections/cancel.html", {"form": form, "inspection": inspection})
+
+
+# --- the records the team reads (each read logged) ---------------------------------------
+
+
+@login_required
+def records(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = selectors.get_records_inspection_or_404(request.user, pk)
+    return render(
+        request,
+        "inspections/records.html",
+        {
+            "inspection": inspection,
+            "people": selectors.inspected_people(inspection),
+            "meetings": selectors.meetings_in_period(inspection),
+        },
+    )
+
+
+@login_required
+def person_records(request: HttpRequest, pk: int, person_id: int) -> HttpResponse:
+    inspection = selectors.get_records_inspection_or_404(request.user, pk)
+    person = selectors.get_inspected_person_or_404(inspection, person_id)
+    services.log_records_read(
+        actor=request.user, inspection=inspection, person=person, what="hồ sơ học tập và làm theo"
+    )
+    return render(
+        request,
+        "inspections/person_records.html",
+        {
+            "inspection": inspection,
+            "person": person,
+            "pledges": selectors.pledges_in_period(inspection, person),
+            "entries": selectors.entries_in_period(inspection, person),
+            "study": selectors.study_in_period(inspection, person),
+        },
+    )
+
+
+# --- evidence and findings ---------------------------------------------------------------
+
+
+@login_required
+def evidence_new(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _runner_inspection_or_404(request, pk)
+    if (done := form_tokens.already(request)) is not None:
+        messages.info(request, form_tokens.ALREADY)
+        return redirect("inspections:inspection", done.inspection_id)
+    form = EvidenceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+
+            def create():
+                stored = (
+                    store_upload(actor=request.user, file=data["file"])
+                    if data.get("file")
+                    else None
+                )
+                return services.evidence_add(
+                    actor=request.user, inspection=inspection, note=data["note"], file=stored
+                )
+
+            _, created = form_tokens.once(
+                user=request.user, token=request.POST.get(form_tokens.FIELD), create=create
+            )
+            messages.success(
+                request, "Đã lưu tài liệu, minh chứng." if created else form_tokens.ALREADY
+            )
+            return redirect("inspections:inspection", pk)
+        except DomainError as e:
+            _add_error(form, e)
+    return render(
+        request,
+        "inspections/evidence_form.html",
+        {"form": form, "inspection": inspection, "form_token": form_tokens.token_for(request)},
+    )
+
+
+@login_required
+def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
+    evidence = Evidence.objects.select_related("file", "inspection").filter(pk=pk).first()
+    if evidence is None or evidence.file is None:
+        raise Http404(NOT_FOUND)
+    if not selectors.can_view(request.user, evidence.inspection):
+        raise Http404(NOT_FOUND)
+    return stored_file_response(request, evidence.file)
+
+
+def _finding_input(inspection, data) -> services.FindingInput:
+    return services.FindingInput(
+        kind=data["kind"],
+        text=data["text"],
+        category=data.get("category"),
+        remedy=data.get("remedy", ""),
+        responsible_unit=data.get("responsible_unit"),
+        responsible_person=_person(data.get("responsible_code", ""), "responsible_code"),
+        deadline=data.get("deadline"),
+    )
+
+
+def _finding_form(request, inspection, initial=None):
+    return FindingForm(
+        request.POST or None,
+        categories=FindingCategory.objects.filter(is_active=True),
+        units=selectors.responsible_candidates(inspection),
+        initial=initial,
+    )
+
+
+@login_required
+def finding_new(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _runner_inspection_or_404(request, pk)
+    if (done := form_tokens.already(request)) is not None:
+        messages.info(request, form_tokens.ALREADY)
+        return redirect("inspections:inspection", done.inspection_id)
+    if inspection.state != InspectionState.OPEN:
+        messages.info(request, "Chỉ ghi được khi cuộc kiểm tra đang tiến hành.")
+        return redirect("inspections:inspection", pk)
+    form = _finding_form(request, inspection, {"responsible_unit": inspection.unit_id})
+    if request.method == "POST" and form.is_valid():
+        try:
+            data = _finding_input(inspection, form.cleaned_data)
+            _, created = form_tokens.once(
+                user=request.user,
+                token=request.POST.get(form_tokens.FIELD),
+                create=lambda: services.finding_add(
+                    actor=request.user, inspection=inspection, data=data
+                ),
+            )
+            messages.success(request, "Đã ghi nội dung." if created else form_tokens.ALREADY)
+            return redirect("inspections:inspection", pk)
+        except DomainError as e:
+            _add_error(form, e)
+    return render(
+        request,
+        "inspections/finding_form.html",
+        {"form": form, "inspection": inspection, "finding": None,
+         "form_token": form_tokens.token_for(request)},
+    )  # fmt: skip
+
+
+@login_required
+def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = selectors.get_finding_or_404(request.user, pk)
+    inspection = finding.inspection
+    if not selectors.can_run(request.user, inspection):
+        raise Http404(NOT_FOUND)
+    if inspection.state != InspectionState.OPEN:
+        messages.info(request, "Chỉ sửa được khi cuộc kiểm tra đang tiến hành.")
+        return redirect("inspections:inspection", inspection.pk)
+    initial = {
+        "kind": finding.kind,
+        "category": finding.category_id,
+        "text": finding.text,
+        "remedy": finding.remedy,
+        "responsible_unit": finding.responsible_unit_id,
+        "responsible_code": finding.responsible_person.code if finding.responsible_person else "",
+        "deadline": finding.deadline,
+        "version": finding.version,
+    }
+    form = _finding_form(request, inspection, initial)
+    form.fields["version"].required = True
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.finding_update(
+                actor=request.user,
+                finding=finding,
+                data=_finding_input(inspection, form.cleaned_data),
+                version=form.cleaned_data["version"],
+            )
+            messages.success(request, "Đã lưu nội dung.")
+            return redirect("inspections:inspection", inspection.pk)
+        except DomainError as e:
+            _add_error(form, e)
+    return render(
+        request,
+        "inspections/finding_form.html",
+        {"form": form, "inspection": inspection, "finding": finding},
+    )
+
+
+@login_required
+@require_POST
+def finding_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = selectors.get_finding_or_404(request.user, pk)
+    inspection = finding.inspection
+    if not selectors.can_run(request.user, inspection):
+        raise Http404(NOT_FOUND)
+    try:
+        services.finding_remove(
+            actor=request.user, finding=finding, version=posted_version(request.POST)
+        )
+        messages.success(request, "Đã bỏ nội dung.")
+    except DomainError as e:
+        messages.error(request, e.message)
+    return redirect("inspections:inspection", inspection.pk)
+
+
+# --- the conclusion: form → check → confirmation ------------------------------------------
+
+
+@login_required
+def conclude(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _runner_inspection_or_404(request, pk)
+    if inspection.state != InspectionState.OPEN:
+        return redirect("inspections:inspection", pk)
+    form = ConcludeForm(
+        request.POST or None,
+        initial={"version": inspection.version, "concluded_on": timezone.localdate(),
+                 "conclusion": inspection.conclusion},
+    )  # fmt: skip
+    findings = list(
+        inspection.findings.in_order().select_related(
+            "category", "responsible_unit", "responsible_person"
+        )
+    )
+    checking = False
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if request.POST.get("confirmed") == "1":
+            try:
+                services.inspection_conclude(
+                    actor=request.user,
+                    inspection=inspection,
+                    conclusion=data["conclusion"],
+                    concluded_on=data["concluded_on"],
+                    version=data["version"],
+                    base_url=_base(request),
+                )
+                return redirect("inspections:concluded", pk)
+            except DomainError as e:
+                _add_error(form, e)
+        else:
+            checking = True
+    return render(
+        request,
+        "inspections/conclude_check.html" if checking else "inspections/conclude.html",
+        {
+            "form": form,
+            "inspection": inspection,
+            "findings": findings,
+            "remedies": [f for f in findings if f.kind != FindingKind.STRENGTH],
+        },
+    )
+
+
+@login_required
+def concluded(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = selectors.get_inspection_or_404(request.user, pk)
+    if inspection.state != InspectionState.CONCLUDED:
+        return redirect("inspections:inspection", pk)
+    remedies = inspection.findings.exclude(remedy_state=RemedyState.NONE).select_related(
+        "responsible_unit", "responsible_person"
+    )
+    return render(
+        request, "inspections/concluded.html", {"inspection": inspection, "remedies": remedies}
+    )
+
+
+@login_required
+def conclusion_file(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = selectors.get_inspection_or_404(request.user, pk)
+    if inspection.state != InspectionState.CONCLUDED:
+        raise Http404(NOT_FOUND)
+    return conclusion_docx.conclusion_response(inspection)
+
+
+# --- remedies ------------------------------------------------------------------------------
+
+
+@login_required
+def remedy(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = selectors.get_finding_or_404(request.user, pk)
+    if finding.remedy_state == RemedyState.NONE:
+        raise Http404(NOT_FOUND)
+    responsible = selectors.is_responsible(request.user, finding)
+    form = None
+    if responsible and finding.remedy_state == RemedyState.OPEN:
+        form = RemedyReportForm(
+            request.POST or None, request.FILES or None, initial={"version": finding.version}
+        )
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                stored = (
+                    store_upload(actor=request.user, file=data["file"])
+                    if data.get("file")
+                    else None
+                )
+                services.remedy_report(
+                    actor=request.user,
+                    finding=finding,
+                    text=data["text"],
+                    file=stored,
+                    version=data["version"],
+                    base_url=_base(request),
+                )
+                messages.success(request, "Đã báo cáo kết quả khắc phục; đoàn kiểm tra sẽ xem xét.")
+                return redirect("inspections:remedy", pk)
+            except DomainError as e:
+                _add_error(form, e)
+    elif request.method == "POST":
+        raise Http404(NOT_FOUND)
+    return render(
+        request,
+        "inspections/remedy.html",
+        {
+            "finding": finding,
+            "inspection": finding.inspection,
+            "form": form,
+            "can_judge": selectors.can_run(request.user, finding.inspection),
+            "history": changes_of(finding.history.all(), what="Khắc phục"),
+        },
+    )
+
+
+@login_required
+def remedy_file(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = selectors.get_finding_or_404(request.user, pk)
+    if finding.report_file is None:
+        raise Http404(NOT_FOUND)
+    return stored_file_response(request, finding.report_file)
+
+
+def _judge_or_404(request, pk: int):
+    finding = selectors.get_finding_or_404(request.user, pk)
+    if not selectors.can_run(request.user, finding.inspection):
+        raise Http404(NOT_FOUND)
+    return finding
+
+
+@login_required
+@require_POST
+def remedy_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = _judge_or_404(request, pk)
+    try:
+        services.remedy_accept(
+            actor=request.user,
+            finding=finding,
+            version=posted_version(request.POST),
+            base_url=_base(request),
+        )
+        messages.success(request, "Đã công nhận khắc phục xong.")
+    except DomainError as e:
+        messages.error(request, e.message)
+    return redirect("inspections:remedy", pk)
+
+
+@login_required
+def remedy_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = _judge_or_404(request, pk)
+    if finding.remedy_state != RemedyState.REPORTED:
+        return redirect("inspections:remedy", pk)
+    form = ReasonForm(
+        request.POST or None,
+        label="Lý do chưa công nhận",
+        required="Ghi rõ vì sao chưa công nhận đã khắc phục.",
+        initial={"version": finding.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.remedy_reopen(
+                actor=request.user,
+                finding=finding,
+                reason=form.cleaned_data["reason"],
+                version=form.cleaned_data["version"],
+                base_url=_base(request),
+            )
+            messages.success(request, "Đã yêu cầu khắc phục tiếp.")
+            return redirect("inspections:remedy", pk)
+        except DomainError as e:
+            _add_error(form, e)
+    return render(request, "inspections/reopen.html", {"form": form, "finding": finding})
+
+
+# --- the list of categories ---------------------------------------------------------------
+
+
+@login_required
+def categories(request: HttpRequest) -> HttpResponse:
+    if not selectors.may_edit_categories(request.user):
+        raise Http404(NOT_FOUND)
+    form = CategoryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.category_save(actor=request.user, name=form.cleaned_data["name"])
+            messages.success(request, "Đã thêm nhóm vào danh mục.")
+            return redirect("inspections:categories")
+        except DomainError as e:
+            _add_error(form, e)
+    return render(
+        request,
+        "inspections/categories.html",
+        {"form": form, "categories": FindingCategory.objects.all()},
+    )
+
+
+@login_required
+def category_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    if not selectors.may_edit_categories(request.user):
+        raise Http404(NOT_FOUND)
+    category = FindingCategory.objects.filter(pk=pk).first()
+    if category is None:
+        raise Http404(NOT_FOUND)
+    form = CategoryForm(
+        request.POST or None,
+        initial={
+            "name": category.name,
+            "is_active": category.is_active,
+            "version": category.version,
+        },
+    )
+    form.fields["version"].required = True
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.category_save(
+                actor=request.user,
+                category=category,
+                name=form.cleaned_data["name"],
+                is_active=form.cleaned_data["is_active"],
+                version=form.cleaned_data["version"],
+            )
+            messages.success(request, "Đã lưu nhóm.")
+            return redirect("inspections:categories")
+        except DomainError as e:
+            _add_error(form, e)
+    return render(request, "inspections/category_form.html", {"form": form, "category": category})
