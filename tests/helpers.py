@@ -39,6 +39,9 @@ def log_in_with_second_step(page, base: str, username: str) -> None:
     page.fill("#id_password", PASSWORD)
     page.click("button:has-text('Đăng nhập')")
     page.wait_for_selector("#id_code")
+    # A second log-in within the same 30-second step would type the same code, which the
+    # replay guard rightly refuses: the test forgets the last step used.
+    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1)
     code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
     page.fill("#id_code", f"{code:0{device.digits}d}")
     page.click("button:has-text('Xác nhận')")
