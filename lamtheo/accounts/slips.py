@@ -14,9 +14,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from lamtheo.accounts.services import IssuedCode
+from lamtheo.core.docx import DOCX_TYPE
 from lamtheo.core.vietnamese import printable
 
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Times New Roman"
 WHAT_TO_DO = (
     "Cách làm: mở địa chỉ trên bằng điện thoại hoặc máy tính, đăng nhập bằng tên đăng nhập và "

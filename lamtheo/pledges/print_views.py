@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 
+from lamtheo.core.docx import DOCX_TYPE
 from lamtheo.core.downloads import attachment_response
-from lamtheo.pledges.registration_docx import DOCX_TYPE, registration_docx
+from lamtheo.pledges.registration_docx import registration_docx
 from lamtheo.pledges.selectors import get_pledge_or_404
 
 

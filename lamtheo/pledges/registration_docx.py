@@ -12,74 +12,20 @@ from __future__ import annotations
 from io import BytesIO
 from itertools import groupby
 
-from django.conf import settings
 from django.utils import timezone
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 
 from lamtheo.core.dates import format_date, party_date_line
-from lamtheo.core.vietnamese import printable
+from lamtheo.core.docx import a4_page, add_para, add_run, fixed_widths, rule_under
 from lamtheo.orgs.selectors import document_place
 from lamtheo.pledges.models import Pledge, PledgeStatus
 
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-FONT = "Times New Roman"
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-
-
-def _run(paragraph, text: str, *, size: float = 14, bold: bool = False, italic: bool = False):
-    run = paragraph.add_run(printable(text))  # stored text may hold a control character
-    run.font.name, run.font.size = FONT, Pt(size)
-    run.font.bold, run.font.italic = bold, italic
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    return run
-
-
-def _para(container, text: str = "", *, align=None, size: float = 14, bold: bool = False,
-          italic: bool = False, after: float = 0, paragraph=None):  # fmt: skip
-    p = paragraph if paragraph is not None else container.add_paragraph()
-    p.paragraph_format.space_after = Pt(after)
-    p.paragraph_format.space_before = Pt(0)
-    if align is not None:
-        p.alignment = align
-    if text:
-        _run(p, text, size=size, bold=bold, italic=italic)
-    return p
-
-
-def _rule_under(paragraph) -> None:
-    border = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"),
-                       ("w:color", "000000")):  # fmt: skip
-        bottom.set(qn(key), value)
-    border.append(bottom)
-    paragraph._p.get_or_add_pPr().append(border)
-
-
-def _widths(table, widths) -> None:
-    """Fixed column widths (Word and LibreOffice both read the grid and each cell's)."""
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-        for cell in column.cells:
-            cell.width = width
-
-
-def _page(doc) -> None:
-    margins = getattr(settings, "LAMTHEO", {}).get("DOCUMENT_MARGINS_MM", (20, 20, 30, 15))
-    top, bottom, left, right = margins
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
-    section.left_margin, section.right_margin = Mm(left), Mm(right)
-    style = doc.styles["Normal"]
-    style.font.name, style.font.size = FONT, Pt(14)
 
 
 def _date_line(pledge: Pledge) -> str:
@@ -94,20 +40,20 @@ def _date_line(pledge: Pledge) -> str:
 def _header(doc, pledge: Pledge) -> None:
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _widths(table, (Mm(70), Mm(95)))
+    fixed_widths(table, (Mm(70), Mm(95)))
     left, right = table.rows[0].cells
     cell, parent = pledge.unit, pledge.unit.parent
     first = left.paragraphs[0]
     if parent is not None:
-        _para(left, parent.name.upper(), align=CENTER, size=13, paragraph=first)
-        _para(left, cell.name.upper(), align=CENTER, size=13, bold=True)
+        add_para(left, parent.name.upper(), align=CENTER, size=13, paragraph=first)
+        add_para(left, cell.name.upper(), align=CENTER, size=13, bold=True)
     else:
-        _para(left, cell.name.upper(), align=CENTER, size=13, bold=True, paragraph=first)
-    _para(left, "*", align=CENTER, size=13)
-    title = _para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", align=CENTER, size=15, bold=True,
+        add_para(left, cell.name.upper(), align=CENTER, size=13, bold=True, paragraph=first)
+    add_para(left, "*", align=CENTER, size=13)
+    title = add_para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", align=CENTER, size=15, bold=True,
                   paragraph=right.paragraphs[0])  # fmt: skip
-    _rule_under(title)
-    _para(right, _date_line(pledge), align=CENTER, italic=True)
+    rule_under(title)
+    add_para(right, _date_line(pledge), align=CENTER, italic=True)
 
 
 def _details(doc, pledge: Pledge) -> None:
@@ -121,19 +67,19 @@ def _details(doc, pledge: Pledge) -> None:
         ("Sinh hoạt tại", ", ".join(u.name for u in (pledge.unit, pledge.unit.parent) if u)),
     ]
     for label, value in lines:
-        p = _para(doc, after=2)
-        _run(p, f"- {label}: ")
-        _run(p, value, bold=label == "Họ và tên")
+        p = add_para(doc, after=2)
+        add_run(p, f"- {label}: ")
+        add_run(p, value, bold=label == "Họ và tên")
 
 
 def _cell_text(cell, text: str, *, bold: bool = False, align=None, size: float = 13) -> None:
-    _para(cell, text, bold=bold, align=align, size=size, paragraph=cell.paragraphs[0])
+    add_para(cell, text, bold=bold, align=align, size=size, paragraph=cell.paragraphs[0])
 
 
 def _items(doc, pledge: Pledge) -> None:
     items = list(pledge.items.select_related("area").order_by("area__order", "order", "id"))
     if not items:
-        _para(doc, "(Chưa có việc làm nào được đăng ký.)", italic=True)
+        add_para(doc, "(Chưa có việc làm nào được đăng ký.)", italic=True)
         return
     table = doc.add_table(rows=1, cols=4)
     table.style = "Table Grid"
@@ -153,45 +99,45 @@ def _items(doc, pledge: Pledge) -> None:
             values = (str(j), item.text, item.target, item.timeframe)
             for cell, value in zip(cells, values, strict=True):
                 _cell_text(cell, value, align=CENTER if cell is cells[0] else None)
-    _widths(table, widths)
+    fixed_widths(table, widths)
 
 
 def _signatures(doc, pledge: Pledge) -> None:
     table = doc.add_table(rows=1, cols=2)
-    _widths(table, (Mm(82), Mm(83)))
+    fixed_widths(table, (Mm(82), Mm(83)))
     # The signatures stay on one page (never the titles on one and the names on the next).
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     confirm, person = table.rows[0].cells
-    _para(confirm, "XÁC NHẬN CỦA CHI BỘ", align=CENTER, bold=True,
+    add_para(confirm, "XÁC NHẬN CỦA CHI BỘ", align=CENTER, bold=True,
           paragraph=confirm.paragraphs[0])  # fmt: skip
-    _para(confirm, "BÍ THƯ", align=CENTER, bold=True)
+    add_para(confirm, "BÍ THƯ", align=CENTER, bold=True)
     if pledge.status == PledgeStatus.ACCEPTED and pledge.decided_at:
         accepted = format_date(timezone.localtime(pledge.decided_at).date())
-        _para(confirm, f"(Chi bộ đã thông qua ngày {accepted})", align=CENTER, italic=True,
+        add_para(confirm, f"(Chi bộ đã thông qua ngày {accepted})", align=CENTER, italic=True,
               size=12)  # fmt: skip
-    _para(confirm, "(Ký, ghi rõ họ tên)", align=CENTER, italic=True, size=12, after=60)
-    _para(person, "NGƯỜI ĐĂNG KÝ", align=CENTER, bold=True, paragraph=person.paragraphs[0])
-    _para(person, "(Ký, ghi rõ họ tên)", align=CENTER, italic=True, size=12, after=60)
-    _para(person, pledge.person.full_name, align=CENTER, bold=True)
+    add_para(confirm, "(Ký, ghi rõ họ tên)", align=CENTER, italic=True, size=12, after=60)
+    add_para(person, "NGƯỜI ĐĂNG KÝ", align=CENTER, bold=True, paragraph=person.paragraphs[0])
+    add_para(person, "(Ký, ghi rõ họ tên)", align=CENTER, italic=True, size=12, after=60)
+    add_para(person, pledge.person.full_name, align=CENTER, bold=True)
 
 
 def registration_docx(pledge: Pledge) -> bytes:
     """The registration as a .docx to print and sign (python-docx)."""
     doc = Document()
-    _page(doc)
+    a4_page(doc)
     _header(doc, pledge)
-    _para(doc, "", after=6)
-    _para(doc, "BẢN ĐĂNG KÝ", align=CENTER, size=15, bold=True)
-    _para(doc, "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+    add_para(doc, "", after=6)
+    add_para(doc, "BẢN ĐĂNG KÝ", align=CENTER, size=15, bold=True)
+    add_para(doc, "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
           align=CENTER, bold=True)  # fmt: skip
-    _para(doc, f"năm {pledge.year}", align=CENTER, bold=True, after=10)
-    _para(doc, f"Kính gửi: {pledge.unit.name}", align=CENTER, after=8)
+    add_para(doc, f"năm {pledge.year}", align=CENTER, bold=True, after=10)
+    add_para(doc, f"Kính gửi: {pledge.unit.name}", align=CENTER, after=8)
     _details(doc, pledge)
-    _para(doc, f"Tôi đăng ký học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh "
+    add_para(doc, f"Tôi đăng ký học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh "
                f"năm {pledge.year} với những việc làm cụ thể sau:", after=4)  # fmt: skip
     _items(doc, pledge)
-    _para(doc, "", after=4)
-    _para(doc, "Tôi xin hứa thực hiện nghiêm túc những nội dung đã đăng ký, ghi kết quả "
+    add_para(doc, "", after=4)
+    add_para(doc, "Tôi xin hứa thực hiện nghiêm túc những nội dung đã đăng ký, ghi kết quả "
                "hằng tháng vào sổ tay \u201cLàm theo gương Bác\u201d và chịu sự kiểm tra, "
                "giám sát của chi bộ.", after=10).paragraph_format.keep_with_next = True  # fmt: skip
     _signatures(doc, pledge)

@@ -7,68 +7,16 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from django.conf import settings
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
 
 from lamtheo.core.dates import party_date_line
+from lamtheo.core.docx import a4_page, add_para, add_run, rule_under
 from lamtheo.core.periods import month_label
-from lamtheo.core.vietnamese import printable
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings.models import CellMeeting, MeetingKind
 from lamtheo.orgs.selectors import document_place
-
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-FONT = "Times New Roman"
-
-
-def _setting(name: str, default):
-    return getattr(settings, "LAMTHEO", {}).get(name, default)
-
-
-def _run(paragraph, text: str, *, size: float = 14, bold: bool = False,
-         italic: bool = False):  # fmt: skip
-    run = paragraph.add_run(printable(text))  # stored text may hold a control character
-    run.font.name, run.font.size = FONT, Pt(size)
-    run.font.bold, run.font.italic = bold, italic
-    run._element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    return run
-
-
-def _para(container, text: str = "", *, align=None, size: float = 14, bold: bool = False,
-          italic: bool = False, after: float = 0):  # fmt: skip
-    p = container.add_paragraph()
-    p.paragraph_format.space_after = Pt(after)
-    p.paragraph_format.space_before = Pt(0)
-    if align is not None:
-        p.alignment = align
-    if text:
-        _run(p, text, size=size, bold=bold, italic=italic)
-    return p
-
-
-def _rule_under(paragraph) -> None:
-    border = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"),
-                       ("w:color", "000000")):  # fmt: skip
-        bottom.set(qn(key), value)
-    border.append(bottom)
-    paragraph._p.get_or_add_pPr().append(border)
-
-
-def _page(doc) -> None:
-    top, bottom, left, right = _setting("DOCUMENT_MARGINS_MM", (20, 20, 30, 15))
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
-    section.left_margin, section.right_margin = Mm(left), Mm(right)
-    style = doc.styles["Normal"]
-    style.font.name, style.font.size = FONT, Pt(14)
 
 
 def _header(doc, meeting: CellMeeting) -> None:
@@ -79,16 +27,16 @@ def _header(doc, meeting: CellMeeting) -> None:
     parent = meeting.unit.parent
     left.paragraphs[0].alignment = center
     if parent is not None:
-        _run(left.paragraphs[0], parent.name.upper(), size=13)
-        _para(left, meeting.unit.name.upper(), align=center, size=13, bold=True)
+        add_run(left.paragraphs[0], parent.name.upper(), size=13)
+        add_para(left, meeting.unit.name.upper(), align=center, size=13, bold=True)
     else:
-        _run(left.paragraphs[0], meeting.unit.name.upper(), size=13, bold=True)
-    _para(left, "*", align=center, size=13)
+        add_run(left.paragraphs[0], meeting.unit.name.upper(), size=13, bold=True)
+    add_para(left, "*", align=center, size=13)
     right.paragraphs[0].alignment = center
-    _run(right.paragraphs[0], "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True)
-    _rule_under(right.paragraphs[0])
+    add_run(right.paragraphs[0], "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True)
+    rule_under(right.paragraphs[0])
     place = document_place(meeting.unit).name  # set in the unit's settings, or above it
-    _para(right, party_date_line(place, meeting.held_on), align=center, italic=True)
+    add_para(right, party_date_line(place, meeting.held_on), align=center, italic=True)
 
 
 def _names(rows) -> str:
@@ -100,17 +48,17 @@ def _attendance(doc, attendance) -> None:
     excused = [a for a in attendance if a.status == AttendanceStatus.EXCUSED]
     unexcused = [a for a in attendance if a.status == AttendanceStatus.UNEXCUSED]
     if not attendance:
-        _para(doc, "- Thành phần: chưa điểm danh.")
+        add_para(doc, "- Thành phần: chưa điểm danh.")
         return
-    _para(
+    add_para(
         doc,
         f"- Đảng viên phải dự: {len(attendance)}; có mặt: {len(present)}; "
         f"vắng có lý do: {len(excused)}; vắng không lý do: {len(unexcused)}.",
     )
     if excused:
-        _para(doc, f"- Vắng có lý do: {_names(excused)}.")
+        add_para(doc, f"- Vắng có lý do: {_names(excused)}.")
     if unexcused:
-        _para(doc, f"- Vắng không lý do: {_names(unexcused)}.")
+        add_para(doc, f"- Vắng không lý do: {_names(unexcused)}.")
 
 
 def _content(doc, meeting: CellMeeting) -> None:
@@ -132,20 +80,20 @@ def _content(doc, meeting: CellMeeting) -> None:
         )
     agenda = [line.strip() for line in meeting.agenda.splitlines() if line.strip()]
     if agenda:  # announced beforehand: what the invitation said the meeting would take up
-        _para(doc, "Chương trình sinh hoạt (theo thông báo triệu tập)", bold=True)
+        add_para(doc, "Chương trình sinh hoạt (theo thông báo triệu tập)", bold=True)
         for line in agenda:
-            _para(doc, f"- {line.lstrip('-– ').strip()}")
-    _para(doc, "1. Nội dung học tập và làm theo Bác", bold=True)
+            add_para(doc, f"- {line.lstrip('-– ').strip()}")
+    add_para(doc, "1. Nội dung học tập và làm theo Bác", bold=True)
     for text in items or ["Không có nội dung về học tập và làm theo Bác."]:
-        _para(doc, f"- {text}")
-    _para(doc, "2. Diễn biến", bold=True)
+        add_para(doc, f"- {text}")
+    add_para(doc, "2. Diễn biến", bold=True)
     for line in (meeting.proceedings or "…").splitlines():
         if line.strip():
-            _para(doc, line.strip())
-    _para(doc, "3. Kết luận", bold=True)
+            add_para(doc, line.strip())
+    add_para(doc, "3. Kết luận", bold=True)
     for line in (meeting.conclusion or "…").splitlines():
         if line.strip():
-            _para(doc, line.strip())
+            add_para(doc, line.strip())
 
 
 def _signatures(doc, meeting: CellMeeting) -> None:
@@ -156,36 +104,36 @@ def _signatures(doc, meeting: CellMeeting) -> None:
         (table.rows[0].cells[1], "CHỦ TRÌ", meeting.chair),
     ):
         cell.paragraphs[0].alignment = center
-        _run(cell.paragraphs[0], title, bold=True)
-        _para(cell, "(Ký, ghi rõ họ tên)", align=center, italic=True, size=12, after=36)
-        _para(cell, person.full_name if person else "", align=center, bold=True)
+        add_run(cell.paragraphs[0], title, bold=True)
+        add_para(cell, "(Ký, ghi rõ họ tên)", align=center, italic=True, size=12, after=36)
+        add_para(cell, person.full_name if person else "", align=center, bold=True)
 
 
 def minutes_docx(meeting: CellMeeting, attendance) -> bytes:
     doc = Document()
-    _page(doc)
+    a4_page(doc)
     _header(doc, meeting)
     center = WD_ALIGN_PARAGRAPH.CENTER
-    _para(doc, "", after=6)
-    _para(doc, "BIÊN BẢN SINH HOẠT CHI BỘ", align=center, size=15, bold=True)
+    add_para(doc, "", after=6)
+    add_para(doc, "BIÊN BẢN SINH HOẠT CHI BỘ", align=center, size=15, bold=True)
     kind = "định kỳ" if meeting.kind == MeetingKind.REGULAR else "chuyên đề"
-    _para(
+    add_para(
         doc,
         f"Sinh hoạt {kind} {month_label(meeting.month).lower()}",
         align=center,
         bold=True,
         after=8,
     )
-    _para(doc, f"- Thời gian: ngày {meeting.held_on:%d/%m/%Y}.")
-    _para(doc, f"- Địa điểm: {meeting.place}.")
-    _para(
+    add_para(doc, f"- Thời gian: ngày {meeting.held_on:%d/%m/%Y}.")
+    add_para(doc, f"- Địa điểm: {meeting.place}.")
+    add_para(
         doc,
         f"- Chủ trì: đồng chí {meeting.chair.full_name if meeting.chair else '…'}; "
         f"thư ký: đồng chí {meeting.clerk.full_name if meeting.clerk else '…'}.",
     )
     _attendance(doc, attendance)
     _content(doc, meeting)
-    _para(doc, "", after=6)
+    add_para(doc, "", after=6)
     _signatures(doc, meeting)
     out = BytesIO()
     doc.save(out)

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lamtheo.core import form_tokens
+from lamtheo.core.docx import DOCX_TYPE
 from lamtheo.core.downloads import attachment_response
 from lamtheo.core.errors import DomainError
 from lamtheo.core.figure_tables import Column, figures_table
@@ -32,7 +33,7 @@ from lamtheo.core.xlsx import xlsx_response
 from lamtheo.learning.meetings import services
 from lamtheo.learning.meetings.exports import meeting_table_xlsx
 from lamtheo.learning.meetings.forms import AnnouncementForm, AttendanceForm, MeetingForm
-from lamtheo.learning.meetings.minutes_docx import DOCX_TYPE, minutes_docx
+from lamtheo.learning.meetings.minutes_docx import minutes_docx
 from lamtheo.learning.meetings.models import CellMeeting, MeetingStatus
 from lamtheo.learning.meetings.selectors import (
     attendance_of,
