@@ -30,6 +30,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from lamtheo.pledges.sectors import example_for
+
 __all__ = ["Assessment", "assess", "MISSING_KEYS"]
 
 #: The possible entries of ``Assessment.missing``, in their reporting order.
@@ -44,17 +46,16 @@ HINT_SPECIFIC_DUTY = (
     "Nội dung đã cụ thể; nên nêu rõ việc này gắn với nhiệm vụ chuyên môn của bản thân, "
     "ví dụ: hồ sơ, lớp, khoa, địa bàn mình phụ trách."
 )
-HINT_ACTION = (
-    "Nêu rõ việc làm cụ thể mà người khác kiểm tra được (làm gì, cho ai), ví dụ: "
-    "“Tổ chức 02 buổi phụ đạo mỗi tuần cho học sinh yếu môn Toán”."
-)
+# The vague hints say what is missing, then give an example from the writer's own field of
+# work (pledges.sectors, recognised from their duties).
+HINT_ACTION = "Nêu rõ việc làm cụ thể mà người khác kiểm tra được (làm gì, cho ai, đến khi nào)"
 HINT_SLOGAN = (
-    "Thay lời hứa chung chung (“nâng cao”, “tích cực”, “thực hiện tốt”) bằng việc làm "
-    "cụ thể, ví dụ: “Viết 04 bài mỗi tháng về gương người tốt, việc tốt”."
+    "Thay lời hứa chung chung (“nâng cao”, “tích cực”, “thực hiện tốt”) bằng việc làm cụ thể "
+    "trong công việc của mình"
 )
 HINT_MEASURE_TIME = (
-    "Thêm chỉ tiêu đo được hoặc thời hạn, ví dụ: số lượng, tỷ lệ %, "
-    "“mỗi tháng một lần”, “trước ngày 30/6”."
+    "Thêm chỉ tiêu đo được hoặc thời hạn (số lượng, tỷ lệ %, “mỗi tháng một lần”, "
+    "“trước ngày 30/6”)"
 )
 
 
@@ -732,14 +733,11 @@ def _decide(evidence: _Evidence, has_measure: bool, has_time: bool) -> tuple[boo
     return action, specific, slogan
 
 
-def _hint(specific: bool, action: bool, slogan: bool, duty_missing: bool) -> str:
+def _hint(specific: bool, action: bool, slogan: bool, duty_missing: bool, duties: str) -> str:
     if specific:
         return HINT_SPECIFIC_DUTY if duty_missing else HINT_SPECIFIC
-    if slogan:
-        return HINT_SLOGAN
-    if not action:
-        return HINT_ACTION
-    return HINT_MEASURE_TIME
+    missing = HINT_SLOGAN if slogan else HINT_ACTION if not action else HINT_MEASURE_TIME
+    return f"{missing}, ví dụ: “{example_for(duties)}”."
 
 
 def assess(text: str, duties: str = "") -> Assessment:
@@ -769,5 +767,5 @@ def assess(text: str, duties: str = "") -> Assessment:
         has_time=has_time,
         has_object=evidence.has_object,
         missing=[key for key in MISSING_KEYS if flags[key]],
-        hint=_hint(specific, action, slogan, duty_missing),
+        hint=_hint(specific, action, slogan, duty_missing, duties),
     )

@@ -553,3 +553,35 @@ def test_the_held_out_table_is_balanced_and_varied():
     assert len(HELD_OUT) >= 60
     assert 0.35 <= sum(labels) / len(labels) <= 0.65
     assert sum(1 for text, _, _ in HELD_OUT if text.isascii()) >= 4  # typed without diacritics
+
+
+@pytest.mark.parametrize(
+    ("duties", "example_word"),
+    [
+        ("Điều dưỡng trưởng Khoa Ngoại", "người bệnh"),
+        ("Giáo viên chủ nhiệm lớp 9A", "học sinh"),
+        ("Cán bộ tiếp nhận hồ sơ bộ phận một cửa", "một cửa"),
+        ("Phóng viên Báo tỉnh", "bài"),
+        ("Xã viên hợp tác xã nông nghiệp", "hợp tác xã"),
+        ("Công nhân phân xưởng cơ khí", "dây chuyền"),
+        ("Cán bộ hưu trí, sinh hoạt tại tổ dân phố 5", "tổ dân phố"),
+        ("Cán sự trinh sát Công an huyện", "tạm trú"),
+        ("Chính trị viên đại đội 2", "trung đội"),
+        ("Công chức địa chính UBND xã", "đơn thư"),
+    ],
+)
+def test_the_hint_gives_an_example_from_the_writers_own_field(duties, example_word):
+    hint = assess("Nâng cao tinh thần trách nhiệm trong công việc.", duties).hint
+    assert "ví dụ" in hint and example_word in hint
+
+
+def test_a_nurse_is_not_given_a_school_example_and_an_unknown_field_a_neutral_one():
+    nurse = assess("Thực hiện tốt y đức.", "Điều dưỡng Khoa Nội").hint
+    assert "học sinh" not in nurse and "người bệnh" in nurse
+    other = assess("Thực hiện tốt nhiệm vụ.", "Chuyên viên").hint
+    assert "công việc được giao" in other
+
+
+def test_the_hint_still_names_what_is_missing():
+    assert "chỉ tiêu" in assess("Giải quyết các kiến nghị của người dân.", "Giáo viên").hint
+    assert "chung chung" in assess("Nâng cao ý thức trách nhiệm.", "Giáo viên").hint
