@@ -15,7 +15,7 @@ from django.utils import timezone
 from lamtheo.campaign.models import Topic
 from lamtheo.core import figures
 from lamtheo.core.audit import bump_version, tag
-from lamtheo.core.dates import format_date
+from lamtheo.core.dates import format_date, historical_date_problem, latest_scheduled_date
 from lamtheo.core.errors import DomainError
 from lamtheo.core.notices import notice_send
 from lamtheo.core.periods import month_start
@@ -63,6 +63,15 @@ def _check_session(actor, unit: OrgUnit, data: SessionInput) -> list[OrgUnit]:
         raise DomainError("Đồng chí không có quyền tổ chức học tập cho đơn vị này.")
     if not topic_applies(data.topic, unit):
         raise DomainError("Chuyên đề này không áp dụng cho đơn vị.", field="topic")
+    today = timezone.localdate()
+    if data.held_on > latest_scheduled_date(today):
+        raise DomainError(
+            "Chỉ lên lịch trước tối đa một năm: ngày tổ chức không được sau ngày "
+            f"{format_date(latest_scheduled_date(today))}.",
+            field="held_on",
+        )
+    if problem := historical_date_problem(data.held_on, on=today, what="Ngày tổ chức"):
+        raise DomainError(problem, field="held_on")
     if data.kind == SessionKind.IN_PERSON and not data.place.strip():
         raise DomainError("Vui lòng nhập địa điểm tổ chức.", field="place")
     if data.kind == SessionKind.ONLINE and not data.link.strip():

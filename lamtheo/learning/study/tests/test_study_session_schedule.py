@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -207,3 +207,15 @@ def test_a_session_with_attendance_or_without_a_reason_is_not_cancelled(tree):
         study_session_cancel(actor=tree.committee_user, session=session, reason="Nhầm",
                              version=session.version + 1)  # fmt: skip
     assert StudySession.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("held_on", "words"),
+    [(date(1, 1, 1), "03/02/1930"), (date(9999, 12, 31), "tối đa một năm")],
+)
+def test_a_session_dated_before_the_party_or_more_than_a_year_ahead_is_refused(
+    tree, held_on, words
+):
+    with pytest.raises(DomainError) as e:
+        schedule(tree, held_on=held_on)
+    assert e.value.field == "held_on" and words in e.value.message
