@@ -134,6 +134,35 @@ def _already_page(request, batch: IssueBatch) -> HttpResponse:
     return render(request, "accounts/already.html", {"batch": batch})
 
 
+def _issue_batch(request, *, unit, people, kind) -> HttpResponse:
+    """Issue codes to `people` once per form (a second post of the same form shows what the
+    first issued) and answer with the codes and their slips. A refusal raises DomainError."""
+    issued: list = []
+    slips: list[str] = []
+
+    def create():
+        (batch, codes), slips_url = _with_slips(
+            request,
+            lambda: services.codes_issue(
+                actor=request.user,
+                unit=unit,
+                people=people,
+                kind=kind,
+                login_url=_login_address(request),
+            ),
+        )
+        issued.extend(codes)
+        slips.append(slips_url)
+        return batch
+
+    batch, created = form_tokens.once(
+        user=request.user, token=request.POST.get(form_tokens.FIELD), create=create
+    )
+    if not created:
+        return _already_page(request, batch)
+    return _issued_page(request, unit=unit, batch=batch, issued=issued, slips_url=slips[0])
+
+
 @login_required
 def issue_all(request: HttpRequest, code: str) -> HttpResponse:
     unit = selectors.list_unit_or_404(request.user, code)
@@ -144,34 +173,10 @@ def issue_all(request: HttpRequest, code: str) -> HttpResponse:
     people = list(selectors.without_account(unit))
     error = ""
     if request.method == "POST" and people:
-        issued: list = []
-        slips: list[str] = []
-
-        def create():
-            (batch, codes), slips_url = _with_slips(
-                request,
-                lambda: services.codes_issue(
-                    actor=request.user,
-                    unit=unit,
-                    people=people,
-                    kind=BatchKind.UNIT,
-                    login_url=_login_address(request),
-                ),
-            )
-            issued.extend(codes)
-            slips.append(slips_url)
-            return batch
-
         try:
-            batch, created = form_tokens.once(
-                user=request.user, token=request.POST.get(form_tokens.FIELD), create=create
-            )
+            return _issue_batch(request, unit=unit, people=people, kind=BatchKind.UNIT)
         except DomainError as e:
             error = e.message
-        else:
-            if not created:
-                return _already_page(request, batch)
-            return _issued_page(request, unit=unit, batch=batch, issued=issued, slips_url=slips[0])
     return render(
         request,
         "accounts/issue_all.html",
@@ -192,34 +197,10 @@ def issue_imported(request: HttpRequest, token: str) -> HttpResponse:
     error = ""
     if request.method == "POST" and people:
         unit = selectors.common_unit(people)
-        issued: list = []
-        slips: list[str] = []
-
-        def create():
-            (batch, codes), slips_url = _with_slips(
-                request,
-                lambda: services.codes_issue(
-                    actor=request.user,
-                    unit=unit,
-                    people=people,
-                    kind=BatchKind.IMPORT,
-                    login_url=_login_address(request),
-                ),
-            )
-            issued.extend(codes)
-            slips.append(slips_url)
-            return batch
-
         try:
-            batch, created = form_tokens.once(
-                user=request.user, token=request.POST.get(form_tokens.FIELD), create=create
-            )
+            return _issue_batch(request, unit=unit, people=people, kind=BatchKind.IMPORT)
         except DomainError as e:
             error = e.message
-        else:
-            if not created:
-                return _already_page(request, batch)
-            return _issued_page(request, unit=unit, batch=batch, issued=issued, slips_url=slips[0])
     return render(
         request,
         "accounts/issue_imported.html",
