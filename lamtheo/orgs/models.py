@@ -103,6 +103,12 @@ class Role(models.Model):
                 condition=Q(end_date__isnull=True),
                 name="role_one_open_per_unit",
             ),
+            # One secretary at a time (orgs.services.sole_holder_problem says it in words).
+            models.UniqueConstraint(
+                fields=["unit"],
+                condition=Q(kind="secretary", end_date__isnull=True),
+                name="role_one_open_secretary_per_unit",
+            ),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
                 name="role_ends_after_start",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from lamtheo.core import figures
@@ -48,6 +49,8 @@ def role_grant(
         )
     ):
         raise DomainError(problem, field="start_date")
+    if problem := sole_holder_problem(user, unit, kind, start_date or timezone.localdate()):
+        raise DomainError(problem, field="person_code")
     action, why = OrgAction.ROLE_GRANTED, reason.strip() or "Giao vai trò"
     role = (
         Role.objects.select_for_update()
@@ -59,6 +62,36 @@ def role_grant(
     tag(role, actor=actor, action=action, reason=why)
     role.save()
     return role
+
+
+# A unit has one secretary at a time: another is refused until the role of the one in office
+# ends (the day it ends, the new one may start). Deputies and committee members are many.
+SOLE_ROLE_KINDS = (RoleKind.SECRETARY,)
+
+
+def sole_holder_problem(user, unit, kind: str, start: date) -> str:
+    """Why `user` (a user, its id, or None for someone without an account yet) cannot hold
+    `kind` on `unit` (anything with the unit's id and name) from `start` on; empty if they can."""
+    if kind not in SOLE_ROLE_KINDS:
+        return ""
+    holder = (
+        Role.objects.filter(unit_id=unit.id, kind=kind)
+        .exclude(user=user)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gt=start))
+        .select_related("user__person")
+        .order_by("start_date")
+        .first()
+    )
+    if holder is None:
+        return ""
+    person = getattr(holder.user, "person", None)
+    name = person.full_name if person else holder.user.get_username()
+    label = RoleKind(kind).label
+    return (
+        f"{unit.name} đã có {label} là đồng chí {name} (từ ngày "
+        f"{format_date(holder.start_date)}). Mỗi tổ chức chỉ có một {label.lower()}: vui lòng "
+        "ghi việc đồng chí ấy thôi giữ vai trò trước khi giao cho người khác."
+    )
 
 
 @transaction.atomic

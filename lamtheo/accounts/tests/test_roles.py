@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -148,3 +149,27 @@ def test_people_listed_on_a_unit_in_vietnamese_order(tree, login):
 def test_the_start_date_is_offered_as_today_in_dd_mm_yyyy(tree, login):
     page = login(tree.admin_user).get(reverse("accounts:role_new", args=[tree.cell.code]))
     assert f'value="{format_date(timezone.localdate())}"' in page.content.decode()
+
+
+def test_a_cell_has_one_secretary_until_the_one_in_office_steps_down(tree, login):
+    client = login(tree.committee_user)
+    today = timezone.localdate()
+    url = reverse("accounts:role_new", args=[tree.cell.code])
+    data = {"person_code": "DV001", "kind": RoleKind.SECRETARY, "start_date": format_date(today)}
+    page = client.post(url, data).content.decode()
+    assert "đã có Bí thư là đồng chí Trần Thị Bình" in page
+    assert not Role.objects.filter(user=tree.member.user, kind=RoleKind.SECRETARY).exists()
+    # A deputy beside her is fine; once her role ends, the new secretary starts that day.
+    assert client.post(url, data | {"kind": RoleKind.DEPUTY}).status_code == 302
+    Role.objects.filter(user=tree.secretary.user, kind=RoleKind.SECRETARY).update(end_date=today)
+    assert client.post(url, data).status_code == 302
+    assert Role.objects.get(unit=tree.cell, kind=RoleKind.SECRETARY, end_date=None).user == (
+        tree.member.user
+    )
+
+
+def test_the_database_keeps_one_open_secretary_per_unit(tree):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Role.objects.create(user=tree.member.user, unit=tree.cell, kind=RoleKind.SECRETARY)

@@ -24,7 +24,7 @@ def test_a_role_inside_a_wider_role_does_not_add_a_choice(tree, login):
 def test_it_offers_a_choice_when_the_user_follows_several_units(tree, login):
     user = make_user("hai-noi", "Tạ Văn Hai")
     role_grant(actor=None, user=user, unit=tree.org, kind=RoleKind.COMMITTEE)
-    role_grant(actor=None, user=user, unit=tree.cell_b, kind=RoleKind.SECRETARY)
+    role_grant(actor=None, user=user, unit=tree.cell_b, kind=RoleKind.DEPUTY)
     response = login(user).get(HOME)
     assert response.status_code == 200
     assert [u.code for u in response.context["units"]] == ["DBSA", "CBB"]

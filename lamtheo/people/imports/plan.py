@@ -17,8 +17,9 @@ from django.contrib.auth.models import User
 
 from lamtheo.core.errors import DomainError
 from lamtheo.core.periods import month_start
-from lamtheo.orgs.models import CELL_KINDS, OrgUnit, UnitKind
+from lamtheo.orgs.models import CELL_KINDS, OrgUnit, RoleKind, UnitKind
 from lamtheo.orgs.scope import Capability, holds_whole_tree, reaches_path
+from lamtheo.orgs.services import sole_holder_problem
 from lamtheo.orgs.tree import MAX_DEPTH
 from lamtheo.people.imports.checks import PersonRow, UnitRow, case_key, with_name_keys
 from lamtheo.people.imports.report import Counts, Problem
@@ -68,6 +69,9 @@ class Checker:
         self._may_add_root: bool | None = None
         self._case_hints: dict[str, str] = {}
         self._new_usernames: dict[str, PersonRow] = {}
+        self._secretary_rows: dict[
+            str, PersonRow
+        ] = {}  # cell code → the first row naming its Bí thư
 
     @property
     def may_add_root(self) -> bool:
@@ -366,9 +370,30 @@ class Checker:
             )
             row.failed.add("roles")
             return
+        if RoleKind.SECRETARY in row.roles and not self._sole_secretary(row, stored, unit):
+            return
         self.plan.role_rows.append(row)
         if not (stored and stored[0]["user_id"]):
             self._new_usernames[row.code.strip().lower()] = row
+
+    def _sole_secretary(self, row: PersonRow, stored: tuple | None, unit: OrgUnit | None) -> bool:
+        """One secretary per cell: neither two rows of the file nor a row and the secretary
+        in office (whose role is ended on the roles page first)."""
+        earlier = self._secretary_rows.setdefault(row.cell, row)
+        if earlier is not row:
+            problem = (
+                f"chi bộ “{row.cell}” chỉ có một Bí thư, nhưng dòng {earlier.number} cũng ghi "
+                "Bí thư cho chi bộ này."
+            )
+        elif unit is not None:
+            user_id = stored[0]["user_id"] if stored else None
+            problem = sole_holder_problem(user_id, unit, RoleKind.SECRETARY, self.today)
+        else:
+            problem = ""
+        if problem:
+            self.fail(PEOPLE, row.number, "roles", problem)
+            row.failed.add("roles")
+        return not problem
 
     def may_assign_roles(self, path: str) -> bool:
         return reaches_path(self.actor, Capability.MANAGE_ROLES, path) or holds_whole_tree(

@@ -316,7 +316,7 @@ def test_nothing_to_offer_when_everyone_imported_has_an_account(tree, login):
     assert "người vừa nhập" not in response.content.decode()
 
 
-@pytest.mark.parametrize("roles", ["Bí thư", ""])
+@pytest.mark.parametrize("roles", ["Phó Bí thư", ""])
 def test_a_role_on_a_stored_person_with_an_account_keeps_the_account(tree, roles):
     user = tree.member.user
     result = run(
@@ -325,4 +325,25 @@ def test_a_role_on_a_stored_person_with_an_account_keeps_the_account(tree, roles
     assert result.ok, result.problems
     tree.member.refresh_from_db()
     assert tree.member.user == user and user.has_usable_password()
-    assert Role.objects.filter(user=user, kind=RoleKind.SECRETARY).exists() == bool(roles)
+    assert Role.objects.filter(user=user, kind=RoleKind.DEPUTY).exists() == bool(roles)
+
+
+def test_a_cell_gets_one_secretary_from_the_file_and_none_beside_the_one_in_office(tree):
+    result = run(
+        tree.admin_user,
+        NEW_CELL,
+        [
+            person("DV781", "Mai Văn Một", roles="Bí thư"),
+            person("DV782", "Mai Văn Hai", roles="Bí thư"),
+            person("DV001", "Nguyễn Văn An", cell="CB1", roles="Bí thư"),
+        ],
+    )
+    assert [(r, c) for r, c, _ in problems(result)] == [(3, "Vai trò"), (4, "Vai trò")]
+    assert "dòng 2 cũng ghi Bí thư" in result.problems[0].message
+    assert "đã có Bí thư là đồng chí Trần Thị Bình" in result.problems[1].message
+    assert not Person.objects.filter(code="DV781").exists()  # all or nothing
+    # The secretary in office named again is no clash.
+    again = run(
+        tree.admin_user, people=[person("DV002", "Trần Thị Bình", cell="CB1", roles="Bí thư")]
+    )
+    assert again.ok, again.problems
