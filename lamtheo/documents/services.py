@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lamtheo.core.audit import bump_version, tag, tag_all
+from lamtheo.core.dates import format_date, historical_date_problem, latest_scheduled_date
 from lamtheo.core.errors import DomainError
 from lamtheo.core.models import StoredFile
 from lamtheo.core.notices import last_sent, notice_send, refuse_repeat
@@ -65,10 +66,19 @@ def _apply(document: Document, data: DocumentInput) -> None:
         summary = f"V/v {summary[:1].lower()}{summary[1:]}"
     if not signer:
         raise DomainError("Nhập họ tên người ký văn bản.", field="signer")
-    if data.issued_on > timezone.localdate():
+    today = timezone.localdate()
+    if data.issued_on > today:
         raise DomainError("Ngày ban hành không thể sau ngày hôm nay.", field="issued_on")
+    if problem := historical_date_problem(data.issued_on, on=today, what="Ngày ban hành"):
+        raise DomainError(problem, field="issued_on")
     if data.deadline and data.deadline < data.issued_on:
         raise DomainError("Hạn báo cáo phải từ ngày ban hành trở đi.", field="deadline")
+    if data.deadline and data.deadline > (latest := latest_scheduled_date(today)):
+        # A typing slip (2062 for 2026) would keep the document "not yet due" for decades.
+        raise DomainError(
+            f"Hạn báo cáo không được sau ngày {format_date(latest)}; vui lòng kiểm tra lại năm.",
+            field="deadline",
+        )
     clash = Document.objects.filter(
         issuer_id=document.issuer_id, year=data.issued_on.year, symbol=symbol.text
     ).exclude(pk=document.pk)

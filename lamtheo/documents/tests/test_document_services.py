@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -91,6 +91,20 @@ def test_it_refuses_an_issue_date_in_the_future_and_a_deadline_before_it(tree):
             [tree.cell],
             deadline=timezone.localdate() - timedelta(days=30),
         )
+
+
+def test_it_refuses_typing_slips_in_the_year_of_a_date(tree):
+    today = timezone.localdate()
+    with pytest.raises(DomainError, match="Ngày ban hành phải từ ngày 03/02/1930"):
+        draft(tree.committee_user, tree.org, [tree.cell], days_ago=(today - date(1026, 3, 5)).days)
+    slip = today.replace(year=today.year + 36)
+    with pytest.raises(DomainError, match="Hạn báo cáo không được sau ngày") as refused:
+        draft(tree.committee_user, tree.org, [tree.cell], deadline=slip)
+    assert refused.value.field == "deadline"
+    a_year_on = today + timedelta(days=365)
+    assert (
+        draft(tree.committee_user, tree.org, [tree.cell], deadline=a_year_on).deadline == a_year_on
+    )
 
 
 def test_sending_makes_it_reach_the_receivers_and_notifies_them(tree):
