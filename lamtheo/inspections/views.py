@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,8 +18,11 @@ from django.views.decorators.http import require_POST
 from lamtheo.core import form_tokens
 from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
+from lamtheo.core.figure_tables import Column, figures_table
 from lamtheo.core.forms import ReasonForm, posted_version
+from lamtheo.core.periods import year_from, year_links
 from lamtheo.core.uploads import store_upload, stored_file_response
+from lamtheo.core.xlsx import xlsx_response
 from lamtheo.inspections import conclusion_docx, exports, selectors, services
 from lamtheo.inspections.forms import (
     CategoryForm,
@@ -36,7 +40,8 @@ from lamtheo.inspections.models import (
     InspectionState,
     RemedyState,
 )
-from lamtheo.orgs.scope import Capability, get_unit_or_404, top_units
+from lamtheo.orgs.scope import Capability, can, get_unit_or_404, top_units
+from lamtheo.orgs.selectors import breadcrumbs
 from lamtheo.people.models import Person
 
 NOT_FOUND = "Không tìm thấy trang."
@@ -806,3 +811,72 @@ def category_edit(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         return answer
     return render(request, "inspections/category_form.html", {"form": form, "category": category})
+
+
+# --- figures ------------------------------------------------------------------------------
+
+FIGURE_COLUMNS = [
+    Column("Kiểm tra", "inspection"),
+    Column("Giám sát thường xuyên", "supervision_regular"),
+    Column("Giám sát chuyên đề", "supervision_thematic"),
+    Column("Khảo sát", "survey"),
+    Column("Cộng", "total"),
+    Column("Đã kết luận", "concluded"),
+]
+FINDING_COLUMNS = [
+    Column("Ưu điểm", "strength"),
+    Column("Hạn chế, khuyết điểm", "shortcoming"),
+    Column("Vi phạm", "violation"),
+    Column("Đã khắc phục xong", "remedied"),
+    Column("Đang khắc phục", "remedying"),
+    Column("Quá hạn khắc phục", "overdue"),
+]
+
+
+def _figures(request: HttpRequest, code: str):
+    unit = get_unit_or_404(request.user, code, Capability.VIEW_INSPECTION_FIGURES)
+    year = year_from(request.GET)
+    raw = request.GET.get("nhom", "")
+    category = FindingCategory.objects.filter(pk=raw).first() if raw.isdigit() else None
+    return selectors.inspection_figures(unit, year, category=category)
+
+
+def _figures_query(figures, with_category: bool = True) -> str:
+    params = {"nam": figures.year}
+    if with_category and figures.category is not None:
+        params["nhom"] = figures.category.pk
+    return urlencode(params)
+
+
+@login_required
+def figures(request: HttpRequest, code: str) -> HttpResponse:
+    """Inspections by the level that ran them, findings and remedies by the unit inspected,
+    each child unit's row opening its own page; findings by category, each opening the
+    rows of that category."""
+    figures = _figures(request, code)
+    unit, query = figures.unit, _figures_query(figures)
+    tables = {
+        "inspections_table": figures_table(
+            FIGURE_COLUMNS, figures.rows, figures.total, url_name="inspections:figures",
+            query=_figures_query(figures, False), labelled_by="theo-cap",
+        ),
+        "findings_table": figures_table(
+            FINDING_COLUMNS, figures.rows, figures.total, url_name="inspections:figures",
+            query=query, labelled_by="theo-don-vi",
+        ),
+    }  # fmt: skip
+    return render(request, "inspections/figures.html", {
+        "figures": figures, "unit": unit, "t": figures.total, "query": query,
+        "breadcrumbs": [a for a in breadcrumbs(request.user, unit)
+                        if can(request.user, Capability.VIEW_INSPECTION_FIGURES, a)],
+        "periods": year_links(figures.year),
+        "year_query": _figures_query(figures, False), **tables,
+    })  # fmt: skip
+
+
+@login_required
+def figures_export(request: HttpRequest, code: str) -> HttpResponse:
+    figures = _figures(request, code)
+    workbook = exports.figures_xlsx(figures, FIGURE_COLUMNS, FINDING_COLUMNS)
+    name = f"so-lieu-kiem-tra-{figures.unit.code}-{figures.year}.xlsx"
+    return xlsx_response(workbook, name)
