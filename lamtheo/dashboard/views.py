@@ -94,7 +94,7 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
             "can_set_unit": can(request.user, Capability.MANAGE_UNIT_SETTINGS, unit),
             # Counts of inspections, findings and remedies: only to those who read the
             # plans and inspections of the unit (orgs.scope, VIEW_INSPECTION_FIGURES).
-            "inspections": inspection_figures(unit, month.year)
+            "inspections": inspection_figures(unit, month.year, rows=False)
             if can(request.user, Capability.VIEW_INSPECTION_FIGURES, unit)
             else None,
             # The roster shows each person's records: only to those who may read them.

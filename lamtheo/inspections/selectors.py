@@ -390,12 +390,13 @@ UNCATEGORIZED = "Chưa xếp nhóm"
 
 def inspection_figures(
     unit: OrgUnit, year: int, *, category: FindingCategory | None = None,
-    today: date | None = None,
+    today: date | None = None, rows: bool = True,
 ) -> InspectionUnitFigures:  # fmt: skip
     """The inspection figures of the unit's subtree for `year`: the total, the unit's own
     level, one row per child unit, and the findings by category. Inspections are counted by
     the level that ran them (the planning unit), findings and remedies by the unit inspected.
-    With `category`, the findings and remedies are of that category only. Three queries."""
+    With `category`, the findings and remedies are of that category only. Four queries;
+    two without the `rows` (the child units and the categories: a dashboard's summary)."""
     today = today or timezone.localdate()
     total, own, per_child = InspectionCounts(), InspectionCounts(), {}
 
@@ -420,19 +421,18 @@ def inspection_figures(
             continue
         total.add_findings(kind, remedy, deadline, n, today)
         bucket(path).add_findings(kind, remedy, deadline, n, today)
-    rows = [
+    if not rows:
+        return InspectionUnitFigures(unit, year, today, total, own, [], [], category)
+    table = [
         InspectionFigureRow(u, per_child.get(branch, InspectionCounts()))
         for u, branch in children_of(unit, per_child)
     ]
     if not unit.is_cell:
-        rows.insert(0, InspectionFigureRow(unit, own, own=True))
-    names = dict(FindingCategory.objects.filter(pk__in=[k for k in by_category if k])
-                 .values_list("pk", "name"))  # fmt: skip
-    order = {pk: i for i, pk in enumerate(FindingCategory.objects.values_list("pk", flat=True))}
-    categories = [
-        CategoryRow(names.get(pk, UNCATEGORIZED) if pk else UNCATEGORIZED, pk, counts)
-        for pk, counts in sorted(
-            by_category.items(), key=lambda item: order.get(item[0], len(order))
-        )  # fmt: skip
-    ]
-    return InspectionUnitFigures(unit, year, today, total, own, rows, categories, category)
+        table.insert(0, InspectionFigureRow(unit, own, own=True))
+    # The list's own order (FindingCategory.Meta), findings without a category last.
+    named = list(FindingCategory.objects.values_list("pk", "name")) if by_category else []
+    categories = [CategoryRow(name, pk, by_category[pk]) for pk, name in named
+                  if pk in by_category]  # fmt: skip
+    if None in by_category:
+        categories.append(CategoryRow(UNCATEGORIZED, None, by_category[None]))
+    return InspectionUnitFigures(unit, year, today, total, own, table, categories, category)
