@@ -4,7 +4,8 @@ A seeded random campaign year goes through the services as the app does: people 
 between cells and are exempted; registrations are written, submitted, accepted and returned;
 handbook months are filled, submitted, reviewed and returned; self-checks are ticked; cells
 record meetings and their attendance; committees schedule, change and cancel study sessions
-and cells record who attended. Nothing opens the year beforehand: its first write does. Then,
+and cells record who attended; committees plan, open, move, cancel and conclude inspections,
+their teams record and remove findings, and the units answer for the remedies. Nothing opens the year beforehand: its first write does. Then,
 for each keeper registered with core.figures, its rows of the year are compared with its
 rebuild. The roster import is played on top of such a year in a test of its own.
 """
@@ -29,6 +30,17 @@ from lamtheo.core.periods import add_months
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import HandbookEntry, Progress, Rating, SelfCheck
+from lamtheo.inspections import services as inspections
+from lamtheo.inspections.models import (
+    Finding,
+    FindingCategory,
+    FindingKind,
+    Inspection,
+    InspectionKind,
+    InspectionPlan,
+    InspectionState,
+    RemedyState,
+)
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings import services as meetings
 from lamtheo.learning.meetings.models import CellMeeting, CellMeetingStat, MeetingKind
@@ -85,6 +97,18 @@ class Play:
                    self.review: 2, self.hand_back: 1, self.self_check: 2, self.meet: 3,
                    self.meeting_attendance: 2, self.drop_meeting: 0.3, self.schedule: 1,
                    self.reschedule: 0.5, self.cancel: 0.3, self.study_attendance: 4}  # fmt: skip
+        self.play(steps, weights)
+
+    def run_inspections(self, steps: int) -> None:
+        """A year of inspections, after the rest (the same random stream, so the steps
+        above stay what they were): they count units, not people."""
+        weights = {self.inspect: 2, self.open_inspection: 1.5, self.find: 3,
+                   self.drop_finding: 0.3, self.move_inspection: 0.3,
+                   self.cancel_inspection: 0.3, self.conclude: 1, self.report_remedy: 1.5,
+                   self.accept_remedy: 0.7, self.reopen_remedy: 0.3}  # fmt: skip
+        self.play(steps, weights)
+
+    def play(self, steps: int, weights: dict) -> None:
         for _ in range(steps):
             action = self.rng.choices(list(weights), weights=list(weights.values()))[0]
             try:
@@ -279,6 +303,100 @@ class Play:
         study.study_attendance_record(actor=self.officer, sheet=sheet, marks=marks,
                                       version=sheet.version)  # fmt: skip
 
+    # --- inspections ----------------------------------------------------------------
+
+    def planner(self) -> tuple:
+        """A unit that keeps a plan and one who keeps it (the secretary also deputy of the
+        bloc, the committee member of Đảng bộ Sở A, the bloc's propaganda officer)."""
+        return self.rng.choice([(self.tree.bloc, self.officer), (self.tree.cell, self.officer),
+                                (self.tree.org, self.tree.committee_user),
+                                (self.tree.bloc, self.tree.propaganda_user)])  # fmt: skip
+
+    def inspection_input(self, plan: InspectionPlan, actor) -> inspections.InspectionInput:
+        units = list(inspections.selectors.subject_units(plan))
+        start = self.month() + timedelta(days=self.rng.randint(0, 20))
+        return inspections.InspectionInput(
+            kind=self.rng.choice(InspectionKind.values), subject="Việc thực hiện Chỉ thị 05",
+            unit=self.rng.choice(units), period_start=date(YEAR - 1, 1, 1),
+            period_end=start, starts_on=start, ends_on=start + timedelta(days=10),
+            team=[actor],
+        )  # fmt: skip
+
+    def keeper_of(self, inspection: Inspection):
+        unit = inspection.plan.unit
+        if unit == self.tree.org:
+            return self.tree.committee_user
+        return self.officer
+
+    def inspect(self) -> None:
+        unit, actor = self.planner()
+        plan = InspectionPlan.objects.filter(unit=unit, year=YEAR).first()
+        if plan is None:
+            plan = inspections.plan_create(actor=actor, unit=unit, year=YEAR, title="Kế hoạch")
+        inspections.inspection_create(actor=actor, plan=plan,
+                                      data=self.inspection_input(plan, actor))  # fmt: skip
+
+    def open_inspection(self) -> None:
+        inspection = self.pick(Inspection.objects.filter(state=InspectionState.PLANNED))
+        inspections.inspection_open(actor=self.keeper_of(inspection), inspection=inspection,
+                                    version=inspection.version)  # fmt: skip
+
+    def find(self) -> None:
+        inspection = self.pick(Inspection.objects.filter(state=InspectionState.OPEN))
+        kind = self.rng.choice(FindingKind.values)
+        category = self.rng.choice([None, *FindingCategory.objects.order_by("pk")[:4]])
+        inspections.finding_add(actor=self.keeper_of(inspection), inspection=inspection,
+                                data=inspections.FindingInput(
+            kind=kind, text="Bản đăng ký còn chung chung", category=category,
+            remedy="Viết lại bản đăng ký", responsible_unit=inspection.unit,
+            deadline=timezone.localdate() + timedelta(days=self.rng.randint(1, 60))))  # fmt: skip
+
+    def drop_finding(self) -> None:
+        finding = self.pick(Finding.objects.filter(inspection__state=InspectionState.OPEN))
+        inspections.finding_remove(actor=self.keeper_of(finding.inspection), finding=finding,
+                                   version=finding.version)  # fmt: skip
+
+    def move_inspection(self) -> None:
+        inspection = self.pick(Inspection.objects.filter(state__in=[InspectionState.PLANNED,
+                                                                    InspectionState.OPEN]))  # fmt: skip
+        data = self.inspection_input(inspection.plan, self.keeper_of(inspection))
+        data.starts_on, data.ends_on = inspection.starts_on, inspection.ends_on
+        inspections.inspection_update(actor=self.keeper_of(inspection), inspection=inspection,
+                                      data=data, version=inspection.version)  # fmt: skip
+
+    def cancel_inspection(self) -> None:
+        inspection = self.pick(Inspection.objects.filter(state__in=[InspectionState.PLANNED,
+                                                                    InspectionState.OPEN]))  # fmt: skip
+        inspections.inspection_cancel(actor=self.keeper_of(inspection), inspection=inspection,
+                                      reason="Trùng kế hoạch cấp trên", version=inspection.version)  # fmt: skip
+
+    def conclude(self) -> None:
+        inspection = self.pick(Inspection.objects.filter(state=InspectionState.OPEN))
+        inspections.inspection_conclude(actor=self.keeper_of(inspection), inspection=inspection,
+                                        conclusion="Kết luận", concluded_on=inspection.ends_on,
+                                        version=inspection.version)  # fmt: skip
+
+    def reporter(self, finding: Finding):
+        return {self.tree.cell.pk: self.officer, self.tree.bloc.pk: self.officer,
+                self.tree.org.pk: self.tree.committee_user,
+                self.tree.cell_b.pk: self.tree.other_secretary_user}.get(
+                    finding.responsible_unit_id, self.tree.member_user)  # fmt: skip
+
+    def report_remedy(self) -> None:
+        finding = self.pick(Finding.objects.filter(remedy_state=RemedyState.OPEN))
+        inspections.remedy_report(actor=self.reporter(finding), finding=finding,
+                                  text="Đã khắc phục", version=finding.version)  # fmt: skip
+
+    def accept_remedy(self) -> None:
+        finding = self.pick(Finding.objects.filter(remedy_state=RemedyState.REPORTED))
+        inspections.remedy_accept(actor=self.keeper_of(finding.inspection), finding=finding,
+                                  version=finding.version)  # fmt: skip
+
+    def reopen_remedy(self) -> None:
+        finding = self.pick(Finding.objects.filter(remedy_state=RemedyState.REPORTED))
+        inspections.remedy_reopen(actor=self.keeper_of(finding.inspection), finding=finding,
+                                  reason="Chưa đủ minh chứng", version=finding.version)  # fmt: skip
+
 
 def differences(kept: dict, rebuilt: dict) -> list[str]:
     return [f"{key}: kept {kept.get(key)}, rebuilt {rebuilt.get(key)}"
@@ -289,6 +407,7 @@ def differences(kept: dict, rebuilt: dict) -> list[str]:
 def played(tree, seed: int, steps: int) -> Play:
     play = Play(tree, random.Random(seed))
     play.run(steps)
+    play.run_inspections(steps // 2)
     return play
 
 
@@ -302,7 +421,8 @@ def test_the_kept_figures_equal_a_rebuild_after_random_changes(tree, keeper):
     assert differences(kept, keeper.figures_of(YEAR)) == []
     assert kept, "the year's changes reached this keeper's figures"
     assert {"join", "transfer", "exempt", "fill", "review", "self_check", "meet",
-            "study_attendance", "schedule", "leave", "come_back"} <= play.done  # fmt: skip
+            "study_attendance", "schedule", "leave", "come_back", "inspect", "find",
+            "conclude", "report_remedy"} <= play.done  # fmt: skip
 
 
 # --- the roster import --------------------------------------------------------------------

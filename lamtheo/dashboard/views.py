@@ -35,6 +35,7 @@ from lamtheo.dashboard.selectors import (
     unit_figures,
 )
 from lamtheo.dashboard.services import reminder_send
+from lamtheo.inspections.selectors import inspection_figures
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, top_units
 from lamtheo.orgs.selectors import breadcrumbs
 from lamtheo.people.selectors import search_people
@@ -91,6 +92,11 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
             "can_remind": can(request.user, Capability.REMIND, unit),
             "can_count_documents": can(request.user, Capability.ISSUE_DOCUMENTS, unit),
             "can_set_unit": can(request.user, Capability.MANAGE_UNIT_SETTINGS, unit),
+            # Counts of inspections, findings and remedies: only to those who read the
+            # plans and inspections of the unit (orgs.scope, VIEW_INSPECTION_FIGURES).
+            "inspections": inspection_figures(unit, month.year, rows=False)
+            if can(request.user, Capability.VIEW_INSPECTION_FIGURES, unit)
+            else None,
             # The roster shows each person's records: only to those who may read them.
             "can_open_roster": unit.is_cell and can(request.user, Capability.VIEW_RECORDS, unit),
             "sort_param": sort_text(sort),

@@ -1,6 +1,14 @@
+from __future__ import annotations
+
 from django.apps import AppConfig
 
 
 class InspectionsConfig(AppConfig):
     name = "lamtheo.inspections"
     verbose_name = "Kiểm tra, giám sát"
+
+    def ready(self) -> None:
+        from lamtheo.core import figures
+        from lamtheo.inspections.figures import InspectionFigures
+
+        figures.register(InspectionFigures())

@@ -312,3 +312,48 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.note[:60] or "Tệp minh chứng"
+
+
+# --- pre-aggregated figures (inspections.figures keeps them, core.figures tells it) -------
+
+
+class InspectionYearStat(models.Model):
+    """The inspections of a year's plans counted by the unit whose plan holds them (the
+    level that runs them), by kind and state. A page adds up the rows of a subtree by
+    `path`, the unit's path when counted."""
+
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    path = models.CharField(max_length=255)
+    kind = models.CharField(max_length=24, choices=InspectionKind.choices)
+    state = models.CharField(max_length=10, choices=InspectionState.choices)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "kind", "state"], name="inspectionyearstat_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "path"], name="inspectionyearstat_year_path")]
+
+
+class FindingYearStat(models.Model):
+    """The findings of a year's inspections (not cancelled) counted by the unit inspected,
+    by category, kind, state of the remedy and its deadline. The deadline is kept whole so
+    that "overdue" (open, deadline before today) is read at the moment of reading: no row
+    has to change at midnight, and no nightly job has to run for the figures to stay right."""
+
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    path = models.CharField(max_length=255)
+    category = models.ForeignKey(
+        FindingCategory, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=12, choices=FindingKind.choices)
+    remedy_state = models.CharField(max_length=10, choices=RemedyState.choices)
+    deadline = models.DateField(null=True, blank=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["year", "path"], name="findingyearstat_year_path")]

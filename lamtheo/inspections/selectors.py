@@ -13,19 +13,23 @@ Who sees what:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from lamtheo.core.periods import month_start
 from lamtheo.handbook.models import HandbookEntry
 from lamtheo.inspections.models import (
     Finding,
     FindingCategory,
+    FindingYearStat,
     Inspection,
     InspectionPlan,
     InspectionState,
+    InspectionYearStat,
     RemedyState,
 )
 from lamtheo.learning.meetings.models import CellMeeting
@@ -37,7 +41,7 @@ from lamtheo.orgs.scope import (
     can,
     inspection_reach,
 )
-from lamtheo.orgs.tree import is_within, subtree_q
+from lamtheo.orgs.tree import branch_of, children_of, is_within, subtree_q
 from lamtheo.people.models import Membership, Person
 from lamtheo.pledges.models import Pledge
 
@@ -291,3 +295,144 @@ def study_in_period(inspection: Inspection, person: Person):
         .select_related("session")
         .order_by("session__held_on")
     )
+
+
+# --- figures (read from the rows inspections.figures keeps) --------------------------------
+
+
+@dataclass
+class InspectionCounts:
+    """Inspections by kind (cancelled ones not counted) and their state; findings by kind
+    and the remedies of hạn chế and vi phạm once the conclusion has given them."""
+
+    inspection: int = 0
+    supervision_regular: int = 0
+    supervision_thematic: int = 0
+    survey: int = 0
+    planned: int = 0
+    running: int = 0
+    concluded: int = 0
+    strength: int = 0
+    shortcoming: int = 0
+    violation: int = 0
+    remedied: int = 0  # accepted by the team
+    remedying: int = 0  # open or reported, waiting for the team
+    overdue: int = 0  # open, deadline before today
+
+    @property
+    def total(self) -> int:
+        return self.inspection + self.supervision_regular + self.supervision_thematic + self.survey
+
+    @property
+    def supervision(self) -> int:
+        return self.supervision_regular + self.supervision_thematic
+
+    @property
+    def faults(self) -> int:
+        return self.shortcoming + self.violation
+
+    @property
+    def remedies(self) -> int:
+        return self.remedied + self.remedying
+
+    def add_inspections(self, kind: str, state: str, n: int) -> None:
+        setattr(self, kind, getattr(self, kind) + n)
+        name = {InspectionState.PLANNED: "planned", InspectionState.OPEN: "running",
+                InspectionState.CONCLUDED: "concluded"}[state]  # fmt: skip
+        setattr(self, name, getattr(self, name) + n)
+
+    def add_findings(self, kind: str, remedy: str, deadline, n: int, today: date) -> None:
+        setattr(self, kind, getattr(self, kind) + n)
+        if remedy == RemedyState.ACCEPTED:
+            self.remedied += n
+        elif remedy in (RemedyState.OPEN, RemedyState.REPORTED):
+            self.remedying += n
+            if remedy == RemedyState.OPEN and deadline is not None and deadline < today:
+                self.overdue += n
+
+
+@dataclass
+class InspectionFigureRow:
+    unit: OrgUnit
+    figures: InspectionCounts
+    own: bool = False  # the unit's own level (its own plan, findings at the unit itself)
+
+
+@dataclass
+class CategoryRow:
+    name: str
+    pk: int | None
+    figures: InspectionCounts
+
+
+@dataclass
+class InspectionUnitFigures:
+    unit: OrgUnit
+    year: int
+    today: date
+    total: InspectionCounts
+    own: InspectionCounts  # run by the unit's own level, found at the unit itself
+    rows: list[InspectionFigureRow]
+    categories: list[CategoryRow]
+    category: FindingCategory | None = None  # the findings are of this category only
+
+    @property
+    def below(self) -> InspectionCounts:
+        """What the units under this one ran (the total less the unit's own level)."""
+        return InspectionCounts(**{
+            name: getattr(self.total, name) - getattr(self.own, name)
+            for name in InspectionCounts.__dataclass_fields__
+        })  # fmt: skip
+
+
+UNCATEGORIZED = "Chưa xếp nhóm"
+
+
+def inspection_figures(
+    unit: OrgUnit, year: int, *, category: FindingCategory | None = None,
+    today: date | None = None, rows: bool = True,
+) -> InspectionUnitFigures:  # fmt: skip
+    """The inspection figures of the unit's subtree for `year`: the total, the unit's own
+    level, one row per child unit, and the findings by category. Inspections are counted by
+    the level that ran them (the planning unit), findings and remedies by the unit inspected.
+    With `category`, the findings and remedies are of that category only. Four queries;
+    two without the `rows` (the child units and the categories: a dashboard's summary)."""
+    today = today or timezone.localdate()
+    total, own, per_child = InspectionCounts(), InspectionCounts(), {}
+
+    def bucket(path: str) -> InspectionCounts:
+        branch = branch_of(path, unit.path)
+        return own if path == unit.path else per_child.setdefault(branch, InspectionCounts())
+
+    inspections = (InspectionYearStat.objects.filter(subtree_q(unit.path), year=year)
+                   .exclude(state=InspectionState.CANCELLED))  # fmt: skip
+    for path, kind, state, n in inspections.values_list("path", "kind", "state", "count"):
+        total.add_inspections(kind, state, n)
+        bucket(path).add_inspections(kind, state, n)
+    findings = FindingYearStat.objects.filter(subtree_q(unit.path), year=year)
+    by_category: dict[int | None, InspectionCounts] = {}
+    for path, cat, kind, remedy, deadline, n in findings.values_list(
+        "path", "category_id", "kind", "remedy_state", "deadline", "count"
+    ):
+        by_category.setdefault(cat, InspectionCounts()).add_findings(
+            kind, remedy, deadline, n, today
+        )
+        if category is not None and cat != category.pk:
+            continue
+        total.add_findings(kind, remedy, deadline, n, today)
+        bucket(path).add_findings(kind, remedy, deadline, n, today)
+    if not rows:
+        return InspectionUnitFigures(unit, year, today, total, own, [], [], category)
+    table = [
+        InspectionFigureRow(u, per_child.get(branch, InspectionCounts()))
+        for u, branch in children_of(unit, per_child)
+    ]
+    if not unit.is_cell:
+        table.insert(0, InspectionFigureRow(unit, own, own=True))
+    # The list's own order (FindingCategory.Meta), findings without a category last.
+    named = list(FindingCategory.objects.values_list("pk", "name")) if by_category else []
+    categories = [CategoryRow(name, pk, by_category[pk]) for pk, name in named
+                  if pk in by_category]  # fmt: skip
+    if None in by_category:
+        categories.append(CategoryRow(UNCATEGORIZED, None, by_category[None]))
+    return InspectionUnitFigures(unit, year, today, total, own, table, categories, category)

@@ -6,6 +6,9 @@ finding:    recorded, edited or removed only while the inspection is open; an ư
             remedy; a hạn chế or vi phạm waits (pending) until the conclusion assigns it.
 remedy:     pending ─conclude→ open ─report→ reported ─accept→ accepted
                                       reported ─reopen (with a reason)→ open.
+
+Every write on an inspection or a finding tells core.figures which units' figures of the
+plan's year changed (`_counted`), in its own transaction (inspections.figures keeps them).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from lamtheo.core import figures
 from lamtheo.core.audit import bump_version, record_view, tag
 from lamtheo.core.errors import DomainError
 from lamtheo.core.models import StoredFile
@@ -85,6 +89,13 @@ def _refuse_unless_keeper(actor, plan: InspectionPlan) -> None:
 
 
 # --- inspections --------------------------------------------------------------------------
+
+
+def _counted(inspection: Inspection, source, *also: OrgUnit | None) -> None:
+    """The figures of the plan's year change for the planning unit, the unit inspected and
+    `also` (the unit inspected before an edit)."""
+    units = {u.pk: u for u in (inspection.plan.unit, inspection.unit, *also) if u is not None}
+    figures.units_year_changed(units=units.values(), year=inspection.plan.year, source=source)
 
 
 @dataclass
@@ -172,6 +183,7 @@ def inspection_create(*, actor, plan: InspectionPlan, data: InspectionInput) -> 
     )
     inspection.save()
     inspection.team.set(data.team)
+    _counted(inspection, Inspection)
     return inspection
 
 
@@ -184,6 +196,7 @@ def inspection_update(
     if inspection.state not in (InspectionState.PLANNED, InspectionState.OPEN):
         raise DomainError("Cuộc kiểm tra đã kết thúc hoặc đã hủy, không sửa được nữa.")
     bump_version(inspection, version)
+    inspected_before = inspection.unit
     _apply(inspection.plan, inspection, data)
     names = ", ".join(sorted(u.get_full_name() or u.username for u in data.team))
     tag(
@@ -194,6 +207,7 @@ def inspection_update(
     )
     inspection.save()
     inspection.team.set(data.team)
+    _counted(inspection, Inspection, inspected_before)
     return inspection
 
 
@@ -214,6 +228,7 @@ def inspection_open(*, actor, inspection: Inspection, version: int) -> Inspectio
     inspection.state, inspection.opened_at = InspectionState.OPEN, timezone.now()
     tag(inspection, actor=actor, action=InspectionAction.INSPECTION_OPENED, reason="Bắt đầu")
     inspection.save()
+    _counted(inspection, Inspection)
     return inspection
 
 
@@ -234,6 +249,7 @@ def inspection_cancel(*, actor, inspection: Inspection, reason: str, version: in
         reason=f"Hủy: {reason}"[:250],
     )
     inspection.save()
+    _counted(inspection, Inspection)
     return inspection
 
 
@@ -252,17 +268,18 @@ def _remedy_url(finding: Finding) -> str:
 @transaction.atomic
 def inspection_conclude(
     *, actor, inspection: Inspection, conclusion: str, concluded_on: date, version: int,
-    base_url: str = "",
+    base_url: str = "", today: date | None = None,
 ) -> Inspection:  # fmt: skip
     """open → concluded: the conclusion is issued; each hạn chế or vi phạm's remedy is
-    assigned to the side responsible, who is told."""
+    assigned to the side responsible, who is told. `today`: the day the conclusion is
+    written on (the demo plays days past; the pages never pass it)."""
     _refuse_unless_runner(actor, inspection)
     if inspection.state != InspectionState.OPEN:
         raise DomainError("Chỉ kết luận được cuộc kiểm tra đang tiến hành.")
     conclusion = nfc(conclusion)
     if not conclusion:
         raise DomainError("Nhập nội dung kết luận.", field="conclusion")
-    if concluded_on > timezone.localdate():
+    if concluded_on > (today or timezone.localdate()):
         raise DomainError("Ngày kết luận không thể sau ngày hôm nay.", field="concluded_on")
     if concluded_on < inspection.starts_on:
         raise DomainError(
@@ -306,6 +323,7 @@ def inspection_conclude(
             subject="Yêu cầu khắc phục sau kiểm tra, giám sát",
             sender_title=title,
         )
+    _counted(inspection, Inspection)
     return inspection
 
 
@@ -343,7 +361,9 @@ class FindingInput:
     deadline: date | None = None
 
 
-def _apply_finding(inspection: Inspection, finding: Finding, data: FindingInput) -> None:
+def _apply_finding(
+    inspection: Inspection, finding: Finding, data: FindingInput, today: date | None = None
+) -> None:
     if data.kind not in FindingKind.values:
         raise DomainError("Chọn loại: ưu điểm, hạn chế hoặc vi phạm.", field="kind")
     text = nfc(data.text)
@@ -381,7 +401,7 @@ def _apply_finding(inspection: Inspection, finding: Finding, data: FindingInput)
         )
     if data.deadline is None:
         raise DomainError("Nhập hạn khắc phục.", field="deadline")
-    if data.deadline < timezone.localdate():
+    if data.deadline < (today or timezone.localdate()):
         raise DomainError("Hạn khắc phục không thể trước ngày hôm nay.", field="deadline")
     finding.remedy, finding.deadline = remedy, data.deadline
     finding.responsible_unit = data.responsible_unit
@@ -390,13 +410,18 @@ def _apply_finding(inspection: Inspection, finding: Finding, data: FindingInput)
 
 
 @transaction.atomic
-def finding_add(*, actor, inspection: Inspection, data: FindingInput) -> Finding:
+def finding_add(
+    *, actor, inspection: Inspection, data: FindingInput, today: date | None = None
+) -> Finding:
+    """`today`: the day the finding is written on, which a deadline may not precede (the
+    demo plays days past; the pages never pass it)."""
     _refuse_unless_runner(actor, inspection)
     _refuse_unless_open(inspection)
     finding = Finding(inspection=inspection, created_by=actor)
-    _apply_finding(inspection, finding, data)
+    _apply_finding(inspection, finding, data, today)
     tag(finding, actor=actor, action=InspectionAction.FINDING_ADDED, reason="Ghi nội dung")
     finding.save()
+    _counted(inspection, Finding)
     return finding
 
 
@@ -408,6 +433,7 @@ def finding_update(*, actor, finding: Finding, data: FindingInput, version: int)
     _apply_finding(finding.inspection, finding, data)
     tag(finding, actor=actor, action=InspectionAction.FINDING_EDITED, reason="Sửa nội dung")
     finding.save()
+    _counted(finding.inspection, Finding)
     return finding
 
 
@@ -418,6 +444,7 @@ def finding_remove(*, actor, finding: Finding, version: int) -> None:
     bump_version(finding, version)
     tag(finding, actor=actor, action=InspectionAction.FINDING_REMOVED, reason="Bỏ nội dung")
     finding.delete()
+    _counted(finding.inspection, Finding)
 
 
 # --- remedies -----------------------------------------------------------------------------
@@ -447,6 +474,7 @@ def remedy_report(
     finding.reported_at, finding.reported_by = timezone.now(), actor
     tag(finding, actor=actor, action=InspectionAction.REMEDY_REPORTED, reason="Báo cáo")
     finding.save()
+    _counted(finding.inspection, Finding)
     where = finding.responsible_unit or finding.responsible_person
     notice_send(
         actor=actor,
@@ -476,6 +504,7 @@ def remedy_accept(*, actor, finding: Finding, version: int, base_url: str = "") 
     finding.remedy_state, finding.accepted_at = RemedyState.ACCEPTED, timezone.now()
     tag(finding, actor=actor, action=InspectionAction.REMEDY_ACCEPTED, reason="Công nhận")
     finding.save()
+    _counted(finding.inspection, Finding)
     notice_send(
         actor=actor,
         users=_responsible_users(finding),
@@ -506,6 +535,7 @@ def remedy_reopen(
         reason=f"Khắc phục tiếp: {reason}"[:250],
     )
     finding.save()
+    _counted(finding.inspection, Finding)
     notice_send(
         actor=actor,
         users=_responsible_users(finding),

@@ -3,6 +3,10 @@ service call, a redirect."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
@@ -14,8 +18,11 @@ from django.views.decorators.http import require_POST
 from lamtheo.core import form_tokens
 from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
+from lamtheo.core.figure_tables import Column, figures_table
 from lamtheo.core.forms import ReasonForm, posted_version
+from lamtheo.core.periods import year_from, year_links
 from lamtheo.core.uploads import store_upload, stored_file_response
+from lamtheo.core.xlsx import xlsx_response
 from lamtheo.inspections import conclusion_docx, exports, selectors, services
 from lamtheo.inspections.forms import (
     CategoryForm,
@@ -33,7 +40,8 @@ from lamtheo.inspections.models import (
     InspectionState,
     RemedyState,
 )
-from lamtheo.orgs.scope import Capability, get_unit_or_404, top_units
+from lamtheo.orgs.scope import Capability, can, get_unit_or_404, top_units
+from lamtheo.orgs.selectors import breadcrumbs
 from lamtheo.people.models import Person
 
 NOT_FOUND = "Không tìm thấy trang."
@@ -45,6 +53,49 @@ def _base(request) -> str:
 
 def _add_error(form, error: DomainError) -> None:
     form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+def _attempt(
+    request: HttpRequest,
+    act: Callable[[], Any],
+    *,
+    to: tuple | Callable[[Any], tuple],
+    done: str = "",
+    form=None,
+    once: bool = False,
+) -> HttpResponse | None:
+    """Run one service call and go on: say `done`, redirect to `to` (URL name and arguments,
+    or a function of what `act` returned). With a `form`: only when it was posted and is
+    valid, and a refusal goes onto the form (None is returned: the caller draws the form
+    again). Without (a bare button): a refusal is said in a message before the redirect.
+    `once`: `act` creates, guarded by the form token (a second post answers with the first)."""
+    if form is not None and not (request.method == "POST" and form.is_valid()):
+        return None
+    try:
+        if once:
+            token = request.POST.get(form_tokens.FIELD)
+            result, created = form_tokens.once(user=request.user, token=token, create=act)
+        else:
+            result, created = act(), True
+    except DomainError as e:
+        if form is not None:
+            _add_error(form, e)
+            return None
+        messages.error(request, e.message)
+        return redirect(*to)
+    if not created:
+        messages.info(request, form_tokens.ALREADY)
+    elif done:
+        messages.success(request, done)
+    return redirect(*(to(result) if callable(to) else to))
+
+
+def _repeated(request: HttpRequest, to: Callable[[Any], tuple]) -> HttpResponse | None:
+    """A second post of a create form that already created: back to what it created."""
+    if (done := form_tokens.already(request)) is None:
+        return None
+    messages.info(request, form_tokens.ALREADY)
+    return redirect(*to(done))
 
 
 @login_required
@@ -90,29 +141,26 @@ def plans(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def plan_new(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_unit_or_404(request.user, code, Capability.PLAN_INSPECTIONS)
-    if (done := form_tokens.already(request)) is not None:
-        messages.info(request, form_tokens.ALREADY)
-        return redirect("inspections:plan", done.pk)
+    if answer := _repeated(request, lambda plan: ("inspections:plan", plan.pk)):
+        return answer
     year = timezone.localdate().year
     form = PlanForm(
         request.POST or None,
         initial={"year": year, "title": f"Kế hoạch kiểm tra, giám sát năm {year}"},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            plan, created = form_tokens.once(
-                user=request.user,
-                token=request.POST.get(form_tokens.FIELD),
-                create=lambda: services.plan_create(
-                    actor=request.user, unit=unit, year=data["year"], title=data["title"]
-                ),
-            )
-            if not created:
-                messages.info(request, form_tokens.ALREADY)
-            return redirect("inspections:plan", plan.pk)
-        except DomainError as e:
-            _add_error(form, e)
+    if answer := _attempt(
+        request,
+        lambda: services.plan_create(
+            actor=request.user,
+            unit=unit,
+            year=form.cleaned_data["year"],
+            title=form.cleaned_data["title"],
+        ),
+        to=lambda plan: ("inspections:plan", plan.pk),
+        form=form,
+        once=True,
+    ):
+        return answer
     return render(
         request,
         "inspections/plan_form.html",
@@ -194,28 +242,23 @@ def _keeper_plan_or_404(request, pk: int):
 @login_required
 def inspection_new(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _keeper_plan_or_404(request, pk)
-    if (done := form_tokens.already(request)) is not None:
-        messages.info(request, form_tokens.ALREADY)
-        return redirect("inspections:inspection", done.pk)
+    if answer := _repeated(request, lambda inspection: ("inspections:inspection", inspection.pk)):
+        return answer
     initial = {"unit": request.GET.get("don_vi")} if request.GET.get("don_vi", "").isdigit() else {}
     form = InspectionForm(
         request.POST or None, units=selectors.subject_units(plan), initial=initial
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            data = _inspection_input(plan, form.cleaned_data)
-            inspection, created = form_tokens.once(
-                user=request.user,
-                token=request.POST.get(form_tokens.FIELD),
-                create=lambda: services.inspection_create(actor=request.user, plan=plan, data=data),
-            )
-            if not created:
-                messages.info(request, form_tokens.ALREADY)
-            else:
-                messages.success(request, "Đã thêm cuộc kiểm tra vào kế hoạch.")
-            return redirect("inspections:inspection", inspection.pk)
-        except DomainError as e:
-            _add_error(form, e)
+    if answer := _attempt(
+        request,
+        lambda: services.inspection_create(
+            actor=request.user, plan=plan, data=_inspection_input(plan, form.cleaned_data)
+        ),
+        to=lambda inspection: ("inspections:inspection", inspection.pk),
+        done="Đã thêm cuộc kiểm tra vào kế hoạch.",
+        form=form,
+        once=True,
+    ):
+        return answer
     return render(
         request,
         "inspections/inspection_form.html",
@@ -231,12 +274,17 @@ def _runner_inspection_or_404(request, pk: int):
     return inspection
 
 
+def _keeper_inspection_or_404(request, pk: int):
+    inspection = selectors.get_inspection_or_404(request.user, pk)
+    if not selectors.can_keep_plan(request.user, inspection.plan):
+        raise Http404(NOT_FOUND)
+    return inspection
+
+
 @login_required
 def inspection_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = selectors.get_inspection_or_404(request.user, pk)
+    inspection = _keeper_inspection_or_404(request, pk)
     plan = inspection.plan
-    if not selectors.can_keep_plan(request.user, plan):
-        raise Http404(NOT_FOUND)
     if inspection.state not in (InspectionState.PLANNED, InspectionState.OPEN):
         messages.info(request, "Cuộc kiểm tra đã kết thúc hoặc đã hủy, không sửa được nữa.")
         return redirect("inspections:inspection", pk)
@@ -259,18 +307,19 @@ def inspection_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, units=selectors.subject_units(plan), initial=initial
     )
     form.fields["version"].required = True
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.inspection_update(
-                actor=request.user,
-                inspection=inspection,
-                data=_inspection_input(plan, form.cleaned_data),
-                version=form.cleaned_data["version"],
-            )
-            messages.success(request, "Đã lưu cuộc kiểm tra.")
-            return redirect("inspections:inspection", pk)
-        except DomainError as e:
-            _add_error(form, e)
+    if answer := _attempt(
+        request,
+        lambda: services.inspection_update(
+            actor=request.user,
+            inspection=inspection,
+            data=_inspection_input(plan, form.cleaned_data),
+            version=form.cleaned_data["version"],
+        ),
+        to=("inspections:inspection", pk),
+        done="Đã lưu cuộc kiểm tra.",
+        form=form,
+    ):
+        return answer
     return render(
         request,
         "inspections/inspection_form.html",
@@ -306,41 +355,38 @@ def inspection(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def inspection_open(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _runner_inspection_or_404(request, pk)
-    try:
-        services.inspection_open(
+    return _attempt(
+        request,
+        lambda: services.inspection_open(
             actor=request.user, inspection=inspection, version=posted_version(request.POST)
-        )
-        messages.success(
-            request, "Cuộc kiểm tra đã bắt đầu; đoàn xem được hồ sơ của thời kỳ kiểm tra."
-        )
-    except DomainError as e:
-        messages.error(request, e.message)
-    return redirect("inspections:inspection", pk)
+        ),
+        to=("inspections:inspection", pk),
+        done="Cuộc kiểm tra đã bắt đầu; đoàn xem được hồ sơ của thời kỳ kiểm tra.",
+    )
 
 
 @login_required
 def inspection_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = selectors.get_inspection_or_404(request.user, pk)
-    if not selectors.can_keep_plan(request.user, inspection.plan):
-        raise Http404(NOT_FOUND)
+    inspection = _keeper_inspection_or_404(request, pk)
     form = ReasonForm(
         request.POST or None,
         label="Lý do hủy",
         required="Ghi rõ lý do hủy cuộc kiểm tra.",
         initial={"version": inspection.version},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.inspection_cancel(
-                actor=request.user,
-                inspection=inspection,
-                reason=form.cleaned_data["reason"],
-                version=form.cleaned_data["version"],
-            )
-            messages.success(request, "Đã hủy cuộc kiểm tra.")
-            return redirect("inspections:plan", inspection.plan_id)
-        except DomainError as e:
-            _add_error(form, e)
+    if answer := _attempt(
+        request,
+        lambda: services.inspection_cancel(
+            actor=request.user,
+            inspection=inspection,
+            reason=form.cleaned_data["reason"],
+            version=form.cleaned_data["version"],
+        ),
+        to=("inspections:plan", inspection.plan_id),
+        done="Đã hủy cuộc kiểm tra.",
+        form=form,
+    ):
+        return answer
     return render(request, "inspections/cancel.html", {"form": form, "inspection": inspection})
 
 
@@ -387,33 +433,26 @@ def person_records(request: HttpRequest, pk: int, person_id: int) -> HttpRespons
 @login_required
 def evidence_new(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _runner_inspection_or_404(request, pk)
-    if (done := form_tokens.already(request)) is not None:
-        messages.info(request, form_tokens.ALREADY)
-        return redirect("inspections:inspection", done.inspection_id)
+    if answer := _repeated(request, lambda ev: ("inspections:inspection", ev.inspection_id)):
+        return answer
     form = EvidenceForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+
+    def create():
         data = form.cleaned_data
-        try:
+        stored = store_upload(actor=request.user, file=data["file"]) if data.get("file") else None
+        return services.evidence_add(
+            actor=request.user, inspection=inspection, note=data["note"], file=stored
+        )
 
-            def create():
-                stored = (
-                    store_upload(actor=request.user, file=data["file"])
-                    if data.get("file")
-                    else None
-                )
-                return services.evidence_add(
-                    actor=request.user, inspection=inspection, note=data["note"], file=stored
-                )
-
-            _, created = form_tokens.once(
-                user=request.user, token=request.POST.get(form_tokens.FIELD), create=create
-            )
-            messages.success(
-                request, "Đã lưu tài liệu, minh chứng." if created else form_tokens.ALREADY
-            )
-            return redirect("inspections:inspection", pk)
-        except DomainError as e:
-            _add_error(form, e)
+    if answer := _attempt(
+        request,
+        create,
+        to=("inspections:inspection", pk),
+        done="Đã lưu tài liệu, minh chứng.",
+        form=form,
+        once=True,
+    ):
+        return answer
     return render(
         request,
         "inspections/evidence_form.html",
@@ -455,27 +494,25 @@ def _finding_form(request, inspection, initial=None):
 @login_required
 def finding_new(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _runner_inspection_or_404(request, pk)
-    if (done := form_tokens.already(request)) is not None:
-        messages.info(request, form_tokens.ALREADY)
-        return redirect("inspections:inspection", done.inspection_id)
+    if answer := _repeated(request, lambda f: ("inspections:inspection", f.inspection_id)):
+        return answer
     if inspection.state != InspectionState.OPEN:
         messages.info(request, "Chỉ ghi được khi cuộc kiểm tra đang tiến hành.")
         return redirect("inspections:inspection", pk)
     form = _finding_form(request, inspection, {"responsible_unit": inspection.unit_id})
-    if request.method == "POST" and form.is_valid():
-        try:
-            data = _finding_input(inspection, form.cleaned_data)
-            _, created = form_tokens.once(
-                user=request.user,
-                token=request.POST.get(form_tokens.FIELD),
-                create=lambda: services.finding_add(
-                    actor=request.user, inspection=inspection, data=data
-                ),
-            )
-            messages.success(request, "Đã ghi nội dung." if created else form_tokens.ALREADY)
-            return redirect("inspections:inspection", pk)
-        except DomainError as e:
-            _add_error(form, e)
+    if answer := _attempt(
+        request,
+        lambda: services.finding_add(
+            actor=request.user,
+            inspection=inspection,
+            data=_finding_input(inspection, form.cleaned_data),
+        ),
+        to=("inspections:inspection", pk),
+        done="Đã ghi nội dung.",
+        form=form,
+        once=True,
+    ):
+        return answer
     return render(
         request,
         "inspections/finding_form.html",
@@ -486,10 +523,8 @@ def finding_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = selectors.get_finding_or_404(request.user, pk)
+    finding = _runner_finding_or_404(request, pk)
     inspection = finding.inspection
-    if not selectors.can_run(request.user, inspection):
-        raise Http404(NOT_FOUND)
     if inspection.state != InspectionState.OPEN:
         messages.info(request, "Chỉ sửa được khi cuộc kiểm tra đang tiến hành.")
         return redirect("inspections:inspection", inspection.pk)
@@ -505,18 +540,19 @@ def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = _finding_form(request, inspection, initial)
     form.fields["version"].required = True
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.finding_update(
-                actor=request.user,
-                finding=finding,
-                data=_finding_input(inspection, form.cleaned_data),
-                version=form.cleaned_data["version"],
-            )
-            messages.success(request, "Đã lưu nội dung.")
-            return redirect("inspections:inspection", inspection.pk)
-        except DomainError as e:
-            _add_error(form, e)
+    if answer := _attempt(
+        request,
+        lambda: services.finding_update(
+            actor=request.user,
+            finding=finding,
+            data=_finding_input(inspection, form.cleaned_data),
+            version=form.cleaned_data["version"],
+        ),
+        to=("inspections:inspection", inspection.pk),
+        done="Đã lưu nội dung.",
+        form=form,
+    ):
+        return answer
     return render(
         request,
         "inspections/finding_form.html",
@@ -527,18 +563,15 @@ def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def finding_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = selectors.get_finding_or_404(request.user, pk)
-    inspection = finding.inspection
-    if not selectors.can_run(request.user, inspection):
-        raise Http404(NOT_FOUND)
-    try:
-        services.finding_remove(
+    finding = _runner_finding_or_404(request, pk)
+    return _attempt(
+        request,
+        lambda: services.finding_remove(
             actor=request.user, finding=finding, version=posted_version(request.POST)
-        )
-        messages.success(request, "Đã bỏ nội dung.")
-    except DomainError as e:
-        messages.error(request, e.message)
-    return redirect("inspections:inspection", inspection.pk)
+        ),
+        to=("inspections:inspection", finding.inspection_id),
+        done="Đã bỏ nội dung.",
+    )
 
 
 # --- the conclusion: form → check → confirmation ------------------------------------------
@@ -559,27 +592,29 @@ def conclude(request: HttpRequest, pk: int) -> HttpResponse:
             "category", "responsible_unit", "responsible_person"
         )
     )
-    checking = False
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if request.POST.get("confirmed") == "1":
-            try:
-                services.inspection_conclude(
-                    actor=request.user,
-                    inspection=inspection,
-                    conclusion=data["conclusion"],
-                    concluded_on=data["concluded_on"],
-                    version=data["version"],
-                    base_url=_base(request),
-                )
-                return redirect("inspections:concluded", pk)
-            except DomainError as e:
-                _add_error(form, e)
-        else:
-            checking = True
+    # A valid post without "confirmed" shows the check-your-answers page first.
+    checking = request.method == "POST" and request.POST.get("confirmed") != "1"
+    if not checking and (
+        answer := _attempt(
+            request,
+            lambda: services.inspection_conclude(
+                actor=request.user,
+                inspection=inspection,
+                conclusion=form.cleaned_data["conclusion"],
+                concluded_on=form.cleaned_data["concluded_on"],
+                version=form.cleaned_data["version"],
+                base_url=_base(request),
+            ),
+            to=("inspections:concluded", pk),
+            form=form,
+        )
+    ):
+        return answer
     return render(
         request,
-        "inspections/conclude_check.html" if checking else "inspections/conclude.html",
+        "inspections/conclude_check.html"
+        if checking and form.is_valid()
+        else "inspections/conclude.html",
         {
             "form": form,
             "inspection": inspection,
@@ -624,26 +659,29 @@ def remedy(request: HttpRequest, pk: int) -> HttpResponse:
         form = RemedyReportForm(
             request.POST or None, request.FILES or None, initial={"version": finding.version}
         )
-        if request.method == "POST" and form.is_valid():
+
+        def report():
             data = form.cleaned_data
-            try:
-                stored = (
-                    store_upload(actor=request.user, file=data["file"])
-                    if data.get("file")
-                    else None
-                )
-                services.remedy_report(
-                    actor=request.user,
-                    finding=finding,
-                    text=data["text"],
-                    file=stored,
-                    version=data["version"],
-                    base_url=_base(request),
-                )
-                messages.success(request, "Đã báo cáo kết quả khắc phục; đoàn kiểm tra sẽ xem xét.")
-                return redirect("inspections:remedy", pk)
-            except DomainError as e:
-                _add_error(form, e)
+            stored = (
+                store_upload(actor=request.user, file=data["file"]) if data.get("file") else None
+            )
+            return services.remedy_report(
+                actor=request.user,
+                finding=finding,
+                text=data["text"],
+                file=stored,
+                version=data["version"],
+                base_url=_base(request),
+            )
+
+        if answer := _attempt(
+            request,
+            report,
+            to=("inspections:remedy", pk),
+            done="Đã báo cáo kết quả khắc phục; đoàn kiểm tra sẽ xem xét.",
+            form=form,
+        ):
+            return answer
     elif request.method == "POST":
         raise Http404(NOT_FOUND)
     return render(
@@ -667,7 +705,7 @@ def remedy_file(request: HttpRequest, pk: int) -> HttpResponse:
     return stored_file_response(request, finding.report_file)
 
 
-def _judge_or_404(request, pk: int):
+def _runner_finding_or_404(request, pk: int):
     finding = selectors.get_finding_or_404(request.user, pk)
     if not selectors.can_run(request.user, finding.inspection):
         raise Http404(NOT_FOUND)
@@ -677,23 +715,23 @@ def _judge_or_404(request, pk: int):
 @login_required
 @require_POST
 def remedy_accept(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = _judge_or_404(request, pk)
-    try:
-        services.remedy_accept(
+    finding = _runner_finding_or_404(request, pk)
+    return _attempt(
+        request,
+        lambda: services.remedy_accept(
             actor=request.user,
             finding=finding,
             version=posted_version(request.POST),
             base_url=_base(request),
-        )
-        messages.success(request, "Đã công nhận khắc phục xong.")
-    except DomainError as e:
-        messages.error(request, e.message)
-    return redirect("inspections:remedy", pk)
+        ),
+        to=("inspections:remedy", pk),
+        done="Đã công nhận khắc phục xong.",
+    )
 
 
 @login_required
 def remedy_reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = _judge_or_404(request, pk)
+    finding = _runner_finding_or_404(request, pk)
     if finding.remedy_state != RemedyState.REPORTED:
         return redirect("inspections:remedy", pk)
     form = ReasonForm(
@@ -702,19 +740,20 @@ def remedy_reopen(request: HttpRequest, pk: int) -> HttpResponse:
         required="Ghi rõ vì sao chưa công nhận đã khắc phục.",
         initial={"version": finding.version},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.remedy_reopen(
-                actor=request.user,
-                finding=finding,
-                reason=form.cleaned_data["reason"],
-                version=form.cleaned_data["version"],
-                base_url=_base(request),
-            )
-            messages.success(request, "Đã yêu cầu khắc phục tiếp.")
-            return redirect("inspections:remedy", pk)
-        except DomainError as e:
-            _add_error(form, e)
+    if answer := _attempt(
+        request,
+        lambda: services.remedy_reopen(
+            actor=request.user,
+            finding=finding,
+            reason=form.cleaned_data["reason"],
+            version=form.cleaned_data["version"],
+            base_url=_base(request),
+        ),
+        to=("inspections:remedy", pk),
+        done="Đã yêu cầu khắc phục tiếp.",
+        form=form,
+    ):
+        return answer
     return render(request, "inspections/reopen.html", {"form": form, "finding": finding})
 
 
@@ -726,13 +765,14 @@ def categories(request: HttpRequest) -> HttpResponse:
     if not selectors.may_edit_categories(request.user):
         raise Http404(NOT_FOUND)
     form = CategoryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.category_save(actor=request.user, name=form.cleaned_data["name"])
-            messages.success(request, "Đã thêm nhóm vào danh mục.")
-            return redirect("inspections:categories")
-        except DomainError as e:
-            _add_error(form, e)
+    if answer := _attempt(
+        request,
+        lambda: services.category_save(actor=request.user, name=form.cleaned_data["name"]),
+        to=("inspections:categories",),
+        done="Đã thêm nhóm vào danh mục.",
+        form=form,
+    ):
+        return answer
     return render(
         request,
         "inspections/categories.html",
@@ -756,17 +796,87 @@ def category_edit(request: HttpRequest, pk: int) -> HttpResponse:
         },
     )
     form.fields["version"].required = True
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.category_save(
-                actor=request.user,
-                category=category,
-                name=form.cleaned_data["name"],
-                is_active=form.cleaned_data["is_active"],
-                version=form.cleaned_data["version"],
-            )
-            messages.success(request, "Đã lưu nhóm.")
-            return redirect("inspections:categories")
-        except DomainError as e:
-            _add_error(form, e)
+    if answer := _attempt(
+        request,
+        lambda: services.category_save(
+            actor=request.user,
+            category=category,
+            name=form.cleaned_data["name"],
+            is_active=form.cleaned_data["is_active"],
+            version=form.cleaned_data["version"],
+        ),
+        to=("inspections:categories",),
+        done="Đã lưu nhóm.",
+        form=form,
+    ):
+        return answer
     return render(request, "inspections/category_form.html", {"form": form, "category": category})
+
+
+# --- figures ------------------------------------------------------------------------------
+
+FIGURE_COLUMNS = [
+    Column("Kiểm tra", "inspection"),
+    Column("Giám sát thường xuyên", "supervision_regular"),
+    Column("Giám sát chuyên đề", "supervision_thematic"),
+    Column("Khảo sát", "survey"),
+    Column("Cộng", "total"),
+    Column("Đã kết luận", "concluded"),
+]
+FINDING_COLUMNS = [
+    Column("Ưu điểm", "strength"),
+    Column("Hạn chế, khuyết điểm", "shortcoming"),
+    Column("Vi phạm", "violation"),
+    Column("Đã khắc phục xong", "remedied"),
+    Column("Đang khắc phục", "remedying"),
+    Column("Quá hạn khắc phục", "overdue"),
+]
+
+
+def _figures(request: HttpRequest, code: str):
+    unit = get_unit_or_404(request.user, code, Capability.VIEW_INSPECTION_FIGURES)
+    year = year_from(request.GET)
+    raw = request.GET.get("nhom", "")
+    category = FindingCategory.objects.filter(pk=raw).first() if raw.isdigit() else None
+    return selectors.inspection_figures(unit, year, category=category)
+
+
+def _figures_query(figures, with_category: bool = True) -> str:
+    params = {"nam": figures.year}
+    if with_category and figures.category is not None:
+        params["nhom"] = figures.category.pk
+    return urlencode(params)
+
+
+@login_required
+def figures(request: HttpRequest, code: str) -> HttpResponse:
+    """Inspections by the level that ran them, findings and remedies by the unit inspected,
+    each child unit's row opening its own page; findings by category, each opening the
+    rows of that category."""
+    figures = _figures(request, code)
+    unit, query = figures.unit, _figures_query(figures)
+    tables = {
+        "inspections_table": figures_table(
+            FIGURE_COLUMNS, figures.rows, figures.total, url_name="inspections:figures",
+            query=_figures_query(figures, False), labelled_by="theo-cap",
+        ),
+        "findings_table": figures_table(
+            FINDING_COLUMNS, figures.rows, figures.total, url_name="inspections:figures",
+            query=query, labelled_by="theo-don-vi",
+        ),
+    }  # fmt: skip
+    return render(request, "inspections/figures.html", {
+        "figures": figures, "unit": unit, "t": figures.total, "query": query,
+        "breadcrumbs": [a for a in breadcrumbs(request.user, unit)
+                        if can(request.user, Capability.VIEW_INSPECTION_FIGURES, a)],
+        "periods": year_links(figures.year),
+        "year_query": _figures_query(figures, False), **tables,
+    })  # fmt: skip
+
+
+@login_required
+def figures_export(request: HttpRequest, code: str) -> HttpResponse:
+    figures = _figures(request, code)
+    workbook = exports.figures_xlsx(figures, FIGURE_COLUMNS, FINDING_COLUMNS)
+    name = f"so-lieu-kiem-tra-{figures.unit.code}-{figures.year}.xlsx"
+    return xlsx_response(workbook, name)

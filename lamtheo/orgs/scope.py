@@ -73,6 +73,7 @@ class Capability(StrEnum):
     PLAN_INSPECTIONS = "plan_inspections"  # keep the unit's own plan of inspections, run them
     VIEW_INSPECTIONS = "view_inspections"  # read the plans and inspections of the subtree
     REPORT_REMEDIES = "report_remedies"  # report the unit's remedies after an inspection
+    VIEW_INSPECTION_FIGURES = "view_inspection_figures"  # counts of inspections and findings
 
 
 class Reach(StrEnum):
@@ -178,6 +179,11 @@ RULES: dict[Capability, tuple[Rule, ...]] = {
     Capability.VIEW_INSPECTIONS: (Rule(_INSPECTIONS, Reach.SUBTREE),),
     # The remedies a conclusion gives a unit are reported by its own committee (secretary).
     Capability.REPORT_REMEDIES: (Rule(_COMMITTEES, Reach.UNIT_ITSELF),),
+    # The counts of inspections, findings and remedies of a subtree: those who read its
+    # plans and inspections (VIEW_INSPECTIONS), not every role that sees the dashboard's
+    # figures (VIEW_STATS): which unit was found at fault, and how often, is oversight
+    # business, not a campaign rate. Counts only, never names.
+    Capability.VIEW_INSPECTION_FIGURES: (Rule(_INSPECTIONS, Reach.SUBTREE),),
 }
 
 WHOLE_TREE_FOR_SUPERUSER = frozenset({Capability.MANAGE_ROSTER})

@@ -79,6 +79,12 @@ def cases(w) -> list[Case]:
         ("inspections:remedy", [w.ins_reported.pk], responsible),
         ("inspections:remedy_file", [w.ins_reported.pk], responsible),
         ("inspections:remedy_reopen", [w.ins_reported.pk], keeper),
+        # Counts only, to those who read the unit's plans and inspections (not admin).
+        ("inspections:figures", [w.org.code], viewers),
+        ("inspections:figures", [w.cell.code], viewers | {"secretary": 200}),
+        ("inspections:figures", [w.bloc.code], top),
+        ("inspections:figures_export", [w.org.code], viewers),
+        ("inspections:figures_export", [w.cell.code], viewers | {"secretary": 200}),
     ]
     return [(name, args, expected, "get") for name, args, expected in gets] + [
         (name, args, expected, "post")

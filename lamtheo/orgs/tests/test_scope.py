@@ -159,6 +159,9 @@ EXPECTED: dict[Capability, dict[str, set[str]]] = {
         "committee": {"org"},
         "other_secretary": CELL_B,
     },
+    # The counts of inspections follow who reads the inspections: not the administrator,
+    # who sees every other figure of the dashboard.
+    Capability.VIEW_INSPECTION_FIGURES: OFFICE,
 }
 
 
