@@ -126,7 +126,7 @@ def hints_comment(verdicts: list[tuple]) -> str:
         if verdict is None or not verdict.needs_work:
             continue
         state = "còn chung chung" if verdict.kind == VerdictKind.VAGUE else "chưa gắn với nhiệm vụ"
-        lines.append(f"- Việc “{quote(item.text)}”: {state}. {verdict.hint}")
+        lines.append(f"Việc “{quote(item.text)}”: {state}. {verdict.hint}")
     return "\n".join(lines)
 
 

@@ -96,8 +96,8 @@ def test_the_hints_comment_has_one_line_per_item_that_needs_work(tree):
     pledge = submitted(tree)
     lines = hints_comment(item_verdicts(pledge)).split("\n")
     assert lines == [
-        f"- Việc “{VAGUE}”: còn chung chung. {hint(VAGUE)}",
-        f"- Việc “{NOT_TIED}”: chưa gắn với nhiệm vụ. {hint(NOT_TIED)}",
+        f"Việc “{VAGUE}”: còn chung chung. {hint(VAGUE)}",
+        f"Việc “{NOT_TIED}”: chưa gắn với nhiệm vụ. {hint(NOT_TIED)}",
     ]
 
 
