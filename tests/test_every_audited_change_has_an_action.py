@@ -105,6 +105,15 @@ def run_views_of_other_peoples_records(tree, login):
         reverse("people:profile", args=[tree.member.pk]),
     ):
         assert client.get(url).status_code == 200
+    # The drill-down of the "việc làm cụ thể" share names the people with vague items.
+    proxy = pledges.pledge_start(actor=tree.secretary_user, person=tree.proxy_member,
+                                 year=TODAY.year)  # fmt: skip
+    vague = [pledges.ItemInput(area=tree.areas[0], text="Nâng cao ý thức trách nhiệm")]
+    pledges.pledge_save_items(actor=tree.secretary_user, pledge=proxy, items=vague,
+                              version=proxy.version)  # fmt: skip
+    pledges.pledge_submit(actor=tree.secretary_user, pledge=proxy, version=proxy.version)
+    drill_down = reverse("dashboard:vague", args=[tree.cell.code])
+    assert client.get(f"{drill_down}?thang={THIS_MONTH:%Y-%m}").status_code == 200
 
 
 def run_topics(tree):
@@ -381,7 +390,9 @@ def test_the_run_counts_by_code(audited_world):
     counts = count_actions()
     assert counts["lamtheo.handbook.entry.submitted"] == 2
     assert counts["lamtheo.handbook.entry.returned"] == 1
-    assert counts["lamtheo.pledges.pledge.submitted"] == 2
+    # The member's twice, and the registration entered for the member without a device.
+    assert counts["lamtheo.pledges.pledge.submitted"] == 3
+    assert counts["lamtheo.pledges.item.viewed"] == 1
     assert counts["lamtheo.people.membership.transferred_out"] == 1
     assert counts["lamtheo.people.membership.transferred_in"] == 1
     assert counts["lamtheo.documents.receipt.removed"] == 2  # one dropped, one discarded

@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Exists, OuterRef, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 
 from lamtheo.core.figure_tables import Column, parse_column_sort, ratio, sort_by_column
 from lamtheo.core.periods import default_month, month_label, month_start, months_offered
@@ -36,7 +36,7 @@ from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.tree import branch_expr, children_of, subtree_q
 from lamtheo.people.models import Membership, Person
 from lamtheo.people.selectors import exempt_in
-from lamtheo.pledges.models import Pledge, PledgeStatus
+from lamtheo.pledges.models import REGISTERED, Pledge, PledgeItem, PledgeStatus
 
 # --- figures ------------------------------------------------------------------------
 
@@ -395,3 +395,84 @@ def listing_rows(people, listing: Listing, month: date) -> list[ListedPerson]:
         label, key = STATE_LABELS.get(states.get(p.pk, none), STATE_LABELS[none])
         rows.append(ListedPerson(p, cells.get(p.pk), label, key))
     return rows
+
+
+# --- the items behind the "việc làm cụ thể" share ---------------------------------------
+# The share on the dashboard is specific items / items of the registered registrations of
+# the people expected in the month (CellMonthStat). Its drill-down counts the same items from
+# the records, per child unit, and for a cell lists the items not found specific (names and
+# texts only to those who may read records: the view decides, orgs.scope says who).
+
+
+@dataclass
+class VagueCounts:
+    items: int = 0
+    vague: int = 0  # not found specific by the checker (the rest of the share)
+
+    @property
+    def specific(self) -> int:
+        return self.items - self.vague
+
+    @property
+    def specific_rate(self) -> float | None:
+        return ratio(self.specific, self.items)
+
+
+@dataclass
+class VagueRow:
+    unit: OrgUnit
+    counts: VagueCounts
+
+
+def _expected_memberships(unit: OrgUnit, month: date) -> QuerySet[Membership]:
+    """The memberships of the people expected in the subtree in `month`: in a cell then,
+    not exempt (the population of the dashboard's page)."""
+    return _memberships(unit, month).filter(~exempt_in(month, "person_id"))
+
+
+def vague_counts(unit: OrgUnit, month: date) -> tuple[VagueCounts, list[VagueRow]]:
+    """The items of the month's population and those not specific, for the unit and for each
+    child unit (two queries)."""
+    month = month_start(month)
+    registered = Q(person__pledges__year=month.year, person__pledges__status__in=REGISTERED)
+    not_specific = Q(person__pledges__items__is_specific=False) | Q(
+        person__pledges__items__is_specific__isnull=True
+    )
+    grouped = (
+        _expected_memberships(unit, month)
+        .annotate(child=branch_expr(unit.path, "unit__path"))
+        .values("child")
+        .annotate(
+            items=Count("person__pledges__items", filter=registered),
+            vague=Count("person__pledges__items", filter=registered & not_specific),
+        )
+        .order_by()
+    )
+    total, per_child = VagueCounts(), {}
+    for row in grouped:
+        counts = VagueCounts(row["items"], row["vague"])
+        total.items += counts.items
+        total.vague += counts.vague
+        if row["child"] != unit.path:
+            per_child[row["child"]] = counts
+    rows = [
+        VagueRow(u, per_child.get(key, VagueCounts())) for u, key in children_of(unit, per_child)
+    ]
+    return total, rows
+
+
+def vague_items(cell: OrgUnit, month: date) -> list[PledgeItem]:
+    """The items of the cell's people expected in `month` that the checker did not find
+    specific, by person in Vietnamese name order, then in the registration's order."""
+    month = month_start(month)
+    people = _expected_memberships(cell, month).filter(unit=cell).values("person_id")
+    return list(
+        PledgeItem.objects.filter(
+            pledge__year=month.year,
+            pledge__status__in=REGISTERED,
+            pledge__person_id__in=people,
+        )
+        .exclude(is_specific=True)
+        .select_related("pledge__person", "area")
+        .order_by("pledge__person__sort_key", "pledge__person_id", "area__order", "order", "pk")
+    )

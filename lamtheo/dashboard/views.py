@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from lamtheo.core.audit import record_view
 from lamtheo.core.errors import DomainError
 from lamtheo.core.figure_tables import figures_table, sort_links, sort_text
 from lamtheo.core.notices import CONFIRM_FIELD, last_sent, recent, reminded_label
@@ -33,12 +34,16 @@ from lamtheo.dashboard.selectors import (
     parse_sort,
     sort_rows,
     unit_figures,
+    vague_counts,
+    vague_items,
 )
 from lamtheo.dashboard.services import reminder_send
 from lamtheo.inspections.selectors import inspection_figures
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, top_units
 from lamtheo.orgs.selectors import breadcrumbs
 from lamtheo.people.selectors import search_people
+from lamtheo.pledges.actions import PledgeAction
+from lamtheo.pledges.selectors import item_wording, verdict_of
 
 PAGE_SIZE = 50
 
@@ -156,6 +161,43 @@ def months_export(request: HttpRequest, code: str) -> HttpResponse:
     unit, month = _period(request, code)
     workbook = monthly_table_xlsx(monthly_figures(unit, month), on=today())
     return xlsx_response(workbook, f"theo-thang-{unit.code}-{month.year}.xlsx")
+
+
+@login_required
+def vague(request: HttpRequest, code: str) -> HttpResponse:
+    """The drill-down of the "việc làm cụ thể" share: per child unit, the items of the month's
+    population and those not found specific; for a cell, the items themselves, with names,
+    to those who may read the cell's records (each person's items read is logged)."""
+    unit, month = _period(request, code)
+    total, rows = vague_counts(unit, month)
+    named = unit.is_cell and can(request.user, Capability.VIEW_RECORDS, unit)
+    items = []
+    if named:
+        for item in vague_items(unit, month):
+            person = item.pledge.person
+            items.append((item, verdict_of(item_wording(item), person.duty)))
+        for person in {item.pledge.person_id: item.pledge.person for item, _v in items}.values():
+            record_view(
+                viewer=request.user,
+                person=person,
+                action=PledgeAction.ITEMS_VIEWED,
+                what=f"Việc chưa cụ thể, bản đăng ký năm {month.year}",
+            )
+    return render(
+        request,
+        "dashboard/vague.html",
+        {
+            "unit": unit,
+            "month": month,
+            "total": total,
+            "rows": rows,
+            "named": named,
+            "items": items,
+            "breadcrumbs": breadcrumbs(request.user, unit),
+            "months": months_offered(month.year),
+            "periods": year_links(month.year),
+        },
+    )
 
 
 def _query(month: date, sort: str | None = None, lagging: bool = False) -> str:

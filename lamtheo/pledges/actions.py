@@ -14,6 +14,12 @@ class PledgeAction(AuditAction):
     ITEM_ADDED = "lamtheo.pledges.item.added", "Thêm việc vào bản đăng ký"
     ITEM_EDITED = "lamtheo.pledges.item.edited", "Sửa việc trong bản đăng ký"
     ITEM_REMOVED = "lamtheo.pledges.item.removed", "Bỏ việc khỏi bản đăng ký"
+    # Logged views of another person's items (core.RecordView): the drill-down of the
+    # dashboard's "việc làm cụ thể" share to a cell's items not found specific.
+    ITEMS_VIEWED = (
+        "lamtheo.pledges.item.viewed",
+        "Xem các việc chưa cụ thể trong bản đăng ký của đảng viên",
+    )
     PROGRAMME_PUBLISHED = (
         "lamtheo.pledges.publication.published",
         "Công khai chương trình hành động",

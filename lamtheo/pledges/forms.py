@@ -68,3 +68,17 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     version = VersionField()
+
+
+class ReturnWithHintsForm(forms.Form):
+    """Returning a registration with the checker's hints as the comment: the comment starts
+    from the hints (one line per item that needs work) and the secretary edits it freely."""
+
+    comment = forms.CharField(
+        label="Góp ý gửi đảng viên",
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Mỗi dòng là góp ý cho một việc; đồng chí sửa, bỏ hoặc thêm tùy ý.",
+        error_messages={"required": "Vui lòng ghi rõ cần sửa gì để đảng viên biết."},
+    )
+    version = VersionField()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.http import Http404
 
 from lamtheo.orgs.models import OrgUnit
@@ -44,6 +46,88 @@ def item_quality(text: str, duties: str = ""):
     from lamtheo.pledges.quality import assess
 
     return assess(text, duties)
+
+
+# --- the checker's verdict as the secretary reads it -----------------------------------
+
+
+class VerdictKind:
+    SPECIFIC = "specific"
+    VAGUE = "vague"
+    NOT_TIED = "not_tied"
+
+
+VERDICT_LABELS = {
+    VerdictKind.SPECIFIC: "Cụ thể",
+    VerdictKind.VAGUE: "Chung chung",
+    VerdictKind.NOT_TIED: "Chưa gắn với nhiệm vụ",
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The checker's verdict on one item in the words of the review page: specific, vague, or
+    specific but not tied to the writer's duties ("duty" in the assessment's `missing`)."""
+
+    kind: str
+    hint: str
+
+    @property
+    def label(self) -> str:
+        return VERDICT_LABELS[self.kind]
+
+    @property
+    def needs_work(self) -> bool:
+        return self.kind != VerdictKind.SPECIFIC
+
+
+def item_wording(item) -> str:
+    """What the checker reads of an item: its text, target and time frame."""
+    return " ".join([item.text, item.target, item.timeframe])
+
+
+def verdict_of(text: str, duties: str = "") -> Verdict | None:
+    assessment = item_quality(text, duties)
+    if assessment is None:
+        return None
+    if not assessment.specific:
+        kind = VerdictKind.VAGUE
+    elif "duty" in assessment.missing:
+        kind = VerdictKind.NOT_TIED
+    else:
+        kind = VerdictKind.SPECIFIC
+    return Verdict(kind, assessment.hint)
+
+
+def item_verdicts(pledge: Pledge) -> list[tuple]:
+    """Each item of the registration with the checker's verdict, in the registration's order
+    (None for an item without text)."""
+    duties = pledge.person.duty
+    return [(item, verdict_of(item_wording(item), duties)) for item in pledge.items.all()]
+
+
+QUOTE_LENGTH = 60
+
+
+def quote(text: str, length: int = QUOTE_LENGTH) -> str:
+    """The start of an item, cut at a word, to name it in a comment."""
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    cut = text[:length].rsplit(" ", 1)[0].rstrip(",;:.–-")
+    return f"{cut}…"
+
+
+def hints_comment(verdicts: list[tuple]) -> str:
+    """The comment a return with hints starts from: one line per item that needs work,
+    quoting the item briefly, with the checker's verdict and hint."""
+    lines = []
+    for item, verdict in verdicts:
+        if verdict is None or not verdict.needs_work:
+            continue
+        state = "còn chung chung" if verdict.kind == VerdictKind.VAGUE else "chưa gắn với nhiệm vụ"
+        lines.append(f"Việc “{quote(item.text)}”: {state}. {verdict.hint}")
+    return "\n".join(lines)
 
 
 def pledge_history(pledge: Pledge):

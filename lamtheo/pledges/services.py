@@ -28,6 +28,12 @@ class ItemInput:
     id: int | None = None  # an existing item being edited
 
 
+def _lines(text: str) -> str:
+    """A comment as typed, line by line (each line normalized, empty lines dropped): a
+    return with hints gives one line per item."""
+    return "\n".join(line for line in (nfc(x) for x in text.splitlines()) if line)
+
+
 def _is_specific(item: ItemInput, duties: str) -> bool | None:
     try:
         from lamtheo.pledges.quality import assess
@@ -181,8 +187,9 @@ def pledge_return(*, actor, pledge: Pledge, version: int, comment: str) -> None:
         refusal="Chỉ trả lại được bản đăng ký đã nộp.",
         decided_at=timezone.now(),
         decided_by=actor,
-        decision_comment=nfc(comment),
+        decision_comment=_lines(comment),
     )
+    # The notice is one sentence; the registration's page shows the comment line by line.
     _tell_person(
         actor,
         pledge,

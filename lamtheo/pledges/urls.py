@@ -9,6 +9,7 @@ urlpatterns = [
     path("<year:year>/kiem-tra/", views.check, name="check"),
     path("<year:year>/da-nop/", views.done, name="done"),
     path("xem-xet/<id:pk>/", views.review, name="review"),
+    path("xem-xet/<id:pk>/tra-lai-kem-gop-y/", views.review_return, name="review_return"),
     path("in/<id:pk>/", print_views.registration_print, name="print"),
     path("chat-luong/", views.quality, name="quality"),
     path("cong-khai/", programme_views.index, name="programmes_index"),

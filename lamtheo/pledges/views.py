@@ -17,13 +17,20 @@ from lamtheo.core.periods import FIRST_YEAR, today
 from lamtheo.orgs.scope import Capability, can
 from lamtheo.people.selectors import own_person
 from lamtheo.pledges import services
-from lamtheo.pledges.forms import ITEM_ROWS_MIN_BLANK, DecisionForm, ItemFormSet
+from lamtheo.pledges.forms import (
+    ITEM_ROWS_MIN_BLANK,
+    DecisionForm,
+    ItemFormSet,
+    ReturnWithHintsForm,
+)
 from lamtheo.pledges.models import PledgeStatus
 from lamtheo.pledges.selectors import (
     content_areas_for,
     get_pledge_or_404,
+    hints_comment,
     is_own_work,
     item_quality,
+    item_verdicts,
     pledge_history,
     pledge_of,
     reviewers_of,
@@ -196,6 +203,7 @@ def review(request, pk: int):
     # Nobody reviews their own registration (the deputy or the committee above does).
     can_review = not own and can(request.user, Capability.REVIEW, pledge.unit)
     form = DecisionForm(request.POST or None, initial={"version": pledge.version})
+    verdicts = item_verdicts(pledge)
     if request.method == "POST":
         if not can_review:
             raise Http404("Không tìm thấy bản đăng ký.")
@@ -239,10 +247,72 @@ def review(request, pk: int):
             "can_review": can_review,
             "own": own,
             "reviewers": reviewers_of(pledge.unit, person.user_id) if own else [],
-            "items": _with_quality(pledge, person.duty),
+            "items": verdicts,
+            "verdicts": True,
+            "needs_work": sum(1 for _i, v in verdicts if v and v.needs_work),
             "history": pledge_history(pledge)
             if can(request.user, Capability.VIEW_AUDIT, pledge.unit)
             else None,
+        },
+    )
+
+
+def _reviewable_or_404(request, pk: int):
+    """A registration the user may review: in their review scope and not their own."""
+    pledge = get_pledge_or_404(request.user, pk)
+    if is_own_work(request.user, pledge.person) or not can(
+        request.user, Capability.REVIEW, pledge.unit
+    ):
+        raise Http404("Không tìm thấy bản đăng ký.")
+    return pledge
+
+
+def _seen_version(request, pledge) -> int:
+    """The version the review page saw (carried by its link), else the current one."""
+    form = VersionForm(request.GET)
+    return form.cleaned_data["version"] if form.is_valid() else pledge.version
+
+
+@login_required
+def review_return(request, pk: int):
+    """Return a registration with the checker's hints as the comment (editable), through the
+    same service as "Trả lại để sửa": version check, notice to the member, audit."""
+    pledge = _reviewable_or_404(request, pk)
+    person = pledge.person
+    if request.method != "POST" and not pledge.is_registered:
+        messages.info(request, "Bản đăng ký này không ở trạng thái đã nộp nên không trả lại được.")
+        return redirect("pledges:review", pledge.pk)
+    verdicts = item_verdicts(pledge)
+    form = ReturnWithHintsForm(
+        request.POST or None,
+        initial={"comment": hints_comment(verdicts), "version": _seen_version(request, pledge)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.pledge_return(
+                actor=request.user,
+                pledge=pledge,
+                comment=form.cleaned_data["comment"],
+                version=form.cleaned_data["version"],
+            )
+        except DomainError as e:
+            form.add_error("comment" if e.field == "comment" else None, e.message)
+        else:
+            messages.success(
+                request,
+                f"Đã trả lại bản đăng ký của {person.full_name} kèm góp ý. Đồng chí "
+                f"{person.full_name} nhận được thông báo, sửa theo góp ý rồi nộp lại để chi bộ "
+                "xem xét.",
+            )
+            return redirect("handbook:queue_next")
+    return render(
+        request,
+        "pledges/review_return.html",
+        {
+            "pledge": pledge,
+            "person": person,
+            "form": form,
+            "flagged": [(i, v) for i, v in verdicts if v and v.needs_work],
         },
     )
 

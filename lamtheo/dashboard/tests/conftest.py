@@ -15,7 +15,17 @@ from __future__ import annotations
 import pytest
 
 from lamtheo.core.models import Notice
-from lamtheo.dashboard.tests.helpers import MARCH, YEAR, open_year, register
+from lamtheo.dashboard.tests.helpers import (
+    MARCH,
+    SPECIFIC,
+    VAGUE,
+    VAGUE_2,
+    VAGUE_DRAFT,
+    YEAR,
+    open_year,
+    register,
+    register_items,
+)
 from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import Rating
 from lamtheo.tests.helpers import fill
@@ -40,4 +50,22 @@ def played(tree):
     fill(tree.outsider, MARCH, submit=False)
     # The decisions above notified their people; the reminders' tests count only reminders.
     Notice.objects.all().delete()
+    return tree
+
+
+@pytest.fixture
+def judged(tree):
+    """Registrations of YEAR with items the checker judges, in March:
+
+    Chi bộ Phòng 1   An: submitted, one specific item and two vague ones
+                     Bình: submitted, one specific item
+                     Dũng (no account): a draft with a vague item (not counted)
+    Chi bộ Phòng 2   Cường: submitted, one vague item
+    Chi bộ cơ sở B   Lan: nothing
+    """
+    open_year(YEAR)
+    register_items(tree, tree.member, [SPECIFIC, VAGUE, VAGUE_2])
+    register_items(tree, tree.secretary, [SPECIFIC])
+    register_items(tree, tree.proxy_member, [VAGUE_DRAFT], submit=False)
+    register_items(tree, tree.outsider, [VAGUE])
     return tree

@@ -58,3 +58,25 @@ def build_big_tree(tree, cells: int, people_per_cell: int) -> None:
                 with_user=False,
                 start=date(YEAR, 1, 1),
             )
+
+
+# Items the checker judges specific or vague (the `judged` fixture of conftest.py).
+SPECIFIC = "Giải quyết đúng hạn 100% hồ sơ kế hoạch được giao"
+VAGUE = "Nâng cao ý thức tu dưỡng, rèn luyện đạo đức"
+VAGUE_2 = "Thực hiện tốt các quy định của cơ quan"
+VAGUE_DRAFT = "Tích cực học tập và làm theo gương Bác"
+
+
+def register_items(tree, person: Person, texts, *, submit: bool = True) -> Pledge:
+    """A registration of YEAR with one item per text (all in the first content area)."""
+    actor = person.user or tree.secretary_user
+    p = pledges.pledge_start(actor=actor, person=person, year=YEAR)
+    pledges.pledge_save_items(
+        actor=actor,
+        pledge=p,
+        version=p.version,
+        items=[pledges.ItemInput(area=tree.areas[0], text=t) for t in texts],
+    )
+    if submit:
+        pledges.pledge_submit(actor=actor, pledge=p, version=p.version)
+    return p

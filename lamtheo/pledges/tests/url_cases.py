@@ -17,6 +17,11 @@ def cases(w) -> list:
     return [
         # The registration to print and sign: the person, her secretary, the committee.
         ("pledges:print", [w.pledge.pk], RECORDS, "get"),
+        # Returning with the checker's hints: the cell's secretary only (the committee above
+        # reviews only its own units' or a secretary's registration); an empty post is
+        # refused on the page, nothing changes.
+        ("pledges:review_return", [w.pledge.pk], expect(404, secretary=200), "get"),
+        ("pledges:review_return", [w.pledge.pk], expect(404, secretary=200), "post"),
         ("pledges:programmes_index", [], expect(200), "get"),
         # Everybody whose cell is under Đảng bộ Sở A, and the roles on it and above.
         ("pledges:programmes", [w.org.code], expect(200, other_secretary=404), "get"),
