@@ -51,6 +51,10 @@ class FigureKeeper(ABC):
     def cells_added(self, cells: list[OrgUnit]) -> None:  # noqa: B027 (optional hook)
         """New cells, with nobody in them yet."""
 
+    def units_year_changed(self, units: list[OrgUnit], year: int, source: type[Model]) -> None:  # noqa: B027 (optional hook)
+        """Records of `source` (an inspection, a discipline decision …) counted for these
+        units in `year` were written."""
+
     def open_year(self, year: int) -> None:  # noqa: B027 (optional hook)
         """Build the rows of `year` if they are not there yet (idempotent)."""
 
@@ -117,6 +121,12 @@ def cells_added(*, cells: Iterable[OrgUnit]) -> None:
         return
     for keeper in keepers():
         keeper.cells_added(cells)
+
+
+def units_year_changed(*, units: Iterable[OrgUnit], year: int, source: type[Model]) -> None:
+    units = list(units)
+    for keeper in keepers():
+        keeper.units_year_changed(units, year, source)
 
 
 # --- whole years: the yearly command, rebuild_stats -------------------------------------

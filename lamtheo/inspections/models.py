@@ -312,3 +312,14 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.note[:60] or "Tệp minh chứng"
+
+
+# Discipline lives in its own subpackage; its models are named here so that Django (which
+# reads an app's models from models.py) sees them.
+from lamtheo.inspections.discipline.models import (  # noqa: E402
+    DisciplineAuthority,
+    DisciplineRecord,
+    DisciplineStat,
+)
+
+__all__ = ["DisciplineAuthority", "DisciplineRecord", "DisciplineStat"]

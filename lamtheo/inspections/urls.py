@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import path
 
 from lamtheo.inspections import views
+from lamtheo.inspections.discipline.urls import urlpatterns as discipline_urlpatterns
 
 app_name = "inspections"
 urlpatterns = [
@@ -35,3 +36,4 @@ urlpatterns = [
     path("khac-phuc/<id:pk>/cong-nhan/", views.remedy_accept, name="remedy_accept"),
     path("khac-phuc/<id:pk>/khac-phuc-tiep/", views.remedy_reopen, name="remedy_reopen"),
 ]
+urlpatterns += discipline_urlpatterns  # /kiem-tra/ky-luat/…

@@ -159,6 +159,20 @@ EXPECTED: dict[Capability, dict[str, set[str]]] = {
         "committee": {"org"},
         "other_secretary": CELL_B,
     },
+    # A body's decisions are recorded, and named records read, on the unit itself only.
+    Capability.RECORD_DISCIPLINE: {
+        "secretary": CELL,
+        "org_secretary": {"org"},
+        "committee": {"org"},
+        "other_secretary": CELL_B,
+    },
+    Capability.VIEW_DISCIPLINE: {
+        "secretary": CELL,
+        "org_secretary": {"org"},
+        "committee": {"org"},
+        "other_secretary": CELL_B,
+    },
+    Capability.DISCIPLINE_FIGURES: {**OFFICE, "admin": EVERY_UNIT},
 }
 
 
