@@ -47,9 +47,9 @@ class Organ(models.TextChoices):
     """Which body of the unit decided."""
 
     CELL = "cell", "Chi bộ"
-    COMMITTEE = "committee", "Cấp ủy (Ban chấp hành)"
+    COMMITTEE = "committee", "Ban Chấp hành (cấp ủy)"
     STANDING = "standing", "Ban Thường vụ"
-    COMMISSION = "commission", "Ủy ban kiểm tra"
+    COMMISSION = "commission", "Ủy ban Kiểm tra"
 
 
 # The authority table seeded from FACTS.md ("a chi bộ may reprimand or warn its own members;
@@ -89,6 +89,12 @@ class DisciplineAuthority(models.Model):
 
     def __str__(self) -> str:
         return f"Thẩm quyền kỷ luật – {self.unit}"
+
+
+def body_name(organ: str, unit: OrgUnit) -> str:
+    if organ == Organ.CELL:
+        return unit.name
+    return f"{Organ(organ).label.removesuffix(' (cấp ủy)')} {unit.name}"
 
 
 class RecordState(models.TextChoices):
@@ -212,6 +218,11 @@ class DisciplineRecord(models.Model):
     @property
     def subject_name(self) -> str:
         return self.person.full_name if self.person_id else self.organization.name
+
+    @property
+    def deciding_body(self) -> str:
+        """ "Ủy ban Kiểm tra Đảng bộ Sở A"; a chi bộ decides as itself: "Chi bộ Phòng 1"."""
+        return body_name(self.organ, self.unit)
 
     @property
     def is_in_force(self) -> bool:

@@ -38,6 +38,7 @@ from lamtheo.inspections.discipline.models import (
     Organ,
     RecordState,
     SubjectKind,
+    body_name,
 )
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.scope import Capability, can, holders
@@ -79,7 +80,7 @@ def refuse_without_authority(unit: OrgUnit, organ: str, subject_kind: str, form:
     if form not in selectors.forms_allowed(unit, organ, subject_kind):
         who = "đảng viên" if subject_kind == SubjectKind.MEMBER else "tổ chức đảng"
         raise DomainError(
-            f"{_label(Organ, organ)} {unit.name} không có thẩm quyền quyết định hình thức "
+            f"{body_name(organ, unit)} không có thẩm quyền quyết định hình thức "
             f"“{_label(DisciplineForm, form).lower()}” đối với {who} (theo bảng thẩm quyền thi "
             "hành kỷ luật của đảng bộ).",
             field="form",
@@ -191,7 +192,7 @@ def _tell(actor, record: DisciplineRecord, text: str, *, subject: str, base_url:
 
 def _decision_text(record: DisciplineRecord) -> str:
     return (f"quyết định số {record.decision_number} ngày {record.decision_date:%d/%m/%Y} của "
-            f"{record.get_organ_display()} {record.unit.name}")  # fmt: skip
+            f"{record.deciding_body}")  # fmt: skip
 
 
 def _figures_changed(record: DisciplineRecord, *years: int) -> None:
