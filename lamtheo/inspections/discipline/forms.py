@@ -22,8 +22,10 @@ class DecisionForm(forms.Form):
     )  # fmt: skip
     organ = forms.ChoiceField(label="Cơ quan quyết định", choices=Organ.choices)
     form = forms.ChoiceField(
-        label="Hình thức kỷ luật", choices=DisciplineForm.choices, widget=forms.RadioSelect
-    )
+        label="Hình thức kỷ luật", choices=DisciplineForm.choices, widget=forms.RadioSelect,
+        help_text="Đảng viên: khiển trách, cảnh cáo, cách chức, khai trừ (đảng viên dự bị: "
+        "khiển trách, cảnh cáo). Tổ chức đảng: khiển trách, cảnh cáo, giải tán.",
+    )  # fmt: skip
     decision_number = forms.CharField(
         label="Số quyết định", max_length=50, help_text="Ví dụ: 05-QĐ/UBKT."
     )
