@@ -172,11 +172,15 @@ def _allowed(unit) -> list[tuple[str, str, list[str]]]:
 def record(request: HttpRequest, pk: int) -> HttpResponse:
     rec = selectors.get_record_or_404(request.user, pk)
     services.log_read(actor=request.user, record=rec)
+    keeper = selectors.may_change(request.user, rec)
+    history = rec.history.all()
     return render(request, "inspections/discipline/record.html", {
-        "record": rec, "may_change": selectors.may_change(request.user, rec)
-        and rec.state == RecordState.IN_FORCE,
-        "history": changes_of(rec.history.all(), what=f"Quyết định số {rec.decision_number}")
-        if selectors.may_change(request.user, rec) else [],
+        "record": rec,
+        "own": bool(rec.person_id) and rec.person.user_id == request.user.pk,
+        "may_change": keeper and rec.state == RecordState.IN_FORCE,
+        # The trail (who recorded, corrected or annulled, and why) for the deciding body.
+        "history": changes_of(history, what=f"Quyết định số {rec.decision_number}")
+        if keeper else [],
     })  # fmt: skip
 
 
