@@ -4,7 +4,8 @@ A seeded random campaign year goes through the services as the app does: people 
 between cells and are exempted; registrations are written, submitted, accepted and returned;
 handbook months are filled, submitted, reviewed and returned; self-checks are ticked; cells
 record meetings and their attendance; committees schedule, change and cancel study sessions
-and cells record who attended. Nothing opens the year beforehand: its first write does. Then,
+and cells record who attended; then the bloc's bodies record, correct and annul discipline
+decisions. Nothing opens the year beforehand: its first write does. Then,
 for each keeper registered with core.figures, its rows of the year are compared with its
 rebuild. The roster import is played on top of such a year in a test of its own.
 """
@@ -29,6 +30,8 @@ from lamtheo.core.periods import add_months
 from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import HandbookEntry, Progress, Rating, SelfCheck
+from lamtheo.inspections.discipline import services as discipline
+from lamtheo.inspections.discipline.models import DisciplineForm, DisciplineRecord, Organ
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.meetings import services as meetings
 from lamtheo.learning.meetings.models import CellMeeting, CellMeetingStat, MeetingKind
@@ -279,6 +282,42 @@ class Play:
         study.study_attendance_record(actor=self.officer, sheet=sheet, marks=marks,
                                       version=sheet.version)  # fmt: skip
 
+    # --- discipline (the bloc's bodies, through the officer's deputy role there) ------
+
+    def run_discipline(self, steps: int) -> None:
+        """After the year's run (its random sequence stays as it was): decisions on the
+        people and cells as the run left them, corrected and annulled."""
+        for _ in range(steps):
+            action = self.discipline if self.rng.random() < 0.6 else self.discipline_change
+            try:
+                action()
+                self.done.add(action.__name__)
+            except DomainError:
+                pass
+
+    def discipline(self) -> None:
+        on = self.month() + timedelta(days=self.rng.randint(0, 27))
+        number = f"{DisciplineRecord.objects.count() + 1}-QĐ"
+        subject = self.rng.choice([{"person": self.someone()},
+                                   {"organization": self.rng.choice(self.cells)}])  # fmt: skip
+        discipline.discipline_record(actor=self.officer, unit=self.tree.bloc,
+            data=discipline.DecisionInput(
+                organ=self.rng.choice([Organ.COMMITTEE, Organ.STANDING, Organ.COMMISSION]),
+                form=self.rng.choice(list(DisciplineForm)), decision_number=number,
+                decision_date=on, effective_from=on, reason="Vi phạm", **subject))  # fmt: skip
+
+    def discipline_change(self) -> None:
+        record = self.pick(DisciplineRecord.objects.in_force())
+        if self.rng.random() < 0.5:
+            discipline.discipline_annul(actor=self.officer, record=record, reason="Hủy",
+                                        version=record.version)  # fmt: skip
+            return
+        discipline.discipline_correct(actor=self.officer, record=record, reason="Sửa",
+            version=record.version, data=discipline.DecisionInput(
+                organ=record.organ, form=self.rng.choice(list(DisciplineForm)),
+                decision_number=record.decision_number, decision_date=record.decision_date,
+                effective_from=record.effective_from, reason="Vi phạm (sửa)"))  # fmt: skip
+
 
 def differences(kept: dict, rebuilt: dict) -> list[str]:
     return [f"{key}: kept {kept.get(key)}, rebuilt {rebuilt.get(key)}"
@@ -289,6 +328,7 @@ def differences(kept: dict, rebuilt: dict) -> list[str]:
 def played(tree, seed: int, steps: int) -> Play:
     play = Play(tree, random.Random(seed))
     play.run(steps)
+    play.run_discipline(steps // 5)
     return play
 
 

@@ -28,13 +28,21 @@ def load(*, year: int, today: date) -> int:
     org = OrgUnit.objects.get(roles__user=committee, roles__kind="committee")
     cell = secretary.person.cell
     plain = (
-        Person.objects.filter(subtree_q(org.path, "cell__path"), status=MemberStatus.FULL)
+        Person.objects.filter(
+            subtree_q(org.path, "cell__path"),
+            status__in=[MemberStatus.FULL, MemberStatus.PROBATIONARY],
+        )
         .exclude(user__username__in=["dangvien", "dangvien2", "bithu", "capuy"])
         .exclude(user__roles__isnull=False)
         .order_by("cell__path", "sort_key")
     )
-    # Two members of other cells, and one of the demo cell (the supervision's finding).
-    spare = [*plain.exclude(cell=cell)[:2], plain.filter(cell=cell).first()]
+    # Two members of other cells, and one of the demo cell (the supervision's finding); a
+    # small demo takes whom it has.
+    own = plain.filter(cell=cell).first()
+    others = list(plain.exclude(cell=cell)[:2])
+    pool = [p for p in plain[:10] if p not in others and p != own]
+    others += pool[: 2 - len(others)]
+    spare = [*others, *[None] * (2 - len(others)), own]
     tied = (
         Inspection.objects.filter(plan__unit=org, unit=cell, state=InspectionState.CONCLUDED)
         .order_by("pk")
@@ -55,6 +63,8 @@ def load(*, year: int, today: date) -> int:
          "Chưa viết bản đăng ký học tập và làm theo đúng hạn dù chi bộ đã nhắc nhiều lần.", None),
     ]  # fmt: skip
     for unit, actor, organ, form, person, number, month, reason, inspection in decisions:
+        if person is None:
+            continue
         on = _on(year, month, 10, today)
         if inspection is not None and inspection.starts_on > on:
             on = min(max(inspection.concluded_on or on, on), today)

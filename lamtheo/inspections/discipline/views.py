@@ -4,6 +4,7 @@ Every page here is personal data: `Cache-Control: private, no-store` (no_store).
 
 from __future__ import annotations
 
+import re
 from functools import wraps
 
 from django.contrib import messages
@@ -278,7 +279,9 @@ def authority(request: HttpRequest, code: str) -> HttpResponse:
 def _year(request) -> int:
     raw = request.GET.get("nam", "")
     this = timezone.localdate().year
-    return int(raw) if raw.isdigit() and 1930 <= int(raw) <= this + 1 else this
+    # Four ASCII digits only ("²".isdigit() is true, and int() refuses it).
+    year = int(raw) if re.fullmatch(r"[0-9]{4}", raw) else this
+    return year if 1930 <= year <= this + 1 else this
 
 
 @no_store
