@@ -324,6 +324,23 @@ def run_inspections(tree):
     assert FindingCategory.objects.filter(is_active=False).exists()
 
 
+def run_discipline(tree):
+    from lamtheo.inspections.discipline import services as discipline
+    from lamtheo.inspections.tests.discipline_helpers import decision, recorded
+
+    c = tree.committee_user
+    warned = recorded(c, tree.org, person=tree.member)
+    discipline.discipline_correct(actor=c, record=warned, reason="Sai hình thức",
+                                  data=decision(form="reprimand",
+                                                decision_number=warned.decision_number),
+                                  version=warned.version)  # fmt: skip
+    discipline.discipline_annul(actor=c, record=warned, reason="Cấp trên hủy",
+                                version=warned.version)  # fmt: skip
+    discipline.log_read(actor=tree.secretary_user, record=warned)
+    discipline.authority_save(actor=tree.admin_user, top=tree.bloc, version=0,
+                              table=discipline.default_table())  # fmt: skip
+
+
 def run_unit_settings(tree):
     unit_settings_save(actor=tree.admin_user, unit=tree.bloc, document_place="Nha Trang")
 
@@ -345,6 +362,7 @@ def audited_world(tree, login, settings):
     run_accounts(tree)
     run_unit_settings(tree)
     run_inspections(tree)
+    run_discipline(tree)
     return tree
 
 

@@ -5,7 +5,9 @@ between cells and are exempted; registrations are written, submitted, accepted a
 handbook months are filled, submitted, reviewed and returned; self-checks are ticked; cells
 record meetings and their attendance; committees schedule, change and cancel study sessions
 and cells record who attended; committees plan, open, move, cancel and conclude inspections,
-their teams record and remove findings, and the units answer for the remedies. Nothing opens the year beforehand: its first write does. Then,
+their teams record and remove findings, and the units answer for the remedies; then the
+bloc's bodies record, correct and annul discipline decisions. Nothing opens the year
+beforehand: its first write does. Then,
 for each keeper registered with core.figures, its rows of the year are compared with its
 rebuild. The roster import is played on top of such a year in a test of its own.
 """
@@ -31,6 +33,8 @@ from lamtheo.dashboard.models import CellMonthStat, CellYearStat
 from lamtheo.handbook import services as handbook
 from lamtheo.handbook.models import HandbookEntry, Progress, Rating, SelfCheck
 from lamtheo.inspections import services as inspections
+from lamtheo.inspections.discipline import services as discipline
+from lamtheo.inspections.discipline.models import DisciplineForm, DisciplineRecord, Organ
 from lamtheo.inspections.models import (
     Finding,
     FindingCategory,
@@ -397,6 +401,42 @@ class Play:
         inspections.remedy_reopen(actor=self.keeper_of(finding.inspection), finding=finding,
                                   reason="Chưa đủ minh chứng", version=finding.version)  # fmt: skip
 
+    # --- discipline (the bloc's bodies, through the officer's deputy role there) ------
+
+    def run_discipline(self, steps: int) -> None:
+        """After the year's run (its random sequence stays as it was): decisions on the
+        people and cells as the run left them, corrected and annulled."""
+        for _ in range(steps):
+            action = self.discipline if self.rng.random() < 0.6 else self.discipline_change
+            try:
+                action()
+                self.done.add(action.__name__)
+            except DomainError:
+                pass
+
+    def discipline(self) -> None:
+        on = self.month() + timedelta(days=self.rng.randint(0, 27))
+        number = f"{DisciplineRecord.objects.count() + 1}-QĐ"
+        subject = self.rng.choice([{"person": self.someone()},
+                                   {"organization": self.rng.choice(self.cells)}])  # fmt: skip
+        discipline.discipline_record(actor=self.officer, unit=self.tree.bloc,
+            data=discipline.DecisionInput(
+                organ=self.rng.choice([Organ.COMMITTEE, Organ.STANDING, Organ.COMMISSION]),
+                form=self.rng.choice(list(DisciplineForm)), decision_number=number,
+                decision_date=on, effective_from=on, reason="Vi phạm", **subject))  # fmt: skip
+
+    def discipline_change(self) -> None:
+        record = self.pick(DisciplineRecord.objects.in_force())
+        if self.rng.random() < 0.5:
+            discipline.discipline_annul(actor=self.officer, record=record, reason="Hủy",
+                                        version=record.version)  # fmt: skip
+            return
+        discipline.discipline_correct(actor=self.officer, record=record, reason="Sửa",
+            version=record.version, data=discipline.DecisionInput(
+                organ=record.organ, form=self.rng.choice(list(DisciplineForm)),
+                decision_number=record.decision_number, decision_date=record.decision_date,
+                effective_from=record.effective_from, reason="Vi phạm (sửa)"))  # fmt: skip
+
 
 def differences(kept: dict, rebuilt: dict) -> list[str]:
     return [f"{key}: kept {kept.get(key)}, rebuilt {rebuilt.get(key)}"
@@ -408,6 +448,7 @@ def played(tree, seed: int, steps: int) -> Play:
     play = Play(tree, random.Random(seed))
     play.run(steps)
     play.run_inspections(steps // 2)
+    play.run_discipline(steps // 5)
     return play
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from lamtheo.core import figures
 from lamtheo.demo import accounts as accounts_demo
 from lamtheo.demo import campaign as campaign_demo
+from lamtheo.demo import discipline as discipline_demo
 from lamtheo.demo import documents as documents_demo
 from lamtheo.demo import inspections as inspections_demo
 from lamtheo.demo import meetings as meetings_demo
@@ -159,6 +160,7 @@ def build_demo(*, size: Size = DEMO_SIZE, today: date | None = None) -> dict[str
     counts |= notices_demo.load(root=org.root, months=months, today=today,
                                 secretary_username="bithu", admin_username="quantri")  # fmt: skip
     counts["nội dung kiểm tra, giám sát"] = inspections_demo.load(root=org.root, today=today)
+    counts["quyết định kỷ luật"] = discipline_demo.load(year=year, today=today)
     if today.year != year:  # January: this year's figures exist from day one too
         figures.open_year(today.year)
     return counts

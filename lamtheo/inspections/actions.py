@@ -24,3 +24,7 @@ class InspectionAction(AuditAction):
     REMEDY_REOPENED = "lamtheo.inspections.remedy.reopened", "Yêu cầu khắc phục tiếp"
     CATEGORY_CREATED = "lamtheo.inspections.category.created", "Thêm nhóm nội dung phát hiện"
     CATEGORY_EDITED = "lamtheo.inspections.category.edited", "Sửa nhóm nội dung phát hiện"
+
+
+# Discipline's codes live beside its code; named here so that core.audit finds them.
+from lamtheo.inspections.discipline.actions import DisciplineAction  # noqa: E402, F401

@@ -9,6 +9,8 @@ class InspectionsConfig(AppConfig):
 
     def ready(self) -> None:
         from lamtheo.core import figures
+        from lamtheo.inspections.discipline.figures import DisciplineFigures
         from lamtheo.inspections.figures import InspectionFigures
 
         figures.register(InspectionFigures())
+        figures.register(DisciplineFigures())

@@ -357,3 +357,14 @@ class FindingYearStat(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["year", "path"], name="findingyearstat_year_path")]
+
+
+# Discipline lives in its own subpackage; its models are named here so that Django (which
+# reads an app's models from models.py) sees them.
+from lamtheo.inspections.discipline.models import (  # noqa: E402
+    DisciplineAuthority,
+    DisciplineRecord,
+    DisciplineStat,
+)
+
+__all__ = ["DisciplineAuthority", "DisciplineRecord", "DisciplineStat"]

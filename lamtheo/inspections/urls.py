@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import path
 
 from lamtheo.inspections import views
+from lamtheo.inspections.discipline.urls import urlpatterns as discipline_urlpatterns
 
 app_name = "inspections"
 urlpatterns = [
@@ -37,3 +38,4 @@ urlpatterns = [
     path("so-lieu/<code:code>/", views.figures, name="figures"),
     path("so-lieu/<code:code>/xuat.xlsx", views.figures_export, name="figures_export"),
 ]
+urlpatterns += discipline_urlpatterns  # /kiem-tra/ky-luat/…

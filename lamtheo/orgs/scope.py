@@ -74,6 +74,9 @@ class Capability(StrEnum):
     VIEW_INSPECTIONS = "view_inspections"  # read the plans and inspections of the subtree
     REPORT_REMEDIES = "report_remedies"  # report the unit's remedies after an inspection
     VIEW_INSPECTION_FIGURES = "view_inspection_figures"  # counts of inspections and findings
+    RECORD_DISCIPLINE = "record_discipline"  # record, correct, annul the unit's bodies' decisions
+    VIEW_DISCIPLINE = "view_discipline"  # named discipline records the unit is concerned by
+    DISCIPLINE_FIGURES = "discipline_figures"  # discipline counts of the subtree, no names
 
 
 class Reach(StrEnum):
@@ -184,6 +187,13 @@ RULES: dict[Capability, tuple[Rule, ...]] = {
     # figures (VIEW_STATS): which unit was found at fault, and how often, is oversight
     # business, not a campaign rate. Counts only, never names.
     Capability.VIEW_INSPECTION_FIGURES: (Rule(_INSPECTIONS, Reach.SUBTREE),),
+    # Discipline (kỷ luật) is sensitive: a deciding body's decisions are recorded by the
+    # committee or inspection commission of that unit itself; a named record is read only by
+    # the committees and commissions concerned (see discipline_concerned); above them, the
+    # officers who oversee a subtree see counts without names.
+    Capability.RECORD_DISCIPLINE: (Rule(_OVERSIGHT, Reach.UNIT_ITSELF),),
+    Capability.VIEW_DISCIPLINE: (Rule(_OVERSIGHT, Reach.UNIT_ITSELF),),
+    Capability.DISCIPLINE_FIGURES: (Rule(_INSPECTIONS | _roles(RoleKind.ADMIN), Reach.SUBTREE),),
 }
 
 WHOLE_TREE_FOR_SUPERUSER = frozenset({Capability.MANAGE_ROSTER})
@@ -514,6 +524,29 @@ def inspection_reach(
         if is_within(path, w.path) and w.first <= last and first <= w.last:
             return w
     return None
+
+
+# --- who is concerned by a discipline record --------------------------------------------
+
+
+def discipline_concerned(user, deciding_path: str, subject_path: str) -> bool:
+    """May the user read a named discipline record? Only the committee and the inspection
+    commission (VIEW_DISCIPLINE, held on the unit itself) of the unit whose body decided
+    (`deciding_path`) or of the unit disciplined or whose member is disciplined
+    (`subject_path`: the disciplined organization, or the cell the member was in when the
+    decision was recorded). The person disciplined reads their own records besides (the
+    caller checks that). Nobody else, not even a committee above: it sees counts
+    (DISCIPLINE_FIGURES)."""
+    return reaches_path(user, Capability.VIEW_DISCIPLINE, deciding_path) or reaches_path(
+        user, Capability.VIEW_DISCIPLINE, subject_path
+    )
+
+
+def discipline_q(user, deciding_field: str, subject_field: str) -> Q:
+    """The filter form of discipline_concerned on two unit-path fields."""
+    return scope_q(user, Capability.VIEW_DISCIPLINE, deciding_field) | scope_q(
+        user, Capability.VIEW_DISCIPLINE, subject_field
+    )
 
 
 # --- two-factor sign-in ------------------------------------------------------------------

@@ -13,11 +13,13 @@ from lamtheo.core.uploads import store_upload
 from lamtheo.demo.documents import docx_upload
 from lamtheo.inspections import services
 from lamtheo.inspections.models import FindingCategory
+from lamtheo.inspections.tests import discipline_url_cases
 from lamtheo.inspections.tests.helpers import a_plan, concluded, opened, shortcoming
 from lamtheo.tests.url_walk import Case, expect
 
 
 def prepare(w) -> None:
+    discipline_url_cases.prepare(w)
     w.ins_plan = a_plan(w.committee_user, w.org)
     w.ins_open = opened(w.committee_user, w.ins_plan, w.cell, [w.committee_user, w.outsider.user])
     w.ins_finding = shortcoming(w.committee_user, w.ins_open)
@@ -42,6 +44,10 @@ def prepare(w) -> None:
 
 
 def cases(w) -> list[Case]:
+    return _inspection_cases(w) + discipline_url_cases.cases(w)
+
+
+def _inspection_cases(w) -> list[Case]:
     viewers = expect(404, committee=200, propaganda=200)
     keeper = expect(404, committee=200)
     team = expect(404, committee=200, outsider=200)

@@ -162,6 +162,20 @@ EXPECTED: dict[Capability, dict[str, set[str]]] = {
     # The counts of inspections follow who reads the inspections: not the administrator,
     # who sees every other figure of the dashboard.
     Capability.VIEW_INSPECTION_FIGURES: OFFICE,
+    # A body's decisions are recorded, and named records read, on the unit itself only.
+    Capability.RECORD_DISCIPLINE: {
+        "secretary": CELL,
+        "org_secretary": {"org"},
+        "committee": {"org"},
+        "other_secretary": CELL_B,
+    },
+    Capability.VIEW_DISCIPLINE: {
+        "secretary": CELL,
+        "org_secretary": {"org"},
+        "committee": {"org"},
+        "other_secretary": CELL_B,
+    },
+    Capability.DISCIPLINE_FIGURES: {**OFFICE, "admin": EVERY_UNIT},
 }
 
 
