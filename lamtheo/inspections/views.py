@@ -33,7 +33,7 @@ from lamtheo.inspections.models import (
     InspectionState,
     RemedyState,
 )
-from lamtheo.orgs.scope import Capability, get_unit_or_404, top_units
+from lamtheo.orgs.scope import Capability, get_unit_or_404, has_any, top_units
 from lamtheo.people.models import Person
 
 NOT_FOUND = "Không tìm thấy trang."
@@ -67,6 +67,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "remedies": remedies,
             "today": timezone.localdate(),
             "may_edit_categories": selectors.may_edit_categories(request.user),
+            "may_see_signals": has_any(request.user, Capability.VIEW_SIGNALS),
         },
     )
 

@@ -73,6 +73,7 @@ class Capability(StrEnum):
     PLAN_INSPECTIONS = "plan_inspections"  # keep the unit's own plan of inspections, run them
     VIEW_INSPECTIONS = "view_inspections"  # read the plans and inspections of the subtree
     REPORT_REMEDIES = "report_remedies"  # report the unit's remedies after an inspection
+    VIEW_SIGNALS = "view_signals"  # the formalism signals of the cells of the subtree
 
 
 class Reach(StrEnum):
@@ -178,6 +179,10 @@ RULES: dict[Capability, tuple[Rule, ...]] = {
     Capability.VIEW_INSPECTIONS: (Rule(_INSPECTIONS, Reach.SUBTREE),),
     # The remedies a conclusion gives a unit are reported by its own committee (secretary).
     Capability.REPORT_REMEDIES: (Rule(_COMMITTEES, Reach.UNIT_ITSELF),),
+    # The formalism signals point a committee or its inspection commission to the cells of its
+    # subtree worth inspecting. From a đảng bộ only: several signals are about the cell's own
+    # secretary (reviews in bursts, all-top ratings), who is the one to be looked at.
+    Capability.VIEW_SIGNALS: (Rule(_OVERSIGHT, Reach.PARTY_SUBTREE),),
 }
 
 WHOLE_TREE_FOR_SUPERUSER = frozenset({Capability.MANAGE_ROSTER})

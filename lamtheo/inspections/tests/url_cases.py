@@ -14,6 +14,7 @@ from lamtheo.demo.documents import docx_upload
 from lamtheo.inspections import services
 from lamtheo.inspections.models import FindingCategory
 from lamtheo.inspections.tests.helpers import a_plan, concluded, opened, shortcoming
+from lamtheo.inspections.tests.signal_helpers import planted_signal
 from lamtheo.tests.url_walk import Case, expect
 
 
@@ -32,6 +33,7 @@ def prepare(w) -> None:
     shortcoming(w.committee_user, done)
     w.ins_done = concluded(w.committee_user, done)
     reported.refresh_from_db()
+    w.ins_signal = planted_signal(w.cell)
     w.ins_reported = services.remedy_report(
         actor=w.secretary_user,
         finding=reported,
@@ -79,6 +81,15 @@ def cases(w) -> list[Case]:
         ("inspections:remedy", [w.ins_reported.pk], responsible),
         ("inspections:remedy_file", [w.ins_reported.pk], responsible),
         ("inspections:remedy_reopen", [w.ins_reported.pk], keeper),
+        # Formalism signals: committees and inspectors of a đảng bộ, for the cells below.
+        ("inspections:signals_index", [], expect(404, committee=302)),
+        ("inspections:signals", [w.org.code], keeper),
+        ("inspections:signals", [w.bloc.code], expect(404)),
+        ("inspections:signals_cell", [w.cell.code], keeper),
+        ("inspections:signals_cell", [w.org.code], expect(404)),  # not a cell
+        ("inspections:signals_cell", [w.cell_b.code], expect(404)),
+        ("inspections:signals_evidence", [w.ins_signal.pk], keeper),
+        ("inspections:signals_add_to_plan", [w.cell.code], keeper),
     ]
     return [(name, args, expected, "get") for name, args, expected in gets] + [
         (name, args, expected, "post")
