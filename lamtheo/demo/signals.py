@@ -56,7 +56,7 @@ def load(*, year: int, months: list[date], today: date) -> int:
         .exclude(unit_id=own)
         .values("unit_id")
         .annotate(n=Count("id"))
-        .filter(n__gte=6)
+        .filter(n__gte=5)
         .order_by("-n", "unit_id")
         .values_list("unit_id", flat=True)
     )
