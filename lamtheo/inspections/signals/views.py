@@ -175,8 +175,8 @@ def add_to_plan(request: HttpRequest, code: str) -> HttpResponse:
                 messages.success(
                     request,
                     f"Đã đưa {cell.name} vào {plan.title.lower()}. Cuộc kiểm tra ở tình trạng "
-                    "\u201cTrong kế hoạch\u201d: tiếp theo, đồng chí chọn đoàn kiểm tra (Sửa) và "
-                    "bấm Bắt đầu khi đến ngày kiểm tra.",
+                    "\u201cTrong kế hoạch\u201d: tiếp theo, đồng chí chọn đoàn kiểm tra (Sửa cuộc "
+                    "kiểm tra) và bấm \u201cBắt đầu cuộc kiểm tra\u201d khi đến ngày kiểm tra.",
                 )
             else:
                 messages.info(request, form_tokens.ALREADY)
