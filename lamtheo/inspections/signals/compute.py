@@ -47,16 +47,20 @@ VAGUE_MIN_SHARE = 0.6
 VAGUE_MIN_PLEDGES = 3
 EVIDENCE_IDS = 60  # the ids kept as evidence per row (the counts are always whole)
 
-_FOLD = {c: None for c in range(0x300, 0x370)} | {ord("đ"): "d"}
-_FOLD |= {
-    ord(c): " "
-    for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u00ab\u00bb\t\r\n"
-}
+# Punctuation and control characters as spaces, on the ASCII bytes left after the diacritics.
+_PUNCTUATION = bytes(c for c in range(128) if not chr(c).isalnum())
+_SPACES = bytes.maketrans(_PUNCTUATION, b" " * len(_PUNCTUATION))
 
 
 def fold(text: str) -> str:
-    """Lower case, no diacritics (đ → d), punctuation and spaces as single spaces."""
-    return " ".join(unicodedata.normalize("NFD", text.lower()).translate(_FOLD).split())
+    """Lower case, no diacritics (đ → d), punctuation and spaces as single spaces. Through
+    ASCII bytes: what is not a Latin letter or digit after NFD (tone marks, quotes, dashes)
+    is dropped, the rest of the punctuation becomes a space."""
+    ascii_ = unicodedata.normalize("NFD", text.lower().replace("đ", "d")).encode("ascii", "ignore")
+    return " ".join(ascii_.translate(_SPACES).decode("ascii").split())
+
+
+fold_cached = lru_cache(maxsize=50_000)(fold)
 
 
 @lru_cache(maxsize=200_000)
@@ -87,6 +91,25 @@ class _Spread:
 
 def _month(d: date) -> date:
     return d.replace(day=1)
+
+
+@lru_cache(maxsize=4096)
+def _day(value) -> date:
+    """A date as the database hands it over without Django's converters (SQLite: text)."""
+    return value if isinstance(value, date) else date.fromisoformat(value[:10])
+
+
+def _rows(queryset, size: int = 20_000):
+    """The rows of a values_list queryset as the driver returns them, without Django's
+    per-value converters (on SQLite a date or date-time stays text: _day reads it). Several
+    times cheaper on a province's million rows."""
+    from django.db import connections
+
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        while batch := cursor.fetchmany(size):
+            yield from batch
 
 
 def _local_day(dt: datetime) -> date:
@@ -141,11 +164,12 @@ def notes_copied(unit_q: Q, period: Period) -> list[Signal]:
         entry__month__gte=add_months(period.first, -1), entry__month__lte=period.last,
         entry__first_submitted_at__isnull=False,
     ).exclude(note="")  # fmt: skip
-    for entry_id, note in items.values_list("entry_id", "note").iterator(chunk_size=20_000):
+    for entry_id, note in _rows(items.values_list("entry_id", "note")):
         notes[entry_id].append(note)
     spread = _Spread()
     rows = []  # (entry id, person, unit, month, key)
-    for pk, person, unit, month, assessment in entries.iterator(chunk_size=20_000):
+    for pk, person, unit, month, assessment in _rows(entries):
+        month = _day(month)
         # The notes in any order: the same notes listed otherwise are the same month.
         text = " | ".join([assessment, *sorted(notes.pop(pk, ()))])
         key = text_key(text)
@@ -244,33 +268,38 @@ def pledges_copied(unit_q: Q, period: Period) -> list[Signal]:
 
 
 def review_bursts(unit_q: Q, period: Period) -> list[Signal]:
-    start, end = period.moments()
+    """Counted on the month of the handbook reviewed. The time of each review as the driver
+    gives it (on SQLite text, in UTC: compared after fromisoformat, never localized)."""
     reviews = HandbookEntry.objects.filter(
-        unit_q, reviewed_at__gte=start, reviewed_at__lt=end
-    ).values_list("id", "unit_id", "person_id", "reviewed_by_id", "reviewed_at", "review_comment")
-    streams: dict[tuple[int, int, str], list[tuple[datetime, int, int]]] = defaultdict(list)
+        unit_q, month__gte=period.first, month__lte=period.last, reviewed_at__isnull=False
+    ).values_list("id", "unit_id", "month", "person_id", "reviewed_by_id", "reviewed_at",
+                  "review_comment")  # fmt: skip
+    streams: dict[tuple, list[tuple]] = defaultdict(list)
     totals: dict[tuple[int, date], int] = defaultdict(int)
-    for pk, unit, person, reviewer, at, comment in reviews.iterator(chunk_size=20_000):
-        streams[unit, reviewer, fold(comment)].append((at, pk, person))
-        totals[unit, _month(_local_day(at))] += 1
-    found: dict[tuple[int, date], list[tuple[int, int]]] = defaultdict(list)
+    for pk, unit, month, person, reviewer, at, comment in _rows(reviews):
+        streams[unit, reviewer, fold_cached(comment)].append((at, pk, person, month))
+        totals[unit, month] += 1
+    found: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
     for (unit, _reviewer, _comment), stream in streams.items():
         if len(stream) < BURST_MIN:
             continue
-        stream.sort()
+        stream = sorted(
+            (a if isinstance(a, datetime) else datetime.fromisoformat(a), pk, person, month)
+            for a, pk, person, month in stream
+        )
         run = [stream[0]]
         for item in stream[1:] + [None]:
             if item is not None and item[0] - run[-1][0] <= BURST_GAP:
                 run.append(item)
                 continue
             if len(run) >= BURST_MIN:
-                month = _month(_local_day(run[0][0]))
-                found[unit, month].extend((pk, person) for _, pk, person in run)
+                for _, pk, person, month in run:
+                    found[unit, month].append((pk, person))
             if item is not None:
                 run = [item]
     out = []
     for (unit, month), hits in found.items():
-        out.append(_row(SignalKind.REVIEW_BURST, unit, month, count=len(hits),
+        out.append(_row(SignalKind.REVIEW_BURST, unit, _day(month), count=len(hits),
                         total=totals[unit, month], evidence={
                             "entries": _ids(pk for pk, _ in hits),
                             "people": _ids(p for _, p in hits)}))  # fmt: skip

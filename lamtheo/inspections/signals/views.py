@@ -54,6 +54,8 @@ def ranking(request: HttpRequest, code: str) -> HttpResponse:
     year = _year(request)
     ranks = selectors.ranking(unit, year)
     page = Paginator(ranks, selectors.PAGE).get_page(request.GET.get("trang"))
+    parents = selectors.parents_of(list(page.object_list))
+    shown = [(r, parents.get(r.unit.parent_id, "")) for r in page.object_list]
     return render(
         request,
         "inspections/signals/ranking.html",
@@ -64,7 +66,7 @@ def ranking(request: HttpRequest, code: str) -> HttpResponse:
             "page": page,
             "offset": page.start_index() - 1 if ranks else 0,
             "total": len(ranks),
-            "parents": selectors.parents_of(list(page.object_list)),
+            "shown": shown,
             "legend": _legend(),
         },
     )
