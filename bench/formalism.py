@@ -268,7 +268,9 @@ class Planter:
             Pledge.objects.registered().filter(year=self.year).values("unit_id")
             .annotate(n=Count("id")).filter(n__gte=4).values_list("unit_id", flat=True)
         )  # fmt: skip
-        chosen = self.draw(cells)
+        # Not where registrations were copied: rewriting their items would undo that label.
+        taken = self.labels.get("pledges_copied", set())
+        chosen = self.draw([c for c in cells if c not in taken])
         for unit in chosen:
             items = PledgeItem.objects.filter(
                 pledge__unit_id=unit, pledge__year=self.year
