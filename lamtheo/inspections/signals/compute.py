@@ -43,7 +43,7 @@ BURST_MIN = 5
 BACKFILL_MIN_MONTHS = 3
 ALL_TOP_MIN = 5
 MINUTES_MIN_SIMILARITY = 0.9
-VAGUE_MIN_SHARE = 0.6
+VAGUE_MIN_SHARE = 0.75
 VAGUE_MIN_PLEDGES = 3
 EVIDENCE_IDS = 60  # the ids kept as evidence per row (the counts are always whole)
 

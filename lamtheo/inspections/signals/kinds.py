@@ -56,7 +56,7 @@ EXPLANATIONS: dict[str, Explanation] = {
         "thật sự giống nhau.",
     ),
     SignalKind.VAGUE_SHARE: Explanation(
-        "Phần lớn việc làm trong các bản đăng ký của chi bộ (từ 60% trở lên) được bộ kiểm tra "
+        "Phần lớn việc làm trong các bản đăng ký của chi bộ (từ 75% trở lên) được bộ kiểm tra "
         "câu chữ đánh giá là chung chung.",
         "Có thể bản đăng ký viết cho có, không đo được việc làm theo.",
         "Có thể không phải hình thức khi bộ kiểm tra câu chữ đánh giá chưa đúng cách diễn đạt "

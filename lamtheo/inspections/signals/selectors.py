@@ -43,8 +43,11 @@ class KindCount:
 
 @dataclass
 class UnitRank:
-    unit: OrgUnit
+    unit_id: int
+    path: str
     kinds: list[KindCount] = field(default_factory=list)
+    unit: OrgUnit | None = None  # loaded for the page shown only (with_units)
+    parent_name: str = ""
 
     @property
     def weight(self) -> float:
@@ -53,30 +56,41 @@ class UnitRank:
 
 def ranking(root: OrgUnit, year: int) -> list[UnitRank]:
     """The cells of the subtree with a signal in `year`, most kinds first, then the sum of
-    each kind's highest score. The caller checked VIEW_SIGNALS on `root`."""
+    each kind's highest score. One grouped query; the units themselves are loaded for the
+    page shown (with_units). The caller checked VIEW_SIGNALS on `root`."""
     rows = (
         Signal.objects.filter(subtree_q(root.path), year=year)
-        .values("unit_id", "kind")
+        .values("unit_id", "path", "kind")
         .annotate(n=Count("id"), records=Sum("count"), top=Max("score"))
-        .values_list("unit_id", "kind", "n", "records", "top")
+        .values_list("unit_id", "path", "kind", "n", "records", "top")
+        .order_by()
     )
-    found: dict[int, list[KindCount]] = {}
-    for unit_id, kind, n, records, top in rows:
-        found.setdefault(unit_id, []).append(KindCount(kind, n, records, top))
-    units = OrgUnit.objects.in_bulk(list(found))
-    order = list(LABELS)
-    ranked = [
-        UnitRank(units[pk], sorted(kinds, key=lambda k: order.index(k.kind)))
-        for pk, kinds in found.items()
-        if pk in units
-    ]
-    ranked.sort(key=lambda r: (-len(r.kinds), -r.weight, r.unit.path))
+    found: dict[int, UnitRank] = {}
+    order = {kind: i for i, kind in enumerate(LABELS)}
+    for unit_id, path, kind, n, records, top in rows:
+        rank = found.setdefault(unit_id, UnitRank(unit_id, path))
+        rank.kinds.append(KindCount(kind, n, records, top))
+    ranked = list(found.values())
+    for r in ranked:
+        r.kinds.sort(key=lambda k: order[k.kind])
+    ranked.sort(key=lambda r: (-len(r.kinds), -r.weight, r.path))
     return ranked
 
 
-def parents_of(ranks: list[UnitRank]) -> dict[int, str]:
-    ids = {r.unit.parent_id for r in ranks}
-    return dict(OrgUnit.objects.filter(pk__in=ids).values_list("pk", "name"))
+def with_units(ranks: list[UnitRank]) -> list[UnitRank]:
+    """The page's ranks with their units and the names of the units above them."""
+    units = OrgUnit.objects.in_bulk([r.unit_id for r in ranks])
+    parents = dict(
+        OrgUnit.objects.filter(pk__in={u.parent_id for u in units.values()}).values_list(
+            "pk", "name"
+        )
+    )
+    shown = []
+    for r in ranks:
+        if (unit := units.get(r.unit_id)) is not None:
+            r.unit, r.parent_name = unit, parents.get(unit.parent_id, "")
+            shown.append(r)
+    return shown
 
 
 def cell_signals(cell: OrgUnit, year: int) -> list[Signal]:

@@ -54,8 +54,7 @@ def ranking(request: HttpRequest, code: str) -> HttpResponse:
     year = _year(request)
     ranks = selectors.ranking(unit, year)
     page = Paginator(ranks, selectors.PAGE).get_page(request.GET.get("trang"))
-    parents = selectors.parents_of(list(page.object_list))
-    shown = [(r, parents.get(r.unit.parent_id, "")) for r in page.object_list]
+    shown = selectors.with_units(list(page.object_list))
     return render(
         request,
         "inspections/signals/ranking.html",
