@@ -13,10 +13,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from lamtheo.core import form_tokens
-from lamtheo.core.audit import record_view
 from lamtheo.core.errors import DomainError
 from lamtheo.inspections import services
-from lamtheo.inspections.actions import InspectionAction
 from lamtheo.inspections.models import InspectionKind
 from lamtheo.inspections.signals import selectors
 from lamtheo.inspections.signals.forms import AddToPlanForm
@@ -101,14 +99,9 @@ def evidence(request: HttpRequest, pk: int) -> HttpResponse:
     """The named records behind one signal; opening them is logged for each person."""
     signal = selectors.get_signal_or_404(request.user, pk)
     found = selectors.evidence(signal)
-    what = f"Căn cứ dấu hiệu hình thức: {signal.get_kind_display()}"[:100]
-    for person in found.people:
-        record_view(
-            viewer=request.user,
-            person=person,
-            action=InspectionAction.SIGNAL_EVIDENCE_VIEWED,
-            what=what,
-        )
+    services.log_signal_evidence_read(
+        actor=request.user, people=found.people, kind_label=signal.get_kind_display()
+    )
     return render(
         request,
         "inspections/signals/evidence.html",
