@@ -47,6 +47,7 @@ test-browser: install
 bench: install
 	$(PY) bench/run.py
 	$(PY) bench/pledge_quality.py
+	$(PY) bench/formalism.py
 
 lint: install
 	$(VENV)/bin/ruff check .

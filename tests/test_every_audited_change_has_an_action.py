@@ -299,6 +299,7 @@ def run_inspections(tree):
     ins = opened(c, plan, tree.cell, [c, tree.outsider.user])
     inspections.log_records_read(actor=tree.outsider.user, inspection=ins, person=tree.member,
                                  what="hồ sơ")  # fmt: skip
+    inspections.log_signal_evidence_read(actor=c, people=[tree.member], kind_label="Sổ tay")
     inspections.evidence_add(actor=c, inspection=ins, note="Biên bản làm việc")
     removed = strength(c, ins)
     removed = inspections.finding_update(

@@ -19,6 +19,7 @@ from lamtheo.demo import documents as documents_demo
 from lamtheo.demo import inspections as inspections_demo
 from lamtheo.demo import meetings as meetings_demo
 from lamtheo.demo import notices as notices_demo
+from lamtheo.demo import signals as signals_demo
 from lamtheo.demo.data.units import DEMO_ROOT_CODE, DEMO_ROOT_NAME
 from lamtheo.demo.generator import demo_period, generate
 from lamtheo.demo.inserts import term_start
@@ -163,6 +164,8 @@ def build_demo(*, size: Size = DEMO_SIZE, today: date | None = None) -> dict[str
     counts["quyết định kỷ luật"] = discipline_demo.load(year=year, today=today)
     if today.year != year:  # January: this year's figures exist from day one too
         figures.open_year(today.year)
+    # Last: the signals are computed from everything above, as the nightly job would.
+    counts["dấu hiệu hình thức"] = signals_demo.load(year=year, months=months, today=today)
     return counts
 
 

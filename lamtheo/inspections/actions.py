@@ -24,6 +24,10 @@ class InspectionAction(AuditAction):
     REMEDY_REOPENED = "lamtheo.inspections.remedy.reopened", "Yêu cầu khắc phục tiếp"
     CATEGORY_CREATED = "lamtheo.inspections.category.created", "Thêm nhóm nội dung phát hiện"
     CATEGORY_EDITED = "lamtheo.inspections.category.edited", "Sửa nhóm nội dung phát hiện"
+    SIGNAL_EVIDENCE_VIEWED = (
+        "lamtheo.inspections.signals.evidence.viewed",
+        "Xem căn cứ của dấu hiệu hình thức",
+    )
 
 
 # Discipline's codes live beside its code; named here so that core.audit finds them.

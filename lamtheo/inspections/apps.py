@@ -14,3 +14,7 @@ class InspectionsConfig(AppConfig):
 
         figures.register(InspectionFigures())
         figures.register(DisciplineFigures())
+        # The formalism signals' table lives in its own part (signals/models.py). Imported
+        # here rather than from models.py: the signals read the plans (models.py) to add an
+        # inspection, and models.py importing signals back would close a circle.
+        import lamtheo.inspections.signals.models  # noqa: F401

@@ -586,3 +586,14 @@ def log_records_read(*, actor, inspection: Inspection, person: Person, what: str
         action=InspectionAction.RECORDS_VIEWED,
         what=f"{inspection.get_kind_display()} “{inspection.subject}”: {what}"[:100],
     )
+
+
+def log_signal_evidence_read(*, actor, people, kind_label: str) -> None:
+    """Opening the named records behind a formalism signal is logged for each person."""
+    for person in people:
+        record_view(
+            viewer=actor,
+            person=person,
+            action=InspectionAction.SIGNAL_EVIDENCE_VIEWED,
+            what=f"Căn cứ dấu hiệu hình thức: {kind_label}"[:100],
+        )

@@ -6,10 +6,20 @@ from django.urls import path
 
 from lamtheo.inspections import views
 from lamtheo.inspections.discipline.urls import urlpatterns as discipline_urlpatterns
+from lamtheo.inspections.signals import views as signals
 
 app_name = "inspections"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("dau-hieu/", signals.index, name="signals_index"),
+    path("dau-hieu/don-vi/<code:code>/", signals.ranking, name="signals"),
+    path("dau-hieu/chi-bo/<code:code>/", signals.cell, name="signals_cell"),
+    path(
+        "dau-hieu/chi-bo/<code:code>/dua-vao-ke-hoach/",
+        signals.add_to_plan,
+        name="signals_add_to_plan",
+    ),  # fmt: skip
+    path("dau-hieu/can-cu/<id:pk>/", signals.evidence, name="signals_evidence"),
     path("danh-muc/", views.categories, name="categories"),
     path("danh-muc/<id:pk>/", views.category_edit, name="category_edit"),
     path("don-vi/<code:code>/", views.plans, name="plans"),

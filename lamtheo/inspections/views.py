@@ -40,7 +40,7 @@ from lamtheo.inspections.models import (
     InspectionState,
     RemedyState,
 )
-from lamtheo.orgs.scope import Capability, can, get_unit_or_404, top_units
+from lamtheo.orgs.scope import Capability, can, get_unit_or_404, has_any, top_units
 from lamtheo.orgs.selectors import breadcrumbs
 from lamtheo.people.models import Person
 
@@ -118,6 +118,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "remedies": remedies,
             "today": timezone.localdate(),
             "may_edit_categories": selectors.may_edit_categories(request.user),
+            "may_see_signals": has_any(request.user, Capability.VIEW_SIGNALS),
         },
     )
 

@@ -77,6 +77,7 @@ class Capability(StrEnum):
     RECORD_DISCIPLINE = "record_discipline"  # record, correct, annul the unit's bodies' decisions
     VIEW_DISCIPLINE = "view_discipline"  # named discipline records the unit is concerned by
     DISCIPLINE_FIGURES = "discipline_figures"  # discipline counts of the subtree, no names
+    VIEW_SIGNALS = "view_signals"  # the formalism signals of the cells of the subtree
 
 
 class Reach(StrEnum):
@@ -194,6 +195,10 @@ RULES: dict[Capability, tuple[Rule, ...]] = {
     Capability.RECORD_DISCIPLINE: (Rule(_OVERSIGHT, Reach.UNIT_ITSELF),),
     Capability.VIEW_DISCIPLINE: (Rule(_OVERSIGHT, Reach.UNIT_ITSELF),),
     Capability.DISCIPLINE_FIGURES: (Rule(_INSPECTIONS | _roles(RoleKind.ADMIN), Reach.SUBTREE),),
+    # The formalism signals point a committee or its inspection commission to the cells of its
+    # subtree worth inspecting. From a đảng bộ only: several signals are about the cell's own
+    # secretary (reviews in bursts, all-top ratings), who is the one to be looked at.
+    Capability.VIEW_SIGNALS: (Rule(_OVERSIGHT, Reach.PARTY_SUBTREE),),
 }
 
 WHOLE_TREE_FOR_SUPERUSER = frozenset({Capability.MANAGE_ROSTER})

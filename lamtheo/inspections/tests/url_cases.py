@@ -15,6 +15,7 @@ from lamtheo.inspections import services
 from lamtheo.inspections.models import FindingCategory
 from lamtheo.inspections.tests import discipline_url_cases
 from lamtheo.inspections.tests.helpers import a_plan, concluded, opened, shortcoming
+from lamtheo.inspections.tests.signal_helpers import planted_signal
 from lamtheo.tests.url_walk import Case, expect
 
 
@@ -34,6 +35,7 @@ def prepare(w) -> None:
     shortcoming(w.committee_user, done)
     w.ins_done = concluded(w.committee_user, done)
     reported.refresh_from_db()
+    w.ins_signal = planted_signal(w.cell)
     w.ins_reported = services.remedy_report(
         actor=w.secretary_user,
         finding=reported,
@@ -91,6 +93,15 @@ def _inspection_cases(w) -> list[Case]:
         ("inspections:figures", [w.bloc.code], top),
         ("inspections:figures_export", [w.org.code], viewers),
         ("inspections:figures_export", [w.cell.code], viewers | {"secretary": 200}),
+        # Formalism signals: committees and inspectors of a đảng bộ, for the cells below.
+        ("inspections:signals_index", [], expect(404, committee=302)),
+        ("inspections:signals", [w.org.code], keeper),
+        ("inspections:signals", [w.bloc.code], expect(404)),
+        ("inspections:signals_cell", [w.cell.code], keeper),
+        ("inspections:signals_cell", [w.org.code], expect(404)),  # not a cell
+        ("inspections:signals_cell", [w.cell_b.code], expect(404)),
+        ("inspections:signals_evidence", [w.ins_signal.pk], keeper),
+        ("inspections:signals_add_to_plan", [w.cell.code], keeper),
     ]
     return [(name, args, expected, "get") for name, args, expected in gets] + [
         (name, args, expected, "post")

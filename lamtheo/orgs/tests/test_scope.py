@@ -152,6 +152,9 @@ EXPECTED: dict[Capability, dict[str, set[str]]] = {
         "other_secretary": CELL_B,
     },
     Capability.VIEW_INSPECTIONS: OFFICE,
+    # The formalism signals: committees (and inspectors) of a đảng bộ, not a cell's own
+    # secretary, nor the propaganda office.
+    Capability.VIEW_SIGNALS: {"org_secretary": ORG, "committee": ORG},
     # A unit's remedies are reported by its own committee, not by the levels above.
     Capability.REPORT_REMEDIES: {
         "secretary": CELL,
