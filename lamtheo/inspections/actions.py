@@ -24,3 +24,14 @@ class InspectionAction(AuditAction):
     REMEDY_REOPENED = "lamtheo.inspections.remedy.reopened", "Yêu cầu khắc phục tiếp"
     CATEGORY_CREATED = "lamtheo.inspections.category.created", "Thêm nhóm nội dung phát hiện"
     CATEGORY_EDITED = "lamtheo.inspections.category.edited", "Sửa nhóm nội dung phát hiện"
+
+
+class FeedbackAction(AuditAction):
+    RECEIVED = "lamtheo.inspections.feedback.received", "Nhận phản ánh"
+    ACCEPTED = "lamtheo.inspections.feedback.accepted", "Tiếp nhận phản ánh để xem xét"
+    FORWARDED = "lamtheo.inspections.feedback.forwarded", "Chuyển phản ánh đến cấp khác"
+    REJECTED = "lamtheo.inspections.feedback.rejected", "Không tiếp nhận phản ánh"
+    INSPECTION_OPENED = (
+        "lamtheo.inspections.feedback.inspection_opened",
+        "Mở cuộc kiểm tra từ phản ánh",
+    )

@@ -312,3 +312,8 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.note[:60] or "Tệp minh chứng"
+
+
+# The feedback channel's records live in their own subpackage (lamtheo/inspections/feedback/)
+# but belong to this app: imported here by name so that Django and the migrations see them.
+from lamtheo.inspections.feedback.models import FeedbackReport, PublicAttempt  # noqa: E402, F401

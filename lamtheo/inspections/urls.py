@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import path
 
 from lamtheo.inspections import views
+from lamtheo.inspections.feedback.urls import commission_urlpatterns
 
 app_name = "inspections"
 urlpatterns = [
@@ -34,4 +35,5 @@ urlpatterns = [
     path("khac-phuc/<id:pk>/tep/", views.remedy_file, name="remedy_file"),
     path("khac-phuc/<id:pk>/cong-nhan/", views.remedy_accept, name="remedy_accept"),
     path("khac-phuc/<id:pk>/khac-phuc-tiep/", views.remedy_reopen, name="remedy_reopen"),
+    *commission_urlpatterns,
 ]
