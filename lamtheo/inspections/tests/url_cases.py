@@ -15,8 +15,14 @@ from lamtheo.core.uploads import store_upload
 from lamtheo.demo.documents import docx_upload
 from lamtheo.inspections import services
 from lamtheo.inspections.models import FindingCategory
-from lamtheo.inspections.tests.feedback_helpers import a_report, accepted
-from lamtheo.inspections.tests.helpers import a_plan, concluded, opened, shortcoming
+from lamtheo.inspections.tests.helpers import (
+    a_plan,
+    a_report,
+    accepted,
+    concluded,
+    opened,
+    shortcoming,
+)
 from lamtheo.tests.url_walk import Case, expect
 
 
