@@ -13,13 +13,13 @@ from django.http import Http404
 
 from lamtheo.core.vietnamese import fold, text_sorted
 from lamtheo.inspections.feedback.models import FeedbackReport, FeedbackState
-from lamtheo.orgs.models import OrgUnit
+from lamtheo.orgs.models import CELL_KINDS, OrgUnit
 from lamtheo.orgs.scope import (
     FEEDBACK_HANDLERS,
     Capability,
+    anchor_unit_ids,
     can,
     feedback_handling_q,
-    has_any,
     may_handle_feedback,
 )
 from lamtheo.orgs.tree import ancestor_paths, is_within, subtree_q
@@ -69,7 +69,10 @@ def person_for_sender(user, unit: OrgUnit, code: str) -> Person | None:
 
 
 def may_handle_any(user) -> bool:
-    return any(has_any(user, c) for c in FEEDBACK_HANDLERS)
+    """Does the user receive reports anywhere? Only on a unit with units below it: nothing is
+    routed to a cell (its secretary's role opens no queue)."""
+    ids = {pk for c in FEEDBACK_HANDLERS for pk in anchor_unit_ids(user, c)}
+    return OrgUnit.objects.filter(pk__in=ids, is_active=True).exclude(kind__in=CELL_KINDS).exists()
 
 
 def queue(user, *, oldest_first: bool = False, waiting_only: bool = True):
