@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "lamtheo.home",
     "lamtheo.demo",
     "axes",
+    "captcha",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -296,7 +297,24 @@ LAMTHEO = {
     # The place name (địa danh) of the date line of printed minutes, e.g. "Nha Trang";
     # empty prints the date alone.
     "DOCUMENT_PLACE": os.environ.get("LAMTHEO_DOCUMENT_PLACE", "").strip(),
+    # Feedback (phản ánh): the file one may attach, and how often one client (an address, or
+    # an account) may send a report or try a look-up, per hour (README, Security).
+    "FEEDBACK_MAX_UPLOAD_MB": env_int("LAMTHEO_FEEDBACK_MAX_UPLOAD_MB", 5),
+    "FEEDBACK_PER_HOUR": env_int("LAMTHEO_FEEDBACK_PER_HOUR", 5),
+    "FEEDBACK_LOOKUPS_PER_HOUR": env_int("LAMTHEO_FEEDBACK_LOOKUPS_PER_HOUR", 10),
 }
+
+# The challenge of the public feedback form (django-simple-captcha): a sum drawn as an image,
+# answered in a text box; no script, so it works without JavaScript and under the CSP above.
+# Each challenge is a row that lives 5 minutes and is removed when answered (right or wrong).
+CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
+CAPTCHA_MATH_CHALLENGE_OPERATOR = "x"
+CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
+CAPTCHA_FONT_SIZE = 30
+CAPTCHA_IMAGE_SIZE = (120, 44)
+CAPTCHA_2X_IMAGE = False
+# Tests answer "PASSED" (lamtheo/settings_pytest.py); a wrong answer is still refused.
+CAPTCHA_TEST_MODE = False
 
 LOGGING = {
     "version": 1,

@@ -8,3 +8,7 @@ if not os.environ.get("LAMTHEO_DEV", "").strip():
     os.environ["LAMTHEO_DEV"] = "1"
 
 from lamtheo.settings import *  # noqa: E402, F403
+
+# The public feedback form's challenge accepts "PASSED" in tests (a wrong answer is still
+# refused): django-simple-captcha reads this once, at import.
+CAPTCHA_TEST_MODE = True

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from lamtheo.handbook.urls import unit_urlpatterns
+from lamtheo.inspections.feedback.urls import challenge_urlpatterns
 from lamtheo.signin.urls import root_urlpatterns as signin_root_urlpatterns
 
 urlpatterns = [
@@ -18,6 +19,8 @@ urlpatterns = [
     path("chuyen-de/", include("lamtheo.campaign.urls")),
     path("van-ban/", include("lamtheo.documents.urls")),
     path("kiem-tra/", include("lamtheo.inspections.urls")),
+    path("phan-anh/", include("lamtheo.inspections.feedback.urls")),
+    *challenge_urlpatterns,
     path("thong-ke/", include("lamtheo.dashboard.urls")),
     path("tai-khoan/", include("lamtheo.accounts.urls")),
     path("quan-tri-he-thong/", admin.site.urls),

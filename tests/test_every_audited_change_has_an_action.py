@@ -32,7 +32,7 @@ from lamtheo.learning.stories import services as stories
 from lamtheo.learning.stories.models import StoryCadence
 from lamtheo.learning.study import services as study
 from lamtheo.learning.study.tests.helpers import E, P, U, record, schedule, sheet_of
-from lamtheo.orgs.services import unit_settings_save
+from lamtheo.orgs.services import role_grant, unit_settings_save
 from lamtheo.people import services as people
 from lamtheo.people.models import LeavingKind
 from lamtheo.people.tests.helpers import run as import_roster
@@ -342,6 +342,32 @@ def run_discipline(tree):
                               table=discipline.default_table())  # fmt: skip
 
 
+def run_feedback(tree):
+    from django.contrib.auth.models import User
+
+    from lamtheo.inspections.feedback import services as feedback
+    from lamtheo.inspections.services import InspectionInput
+    from lamtheo.inspections.tests.helpers import a_report, accepted, today
+    from lamtheo.orgs.models import RoleKind
+
+    c = User.objects.get(pk=tree.committee_user.pk)
+    taken = accepted(c, a_report(tree.cell)[0])
+    t = today()
+    feedback.feedback_open_inspection(
+        actor=c, report=taken, version=taken.version,
+        data=InspectionInput(kind="inspection", subject="Kiểm tra nội dung phản ánh",
+                             unit=tree.cell, period_start=t, period_end=t, starts_on=t,
+                             ends_on=t, team=[c]),
+    )  # fmt: skip
+    refused = a_report(tree.cell2, anonymous=True)[0]
+    feedback.feedback_reject(actor=c, report=refused, reason="Không thuộc phạm vi",
+                             version=refused.version)  # fmt: skip
+    sent_up = a_report(tree.cell)[0]  # to the Sở's committee: no commission anywhere yet
+    role_grant(actor=None, user=tree.propaganda_user, unit=tree.bloc, kind=RoleKind.INSPECTOR)
+    feedback.feedback_forward(actor=c, report=sent_up, to=tree.bloc, reason="Thẩm quyền",
+                              version=sent_up.version)  # fmt: skip
+
+
 def run_unit_settings(tree):
     unit_settings_save(actor=tree.admin_user, unit=tree.bloc, document_place="Nha Trang")
 
@@ -364,6 +390,7 @@ def audited_world(tree, login, settings):
     run_unit_settings(tree)
     run_inspections(tree)
     run_discipline(tree)
+    run_feedback(tree)
     return tree
 
 

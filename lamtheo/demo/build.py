@@ -16,6 +16,7 @@ from lamtheo.demo import accounts as accounts_demo
 from lamtheo.demo import campaign as campaign_demo
 from lamtheo.demo import discipline as discipline_demo
 from lamtheo.demo import documents as documents_demo
+from lamtheo.demo import feedback as feedback_demo
 from lamtheo.demo import inspections as inspections_demo
 from lamtheo.demo import meetings as meetings_demo
 from lamtheo.demo import notices as notices_demo
@@ -51,6 +52,7 @@ LOGINS = [
     ("dangvien2", "Đảng viên: chưa viết bản đăng ký năm nay", ""),
     ("bithu", "Bí thư chi bộ", RoleKind.SECRETARY),
     ("capuy", "Cấp ủy viên (đảng ủy cơ sở)", RoleKind.COMMITTEE),
+    ("kiemtra", "Ủy viên Ủy ban Kiểm tra Đảng ủy cơ sở: nhận phản ánh", RoleKind.INSPECTOR),
     ("tuyengiao", "Cán bộ Ban Tuyên giáo Đảng ủy Khối", RoleKind.PROPAGANDA),
     ("quantri", "Quản trị hệ thống", RoleKind.ADMIN),
 ]
@@ -82,6 +84,10 @@ def _cast_demo(org: Organization) -> None:
     cast(other_cells[-1] if other_cells else demo_cell, "capuy",
          "Phó Giám đốc Bệnh viện, Đảng ủy viên")  # fmt: skip
     _cast_queue(org, demo_cell)
+    # The inspector sits in a cell of the hospital other than the demo cell and capuy's, so
+    # the reports about those two cells reach him.
+    cast(other_cells[0] if len(other_cells) > 1 else office, "kiemtra",
+         "Chủ nhiệm Ủy ban Kiểm tra Đảng ủy")  # fmt: skip
     cast(office, "tuyengiao", "Chuyên viên Ban Tuyên giáo Đảng ủy Khối")
     cast(office, "quantri", "Chuyên viên Văn phòng Đảng ủy Khối, phụ trách công nghệ thông tin")
 
@@ -114,6 +120,7 @@ def _grant_demo_roles(org: Organization) -> None:
     units = {
         RoleKind.SECRETARY: by_login["bithu"].cell,
         RoleKind.COMMITTEE: first_org,
+        RoleKind.INSPECTOR: first_org,
         RoleKind.PROPAGANDA: None,
         RoleKind.ADMIN: None,
     }
@@ -162,6 +169,7 @@ def build_demo(*, size: Size = DEMO_SIZE, today: date | None = None) -> dict[str
                                 secretary_username="bithu", admin_username="quantri")  # fmt: skip
     counts["nội dung kiểm tra, giám sát"] = inspections_demo.load(root=org.root, today=today)
     counts["quyết định kỷ luật"] = discipline_demo.load(year=year, today=today)
+    counts["phản ánh"] = feedback_demo.load(today=today)
     if today.year != year:  # January: this year's figures exist from day one too
         figures.open_year(today.year)
     # Last: the signals are computed from everything above, as the nightly job would.

@@ -32,3 +32,14 @@ class InspectionAction(AuditAction):
 
 # Discipline's codes live beside its code; named here so that core.audit finds them.
 from lamtheo.inspections.discipline.actions import DisciplineAction  # noqa: E402, F401
+
+
+class FeedbackAction(AuditAction):
+    RECEIVED = "lamtheo.inspections.feedback.received", "Nhận phản ánh"
+    ACCEPTED = "lamtheo.inspections.feedback.accepted", "Tiếp nhận phản ánh để xem xét"
+    FORWARDED = "lamtheo.inspections.feedback.forwarded", "Chuyển phản ánh đến cấp khác"
+    REJECTED = "lamtheo.inspections.feedback.rejected", "Không tiếp nhận phản ánh"
+    INSPECTION_OPENED = (
+        "lamtheo.inspections.feedback.inspection_opened",
+        "Mở cuộc kiểm tra từ phản ánh",
+    )

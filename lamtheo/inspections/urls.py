@@ -6,6 +6,7 @@ from django.urls import path
 
 from lamtheo.inspections import views
 from lamtheo.inspections.discipline.urls import urlpatterns as discipline_urlpatterns
+from lamtheo.inspections.feedback.urls import commission_urlpatterns
 from lamtheo.inspections.signals import views as signals
 
 app_name = "inspections"
@@ -47,5 +48,6 @@ urlpatterns = [
     path("khac-phuc/<id:pk>/khac-phuc-tiep/", views.remedy_reopen, name="remedy_reopen"),
     path("so-lieu/<code:code>/", views.figures, name="figures"),
     path("so-lieu/<code:code>/xuat.xlsx", views.figures_export, name="figures_export"),
+    *commission_urlpatterns,
 ]
 urlpatterns += discipline_urlpatterns  # /kiem-tra/ky-luat/…

@@ -24,6 +24,7 @@ from lamtheo.core.periods import year_from, year_links
 from lamtheo.core.uploads import store_upload, stored_file_response
 from lamtheo.core.xlsx import xlsx_response
 from lamtheo.inspections import conclusion_docx, exports, selectors, services
+from lamtheo.inspections.feedback import selectors as feedback_selectors
 from lamtheo.inspections.forms import (
     CategoryForm,
     ConcludeForm,
@@ -104,6 +105,11 @@ def home(request: HttpRequest) -> HttpResponse:
     are on the team of, remedies they answer for."""
     units = top_units(request.user, Capability.VIEW_INSPECTIONS)
     keeping = selectors.planning_units(request.user)
+    feedback_waiting = (
+        feedback_selectors.queue(request.user).count()
+        if feedback_selectors.may_handle_any(request.user)
+        else None
+    )
     team = list(selectors.team_inspections(request.user))
     remedies = list(selectors.remedies_for(request.user))
     if not (units or team or remedies):
@@ -119,6 +125,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "today": timezone.localdate(),
             "may_edit_categories": selectors.may_edit_categories(request.user),
             "may_see_signals": has_any(request.user, Capability.VIEW_SIGNALS),
+            "feedback_waiting": feedback_waiting,
         },
     )
 

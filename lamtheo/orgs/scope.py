@@ -78,6 +78,11 @@ class Capability(StrEnum):
     VIEW_DISCIPLINE = "view_discipline"  # named discipline records the unit is concerned by
     DISCIPLINE_FIGURES = "discipline_figures"  # discipline counts of the subtree, no names
     VIEW_SIGNALS = "view_signals"  # the formalism signals of the cells of the subtree
+    # Feedback (phản ánh) about the units below: received by the inspection commission of the
+    # level that oversees the unit concerned, or by that level's committee when it has none;
+    # never by anyone of the unit concerned (see feedback_route and feedback_conflict_paths).
+    HANDLE_FEEDBACK = "handle_feedback"
+    HANDLE_FEEDBACK_AS_COMMITTEE = "handle_feedback_as_committee"
 
 
 class Reach(StrEnum):
@@ -199,6 +204,10 @@ RULES: dict[Capability, tuple[Rule, ...]] = {
     # subtree worth inspecting. From a đảng bộ only: several signals are about the cell's own
     # secretary (reviews in bursts, all-top ratings), who is the one to be looked at.
     Capability.VIEW_SIGNALS: (Rule(_OVERSIGHT, Reach.PARTY_SUBTREE),),
+    # Feedback is handled for the unit itself (a report routed to a đảng bộ is not read by
+    # the commission of the bloc above, nor by those below); see feedback_route.
+    Capability.HANDLE_FEEDBACK: (Rule(_roles(RoleKind.INSPECTOR), Reach.UNIT_ITSELF),),
+    Capability.HANDLE_FEEDBACK_AS_COMMITTEE: (Rule(_COMMITTEES, Reach.UNIT_ITSELF),),
 }
 
 WHOLE_TREE_FOR_SUPERUSER = frozenset({Capability.MANAGE_ROSTER})
@@ -552,6 +561,97 @@ def discipline_q(user, deciding_field: str, subject_field: str) -> Q:
     return scope_q(user, Capability.VIEW_DISCIPLINE, deciding_field) | scope_q(
         user, Capability.VIEW_DISCIPLINE, subject_field
     )
+
+
+# --- feedback (phản ánh): who receives a report about a unit ----------------------------
+
+FEEDBACK_HANDLERS = (Capability.HANDLE_FEEDBACK, Capability.HANDLE_FEEDBACK_AS_COMMITTEE)
+
+
+def feedback_conflict_paths(user) -> set[str]:
+    """The units a report about which the user must never see: every unit at or above one
+    they belong to (their own cell) or hold a role on. A report about unit U concerns the
+    people and the committees of U's subtree; whoever sits anywhere in that subtree is "the
+    unit concerned", even when they also hold a role on the level above (a cell's secretary
+    who is also an inspector of the đảng bộ does not read the reports about her cell)."""
+    paths: set[str] = set()
+    for g in [*grants(user), *member_grants(user)]:
+        paths.update(ancestor_paths(g.path))
+    return paths
+
+
+def feedback_conflicted(user, concerned_path: str) -> bool:
+    return concerned_path in feedback_conflict_paths(user)
+
+
+def _conflicted_user_ids(concerned: OrgUnit) -> set[int]:
+    """The users of the unit concerned: members of its subtree and holders of a current role
+    on it or below it."""
+    ids = set(
+        current_roles()
+        .filter(subtree_q(concerned.path, "unit__path"))
+        .values_list("user_id", flat=True)
+    )
+    ids |= set(
+        OrgUnit.objects.filter(subtree_q(concerned.path), people__user__isnull=False).values_list(
+            "people__user", flat=True
+        )
+    )
+    return ids
+
+
+def feedback_receivers(concerned: OrgUnit, at: OrgUnit) -> tuple[Capability, QuerySet[Role]] | None:
+    """Who at unit `at` would receive a report about `concerned`: its inspection commission
+    (HANDLE_FEEDBACK) when someone of it is free of the unit concerned, else its committee
+    (HANDLE_FEEDBACK_AS_COMMITTEE), else nobody (None). Never a unit within `concerned`."""
+    if is_within(at.path, concerned.path) or not at.is_active:
+        return None
+    conflicted = _conflicted_user_ids(concerned)
+    for capability in FEEDBACK_HANDLERS:
+        roles = holders(capability, [at]).exclude(user_id__in=conflicted)
+        if roles.exists():
+            return capability, roles
+    return None
+
+
+def feedback_route(concerned: OrgUnit) -> tuple[OrgUnit, Capability] | None:
+    """The level that receives a report about `concerned` (ARCHITECTURE: feedback routing).
+
+    Walking up from the unit just above `concerned`: the nearest unit with a member of its
+    inspection commission (INSPECTOR) who is not of the unit concerned; if no unit above has
+    one, the nearest unit above whose committee has a member who is not of the unit
+    concerned. Never `concerned` itself nor a unit below it; None for a root (nobody above
+    it in this tree) or when nobody above is free of it."""
+    above = list(
+        OrgUnit.objects.filter(
+            path__in=ancestor_paths(concerned.path)[:-1], is_active=True
+        ).order_by("-path")
+    )
+    conflicted = _conflicted_user_ids(concerned)
+    for capability in FEEDBACK_HANDLERS:
+        for unit in above:
+            if holders(capability, [unit]).exclude(user_id__in=conflicted).exists():
+                return unit, capability
+    return None
+
+
+def may_handle_feedback(user, *, routed: OrgUnit, handler: str, concerned: OrgUnit) -> bool:
+    """May the user read and decide a report routed to `routed` for `handler` about
+    `concerned`? The handler capability on the routed unit, and nothing of the unit concerned."""
+    if handler not in FEEDBACK_HANDLERS:
+        return False
+    return can(user, Capability(handler), routed) and not feedback_conflicted(user, concerned.path)
+
+
+def feedback_handling_q(user, *, routed: str, handler: str, concerned_path: str) -> Q:
+    """A filter on reports (field names given) that keeps those the user may handle."""
+    q = Q(pk__in=[])
+    for capability in FEEDBACK_HANDLERS:
+        ids = anchor_unit_ids(user, capability)
+        if ids:
+            q |= Q(**{f"{routed}__in": ids, handler: capability.value})
+    conflicts = feedback_conflict_paths(user)
+    return q & ~Q(**{f"{concerned_path}__in": sorted(conflicts)}) if conflicts else q
 
 
 # --- two-factor sign-in ------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Plans, inspections and findings for tests, created through the services."""
+"""Plans, inspections, findings and feedback reports for tests, created through the services."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from lamtheo.inspections import services
+from lamtheo.inspections.feedback import services as feedback
+from lamtheo.inspections.feedback.models import FeedbackReport
 from lamtheo.inspections.models import (
     FindingCategory,
     FindingKind,
@@ -90,3 +92,27 @@ def concluded(actor, inspection) -> Inspection:
         concluded_on=today(),
         version=inspection.version,
     )
+
+
+# --- feedback reports ---------------------------------------------------------------------
+
+
+def report_data(unit, **overrides) -> feedback.FeedbackInput:
+    values = {
+        "unit": unit,
+        "what": "Cán bộ bộ phận một cửa có thái độ hách dịch, bắt người dân chờ cả buổi.",
+        "happened_on": timezone.localdate() - timedelta(days=3),
+        "contact_name": "Trần Văn Dân",
+        "contact_phone": "0912345678",
+        "contact_email": "dan@vidu.vn",
+    }
+    values.update(overrides)
+    return feedback.FeedbackInput(**values)
+
+
+def a_report(unit, sender=None, **overrides) -> tuple[FeedbackReport, str]:
+    return feedback.feedback_submit(sender=sender, data=report_data(unit, **overrides))
+
+
+def accepted(actor, report, note: str = "") -> FeedbackReport:
+    return feedback.feedback_accept(actor=actor, report=report, note=note, version=report.version)

@@ -9,18 +9,39 @@ subtree and, planning at the top, keeps the list of categories.
 
 from __future__ import annotations
 
+from captcha.models import CaptchaStore
+
 from lamtheo.core.uploads import store_upload
 from lamtheo.demo.documents import docx_upload
 from lamtheo.inspections import services
 from lamtheo.inspections.models import FindingCategory
 from lamtheo.inspections.tests import discipline_url_cases
-from lamtheo.inspections.tests.helpers import a_plan, concluded, opened, shortcoming
+from lamtheo.inspections.tests.helpers import (
+    a_plan,
+    a_report,
+    accepted,
+    concluded,
+    opened,
+    shortcoming,
+)
 from lamtheo.inspections.tests.signal_helpers import planted_signal
 from lamtheo.tests.url_walk import Case, expect
 
 
 def prepare(w) -> None:
     discipline_url_cases.prepare(w)
+    _prepare_inspections(w)
+    # Feedback about Chi bộ 1: Đảng bộ Sở A has no inspection commission, so its committee
+    # receives it; nobody of Chi bộ 1 (its secretary, its members) reads it.
+    w.fb_new, _ = a_report(
+        w.cell,
+        attachment=store_upload(actor=None, file=docx_upload("pa.docx", "PHẢN ÁNH", "…")),
+    )
+    w.fb_accepted = accepted(w.committee_user, a_report(w.cell, anonymous=True)[0])
+    w.fb_challenge = CaptchaStore.generate_key()
+
+
+def _prepare_inspections(w) -> None:
     w.ins_plan = a_plan(w.committee_user, w.org)
     w.ins_open = opened(w.committee_user, w.ins_plan, w.cell, [w.committee_user, w.outsider.user])
     w.ins_finding = shortcoming(w.committee_user, w.ins_open)
@@ -103,16 +124,53 @@ def _inspection_cases(w) -> list[Case]:
         ("inspections:signals_evidence", [w.ins_signal.pk], keeper),
         ("inspections:signals_add_to_plan", [w.cell.code], keeper),
     ]
-    return [(name, args, expected, "get") for name, args, expected in gets] + [
-        (name, args, expected, "post")
-        for name, args, expected in [
-            # Refused without the version the page saw: back to the page, nothing changed.
-            ("inspections:inspection_open", [o], expect(404, committee=302, outsider=302)),
-            (
-                "inspections:finding_remove",
-                [w.ins_finding.pk],
-                expect(404, committee=302, outsider=302),
-            ),  # fmt: skip
-            ("inspections:remedy_accept", [w.ins_reported.pk], keeper | {"committee": 302}),
+    return (
+        [(name, args, expected, "get") for name, args, expected in gets]
+        + _feedback_cases(w)
+        + [
+            (name, args, expected, "post")
+            for name, args, expected in [
+                # Refused without the version the page saw: back to the page, nothing changed.
+                ("inspections:inspection_open", [o], expect(404, committee=302, outsider=302)),
+                (
+                    "inspections:finding_remove",
+                    [w.ins_finding.pk],
+                    expect(404, committee=302, outsider=302),
+                ),  # fmt: skip
+                ("inspections:remedy_accept", [w.ins_reported.pk], keeper | {"committee": 302}),
+            ]
         ]
+    )
+
+
+def _feedback_cases(w) -> list[Case]:
+    public = expect(200, anonymous=200)
+    handler = expect(404, committee=200)
+    n, a = w.fb_new.pk, w.fb_accepted.pk
+    gets = [
+        ("feedback:start", [], public),
+        ("feedback:send", [w.cell.code], public),
+        ("feedback:send", [w.bloc.code], expect(404, anonymous=404)),  # nobody above the root
+        ("feedback:sent", [], public),
+        ("feedback:lookup", [], public),
+        ("feedback:mine", [], expect(200)),
+        ("captcha-image", [w.fb_challenge], public),
+        # Nothing is routed to a cell: its secretary has no queue.
+        ("inspections:feedback_queue", [], handler),
+        ("inspections:feedback_report", [n], handler),
+        ("inspections:feedback_report", [a], handler),
+        ("inspections:feedback_attachment", [n], handler),
+        ("inspections:feedback_accept", [n], handler),
+        ("inspections:feedback_reject", [n], handler),
+        ("inspections:feedback_forward", [n], handler),
+        ("inspections:feedback_accept", [a], expect(404, committee=302)),  # decided already
+        ("inspections:feedback_open_inspection", [a], handler),
+        ("inspections:feedback_open_inspection", [n], expect(404, committee=302)),
+    ]
+    posts = [
+        ("feedback:lookup", [], public),  # the form again, with its errors
+        ("feedback:send", [w.cell.code], public),
+    ]
+    return [(name, args, expected, "get") for name, args, expected in gets] + [
+        (name, args, expected, "post") for name, args, expected in posts
     ]

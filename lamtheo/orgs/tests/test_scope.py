@@ -172,6 +172,15 @@ EXPECTED: dict[Capability, dict[str, set[str]]] = {
         "committee": {"org"},
         "other_secretary": CELL_B,
     },
+    # Feedback is handled for the unit itself; no inspector in this tree (see the routing
+    # tests in lamtheo/inspections/tests/test_feedback_routing.py).
+    Capability.HANDLE_FEEDBACK: {},
+    Capability.HANDLE_FEEDBACK_AS_COMMITTEE: {
+        "secretary": CELL,
+        "org_secretary": {"org"},
+        "committee": {"org"},
+        "other_secretary": CELL_B,
+    },
     Capability.VIEW_DISCIPLINE: {
         "secretary": CELL,
         "org_secretary": {"org"},

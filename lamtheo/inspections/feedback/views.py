@@ -1,0 +1,370 @@
+"""Feedback pages: the public ones (anyone, signed in or not) and the commission's. Thin: a
+form, a service call, a redirect. Every answer is `Cache-Control: no-store` (never_cache)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from lamtheo.core import form_tokens
+from lamtheo.core.errors import DomainError
+from lamtheo.core.forms import posted_version
+from lamtheo.core.uploads import store_upload, stored_file_response
+from lamtheo.inspections import services as inspections
+from lamtheo.inspections.feedback import selectors, services
+from lamtheo.inspections.feedback.forms import (
+    DecisionForm,
+    FeedbackForm,
+    ForwardForm,
+    LookupForm,
+    RejectForm,
+    UnitSearchForm,
+)
+from lamtheo.inspections.feedback.models import FeedbackState
+from lamtheo.inspections.forms import InspectionForm
+
+SENT_KEY = "feedback_sent"
+
+
+def _base(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _add_error(form, error: DomainError) -> None:
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+def _address(request) -> str | None:
+    resolve = getattr(settings, "AXES_CLIENT_IP_CALLABLE", None)
+    return resolve(request) if callable(resolve) else request.META.get("REMOTE_ADDR")
+
+
+def _client(request) -> str:
+    return services.client_key(user=request.user, address=_address(request))
+
+
+# --- public pages -------------------------------------------------------------------------
+
+
+@never_cache
+def start(request: HttpRequest) -> HttpResponse:
+    """Pick the unit to report about, by searching its name (names only, no people)."""
+    form = UnitSearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    return render(
+        request,
+        "inspections/feedback/start.html",
+        {"form": form, "query": query, "units": selectors.search_units(query)},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def send(request: HttpRequest, code: str) -> HttpResponse:
+    unit = selectors.get_reportable_unit_or_404(code)
+    signed_in = request.user.is_authenticated
+    form = FeedbackForm(request.POST or None, request.FILES or None, signed_in=signed_in)
+    if request.method == "POST":
+        if not services.attempt_allowed(kind=services.SUBMIT, client=_client(request)):
+            form.is_valid()
+            form.errors.clear()
+            form.add_error(None, services.TOO_MANY)
+            return _send_page(request, form, unit, status=429)
+        if form.is_valid():
+            try:
+                report, secret = _submit(request, form, unit)
+            except DomainError as e:
+                _add_error(form, e)
+            else:
+                sent = request.session.get(SENT_KEY, {})
+                if secret or sent.get("pk") != report.pk:
+                    request.session[SENT_KEY] = {
+                        "pk": report.pk, "reference": report.reference, "secret": secret,
+                    }  # fmt: skip
+                return redirect("feedback:sent")
+    return _send_page(request, form, unit)
+
+
+def _submit(request, form, unit):
+    data = form.cleaned_data
+    person = None
+    code = data.get("person_code", "")
+    if code:
+        person = selectors.person_for_sender(request.user, unit, code)
+        if person is None:
+            raise DomainError(
+                "Không tìm thấy đảng viên có mã này trong đơn vị đã chọn, trong phạm vi đồng "
+                "chí được xem. Có thể ghi họ tên vào ô “Người bị phản ánh”.",
+                field="person_code",
+            )
+    upload = data.get("attachment")
+    return services.feedback_submit(
+        sender=request.user,
+        data=services.FeedbackInput(
+            unit=unit,
+            what=data["what"],
+            happened_on=data["happened_on"],
+            person=person,
+            person_named=data.get("person_named", ""),
+            anonymous=data.get("anonymous", False),
+            contact_name=data.get("contact_name", ""),
+            contact_phone=data.get("contact_phone", ""),
+            contact_email=data.get("contact_email", ""),
+            attachment=store_upload(actor=request.user, file=upload) if upload else None,
+        ),
+        form_token=request.POST.get(form_tokens.FIELD, ""),
+        base_url=_base(request),
+    )
+
+
+def _send_page(request, form, unit, status: int = 200) -> HttpResponse:
+    return render(
+        request,
+        "inspections/feedback/send.html",
+        {"form": form, "unit": unit, "form_token": form_tokens.token_for(request),
+         "max_mb": settings.LAMTHEO["FEEDBACK_MAX_UPLOAD_MB"]},
+        status=status,
+    )  # fmt: skip
+
+
+@never_cache
+def sent(request: HttpRequest) -> HttpResponse:
+    """The confirmation: the reference, the secret shown this once, what happens next."""
+    info = request.session.get(SENT_KEY) or {}
+    secret = info.get("secret", "")
+    if secret:
+        request.session[SENT_KEY] = {**info, "secret": ""}  # shown once
+    return render(
+        request, "inspections/feedback/sent.html",
+        {"reference": info.get("reference", ""), "secret": secret},
+    )  # fmt: skip
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def lookup(request: HttpRequest) -> HttpResponse:
+    """The outcome of a report, by its reference and secret (POST: the secret stays out of
+    addresses and logs). A wrong pair says nothing about which part was wrong."""
+    form = LookupForm(request.POST or None)
+    report, status = None, 200
+    if request.method == "POST":
+        if not services.attempt_allowed(kind=services.LOOKUP, client=_client(request)):
+            form.is_valid()
+            form.errors.clear()
+            form.add_error(None, services.TOO_MANY)
+            status = 429
+        elif form.is_valid():
+            report = services.feedback_lookup(
+                reference=form.cleaned_data["reference"], secret=form.cleaned_data["secret"]
+            )
+            if report is None:
+                form.add_error(None, "Mã tra cứu hoặc mã bí mật không đúng. Kiểm tra lại hai mã "
+                               "đã nhận khi gửi phản ánh.")  # fmt: skip
+    return render(
+        request,
+        "inspections/feedback/lookup.html",
+        {"form": form, "report": report,
+         "outcome": selectors.outcome_text(report) if report else ""},
+        status=status,
+    )  # fmt: skip
+
+
+@never_cache
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    reports = [(r, selectors.outcome_text(r)) for r in selectors.sent_by(request.user)]
+    return render(request, "inspections/feedback/mine.html", {"reports": reports})
+
+
+# --- the commission's pages ---------------------------------------------------------------
+
+
+@never_cache
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    if not selectors.may_handle_any(request.user):
+        raise Http404(selectors.NOT_FOUND)
+    oldest = request.GET.get("thu-tu") == "cu-nhat"
+    everything = request.GET.get("xem") == "tat-ca"
+    reports = selectors.queue(request.user, oldest_first=oldest, waiting_only=not everything)
+    return render(
+        request,
+        "inspections/feedback/queue.html",
+        {"reports": reports, "oldest": oldest, "everything": everything},
+    )
+
+
+@never_cache
+@login_required
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.get_report_or_404(request.user, pk)
+    return render(
+        request,
+        "inspections/feedback/report.html",
+        {"report": report, "history": selectors.history_of(report),
+         "can_open_inspection": report.state == FeedbackState.ACCEPTED
+         and report.inspection_id is None},
+    )  # fmt: skip
+
+
+@never_cache
+@login_required
+def attachment(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.get_report_or_404(request.user, pk)
+    if report.attachment is None:
+        raise Http404(selectors.NOT_FOUND)
+    return stored_file_response(request, report.attachment)
+
+
+def _waiting_or_back(request, report):
+    if not report.is_waiting:
+        messages.info(request, "Phản ánh này đã được xử lý.")
+        return redirect("inspections:feedback_report", report.pk)
+    return None
+
+
+def _decide_page(request, report, form, *, title: str, button: str, intro: str):
+    return render(
+        request,
+        "inspections/feedback/decide.html",
+        {"report": report, "form": form, "title": title, "button": button, "intro": intro},
+    )
+
+
+@never_cache
+@login_required
+def accept(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.get_report_or_404(request.user, pk)
+    if (back := _waiting_or_back(request, report)) is not None:
+        return back
+    form = DecisionForm(request.POST or None, initial={"version": report.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.feedback_accept(
+                actor=request.user, report=report, note=form.cleaned_data["note"],
+                version=form.cleaned_data["version"], base_url=_base(request),
+            )  # fmt: skip
+            messages.success(request, "Đã tiếp nhận phản ánh; người gửi (nếu biết) được báo.")
+            return redirect("inspections:feedback_report", pk)
+        except DomainError as e:
+            _add_error(form, e)
+    return _decide_page(
+        request, report, form, title="Tiếp nhận phản ánh", button="Tiếp nhận",
+        intro="Phản ánh được tiếp nhận để xem xét; sau đó có thể mở cuộc kiểm tra về nội dung "
+        "phản ánh. Người gửi (nếu biết) được báo kết quả cùng ghi chú dưới đây.",
+    )  # fmt: skip
+
+
+@never_cache
+@login_required
+def reject(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.get_report_or_404(request.user, pk)
+    if (back := _waiting_or_back(request, report)) is not None:
+        return back
+    form = RejectForm(request.POST or None, initial={"version": report.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.feedback_reject(
+                actor=request.user, report=report, reason=form.cleaned_data["reason"],
+                version=form.cleaned_data["version"], base_url=_base(request),
+            )  # fmt: skip
+            messages.success(request, "Đã ghi không tiếp nhận phản ánh; người gửi (nếu biết) "
+                             "được báo lý do.")  # fmt: skip
+            return redirect("inspections:feedback_report", pk)
+        except DomainError as e:
+            _add_error(form, e)
+    return _decide_page(
+        request, report, form, title="Không tiếp nhận phản ánh", button="Không tiếp nhận",
+        intro="Người gửi (nếu biết) được báo lý do dưới đây; lý do cũng hiện ở trang tra cứu.",
+    )  # fmt: skip
+
+
+@never_cache
+@login_required
+def forward(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.get_report_or_404(request.user, pk)
+    if (back := _waiting_or_back(request, report)) is not None:
+        return back
+    targets = selectors.forward_targets(report)
+    form = ForwardForm(
+        request.POST or None,
+        targets=report.unit.__class__.objects.filter(pk__in=[u.pk for u in targets]),
+        initial={"version": report.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.feedback_forward(
+                actor=request.user, report=report, to=form.cleaned_data["to"],
+                reason=form.cleaned_data["reason"], version=form.cleaned_data["version"],
+                base_url=_base(request),
+            )  # fmt: skip
+            messages.success(request, f"Đã chuyển phản ánh đến {form.cleaned_data['to'].name}.")
+            return redirect("inspections:feedback_queue")
+        except DomainError as e:
+            _add_error(form, e)
+    return _decide_page(
+        request, report, form, title="Chuyển phản ánh đến cấp khác", button="Chuyển",
+        intro="Phản ánh chuyển đến ủy ban kiểm tra (hoặc cấp ủy, nếu chưa có ủy ban kiểm tra) "
+        "của cấp được chọn; sau khi chuyển, cấp này không xem phản ánh nữa.",
+    )  # fmt: skip
+
+
+@never_cache
+@login_required
+def open_inspection(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mở cuộc kiểm tra: an inspection of the unit concerned in this level's plan, prefilled."""
+    report = selectors.get_report_or_404(request.user, pk)
+    if report.state != FeedbackState.ACCEPTED or report.inspection_id is not None:
+        messages.info(request, "Chỉ mở cuộc kiểm tra từ phản ánh đã tiếp nhận, một lần.")
+        return redirect("inspections:feedback_report", pk)
+    form = InspectionForm(
+        request.POST or None,
+        units=selectors.inspection_units(report),
+        initial=services.inspection_prefill(report) | {"version": report.version},
+    )
+    del form.fields["person_code"]  # the unit is inspected; a named member is in the subject
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            inspection = services.feedback_open_inspection(
+                actor=request.user,
+                report=report,
+                data=inspections.InspectionInput(
+                    kind=data["kind"], subject=data["subject"], unit=data["unit"],
+                    period_start=data["period_start"], period_end=data["period_end"],
+                    starts_on=data["starts_on"], ends_on=data["ends_on"],
+                    team=_team(request.user, data["team_codes"]),
+                ),
+                version=_version(request),
+            )  # fmt: skip
+            messages.success(request, "Đã mở cuộc kiểm tra trong kế hoạch của cấp này.")
+            return redirect("inspections:inspection", inspection.pk)
+        except DomainError as e:
+            _add_error(form, e)
+    return render(
+        request, "inspections/feedback/open_inspection.html", {"report": report, "form": form}
+    )
+
+
+def _version(request) -> int:
+    return posted_version(request.POST)
+
+
+def _team(actor, codes: list[str]) -> list[User]:
+    """The actor and the people named by code or log-in name (the plan checks who may be on
+    the team)."""
+    named = list(User.objects.filter(username__in=codes)) if codes else []
+    named += list(User.objects.filter(person__code__in=[c.upper() for c in codes])) if codes else []
+    known = {u.username for u in named} | {u.person.code.lower() for u in named
+                                            if hasattr(u, "person")}  # fmt: skip
+    missing = [c for c in codes if c not in known]
+    if missing:
+        raise DomainError("Không tìm thấy người có tài khoản với mã: " + ", ".join(missing[:10]),
+                          field="team_codes")  # fmt: skip
+    return list({u.pk: u for u in [actor, *named]}.values())
