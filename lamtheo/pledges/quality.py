@@ -896,6 +896,7 @@ def assess(text: str, duties: str = "", *, duty_required: bool = True) -> Assess
     duty_missing = (
         duty_given
         and duty_required
+        and bool(reading.words)
         and model.tied.score(
             tied_features(reading, duties, sector_key(duties), item_fields(reading, model))
         )

@@ -45,7 +45,8 @@ class Row:
     specific: bool
     tied: bool | None
     sector: str | None
-    labelled_fields: bool  # tied and sector were labelled
+    labelled_fields: bool  # tied or sector was labelled
+    sector_labelled: bool = False
 
 
 def _bucket(text: str, parts: int) -> int:
@@ -71,6 +72,7 @@ def load(path: Path) -> list[Row]:
                 tied=data.get("tied"),
                 sector=data.get("sector"),
                 labelled_fields="tied" in data or "sector" in data,
+                sector_labelled="sector" in data,
             )
         )
     return rows
