@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -298,3 +299,12 @@ def test_the_live_hint_answers_within_100_ms_of_server_time(tree, login):
     response = client.post(reverse("pledges:quality"), data)
     assert response.status_code == 200
     assert time.perf_counter() - started < 0.1
+
+
+def test_the_live_hint_block_posts_the_items_area(tree, login):
+    # The area decides whether the tie is asked, so it is inside the block htmx posts.
+    client = login(tree.member_user)
+    html = client.get(reverse("pledges:edit", args=[date.today().year])).content.decode()
+    block = html.index("hx-post=")
+    assert block < html.index('name="items-0-area"') < html.index('name="items-0-text"')
+    assert "change from:find select" in html
