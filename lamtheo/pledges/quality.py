@@ -29,8 +29,10 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
-from lamtheo.pledges.sectors import example_for
+from lamtheo.pledges.linear import Model, grams, words
+from lamtheo.pledges.sectors import example_for, load_model, sector_key
 
 __all__ = ["Assessment", "assess", "MISSING_KEYS"]
 
@@ -42,10 +44,11 @@ MISSING_KEYS: tuple[str, ...] = ("action", "measure", "time", "duty")
 # ---------------------------------------------------------------------------
 
 HINT_SPECIFIC = "Nội dung đã cụ thể, người khác có thể kiểm tra được."
-HINT_SPECIFIC_DUTY = (
-    "Nội dung đã cụ thể; nên nêu rõ việc này gắn với nhiệm vụ chuyên môn của bản thân, "
-    "ví dụ: hồ sơ, lớp, khoa, địa bàn mình phụ trách."
-)
+# "duty" in missing: the item does not concern the writer's own work (their job, class, ward,
+# patients, product, route, records …). Said in plain words, with the duties they gave.
+HINT_DUTY = "Việc này chưa gắn với nhiệm vụ “{duties}” của đồng chí"
+HINT_DUTY_GENERIC = "Việc này chưa gắn với nhiệm vụ chuyên môn của đồng chí"
+HINT_SPECIFIC_DUTY = "Nội dung đã cụ thể. {duty}: nên chọn việc làm trong chính công việc của mình"
 # The vague hints say what is missing, then give an example from the writer's own field of
 # work (pledges.sectors, recognised from their duties).
 HINT_ACTION = "Nêu rõ việc làm cụ thể mà người khác kiểm tra được (làm gì, cho ai, đến khi nào)"
@@ -57,6 +60,20 @@ HINT_MEASURE_TIME = (
     "Thêm chỉ tiêu đo được hoặc thời hạn (số lượng, tỷ lệ %, “mỗi tháng một lần”, "
     "“trước ngày 30/6”)"
 )
+
+# How each content area of the registration (ContentArea.title) is treated for the duty link.
+# Items of "trách nhiệm nêu gương" and of personal conduct (the Central Committee's Resolution
+# 4 and Directive 05: lối sống, đạo đức, chống suy thoái) may rightly be about one's own life —
+# giving blood, one's family, one's street — so they are never flagged "duty". Items of the
+# political task ("nhiệm vụ chính trị", "chuyên môn") and of any other area are expected to be
+# about the writer's own work.
+_NOT_TIED_AREAS = ("nêu gương", "nghị quyết trung ương 4", "suy thoái", "đạo đức", "lối sống")
+
+
+def duty_required_for(area_title: str) -> bool:
+    """Must items of this content area be tied to the writer's duties?"""
+    title = " ".join((area_title or "").lower().split())
+    return not any(marker in title for marker in _NOT_TIED_AREAS)
 
 
 @dataclass(frozen=True)
@@ -707,13 +724,6 @@ def _weigh(text: _Text, hits: list[_Hit]) -> _Evidence:
     return _Evidence(strong, weak, vague, has_object)
 
 
-def _duty_overlap(text: _Text, duties: str) -> bool:
-    """Does the item share a content word with the author's duties?"""
-    duty_words = set(_WORD.findall(_fold(_normalize(duties)[1]))) - _DUTY_STOPWORDS
-    item_words = set(_WORD.findall(text.plain)) - _DUTY_STOPWORDS
-    return bool(duty_words & item_words)
-
-
 def _decide(evidence: _Evidence, has_measure: bool, has_time: bool) -> tuple[bool, bool, bool]:
     """(has_action, specific, slogan)."""
     if evidence.strong:
@@ -733,15 +743,30 @@ def _decide(evidence: _Evidence, has_measure: bool, has_time: bool) -> tuple[boo
     return action, specific, slogan
 
 
-def _hint(specific: bool, action: bool, slogan: bool, duty_missing: bool, duties: str) -> str:
-    if specific:
-        return HINT_SPECIFIC_DUTY if duty_missing else HINT_SPECIFIC
-    missing = HINT_SLOGAN if slogan else HINT_ACTION if not action else HINT_MEASURE_TIME
-    return f"{missing}, ví dụ: “{example_for(duties)}”."
+# ---------------------------------------------------------------------------
+# The learned part: the rules' findings and the words of the item, weighed by a
+# linear model trained on labelled items (lamtheo/pledges/train.py).
+# ---------------------------------------------------------------------------
 
 
-def assess(text: str, duties: str = "") -> Assessment:
-    """Judge one registration item; ``duties`` is the author's position/job."""
+@dataclass(frozen=True)
+class Reading:
+    """What the rules found in one item (the input of the learned models)."""
+
+    action: bool
+    measure: bool
+    time: bool
+    object: bool
+    slogan: bool
+    specific: bool  # the rules' own verdict
+    strong: int
+    weak: int
+    vague: int
+    words: tuple[str, ...]  # lower case, no diacritics
+
+
+def read_item(text: str) -> Reading:
+    """Run the rules on one item."""
     read = _read(text or "")
     hits = _scan(read)
     dates, times = _time_spans(read)
@@ -751,21 +776,144 @@ def assess(text: str, duties: str = "") -> Assessment:
     has_time = bool(times) or bare_year
     evidence = _weigh(read, hits)
     action, specific, slogan = _decide(evidence, has_measure, has_time)
+    return Reading(
+        action=action,
+        measure=has_measure,
+        time=has_time,
+        object=evidence.has_object,
+        slogan=slogan,
+        specific=specific,
+        strong=evidence.strong,
+        weak=evidence.weak,
+        vague=evidence.vague,
+        words=tuple(_WORD.findall(read.plain)),
+    )
+
+
+def _rule_features(reading: Reading) -> list[str]:
+    flags = {
+        "action": reading.action,
+        "measure": reading.measure,
+        "time": reading.time,
+        "object": reading.object,
+        "slogan": reading.slogan,
+        "specific": reading.specific,
+        "strong": reading.strong > 0,
+        "strong2": reading.strong > 1,
+        "weak_only": reading.weak > 0 and not reading.strong,
+        "vague": reading.vague > 0,
+        "vague2": reading.vague > 1,
+        "strong&measure": reading.strong > 0 and reading.measure,
+        "strong&time": reading.strong > 0 and reading.time,
+        "strong&object": reading.strong > 0 and reading.object,
+        "action&measure&time": reading.action and reading.measure and reading.time,
+    }
+    return [f"r:{name}" for name, on in flags.items() if on]
+
+
+def specific_features(reading: Reading) -> list[str]:
+    """Features of the specific-vs-vague model: the rules' findings and the item's words."""
+    tokens = reading.words[:60]
+    features = _rule_features(reading) + grams(tokens, "w:")
+    if tokens:
+        features.append(f"f:{tokens[0]}")
+        features.append(f"f:{'_'.join(tokens[:2])}")
+    return features
+
+
+@lru_cache(maxsize=4096)
+def _duty_terms(duties: str) -> frozenset[str]:
+    return frozenset(words(duties)) - _DUTY_STOPWORDS
+
+
+def item_fields(reading: Reading, model: Model) -> dict[str, float]:
+    """How much the item's words sound like the work of each field (one score per field)."""
+    features = grams(reading.words[:60], "i:")
+    return {key: scorer.score(features) for key, scorer in model.items.items()}
+
+
+def tied_features(
+    reading: Reading, duties: str, sector: str | None, fields: dict[str, float]
+) -> list[str]:
+    """Features of the duty-link model: the item's words, alone and next to the writer's
+    field of work, whether they sound like the work of that field or of another one, and
+    the content words the item shares with the duties."""
+    tokens = reading.words[:60]
+    item = grams(tokens)
+    field_name = sector or "none"
+    shared = _duty_terms(duties).intersection(tokens)
+    features = [f"t:{g}" for g in item] + [f"{field_name}:{g}" for g in item]
+    features.append(f"field:{field_name}")
+    own = fields.get(sector, 0.0) if sector else 0.0
+    other = max((v for k, v in fields.items() if k != sector), default=0.0)
+    if sector:
+        features.append("fit:own" if own > other else "fit:other")
+        features += [f"own>{t}" for t in (-2, -1, 0, 1, 2) if own > t]
+    features += [f"other>{t}" for t in (-2, -1, 0, 1, 2) if other > t]
+    if shared:
+        features.append("shared")
+        if len(shared) > 1:
+            features.append("shared2")
+    if reading.object:
+        features.append("r:object")
+    return features
+
+
+def duty_sentence(duties: str) -> str:
+    """ "Việc này chưa gắn với nhiệm vụ “…” của đồng chí" with the duties as the writer gave them."""
+    shown = " ".join(duties.split())
+    if not shown or len(shown) > 80:
+        return HINT_DUTY_GENERIC
+    return HINT_DUTY.format(duties=shown)
+
+
+def _hint(specific: bool, action: bool, slogan: bool, duty_missing: bool, duties: str) -> str:
+    if specific and not duty_missing:
+        return HINT_SPECIFIC
+    if specific:
+        return f"{HINT_SPECIFIC_DUTY.format(duty=duty_sentence(duties))}, ví dụ: “{example_for(duties)}”."
+    missing = HINT_SLOGAN if slogan else HINT_ACTION if not action else HINT_MEASURE_TIME
+    if duty_missing:
+        missing = f"{missing}. {duty_sentence(duties)}"
+    return f"{missing}, ví dụ: “{example_for(duties)}”."
+
+
+def assess(text: str, duties: str = "", *, duty_required: bool = True) -> Assessment:
+    """Judge one registration item; ``duties`` is the author's position/job.
+
+    ``duty_required`` is False for content areas whose items need not be tied to the
+    writer's work (see :func:`duty_required_for`): "duty" is then never in ``missing``.
+    """
+    reading = read_item(text)
+    model = load_model()
+    specific = bool(reading.words) and model.specific.score(specific_features(reading)) >= 0
+    # When the model overrules the rules, the rules' "checkable act" goes with it: a number
+    # or a quotation around a general verb is not an act someone can check.
+    action = True if specific else reading.action and not reading.specific
+    slogan = reading.slogan and not specific
 
     duty_given = bool(duties and duties.strip())
-    duty_missing = duty_given and not (evidence.has_object or _duty_overlap(read, duties))
+    duty_missing = (
+        duty_given
+        and duty_required
+        and bool(reading.words)
+        and model.tied.score(
+            tied_features(reading, duties, sector_key(duties), item_fields(reading, model))
+        )
+        < 0
+    )
     flags = {
         "action": not action,
-        "measure": not has_measure,
-        "time": not has_time,
+        "measure": not reading.measure,
+        "time": not reading.time,
         "duty": duty_missing,
     }
     return Assessment(
         specific=specific,
         has_action=action,
-        has_measure=has_measure,
-        has_time=has_time,
-        has_object=evidence.has_object,
+        has_measure=reading.measure,
+        has_time=reading.time,
+        has_object=reading.object,
         missing=[key for key in MISSING_KEYS if flags[key]],
         hint=_hint(specific, action, slogan, duty_missing, duties),
     )

@@ -1,14 +1,19 @@
 """The writer's field of work, recognised from their duties, and an example registration item
 from that field for the hint (a nurse gets a ward example, not a school one). The examples
-are written for this project; recognition is by words of the duties, first match wins, in the
-order below (the more particular fields first)."""
+are written for this project.
+
+The field is recognised from the duties by a linear scorer per field (one against the rest,
+"none" standing for every other field), learned from the labelled duties in
+lamtheo/pledges/tests/data/ (python -m lamtheo.pledges.train). Its features are the words of the
+duties and whether they contain one of the words listed for a field below; the list alone was
+measured too (README, "Registration quality")."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from lamtheo.core.vietnamese import fold
+from lamtheo.pledges.linear import Model, grams, load_model, words
 
 
 @dataclass(frozen=True)
@@ -134,13 +139,41 @@ NEUTRAL_EXAMPLE = (
 )
 
 
+_BY_KEY = {sector.key: sector for sector in SECTORS}
+
+
+def sector_features(duties: str) -> list[str]:
+    """Features of the field scorers: the words of the duties and the listed words they hold."""
+    tokens = words(duties)[:40]
+    padded = f" {' '.join(tokens)} "
+    listed = [f"k:{s.key}" for s in SECTORS if any(f" {w} " in padded for w in s.words)]
+    return grams(tokens, "d:") + listed
+
+
+def listed_sector(duties: str) -> str | None:
+    """The first field whose listed words the duties contain (the word list on its own)."""
+    padded = f" {' '.join(words(duties))} "
+    return next((s.key for s in SECTORS if any(f" {w} " in padded for w in s.words)), None)
+
+
+def predict_sector(model: Model, duties: str) -> str | None:
+    features = sector_features(duties)
+    if not features:
+        return None
+    best = max(model.sectors, key=lambda key: model.sectors[key].score(features))
+    return None if best == "none" else best
+
+
+@lru_cache(maxsize=4096)
+def sector_key(duties: str) -> str | None:
+    """The key of the field of work the duties name, or None."""
+    return predict_sector(load_model(), duties or "")
+
+
 def sector_of(duties: str) -> Sector | None:
     """The field of work the duties name, or None (then the hint gives a neutral example)."""
-    words = f" {' '.join(re.sub(r'[^a-z0-9]+', ' ', fold(duties or '')).split())} "
-    for sector in SECTORS:
-        if any(f" {w} " in words for w in sector.words):
-            return sector
-    return None
+    key = sector_key(duties or "")
+    return _BY_KEY[key] if key else None
 
 
 def example_for(duties: str) -> str:

@@ -39,13 +39,22 @@ def get_pledge_or_404(user, pk: int, capability: Capability = Capability.VIEW_RE
     raise Http404("Không tìm thấy bản đăng ký.")
 
 
-def item_quality(text: str, duties: str = ""):
-    """The quality checker's verdict on one item, or None when the text is empty."""
+def item_quality(text: str, duties: str = "", area_title: str = ""):
+    """The quality checker's verdict on one item, or None when the text is empty. Items of the
+    content areas that need not be tied to one's work (nêu gương, personal conduct) are never
+    flagged for the duty link (quality.duty_required_for)."""
     if not text.strip():
         return None
-    from lamtheo.pledges.quality import assess
+    from lamtheo.pledges.quality import assess, duty_required_for
 
-    return assess(text, duties)
+    return assess(text, duties, duty_required=duty_required_for(area_title))
+
+
+def area_title(area_id: str) -> str:
+    """The title of a content area by its id as posted by the form ("" when unknown)."""
+    if not area_id.isdigit():
+        return ""
+    return ContentArea.objects.filter(pk=int(area_id)).values_list("title", flat=True).first() or ""
 
 
 # --- the checker's verdict as the secretary reads it -----------------------------------

@@ -25,6 +25,7 @@ from lamtheo.pledges.forms import (
 )
 from lamtheo.pledges.models import PledgeStatus
 from lamtheo.pledges.selectors import (
+    area_title,
     content_areas_for,
     get_pledge_or_404,
     hints_comment,
@@ -48,8 +49,13 @@ def _own(request, year: int):
 def _with_quality(pledge, duties: str) -> list:
     return (
         [
-            (item, item_quality(" ".join([item.text, item.target, item.timeframe]), duties))
-            for item in pledge.items.all()
+            (
+                item,
+                item_quality(
+                    " ".join([item.text, item.target, item.timeframe]), duties, item.area.title
+                ),
+            )
+            for item in pledge.items.select_related("area")
         ]
         if pledge
         else []
@@ -324,5 +330,6 @@ def quality(request):
     prefix = request.POST.get("prefix", "")
     parts = [request.POST.get(f"{prefix}-{k}", "") for k in ("text", "target", "timeframe")]
     person = own_person(request.user)
-    verdict = item_quality(" ".join(parts)[:5000], person.duty if person else "")
+    area = area_title(request.POST.get(f"{prefix}-area", ""))
+    verdict = item_quality(" ".join(parts)[:5000], person.duty if person else "", area)
     return render(request, "pledges/_quality.html", {"q": verdict})

@@ -29,7 +29,9 @@ def post_items(client, tree, texts, button="save", version=0):
 
 def test_the_member_writes_checks_and_submits(tree, login):
     client = login(tree.member_user)
-    r = post_items(client, tree, ["Giải quyết 100% hồ sơ đúng hạn", ""], button="review")
+    r = post_items(
+        client, tree, ["Thẩm định 100% hồ sơ dự án được giao trong 15 ngày", ""], button="review"
+    )
     assert r.status_code == 302 and r.url == reverse("pledges:check", args=[YEAR])
     page = client.get(r.url)
     assert "Xem lại trước khi nộp" in page.content.decode()
