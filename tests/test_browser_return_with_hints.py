@@ -12,7 +12,7 @@ from tests.helpers import log_in
 pytestmark = pytest.mark.browser
 
 VAGUE = "Nâng cao ý thức tu dưỡng, rèn luyện đạo đức"
-SPECIFIC = "Giải quyết đúng hạn 100% hồ sơ kế hoạch được giao"
+SPECIFIC = "Lập sổ theo dõi hồ sơ kế hoạch của phòng, cập nhật vào thứ Sáu hằng tuần"
 
 
 def test_the_secretary_returns_a_registration_with_the_hints(

@@ -95,8 +95,8 @@ def item_wording(item) -> str:
     return " ".join([item.text, item.target, item.timeframe])
 
 
-def verdict_of(text: str, duties: str = "") -> Verdict | None:
-    assessment = item_quality(text, duties)
+def verdict_of(text: str, duties: str = "", area_title: str = "") -> Verdict | None:
+    assessment = item_quality(text, duties, area_title)
     if assessment is None:
         return None
     if not assessment.specific:
@@ -112,7 +112,10 @@ def item_verdicts(pledge: Pledge) -> list[tuple]:
     """Each item of the registration with the checker's verdict, in the registration's order
     (None for an item without text)."""
     duties = pledge.person.duty
-    return [(item, verdict_of(item_wording(item), duties)) for item in pledge.items.all()]
+    return [
+        (item, verdict_of(item_wording(item), duties, item.area.title))
+        for item in pledge.items.select_related("area")
+    ]
 
 
 QUOTE_LENGTH = 60

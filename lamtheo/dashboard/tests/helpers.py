@@ -61,7 +61,7 @@ def build_big_tree(tree, cells: int, people_per_cell: int) -> None:
 
 
 # Items the checker judges specific or vague (the `judged` fixture of conftest.py).
-SPECIFIC = "Giải quyết đúng hạn 100% hồ sơ kế hoạch được giao"
+SPECIFIC = "Lập sổ theo dõi hồ sơ kế hoạch của phòng, cập nhật vào thứ Sáu hằng tuần"
 VAGUE = "Nâng cao ý thức tu dưỡng, rèn luyện đạo đức"
 VAGUE_2 = "Thực hiện tốt các quy định của cơ quan"
 VAGUE_DRAFT = "Tích cực học tập và làm theo gương Bác"

@@ -22,7 +22,7 @@ from lamtheo.pledges.selectors import (
 )
 
 YEAR = date.today().year
-SPECIFIC = "Giải quyết đúng hạn 100% hồ sơ kế hoạch được giao"
+SPECIFIC = "Lập sổ theo dõi hồ sơ kế hoạch của phòng, cập nhật vào thứ Sáu hằng tuần"
 VAGUE = "Nâng cao ý thức tu dưỡng, rèn luyện đạo đức"
 NOT_TIED = "Đi hiến máu hai lần trong năm"  # a fine item, not a planning officer's work
 
@@ -49,7 +49,7 @@ def hint(text: str, duties: str = "Chuyên viên phòng Kế hoạch") -> str:
 
 
 def _fake(specific: bool, missing: list[str]):
-    def assess(text, duties=""):
+    def assess(text, duties="", **_options):
         return quality.Assessment(
             specific=specific,
             has_action=specific,
