@@ -55,7 +55,10 @@ def run_registrations(tree):
     member, secretary = tree.member_user, tree.secretary_user
     p = pledges.pledge_start(actor=member, person=tree.member, year=TODAY.year)
     items = [
-        pledges.ItemInput(area=tree.areas[0], text="Giải quyết 100% hồ sơ đúng hạn"),
+        pledges.ItemInput(
+            area=tree.areas[0],
+            text="Lập sổ theo dõi hồ sơ của phòng, cập nhật vào thứ Sáu hằng tuần",
+        ),
         pledges.ItemInput(area=tree.areas[1], text="Đọc một mẩu chuyện mỗi tuần"),
         pledges.ItemInput(area=tree.areas[2], text="Tham gia đủ 12 buổi sinh hoạt chi bộ"),
     ]

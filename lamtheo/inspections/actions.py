@@ -25,7 +25,7 @@ class InspectionAction(AuditAction):
     CATEGORY_CREATED = "lamtheo.inspections.category.created", "Thêm nhóm nội dung phát hiện"
     CATEGORY_EDITED = "lamtheo.inspections.category.edited", "Sửa nhóm nội dung phát hiện"
     SIGNAL_EVIDENCE_VIEWED = (
-        "lamtheo.inspections.signals.evidence.viewed",
+        "lamtheo.inspections.signal.viewed",
         "Xem căn cứ của dấu hiệu hình thức",
     )
 

@@ -635,15 +635,18 @@ def feedback_route(concerned: OrgUnit) -> tuple[OrgUnit, Capability] | None:
     return None
 
 
-def may_handle_feedback(user, *, routed: OrgUnit, handler: str, concerned: OrgUnit) -> bool:
+def may_handle_feedback(
+    user, *, routed: OrgUnit, handler: str, concerned: OrgUnit, sender_id: int | None
+) -> bool:
     """May the user read and decide a report routed to `routed` for `handler` about
-    `concerned`? The handler capability on the routed unit, and nothing of the unit concerned."""
-    if handler not in FEEDBACK_HANDLERS:
+    `concerned`? The handler capability on the routed unit, nothing of the unit concerned, and
+    not their own report (nobody decides on what they sent)."""
+    if handler not in FEEDBACK_HANDLERS or (sender_id is not None and sender_id == user.pk):
         return False
     return can(user, Capability(handler), routed) and not feedback_conflicted(user, concerned.path)
 
 
-def feedback_handling_q(user, *, routed: str, handler: str, concerned_path: str) -> Q:
+def feedback_handling_q(user, *, routed: str, handler: str, concerned_path: str, sender: str) -> Q:
     """A filter on reports (field names given) that keeps those the user may handle."""
     q = Q(pk__in=[])
     for capability in FEEDBACK_HANDLERS:
@@ -651,6 +654,7 @@ def feedback_handling_q(user, *, routed: str, handler: str, concerned_path: str)
         if ids:
             q |= Q(**{f"{routed}__in": ids, handler: capability.value})
     conflicts = feedback_conflict_paths(user)
+    q &= ~Q(**{sender: user.pk})  # not one's own report
     return q & ~Q(**{f"{concerned_path}__in": sorted(conflicts)}) if conflicts else q
 
 

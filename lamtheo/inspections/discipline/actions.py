@@ -6,11 +6,11 @@ from lamtheo.core.audit import AuditAction
 
 
 class DisciplineAction(AuditAction):
-    RECORDED = "lamtheo.inspections.discipline.recorded", "Ghi quyết định kỷ luật"
-    CORRECTED = "lamtheo.inspections.discipline.corrected", "Sửa quyết định kỷ luật"
-    ANNULLED = "lamtheo.inspections.discipline.annulled", "Hủy quyết định kỷ luật"
-    VIEWED = "lamtheo.inspections.discipline.viewed", "Xem quyết định kỷ luật"
+    RECORDED = "lamtheo.inspections.discipline.decision.recorded", "Ghi quyết định kỷ luật"
+    CORRECTED = "lamtheo.inspections.discipline.decision.corrected", "Sửa quyết định kỷ luật"
+    ANNULLED = "lamtheo.inspections.discipline.decision.annulled", "Hủy quyết định kỷ luật"
+    VIEWED = "lamtheo.inspections.discipline.decision.viewed", "Xem quyết định kỷ luật"
     AUTHORITY_EDITED = (
-        "lamtheo.inspections.discipline.authority_edited",
+        "lamtheo.inspections.discipline.authority.edited",
         "Sửa thẩm quyền thi hành kỷ luật",
     )

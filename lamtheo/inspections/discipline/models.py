@@ -124,7 +124,9 @@ class DisciplineRecord(models.Model):
         OrgUnit, verbose_name="đơn vị của đối tượng", on_delete=models.PROTECT,
         related_name="+",
     )  # fmt: skip
-    subject_path = models.CharField(max_length=255)  # as it was then (see dashboard.models)
+    subject_path = models.CharField(
+        "vị trí của đơn vị trong cây", max_length=255
+    )  # as it was then (see dashboard.models)
     was_probationary = models.BooleanField("đảng viên dự bị khi bị kỷ luật", default=False)
     form = models.CharField("hình thức kỷ luật", max_length=12, choices=DisciplineForm.choices)
     unit = models.ForeignKey(

@@ -4,7 +4,6 @@ Every page here is personal data: `Cache-Control: private, no-store` (no_store).
 
 from __future__ import annotations
 
-import re
 from functools import wraps
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
 from lamtheo.core.forms import ReasonForm
 from lamtheo.core.middleware import NO_STORE
+from lamtheo.core.periods import year_from
 from lamtheo.inspections.discipline import exports, selectors, services
 from lamtheo.inspections.discipline.figures import discipline_unit_figures
 from lamtheo.inspections.discipline.forms import DATE_FIELDS, AuthorityForm, DecisionForm, box_name
@@ -276,19 +276,11 @@ def authority(request: HttpRequest, code: str) -> HttpResponse:
     })  # fmt: skip
 
 
-def _year(request) -> int:
-    raw = request.GET.get("nam", "")
-    this = timezone.localdate().year
-    # Four ASCII digits only ("²".isdigit() is true, and int() refuses it).
-    year = int(raw) if re.fullmatch(r"[0-9]{4}", raw) else this
-    return year if 1930 <= year <= this + 1 else this
-
-
 @no_store
 @login_required
 def figures(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_unit_or_404(request.user, code, Capability.DISCIPLINE_FIGURES)
-    year = _year(request)
+    year = year_from(request.GET)
     data = discipline_unit_figures(unit, year)
     return render(request, "inspections/discipline/figures.html", {
         "unit": unit, "year": year, "data": data, **exports.tables(data),
@@ -305,5 +297,5 @@ def _can_figures(user, unit) -> bool:
 @login_required
 def figures_export(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_unit_or_404(request.user, code, Capability.DISCIPLINE_FIGURES)
-    year = _year(request)
+    year = year_from(request.GET)
     return exports.figures_xlsx(discipline_unit_figures(unit, year))

@@ -78,7 +78,7 @@ def may_handle_any(user) -> bool:
 def queue(user, *, oldest_first: bool = False, waiting_only: bool = True):
     """The reports the user handles: waiting ones by default, newest first unless asked."""
     q = feedback_handling_q(
-        user, routed="routed_to", handler="handler", concerned_path="unit__path"
+        user, routed="routed_to", handler="handler", concerned_path="unit__path", sender="sender"
     )
     reports = FeedbackReport.objects.filter(q).select_related("unit", "routed_to")
     if waiting_only:
@@ -89,7 +89,11 @@ def queue(user, *, oldest_first: bool = False, waiting_only: bool = True):
 
 def can_handle(user, report: FeedbackReport) -> bool:
     return may_handle_feedback(
-        user, routed=report.routed_to, handler=report.handler, concerned=report.unit
+        user,
+        routed=report.routed_to,
+        handler=report.handler,
+        concerned=report.unit,
+        sender_id=report.sender_id,
     )
 
 

@@ -157,7 +157,10 @@ def _tell_handlers(report: FeedbackReport, *, actor, text: str, base_url: str) -
         url=reverse("inspections:feedback_report", args=[report.pk]),
         base_url=base_url,
         subject="Phản ánh cần xem xét",
-        sender_title=role_title(actor, report.forwarded_from) if actor else "",
+        # Only a forward names who sent it on; a new report's signed-in sender is shown on it.
+        sender_title=role_title(actor, report.forwarded_from)
+        if actor and report.forwarded_from
+        else "",
     )
 
 
@@ -208,7 +211,7 @@ def feedback_submit(
         return done, ""
     _tell_handlers(
         report,
-        actor=None,
+        actor=report.sender,  # a handler who sent it is not told of it (nor may decide it)
         text=f"Có phản ánh mới ({report.reference}) về {report.unit.name}.",
         base_url=base_url,
     )
@@ -388,7 +391,9 @@ def inspection_prefill(report: FeedbackReport) -> dict:
     today = timezone.localdate()
     return {
         "kind": "inspection",
-        "subject": f"Kiểm tra nội dung phản ánh {report.reference}: {report.what}"[:300],
+        # Neither the reference nor the sender's words: the subject is shown to the unit
+        # inspected, and a complaint's text may say who wrote it.
+        "subject": f"Kiểm tra, xác minh nội dung phản ánh liên quan đến {report.unit.name}"[:300],
         "unit": report.unit_id,
         "period_start": report.happened_on.replace(day=1),
         "period_end": today,

@@ -45,8 +45,15 @@ def _address(request) -> str | None:
     return resolve(request) if callable(resolve) else request.META.get("REMOTE_ADDR")
 
 
-def _client(request) -> str:
-    return services.client_key(user=request.user, address=_address(request))
+def _client(request, *, anonymous: bool = False) -> str:
+    """Who is counted by the limits: the account, or the address for an anonymous report
+    (its rows must not lead back to the account)."""
+    user = None if anonymous else request.user
+    return services.client_key(user=user, address=_address(request))
+
+
+def _anonymous(request) -> bool:
+    return bool(request.POST.get("anonymous"))
 
 
 # --- public pages -------------------------------------------------------------------------
@@ -71,7 +78,8 @@ def send(request: HttpRequest, code: str) -> HttpResponse:
     signed_in = request.user.is_authenticated
     form = FeedbackForm(request.POST or None, request.FILES or None, signed_in=signed_in)
     if request.method == "POST":
-        if not services.attempt_allowed(kind=services.SUBMIT, client=_client(request)):
+        client = _client(request, anonymous=_anonymous(request))
+        if not services.attempt_allowed(kind=services.SUBMIT, client=client):
             form.is_valid()
             form.errors.clear()
             form.add_error(None, services.TOO_MANY)
@@ -82,6 +90,9 @@ def send(request: HttpRequest, code: str) -> HttpResponse:
             except DomainError as e:
                 _add_error(form, e)
             else:
+                if report.anonymous and signed_in:
+                    # Nothing kept in the signed-in session ties the account to the report.
+                    return _sent_page(request, report.reference, secret)
                 sent = request.session.get(SENT_KEY, {})
                 if secret or sent.get("pk") != report.pk:
                     request.session[SENT_KEY] = {
@@ -104,6 +115,7 @@ def _submit(request, form, unit):
                 field="person_code",
             )
     upload = data.get("attachment")
+    anonymous = data.get("anonymous", False)
     return services.feedback_submit(
         sender=request.user,
         data=services.FeedbackInput(
@@ -112,11 +124,14 @@ def _submit(request, form, unit):
             happened_on=data["happened_on"],
             person=person,
             person_named=data.get("person_named", ""),
-            anonymous=data.get("anonymous", False),
+            anonymous=anonymous,
             contact_name=data.get("contact_name", ""),
             contact_phone=data.get("contact_phone", ""),
             contact_email=data.get("contact_email", ""),
-            attachment=store_upload(actor=request.user, file=upload) if upload else None,
+            # An anonymous report's file is stored by nobody, like the report itself.
+            attachment=store_upload(actor=None if anonymous else request.user, file=upload)
+            if upload
+            else None,
         ),
         form_token=request.POST.get(form_tokens.FIELD, ""),
         base_url=_base(request),
@@ -140,10 +155,13 @@ def sent(request: HttpRequest) -> HttpResponse:
     secret = info.get("secret", "")
     if secret:
         request.session[SENT_KEY] = {**info, "secret": ""}  # shown once
+    return _sent_page(request, info.get("reference", ""), secret)
+
+
+def _sent_page(request, reference: str, secret: str) -> HttpResponse:
     return render(
-        request, "inspections/feedback/sent.html",
-        {"reference": info.get("reference", ""), "secret": secret},
-    )  # fmt: skip
+        request, "inspections/feedback/sent.html", {"reference": reference, "secret": secret}
+    )
 
 
 @never_cache

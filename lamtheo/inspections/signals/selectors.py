@@ -14,7 +14,7 @@ from django.http import Http404
 
 from lamtheo.core.periods import add_months
 from lamtheo.handbook.models import HandbookEntry
-from lamtheo.inspections.models import InspectionPlan
+from lamtheo.inspections.models import Inspection, InspectionPlan, InspectionState
 from lamtheo.inspections.signals.kinds import EXPLANATIONS, Explanation
 from lamtheo.inspections.signals.models import YEARLY_KINDS, Signal, SignalKind
 from lamtheo.learning.meetings.models import CellMeeting
@@ -188,3 +188,15 @@ def signal_period(signals: list[Signal], year: int) -> tuple[date, date]:
     if any(s.kind in YEARLY_KINDS for s in signals):
         last = date(year, 12, 1)
     return first, add_months(last, 1) - timedelta(days=1)
+
+
+def inspection_in_plans(plans, cell):
+    """An inspection of the cell already planned or under way in one of these plans: the
+    signals page does not add a second one."""
+    return (
+        Inspection.objects.filter(
+            plan__in=plans, unit=cell, state__in=[InspectionState.PLANNED, InspectionState.OPEN]
+        )
+        .order_by("starts_on", "pk")
+        .first()
+    )

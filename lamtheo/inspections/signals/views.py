@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from lamtheo.core import form_tokens
 from lamtheo.core.errors import DomainError
+from lamtheo.core.periods import year_from
 from lamtheo.inspections import services
 from lamtheo.inspections.models import InspectionKind
 from lamtheo.inspections.signals import selectors
@@ -24,12 +25,6 @@ from lamtheo.orgs.models import CELL_KINDS
 from lamtheo.orgs.scope import Capability, get_unit_or_404, top_units
 
 NOT_FOUND = "Không tìm thấy trang."
-
-
-def _year(request) -> int:
-    raw = request.GET.get("nam", "")
-    this = timezone.localdate().year
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= this else this
 
 
 def _legend():
@@ -49,7 +44,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def ranking(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_unit_or_404(request.user, code, Capability.VIEW_SIGNALS)
-    year = _year(request)
+    year = year_from(request.GET)
     ranks = selectors.ranking(unit, year)
     page = Paginator(ranks, selectors.PAGE).get_page(request.GET.get("trang"))
     shown = selectors.with_units(list(page.object_list))
@@ -79,7 +74,7 @@ def _cell_or_404(request, code: str):
 @login_required
 def cell(request: HttpRequest, code: str) -> HttpResponse:
     cell = _cell_or_404(request, code)
-    year = _year(request)
+    year = year_from(request.GET)
     signals = selectors.cell_signals(cell, year)
     rows = [(s, EXPLANATIONS[s.kind]) for s in signals]
     return render(
@@ -131,8 +126,15 @@ def add_to_plan(request: HttpRequest, code: str) -> HttpResponse:
         messages.info(request, form_tokens.ALREADY)
         return redirect("inspections:inspection", done.pk)
     today = timezone.localdate()
-    year = _year(request)
+    year = year_from(request.GET)
     plans = selectors.plans_for(request.user, cell, today.year)
+    if (planned := selectors.inspection_in_plans(plans, cell)) is not None:
+        messages.info(
+            request,
+            f"{cell.name} đã có trong kế hoạch: “{planned.subject}” "
+            f"(bắt đầu {planned.starts_on:%d/%m/%Y}). Không thêm cuộc thứ hai.",
+        )
+        return redirect("inspections:inspection", planned.pk)
     signals = selectors.cell_signals(cell, year)
     first, last = selectors.signal_period(signals, year)
     starts = max(today + timedelta(days=14), today)

@@ -229,3 +229,26 @@ def test_the_commissions_pages_are_not_stored(tree, client):
         reverse("inspections:feedback_accept", args=[report.pk]),
     ):
         assert "no-store" in client.get(url)["Cache-Control"]
+
+
+def test_an_anonymous_report_from_a_signed_in_sender_leaves_no_trace_of_the_account(tree, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from lamtheo.inspections.feedback.models import PublicAttempt
+    from lamtheo.inspections.feedback.services import client_key
+
+    sign_in(client, tree.secretary_user)
+    upload = docx_upload("pa.docx", "PHẢN ÁNH", "…")
+    response = client.post(
+        reverse("feedback:send", args=[tree.cell.code]),
+        {"what": "Cán bộ một cửa nhận quà của người dân.", "anonymous": "on",
+         "happened_on": timezone.localdate().strftime("%d/%m/%Y"),
+         "attachment": SimpleUploadedFile(upload.name, upload.read())},
+    )  # fmt: skip
+    report = FeedbackReport.objects.get()
+    # The confirmation is the answer itself: nothing kept in the signed-in session.
+    assert response.status_code == 200 and report.reference in response.content.decode()
+    assert not any("feedback" in key for key in client.session.keys())
+    assert report.sender is None and report.attachment.uploaded_by is None
+    account_key = client_key(user=tree.secretary_user, address="127.0.0.1")
+    assert not PublicAttempt.objects.filter(client=account_key).exists()

@@ -187,8 +187,25 @@ def test_an_inspection_is_opened_once(report, handler):
 def test_the_prefill_names_the_unit_and_not_the_sender(report):
     prefill = services.inspection_prefill(report)
     assert prefill["unit"] == report.unit_id
-    assert report.reference in prefill["subject"]
-    assert "Trần Văn Dân" not in prefill["subject"] and "0912345678" not in prefill["subject"]
+    # The subject is shown to the unit inspected: neither the reference nor the sender's words
+    # (which may say who wrote them).
+    assert (
+        prefill["subject"]
+        == f"Kiểm tra, xác minh nội dung phản ánh liên quan đến {report.unit.name}"
+    )
+    assert report.reference not in prefill["subject"] and report.what not in prefill["subject"]
+
+
+def test_a_handler_neither_hears_of_nor_decides_a_report_they_sent(tree, handler):
+    from lamtheo.inspections.feedback import selectors
+
+    own, _ = a_report(tree.cell, sender=handler, contact_name="", contact_phone="",
+                      contact_email="")  # fmt: skip
+    assert not Notice.objects.filter(user=handler).exists()
+    assert not selectors.can_handle(handler, own)
+    assert own not in selectors.queue(handler)
+    other, _ = a_report(tree.cell)
+    assert selectors.can_handle(handler, other) and other in selectors.queue(handler)
 
 
 # --- the sender is told -------------------------------------------------------------------
