@@ -124,6 +124,21 @@ def test_add_to_plan_is_prefilled_and_a_double_click_adds_one_inspection(
     assert inspection.unit == inside["cell"] and inspection.plan == plan
     assert inspection.state == InspectionState.PLANNED
     assert inspection.history.first().history_action == "lamtheo.inspections.inspection.created"
+    # A new page (another form token) does not add a second inspection of the cell.
+    later = client.post(url, data | {"form_token": new_token()})
+    assert later.url == first.url and Inspection.objects.count() == 1
+    assert client.get(url).url == first.url
+
+
+@pytest.mark.parametrize("year", ["²", "٢٠٢٦", "99999999999999999999", "-1"])
+def test_an_odd_year_reads_as_this_year(tree, client, login, planted, year):
+    inside, _ = planted
+    login(tree.committee_user)
+    for name, code in [("signals", tree.org.code), ("signals_cell", inside["cell"].code)]:
+        assert (
+            client.get(reverse(f"inspections:{name}", args=[code]), {"nam": year}).status_code
+            == 200
+        )
 
 
 def test_add_to_plan_without_a_plan_this_year_asks_to_make_one(tree, client, login, planted):
