@@ -23,9 +23,10 @@ from django.utils import timezone
 
 from lamtheo.core import figures
 from lamtheo.core.audit import bump_version, record_view, tag
+from lamtheo.core.dates import format_date
 from lamtheo.core.errors import DomainError
 from lamtheo.core.models import StoredFile
-from lamtheo.core.notices import notice_send
+from lamtheo.core.notices import last_sent, notice_send, refuse_repeat
 from lamtheo.core.vietnamese import nfc
 from lamtheo.inspections import selectors
 from lamtheo.inspections.actions import InspectionAction
@@ -597,3 +598,42 @@ def log_signal_evidence_read(*, actor, people, kind_label: str) -> None:
             action=InspectionAction.SIGNAL_EVIDENCE_VIEWED,
             what=f"Căn cứ dấu hiệu hình thức: {kind_label}"[:100],
         )
+
+
+# --- reminders of remedies not done by their deadline -------------------------------------
+
+
+def remedy_reminder_text(finding: Finding) -> str:
+    return (
+        f"Nhắc khắc phục quá hạn: “{finding.remedy}” (hạn {format_date(finding.deadline)}). "
+        "Đề nghị báo cáo kết quả khắc phục kèm minh chứng."
+    )
+
+
+def remedy_last_reminded(finding: Finding):
+    """When the side responsible was last reminded of this remedy (None: never)."""
+    users = [u.pk for u in _responsible_users(finding)]
+    return last_sent(users=users, text=remedy_reminder_text(finding)) if users else None
+
+
+@transaction.atomic
+def remedy_remind(*, actor, finding: Finding, confirmed: bool = False, base_url: str = "") -> int:
+    """Remind the side responsible of an overdue remedy (those who run the inspection do);
+    the same people again within 24 hours only when confirmed. The number reminded."""
+    _refuse_unless_runner(actor, finding.inspection)
+    if not finding.is_overdue:
+        raise DomainError("Chỉ nhắc được việc khắc phục đã quá hạn mà chưa báo cáo.")
+    users = _responsible_users(finding)
+    if not users:
+        raise DomainError("Bên chịu trách nhiệm chưa có ai dùng phần mềm; đề nghị nhắc trực tiếp.")
+    text = remedy_reminder_text(finding)
+    refuse_repeat(users=[u.pk for u in users], text=text, confirmed=confirmed)
+    return notice_send(
+        actor=actor,
+        users=users,
+        text=text,
+        url=_remedy_url(finding),
+        base_url=base_url,
+        subject="Nhắc khắc phục quá hạn",
+        sender_title=role_title(actor, finding.inspection.plan.unit),
+    )

@@ -46,6 +46,7 @@ urlpatterns = [
     path("khac-phuc/<id:pk>/tep/", views.remedy_file, name="remedy_file"),
     path("khac-phuc/<id:pk>/cong-nhan/", views.remedy_accept, name="remedy_accept"),
     path("khac-phuc/<id:pk>/khac-phuc-tiep/", views.remedy_reopen, name="remedy_reopen"),
+    path("khac-phuc/<id:pk>/nhac/", views.remedy_remind, name="remedy_remind"),
     path("so-lieu/<code:code>/", views.figures, name="figures"),
     path("so-lieu/<code:code>/xuat.xlsx", views.figures_export, name="figures_export"),
     *commission_urlpatterns,

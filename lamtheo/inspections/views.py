@@ -20,6 +20,7 @@ from lamtheo.core.audit import changes_of
 from lamtheo.core.errors import DomainError
 from lamtheo.core.figure_tables import Column, figures_table
 from lamtheo.core.forms import ReasonForm, posted_version
+from lamtheo.core.notices import CONFIRM_FIELD, recent, reminded_label
 from lamtheo.core.periods import year_from, year_links
 from lamtheo.core.uploads import store_upload, stored_file_response
 from lamtheo.core.xlsx import xlsx_response
@@ -700,6 +701,7 @@ def remedy(request: HttpRequest, pk: int) -> HttpResponse:
             "inspection": finding.inspection,
             "form": form,
             "can_judge": selectors.can_run(request.user, finding.inspection),
+            **_reminder_context(request.user, finding),
             "history": changes_of(finding.history.all(), what="Khắc phục"),
         },
     )
@@ -763,6 +765,36 @@ def remedy_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         return answer
     return render(request, "inspections/reopen.html", {"form": form, "finding": finding})
+
+
+def _reminder_context(user, finding) -> dict:
+    if not (finding.is_overdue and selectors.can_run(user, finding.inspection)):
+        return {"can_remind": False}
+    at = services.remedy_last_reminded(finding)
+    return {
+        "can_remind": True,
+        "reminded": reminded_label(at) if at else "",
+        "confirm_repeat": recent(at),
+        "confirm_field": CONFIRM_FIELD,
+    }
+
+
+@login_required
+@require_POST
+def remedy_remind(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = _runner_finding_or_404(request, pk)
+    try:
+        reminded = services.remedy_remind(
+            actor=request.user,
+            finding=finding,
+            confirmed=request.POST.get(CONFIRM_FIELD) == "1",
+            base_url=_base(request),
+        )
+    except DomainError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, f"Đã gửi nhắc nhở đến {reminded} người chịu trách nhiệm.")
+    return redirect("inspections:remedy", pk)
 
 
 # --- the list of categories ---------------------------------------------------------------

@@ -292,3 +292,54 @@ def test_the_inspection_can_be_edited_while_planned_and_open(tree, plan):
     assert ins.unit == tree.cell2 and ins.team.count() == 2
     with pytest.raises(StaleRecord):
         services.inspection_update(actor=tree.committee_user, inspection=ins, data=data, version=1)
+
+
+# --- reminding the side responsible of an overdue remedy -----------------------------------
+
+
+def _overdue(tree, plan):
+    inspection = opened(tree.committee_user, plan, tree.cell, [tree.committee_user])
+    finding = shortcoming(tree.committee_user, inspection)
+    concluded(tree.committee_user, inspection)
+    Finding.objects.filter(pk=finding.pk).update(deadline=today() - timedelta(days=3))
+    finding.refresh_from_db()
+    return finding
+
+
+def test_an_overdue_remedy_is_reminded_to_the_side_responsible_once_a_day(tree, plan):
+    finding = _overdue(tree, plan)
+    Notice.objects.all().delete()
+    assert services.remedy_remind(actor=tree.committee_user, finding=finding) == 1
+    notice = Notice.objects.get(user=tree.secretary_user)
+    assert "Nhắc khắc phục quá hạn" in notice.text and finding.remedy in notice.text
+    assert services.remedy_last_reminded(finding) is not None
+    with pytest.raises(DomainError, match="chưa quá 24 giờ"):
+        services.remedy_remind(actor=tree.committee_user, finding=finding)
+    services.remedy_remind(actor=tree.committee_user, finding=finding, confirmed=True)
+    assert Notice.objects.filter(user=tree.secretary_user).count() == 2
+
+
+def test_only_an_overdue_open_remedy_is_reminded_and_only_by_who_runs_the_inspection(tree, plan):
+    finding = _overdue(tree, plan)
+    with pytest.raises(DomainError):
+        services.remedy_remind(actor=tree.secretary_user, finding=finding)
+    Finding.objects.filter(pk=finding.pk).update(deadline=today() + timedelta(days=3))
+    finding.refresh_from_db()
+    with pytest.raises(DomainError, match="quá hạn"):
+        services.remedy_remind(actor=tree.committee_user, finding=finding)
+
+
+def test_the_remedy_page_offers_the_reminder_when_overdue(tree, plan, login):
+    from django.urls import reverse
+
+    finding = _overdue(tree, plan)
+    client = login(tree.committee_user)
+    page = client.get(reverse("inspections:remedy", args=[finding.pk])).content.decode()
+    assert "Nhắc bên chịu trách nhiệm" in page
+    sent = client.post(reverse("inspections:remedy_remind", args=[finding.pk]), follow=True)
+    assert "Đã gửi nhắc nhở đến 1 người" in sent.content.decode()
+    assert "Tôi xác nhận gửi lại" in sent.content.decode()
+    secretary_page = login(tree.secretary_user).get(
+        reverse("inspections:remedy", args=[finding.pk])
+    )
+    assert "Nhắc bên chịu trách nhiệm" not in secretary_page.content.decode()

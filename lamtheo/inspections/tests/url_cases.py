@@ -122,7 +122,8 @@ def _inspection_cases(w) -> list[Case]:
         ("inspections:signals_cell", [w.org.code], expect(404)),  # not a cell
         ("inspections:signals_cell", [w.cell_b.code], expect(404)),
         ("inspections:signals_evidence", [w.ins_signal.pk], keeper),
-        ("inspections:signals_add_to_plan", [w.cell.code], keeper),
+        # Chi bộ 1 is already in the plan: to that inspection (the form: test_signals_views).
+        ("inspections:signals_add_to_plan", [w.cell.code], expect(404, committee=302)),
     ]
     return (
         [(name, args, expected, "get") for name, args, expected in gets]
@@ -138,6 +139,8 @@ def _inspection_cases(w) -> list[Case]:
                     expect(404, committee=302, outsider=302),
                 ),  # fmt: skip
                 ("inspections:remedy_accept", [w.ins_reported.pk], keeper | {"committee": 302}),
+                # Not overdue: refused with a message, back to the remedy.
+                ("inspections:remedy_remind", [w.ins_reported.pk], keeper | {"committee": 302}),
             ]
         ]
     )
