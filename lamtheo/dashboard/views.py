@@ -38,6 +38,7 @@ from lamtheo.dashboard.selectors import (
     vague_items,
 )
 from lamtheo.dashboard.services import reminder_send
+from lamtheo.inspections.discipline.figures import discipline_unit_figures
 from lamtheo.inspections.selectors import inspection_figures
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, top_units
 from lamtheo.orgs.selectors import breadcrumbs
@@ -101,6 +102,10 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
             # plans and inspections of the unit (orgs.scope, VIEW_INSPECTION_FIGURES).
             "inspections": inspection_figures(unit, month.year, rows=False)
             if can(request.user, Capability.VIEW_INSPECTION_FIGURES, unit)
+            else None,
+            # Discipline counts, no names (orgs.scope, DISCIPLINE_FIGURES).
+            "discipline": discipline_unit_figures(unit, month.year).total
+            if can(request.user, Capability.DISCIPLINE_FIGURES, unit)
             else None,
             # The roster shows each person's records: only to those who may read them.
             "can_open_roster": unit.is_cell and can(request.user, Capability.VIEW_RECORDS, unit),

@@ -15,7 +15,7 @@ from lamtheo.dashboard.selectors import Figures
 from lamtheo.dashboard.tests.helpers import YEAR, build_big_tree, open_year, register
 from lamtheo.tests.helpers import fill
 
-MAX_QUERIES = 13  # two of them the inspection figures' summary
+MAX_QUERIES = 15  # two of them the inspection figures' summary, up to two the discipline counts
 
 
 def url(code: str, **params) -> str:

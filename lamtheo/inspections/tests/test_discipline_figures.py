@@ -133,3 +133,15 @@ def test_people_disciplined_maps_each_member_of_the_subtree_to_the_worst_form(tr
     }
     assert people_disciplined(THIS, tree.cell) == {tree.member.pk: "warning"}
     assert people_disciplined(THIS, tree.cell_b) == {}
+
+
+def test_the_dashboard_counts_discipline_without_names_for_those_who_may(tree, client, login):
+    from django.urls import reverse
+
+    recorded(tree.committee_user, tree.org, person=tree.member, form="warning")
+    url = reverse("dashboard:unit", args=[tree.bloc.code])
+    login(tree.propaganda_user)
+    page = client.get(url).content.decode()
+    assert "Kỷ luật năm" in page and "Thi hành kỷ luật 1 đảng viên" in page
+    assert "cảnh cáo 1" in page and tree.member.full_name not in page
+    assert reverse("inspections:discipline_figures", args=[tree.bloc.code]) in page
