@@ -52,12 +52,21 @@ def _user(actor):
     return actor if getattr(actor, "is_authenticated", False) else None
 
 
+# django-simple-history keeps the reason in a column of 100 characters (PostgreSQL refuses
+# a longer value; SQLite would keep it): a reason that quotes typed text is shortened here.
+REASON_LENGTH = 100
+
+
+def _fitting(reason: str) -> str:
+    return reason if len(reason) <= REASON_LENGTH else reason[: REASON_LENGTH - 1] + "…"
+
+
 def tag(obj: models.Model, *, actor, action: AuditAction, reason: str) -> None:
     """Say who makes the next save (or delete) of `obj`, which action it is and why: the
     history row records all three."""
     obj._history_user = _user(actor)
     obj._history_action = _code(action)
-    obj._change_reason = reason
+    obj._change_reason = _fitting(reason)
 
 
 @dataclass(frozen=True)
@@ -75,7 +84,7 @@ def tag_all(*, actor, action: AuditAction, reason: str) -> Iterator[None]:
     """Tag the history rows that Django writes on our behalf inside the block, for records
     we never hold to tag(): those a delete cascades to, or a get_or_create makes. A record
     tagged itself keeps its own tag."""
-    token = _block.set(_Block(_user(actor), _code(action), reason))
+    token = _block.set(_Block(_user(actor), _code(action), _fitting(reason)))
     try:
         yield
     finally:

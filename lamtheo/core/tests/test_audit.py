@@ -167,3 +167,15 @@ def test_a_documents_history_page_names_people_and_files(tree, login):
     issued_on = document.issued_on.strftime("%d/%m/%Y")
     assert f"Ngày ban hành</strong>: {issued_on}" in history
     assert "Created" not in history and "+00:00" not in history
+
+
+def test_a_long_reason_is_shortened_to_what_the_history_keeps(tree):
+    from lamtheo.core.audit import REASON_LENGTH, tag
+    from lamtheo.orgs.actions import OrgAction
+    from lamtheo.orgs.models import Role
+
+    role = Role.objects.filter(unit=tree.cell).first()
+    tag(role, actor=None, action=OrgAction.ROLE_GRANTED, reason="Lý do rất dài " * 30)
+    role.save()
+    reason = role.history.first().history_change_reason
+    assert len(reason) == REASON_LENGTH and reason.endswith("…")
