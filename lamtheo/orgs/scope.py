@@ -407,6 +407,13 @@ def anchor_unit_ids(user, capability: Capability) -> set[int]:
     return {anchor.unit_id for _reach, anchor in _reached(user, capability)}
 
 
+def anchor_units_over(user, capability: Capability, unit: OrgUnit) -> list[OrgUnit]:
+    """The active units the user holds `capability` from whose subtree holds `unit`, the
+    highest first (e.g. the units whose inspection plan may take a cell)."""
+    units = OrgUnit.objects.filter(pk__in=anchor_unit_ids(user, capability), is_active=True)
+    return [u for u in units.order_by("path") if is_within(unit.path, u.path)]
+
+
 def _outermost(paths: Iterable[str]) -> list[str]:
     """Drop every path within another one: the outer one covers it."""
     kept: list[str] = []
@@ -644,6 +651,16 @@ def may_handle_feedback(
     if handler not in FEEDBACK_HANDLERS or (sender_id is not None and sender_id == user.pk):
         return False
     return can(user, Capability(handler), routed) and not feedback_conflicted(user, concerned.path)
+
+
+def feedback_may_name(user, person, concerned: OrgUnit) -> bool:
+    """May a signed-in sender name this member in a report about `concerned`? Only a member
+    of that unit's subtree whom the sender may see: one of their own cell, or one whose
+    records they may open (VIEW_RECORDS). A report never reveals anyone else's membership."""
+    if person.cell is None or not is_within(person.cell.path, concerned.path):
+        return False
+    own_cell = getattr(getattr(user, "person", None), "cell_id", None)
+    return person.cell_id == own_cell or can(user, Capability.VIEW_RECORDS, person.cell)
 
 
 def feedback_handling_q(user, *, routed: str, handler: str, concerned_path: str, sender: str) -> Q:

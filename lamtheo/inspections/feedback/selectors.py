@@ -16,13 +16,12 @@ from lamtheo.inspections.feedback.models import FeedbackReport, FeedbackState
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit
 from lamtheo.orgs.scope import (
     FEEDBACK_HANDLERS,
-    Capability,
     anchor_unit_ids,
-    can,
     feedback_handling_q,
+    feedback_may_name,
     may_handle_feedback,
 )
-from lamtheo.orgs.tree import ancestor_paths, is_within, subtree_q
+from lamtheo.orgs.tree import ancestor_paths, subtree_q
 from lamtheo.people.models import Person
 
 NOT_FOUND = "Không tìm thấy trang."
@@ -60,10 +59,7 @@ def person_for_sender(user, unit: OrgUnit, code: str) -> Person | None:
     what the sender may see (their own cell, or records they may open); None otherwise (the
     same answer whether the code exists or not)."""
     person = Person.objects.select_related("cell").filter(code__iexact=code.strip()).first()
-    if person is None or person.cell is None or not is_within(person.cell.path, unit.path):
-        return None
-    own_cell = getattr(getattr(user, "person", None), "cell_id", None)
-    if person.cell_id == own_cell or can(user, Capability.VIEW_RECORDS, person.cell):
+    if person is not None and feedback_may_name(user, person, unit):
         return person
     return None
 

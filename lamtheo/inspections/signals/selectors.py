@@ -19,8 +19,8 @@ from lamtheo.inspections.signals.kinds import EXPLANATIONS, Explanation
 from lamtheo.inspections.signals.models import YEARLY_KINDS, Signal, SignalKind
 from lamtheo.learning.meetings.models import CellMeeting
 from lamtheo.orgs.models import OrgUnit
-from lamtheo.orgs.scope import Capability, anchor_unit_ids, can
-from lamtheo.orgs.tree import is_within, subtree_q
+from lamtheo.orgs.scope import Capability, anchor_units_over, can
+from lamtheo.orgs.tree import subtree_q
 from lamtheo.people.models import Person
 from lamtheo.pledges.models import Pledge
 
@@ -168,15 +168,13 @@ def evidence(signal: Signal) -> Evidence:
 def plans_for(user, cell: OrgUnit, year: int) -> list[InspectionPlan]:
     """This year's plans of the units whose plan the user keeps (PLAN_INSPECTIONS) and
     whose subtree holds the cell."""
-    ids = anchor_unit_ids(user, Capability.PLAN_INSPECTIONS)
-    plans = InspectionPlan.objects.filter(unit_id__in=ids, year=year, unit__is_active=True)
-    return [p for p in plans.select_related("unit") if is_within(cell.path, p.unit.path)]
+    units = anchor_units_over(user, Capability.PLAN_INSPECTIONS, cell)
+    return list(InspectionPlan.objects.filter(unit__in=units, year=year).select_related("unit"))
 
 
 def planning_units_for(user, cell: OrgUnit) -> list[OrgUnit]:
-    ids = anchor_unit_ids(user, Capability.PLAN_INSPECTIONS)
-    units = OrgUnit.objects.filter(pk__in=ids, is_active=True).order_by("path")
-    return [u for u in units if is_within(cell.path, u.path)]
+    """The units whose inspection plan the user keeps and which may take the cell."""
+    return anchor_units_over(user, Capability.PLAN_INSPECTIONS, cell)
 
 
 def signal_period(signals: list[Signal], year: int) -> tuple[date, date]:
