@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from lamtheo.core.converters import MAX_ID
+from lamtheo.core.dates import format_date, parse_date
 from lamtheo.core.errors import StaleRecord
 from lamtheo.core.vietnamese import first_unseen, invisible_kind, without_dropped
 
@@ -159,3 +160,29 @@ def install_typed_text_check() -> None:
     password) and leaves the raw request (files, other fields) as it came."""
     if forms.CharField.to_python is not _typed_text_to_python:
         forms.CharField.to_python = _typed_text_to_python
+
+
+class DateField(forms.Field):
+    """A date typed as dd/mm/yyyy, the way the offices write it (also d/m/yyyy, dd-mm-yyyy
+    and ISO); years before 1900 are refused as typing slips. The one date field of the app."""
+
+    widget = forms.TextInput
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.update({"inputmode": "numeric", "placeholder": "dd/mm/yyyy",
+                                  "autocomplete": "off", "size": 10, "maxlength": 10})  # fmt: skip
+
+    def prepare_value(self, value):
+        return format_date(value) if hasattr(value, "year") else value
+
+    def to_python(self, value):
+        text = value.strip() if isinstance(value, str) else ""
+        if not text:
+            return None
+        d = parse_date(text)
+        if d is None or d.year < 1900:
+            raise forms.ValidationError(
+                "Vui lòng nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
+            )
+        return d

@@ -2,39 +2,10 @@ from __future__ import annotations
 
 from django import forms
 
-from lamtheo.core.dates import format_date, parse_date
-from lamtheo.core.forms import VersionField
+from lamtheo.core.forms import DateField, VersionField
 from lamtheo.core.uploads import UploadField
 from lamtheo.documents.models import DocType
 from lamtheo.documents.symbols import EXAMPLE, SymbolError, parse_symbol
-
-
-class VietDateField(forms.CharField):
-    """A date typed dd/mm/yyyy (also accepted: d/m/yyyy, dd-mm-yyyy, yyyy-mm-dd)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 10)
-        kwargs.setdefault(
-            "widget",
-            forms.TextInput(
-                attrs={"inputmode": "numeric", "placeholder": "dd/mm/yyyy", "class": "input-date"}
-            ),
-        )
-        super().__init__(*args, **kwargs)
-
-    def prepare_value(self, value):
-        return format_date(value) if hasattr(value, "year") else value
-
-    def clean(self, value):
-        text = super().clean(value)
-        if not text:
-            return None
-        d = parse_date(text)
-        if d is None:
-            raise forms.ValidationError(
-                "Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
-            )
-        return d
 
 
 class _GroupRadios(forms.RadioSelect):
@@ -69,7 +40,7 @@ class DocumentForm(forms.Form):
         "cái, như 101B-KH/ĐU.",
         error_messages={"required": "Nhập số và ký hiệu văn bản."},
     )
-    issued_on = VietDateField(
+    issued_on = DateField(
         label="Ngày ban hành",
         help_text="Ngày/tháng/năm, ví dụ 05/03/2026.",
         error_messages={"required": "Nhập ngày ban hành."},
@@ -88,7 +59,7 @@ class DocumentForm(forms.Form):
         help_text="Họ tên và chức vụ, ví dụ: Phó Bí thư Nguyễn Văn An.",
         error_messages={"required": "Nhập người ký văn bản."},
     )
-    deadline = VietDateField(
+    deadline = DateField(
         label="Hạn báo cáo kết quả thực hiện (nếu có)",
         required=False,
         help_text="Để trống nếu văn bản không yêu cầu báo cáo.",
@@ -176,7 +147,7 @@ class ReportForm(forms.Form):
         "nghị chi bộ ngày 10/3, 25/27 đảng viên tham dự).",
         error_messages={"required": "Ghi ngắn gọn kết quả thực hiện."},
     )
-    implemented_on = VietDateField(
+    implemented_on = DateField(
         label="Ngày thực hiện", error_messages={"required": "Nhập ngày thực hiện."}
     )
     version = VersionField()

@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from django import forms
 
-from lamtheo.core.forms import VersionField
+from lamtheo.core.forms import DateField, VersionField
 from lamtheo.core.uploads import UploadField
 from lamtheo.core.vietnamese import nfc
-from lamtheo.documents.forms import VietDateField
 from lamtheo.inspections.models import FindingKind, InspectionKind
 
 
@@ -30,10 +29,10 @@ class InspectionForm(forms.Form):
         max_length=32,
         required=False,
     )
-    period_start = VietDateField(label="Thời kỳ kiểm tra: từ ngày")
-    period_end = VietDateField(label="Thời kỳ kiểm tra: đến ngày")
-    starts_on = VietDateField(label="Ngày bắt đầu")
-    ends_on = VietDateField(label="Ngày kết thúc")
+    period_start = DateField(label="Thời kỳ kiểm tra: từ ngày")
+    period_end = DateField(label="Thời kỳ kiểm tra: đến ngày")
+    starts_on = DateField(label="Ngày bắt đầu")
+    ends_on = DateField(label="Ngày kết thúc")
     team_codes = forms.CharField(
         label="Đoàn kiểm tra",
         required=False,
@@ -83,7 +82,7 @@ class FindingForm(forms.Form):
     responsible_code = forms.CharField(
         label="Hoặc mã đảng viên chịu trách nhiệm", max_length=32, required=False
     )
-    deadline = VietDateField(label="Hạn khắc phục", required=False)
+    deadline = DateField(label="Hạn khắc phục", required=False)
     version = VersionField(required=False)
 
     def __init__(self, *args, categories, units, **kwargs):
@@ -103,7 +102,7 @@ class ConcludeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Đánh giá chung, ưu điểm, hạn chế và yêu cầu; các nội dung đã ghi được in kèm.",
     )
-    concluded_on = VietDateField(label="Ngày kết luận")
+    concluded_on = DateField(label="Ngày kết luận")
     version = VersionField()
 
     def __init__(self, *args, **kwargs):

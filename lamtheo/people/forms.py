@@ -7,8 +7,7 @@ import re
 from django import forms
 from openpyxl.utils import get_column_letter
 
-from lamtheo.core.dates import format_date, parse_date
-from lamtheo.core.forms import VersionField
+from lamtheo.core.forms import DateField, VersionField
 from lamtheo.core.periods import move_month_problem, parse_month
 from lamtheo.people.imports import MAX_FILE_BYTES, FileColumns, Mapping
 from lamtheo.people.imports.sheet import PEOPLE
@@ -44,31 +43,6 @@ class RosterImportForm(forms.Form):
 
 
 # --- the member profile and the moves of a person ----------------------------------------
-
-
-class VnDateField(forms.Field):
-    """A date typed as dd/mm/yyyy (ISO is accepted too), the way the offices write it."""
-
-    widget = forms.TextInput
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"inputmode": "numeric", "placeholder": "dd/mm/yyyy",
-                                  "autocomplete": "off", "size": 10, "maxlength": 10})  # fmt: skip
-
-    def prepare_value(self, value):
-        return format_date(value) if hasattr(value, "year") else value
-
-    def to_python(self, value):
-        text = value.strip() if isinstance(value, str) else ""
-        if not text:
-            return None
-        d = parse_date(text)
-        if d is None or d.year < 1900:
-            raise forms.ValidationError(
-                "Vui lòng nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
-            )
-        return d
 
 
 class MonthField(forms.Field):
@@ -138,7 +112,7 @@ class PartyDataForm(forms.Form):
         max_length=120,
         error_messages={"required": "Vui lòng nhập họ và tên."},
     )
-    birth_date = VnDateField(label="Ngày sinh", required=False)
+    birth_date = DateField(label="Ngày sinh", required=False)
     gender = forms.ChoiceField(
         label="Giới tính", required=False, choices=[("", "—"), *Gender.choices]
     )
@@ -149,8 +123,8 @@ class PartyDataForm(forms.Form):
                         "invalid_choice": "Vui lòng chọn một tình trạng trong danh sách."},
     )  # fmt: skip
     duty = forms.CharField(label="Chức vụ, nhiệm vụ", required=False, max_length=255)
-    joined_on = VnDateField(label="Ngày vào Đảng", required=False)
-    full_member_on = VnDateField(
+    joined_on = DateField(label="Ngày vào Đảng", required=False)
+    full_member_on = DateField(
         label="Ngày chính thức",
         required=False,
         help_text="Bỏ trống nếu đồng chí còn là đảng viên dự bị.",

@@ -58,7 +58,11 @@ def test_the_form_shows_an_error_summary_linking_to_each_field(tree, login):
     assert response.status_code == 200
     text = response.text
     assert "error-summary" in text and 'href="#id_symbol"' in text
-    assert "không khớp" in text and "Ngày không hợp lệ" in text and 'href="#id_picked"' in text
+    assert (
+        "không khớp" in text
+        and "Vui lòng nhập ngày theo dạng ngày/tháng/năm" in text
+        and 'href="#id_picked"' in text
+    )
     assert not Document.objects.exists()
 
 

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from lamtheo.core.forms import VersionField
-from lamtheo.documents.forms import VietDateField
+from lamtheo.core.forms import DateField, VersionField
 from lamtheo.inspections.discipline.models import FORMS_OF, DisciplineForm, Organ, SubjectKind
 
 DATE_FIELDS = ("decision_date", "effective_from", "effective_to")
@@ -29,7 +28,7 @@ class DecisionForm(forms.Form):
     decision_number = forms.CharField(
         label="Số quyết định", max_length=50, help_text="Ví dụ: 05-QĐ/UBKT."
     )
-    decision_date = VietDateField(label="Ngày quyết định")
+    decision_date = DateField(label="Ngày quyết định")
     reason = forms.CharField(
         label="Lý do kỷ luật", max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -37,8 +36,8 @@ class DecisionForm(forms.Form):
         label="Từ cuộc kiểm tra (nếu có)", queryset=None, required=False,
         empty_label="— Không gắn với cuộc kiểm tra nào —",
     )  # fmt: skip
-    effective_from = VietDateField(label="Hiệu lực từ ngày")
-    effective_to = VietDateField(
+    effective_from = DateField(label="Hiệu lực từ ngày")
+    effective_to = DateField(
         label="Hiệu lực đến ngày", required=False, help_text="Để trống nếu không ghi thời hạn."
     )
     version = VersionField(required=False)

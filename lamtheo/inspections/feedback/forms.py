@@ -5,9 +5,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from lamtheo.core.forms import VersionField
+from lamtheo.core.forms import DateField, VersionField
 from lamtheo.core.uploads import UploadField
-from lamtheo.documents.forms import VietDateField
 
 DATE_REQUIRED = "Nhập ngày theo dạng ngày/tháng/năm."
 
@@ -31,7 +30,7 @@ class FeedbackForm(forms.Form):
         "có trong quy định.",
         error_messages={"required": "Nhập nội dung phản ánh: việc gì đã xảy ra."},
     )
-    happened_on = VietDateField(label="Ngày xảy ra", error_messages={"required": DATE_REQUIRED})
+    happened_on = DateField(label="Ngày xảy ra", error_messages={"required": DATE_REQUIRED})
     person_named = forms.CharField(
         label="Người bị phản ánh (nếu có)",
         max_length=200,

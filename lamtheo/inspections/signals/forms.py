@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from lamtheo.documents.forms import VietDateField
+from lamtheo.core.forms import DateField
 from lamtheo.inspections.models import InspectionKind
 
 
@@ -14,10 +14,10 @@ class AddToPlanForm(forms.Form):
         label="Hình thức", choices=InspectionKind.choices, widget=forms.RadioSelect
     )
     subject = forms.CharField(label="Nội dung", max_length=300)
-    period_start = VietDateField(label="Thời kỳ kiểm tra: từ ngày")
-    period_end = VietDateField(label="Thời kỳ kiểm tra: đến ngày")
-    starts_on = VietDateField(label="Ngày bắt đầu")
-    ends_on = VietDateField(label="Ngày kết thúc")
+    period_start = DateField(label="Thời kỳ kiểm tra: từ ngày")
+    period_end = DateField(label="Thời kỳ kiểm tra: đến ngày")
+    starts_on = DateField(label="Ngày bắt đầu")
+    ends_on = DateField(label="Ngày kết thúc")
 
     def __init__(self, *args, plans, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from lamtheo.core.dates import format_date, parse_date
-from lamtheo.core.forms import RecordsChoiceField, VersionField
+from lamtheo.core.forms import DateField, RecordsChoiceField, VersionField
 from lamtheo.learning.attendance import AttendanceStatus
 from lamtheo.learning.study.models import SessionFormat, SessionKind
 from lamtheo.learning.study.selectors import SheetRow
@@ -24,31 +23,6 @@ class LegendRadioSelect(forms.RadioSelect):
 class LegendCheckboxes(forms.CheckboxSelectMultiple):
     def id_for_label(self, id_, index=None):
         return id_ if index is None else super().id_for_label(id_, index)
-
-
-class VnDateField(forms.Field):
-    """A date typed as dd/mm/yyyy (ISO is accepted too), the way the offices write it."""
-
-    widget = forms.TextInput
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"inputmode": "numeric", "placeholder": "dd/mm/yyyy",
-                                  "autocomplete": "off", "size": 10, "maxlength": 10})  # fmt: skip
-
-    def prepare_value(self, value):
-        return format_date(value) if hasattr(value, "year") else value
-
-    def to_python(self, value):
-        text = (value or "").strip() if isinstance(value, str) else value
-        if not text:
-            return None
-        d = parse_date(text) if isinstance(text, str) else text
-        if d is None:
-            raise forms.ValidationError(
-                "Vui lòng nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
-            )
-        return d
 
 
 class UnitChoice(RecordsChoiceField):
@@ -87,7 +61,7 @@ class SessionForm(forms.Form):
         initial=SessionKind.IN_PERSON,
         error_messages={"required": "Vui lòng chọn hình thức."},
     )
-    held_on = VnDateField(
+    held_on = DateField(
         label="Ngày tổ chức",
         help_text="Ngày/tháng/năm, ví dụ 15/03/2026.",
         error_messages={"required": "Vui lòng nhập ngày tổ chức."},
@@ -167,7 +141,7 @@ class AttendanceForm(forms.Form):
                 max_length=255,
                 initial=m.reason if m else "",
             )
-            self.fields[f"{key}-made_up_on"] = VnDateField(
+            self.fields[f"{key}-made_up_on"] = DateField(
                 label=f"{p.full_name} – ngày học bù",
                 required=False,
                 initial=m.made_up_on if m else None,
