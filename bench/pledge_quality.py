@@ -1,13 +1,14 @@
 """Accuracy and speed of the registration quality checker on labelled data.
 
-    python bench/pledge_quality.py                      # the held-back part of the project's items
+    python bench/pledge_quality.py                      # the blind held-out set, never trained on
     python bench/pledge_quality.py --file items.jsonl   # any labelled file, e.g. a held-out set
     python bench/pledge_quality.py --file items.jsonl --errors   # also list the wrong verdicts
 
 A file holds JSON lines with "text", optional "duties", the label "specific" and optionally
 "tied" (true/false/null: does the item concern the writer's own duties?) and "sector" (the
-writer's field of work; null for none of the ten). Without --file the bench reads the quarter
-of lamtheo/pledges/tests/data/pledges-sectors.jsonl that training never sees (train.held_back).
+writer's field of work; null for none of the ten). Without --file the bench reads the blind
+held-out set lamtheo/pledges/tests/data/blind-heldout-2.jsonl (train.HELD_OUT_FILE), written apart
+from the code and never trained on.
 Only aggregate numbers are printed unless --errors is given. Throughput is measured on one core
 by assessing the items repeatedly, as wall-clock and as CPU time (the machine may be shared).
 """
@@ -27,7 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from lamtheo.pledges.quality import assess  # noqa: E402
 from lamtheo.pledges.sectors import SECTORS, sector_key  # noqa: E402
-from lamtheo.pledges.train import DATA, SECTOR_FILE, Row, held_back, load  # noqa: E402
+from lamtheo.pledges.train import DATA, HELD_OUT_FILE, Row, load  # noqa: E402
 
 KEYS = {s.key for s in SECTORS}
 # Other spellings a labelled file may use for the ten fields (and for "none of them").
@@ -158,8 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     path = args.file_option or args.file
     if path is None:
-        rows = [r for r in load(DATA / SECTOR_FILE) if held_back(r)]
-        print("file                        held-back part of pledges-sectors.jsonl")
+        rows = load(DATA / HELD_OUT_FILE)
+        print(f"file                        {HELD_OUT_FILE} (blind, never trained on)")
     else:
         path = path.resolve()
         if not path.exists():

@@ -812,12 +812,58 @@ def _rule_features(reading: Reading) -> list[str]:
 
 
 def specific_features(reading: Reading) -> list[str]:
-    """Features of the specific-vs-vague model: the rules' findings and the item's words."""
+    """Features of the specific-vs-vague model: the rules' findings and the item's words.
+
+    An item with no target and no time frame is specific only through an object of the
+    writer's own work, so its words are also weighed apart ("b:"): "sổ", "ca trực" count
+    there, "tham gia", "giúp đỡ", "ủng hộ" do not."""
     tokens = reading.words[:60]
     features = _rule_features(reading) + grams(tokens, "w:")
     if tokens:
         features.append(f"f:{tokens[0]}")
         features.append(f"f:{'_'.join(tokens[:2])}")
+    if not reading.measure and not reading.time:
+        features.append("r:bare")
+        features += [f"b:{t}" for t in tokens]
+    return features
+
+
+# Words of one's own life and of good deeds outside work: an item full of them is usually
+# not about the writer's duties (except for those whose duties are that life: residential
+# cells, mass organizations — the model learns that from the field next to the cue).
+_LIFE_WORDS = (
+    "từ thiện", "nhân đạo", "hiến máu", "ủng hộ", "quyên góp", "đóng góp", "hộ nghèo",
+    "cận nghèo", "hoàn cảnh khó khăn", "gia đình chính sách", "người có công", "liệt sĩ",
+    "văn nghệ", "thể thao", "bóng đá", "bóng chuyền", "cầu lông", "hội diễn", "giải chạy",
+    "tình nguyện", "dọn vệ sinh", "vệ sinh môi trường", "trồng cây", "rác thải",
+    "phân loại rác", "nơi cư trú", "quê nhà", "ở quê", "xóm", "hàng xóm", "dòng họ",
+    "đoàn thanh niên", "công đoàn", "hội phụ nữ", "chi hội", "câu lạc bộ", "clb", "miễn phí",
+    "học sinh nghèo", "nhà văn hóa", "nghĩa trang", "thiên tai", "lũ lụt", "áo ấm",
+    "người thân", "bạn bè", "con cháu", "vợ con", "chồng con", "cha mẹ", "bố mẹ", "phong trào",
+)  # fmt: skip
+_PERSONAL_WORDS = (
+    "gia đình", "người thân", "con cháu", "vợ", "chồng", "con cái", "cha mẹ", "bố mẹ",
+    "bạn bè", "hàng xóm", "dòng họ", "họ hàng", "sức khỏe", "rượu bia", "thuốc lá",
+)  # fmt: skip
+
+
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    folded = sorted({" ".join(words(p)) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, folded)) + r")\b")
+
+
+_LIFE = _phrases(_LIFE_WORDS)
+_PERSONAL = _phrases(_PERSONAL_WORDS)
+
+
+def _life_features(reading: Reading, field_name: str) -> list[str]:
+    text = " ".join(reading.words[:60])
+    features = []
+    cues = len(_LIFE.findall(text))
+    if cues:
+        features += ["life", f"life&{field_name}"] + (["life2"] if cues > 1 else [])
+    if _PERSONAL.search(text):
+        features += ["personal", f"personal&{field_name}"]
     return features
 
 
@@ -837,7 +883,7 @@ def tied_features(
 ) -> list[str]:
     """Features of the duty-link model: the item's words, alone and next to the writer's
     field of work, whether they sound like the work of that field or of another one, and
-    the content words the item shares with the duties."""
+    the content words the item shares with the duties, and the words of one's own life."""
     tokens = reading.words[:60]
     item = grams(tokens)
     field_name = sector or "none"
@@ -856,7 +902,7 @@ def tied_features(
             features.append("shared2")
     if reading.object:
         features.append("r:object")
-    return features
+    return features + _life_features(reading, field_name)
 
 
 def duty_sentence(duties: str) -> str:

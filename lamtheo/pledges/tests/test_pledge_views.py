@@ -71,9 +71,18 @@ def test_the_quality_hint_answers_while_typing(tree, login):
     assert "chung chung" in r.content.decode()
     r = client.post(
         reverse("pledges:quality"),
-        {"prefix": "items-0", "items-0-text": "Tiếp công dân vào sáng thứ Năm hằng tuần"},
+        {
+            "prefix": "items-0",
+            "items-0-text": "Lập kế hoạch công tác tháng của phòng, trình trưởng phòng trước ngày 25",
+        },
     )
     assert "Cụ thể" in r.content.decode()
+    # Receiving citizens is checkable, but not the work of a planning officer (the member's duties).
+    r = client.post(
+        reverse("pledges:quality"),
+        {"prefix": "items-0", "items-0-text": "Tiếp công dân vào sáng thứ Năm hằng tuần"},
+    )
+    assert "Nội dung đã cụ thể. Việc này chưa gắn với nhiệm vụ" in r.content.decode()
 
 
 def submitted(tree):

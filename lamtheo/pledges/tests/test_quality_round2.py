@@ -230,32 +230,46 @@ def test_ten_fields_are_covered():
 # --- the learned model -------------------------------------------------------------------
 
 
+# Measured once on the blind set of round 3 before it was opened (README): specific 0.986,
+# duty link 0.975, field 0.976. The floors sit a little below, so that a retrained model that
+# loses ground on it fails here.
+HELD_OUT_FLOOR = {"specific": 0.97, "tied": 0.95, "field": 0.95}
+
+
 def test_the_labelled_data_covers_the_ten_fields_with_both_labels():
-    rows = train.load(train.DATA / train.SECTOR_FILE)
+    rows = train.load_all()
     for sector in SECTORS:
         own = [r for r in rows if r.sector == sector.key]
-        assert len(own) >= 40, sector.key
+        assert len(own) >= 150, sector.key
         assert {r.specific for r in own} == {True, False}
-        assert {r.tied for r in own} >= {True, False}
+        assert {r.tied for r in own} == {True, False, None}
 
 
-def test_the_held_back_part_is_never_trained_on_and_is_judged_well():
-    rows = train.load_all()
-    held = [r for r in rows if train.held_back(r)]
-    assert len(held) >= 100
+def test_the_writers_spellings_of_a_field_are_read_as_ours():
+    rows = train.load(train.DATA / "pledges-writer-a.jsonl")
+    assert {r.sector for r in rows} == {s.key for s in SECTORS} | {None}
+
+
+def test_the_blind_held_out_set_is_never_trained_on_and_is_judged_well():
+    held = train.load_held_out()
+    assert len(held) >= 500
+    assert train.HELD_OUT_FILE not in train.TRAINING_FILES + train.SHARED_FILES
+    # A few well-known slogans ("Bám địa bàn, gần dân, hiểu dân, giúp dân") were written by
+    # several writers; nothing else of the set is in the training files.
+    assert len({r.text for r in held} & {r.text for r in train.load_all()}) <= 6
     right = sum(assess(r.text, r.duties).specific == r.specific for r in held)
-    assert right / len(held) >= 0.9
+    assert right / len(held) >= HELD_OUT_FLOOR["specific"]
     tied = [r for r in held if r.tied is not None]
     right = sum(("duty" not in assess(r.text, r.duties).missing) == r.tied for r in tied)
-    assert right / len(tied) >= 0.9
+    assert right / len(tied) >= HELD_OUT_FLOOR["tied"]
     right = sum(sector_key(r.duties) == r.sector for r in held)
-    assert right / len(held) >= 0.9
+    assert right / len(held) >= HELD_OUT_FLOOR["field"]
 
 
 def test_the_stored_model_is_what_the_training_script_builds():
     rows = train.load_all()
     readings = {r.text: train.read_item(r.text) for r in rows}
-    model = train.fit([r for r in rows if not train.held_back(r)], readings)
+    model = train.fit(rows, readings)
     stored = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     assert json.loads(json.dumps(model.to_json())) == stored
 
