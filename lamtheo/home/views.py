@@ -13,6 +13,8 @@ from lamtheo.pledges.selectors import pledge_of
 
 QUEUE_ON_HOME = 5
 
+MONTHS_DONE = frozenset({"reviewed", "exempt"})
+
 
 @login_required
 def home(request):
@@ -38,5 +40,9 @@ def home(request):
     if person is not None:
         context["topic"] = topic_for(unit=person.cell, year=year)
         context["pledge"] = pledge_of(person, year)
-        context["months"] = list(reversed(month_states([person], year)[person.pk]))
+        months = [s for s in reversed(month_states([person], year)[person.pk]) if s.member]
+        # What still asks something of the member stays in the list; months the cell has
+        # reviewed (or excused) fold under one line, so the list is what is due.
+        context["months"] = [s for s in months if s.key not in MONTHS_DONE]
+        context["months_done"] = [s for s in months if s.key in MONTHS_DONE]
     return render(request, "home/home.html", context)

@@ -79,3 +79,29 @@ def test_her_own_submitted_registration_is_not_in_her_box(tree, login):
     registered(tree, person=tree.secretary, user=tree.secretary_user)
     html = home(login(tree.secretary_user))
     assert "Không có bản đăng ký hay sổ tay nào chờ đồng chí xem xét." in html
+
+
+def test_months_the_cell_has_reviewed_fold_under_one_line_and_the_rest_stay_in_the_list(
+    tree, login
+):
+    registered(tree)
+    entry = filled(tree)
+    services.entry_submit(actor=tree.member_user, entry=entry, version=entry.version)
+    entry.refresh_from_db()
+    html = home(login(tree.member_user))
+    task_list = html[html.index("<h2>Việc cần làm</h2>") :]
+    task_list = task_list[: task_list.index("</ul>")]
+    assert f"Sổ tay tháng {entry.month:%m/%Y}" in task_list  # handed in, not yet reviewed
+
+    services.entry_review(
+        actor=tree.secretary_user, entry=entry, comment="Tốt", rating="good",
+        version=entry.version,
+    )  # fmt: skip
+    html = home(login(tree.member_user))
+    task_list = html[html.index("<h2>Việc cần làm</h2>") :]
+    task_list = task_list[: task_list.index("</ul>")]
+    assert f"Sổ tay tháng {entry.month:%m/%Y}" not in task_list
+    folded = html[html.index('<details class="done-tasks">') :]
+    folded = folded[: folded.index("</details>")]
+    assert "Các tháng chi bộ đã nhận xét (1)" in folded
+    assert f"Sổ tay tháng {entry.month:%m/%Y}" in folded and "Đã nhận xét" in folded
