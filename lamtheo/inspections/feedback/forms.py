@@ -38,6 +38,11 @@ class FeedbackForm(forms.Form):
         help_text="Họ tên hoặc chức danh, nếu đồng chí/ông/bà biết.",
     )
     attachment = UploadField(label="Tệp kèm theo (nếu có)", required=False)
+    remove_attachment = forms.BooleanField(
+        label="Bỏ tệp đã đính kèm", required=False,
+        help_text="Tệp đã chọn ở lần trước vẫn được gửi kèm, trừ khi đánh dấu ô này hoặc chọn "
+        "tệp khác để thay.",
+    )  # fmt: skip
     anonymous = forms.BooleanField(
         label="Gửi ẩn danh: không để lại tên và cách liên lạc",
         required=False,

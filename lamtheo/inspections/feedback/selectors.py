@@ -8,17 +8,21 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db.models import QuerySet
 from django.http import Http404
 
+from lamtheo.core.models import StoredFile
 from lamtheo.core.vietnamese import fold, text_sorted
-from lamtheo.inspections.feedback.models import FeedbackReport, FeedbackState
+from lamtheo.inspections.feedback.models import FeedbackHandler, FeedbackReport, FeedbackState
 from lamtheo.orgs.models import CELL_KINDS, OrgUnit
 from lamtheo.orgs.scope import (
     FEEDBACK_HANDLERS,
     anchor_unit_ids,
     feedback_handling_q,
     feedback_may_name,
+    feedback_route,
     may_handle_feedback,
 )
 from lamtheo.orgs.tree import ancestor_paths, subtree_q
@@ -62,6 +66,34 @@ def person_for_sender(user, unit: OrgUnit, code: str) -> Person | None:
     if person is not None and feedback_may_name(user, person, unit):
         return person
     return None
+
+
+def sent_with_token(token) -> FeedbackReport | None:
+    """The report an earlier post of the same check page sent (a double click), if any."""
+    try:
+        parsed = uuid.UUID(str(token)) if token else None
+    except ValueError:
+        return None
+    return FeedbackReport.objects.filter(form_token=parsed).first() if parsed else None
+
+
+def draft_attachment(attachment_id: int | None) -> StoredFile | None:
+    """The file stored at the form step of a draft (the id comes from a signed draft), unless
+    it was removed since."""
+    return StoredFile.objects.filter(pk=attachment_id).first() if attachment_id else None
+
+
+def draft_particulars(user, unit: OrgUnit, draft) -> dict:
+    """What the check page shows beside the draft's own words: the member picked by code (as
+    it will be recorded), the file attached, and the level that will receive the report (its
+    name and which body there, as the look-up page shows it later; never the people)."""
+    route = feedback_route(unit)
+    return {
+        "person": person_for_sender(user, unit, draft.person_code) if draft.person_code else None,
+        "attachment": draft_attachment(draft.attachment_id),
+        "routed_to": route[0] if route else None,
+        "handler": FeedbackHandler(route[1].value).label if route else "",
+    }
 
 
 def may_handle_any(user) -> bool:

@@ -31,6 +31,7 @@ from lamtheo.core.audit import bump_version, tag
 from lamtheo.core.errors import DomainError
 from lamtheo.core.models import StoredFile
 from lamtheo.core.notices import notice_send
+from lamtheo.core.uploads import discard_upload
 from lamtheo.core.vietnamese import nfc
 from lamtheo.inspections import services as inspections
 from lamtheo.inspections.actions import FeedbackAction
@@ -164,6 +165,34 @@ def _tell_handlers(report: FeedbackReport, *, actor, text: str, base_url: str) -
     )
 
 
+def feedback_check(*, sender, data: FeedbackInput) -> tuple[FeedbackInput, tuple]:
+    """What `feedback_submit` would receive and where it would go, written nowhere: the
+    normalized input and the route (the level, the capability that reads it there), or a
+    DomainError. The check page shows this before anything is sent."""
+    sender = sender if getattr(sender, "is_authenticated", False) else None
+    data = _checked(sender, data)
+    route = feedback_route(data.unit)
+    if route is None:
+        raise DomainError(NO_RECEIVER, field="unit")
+    return data, route
+
+
+def draft_attachment_keep(*, stored: StoredFile, anonymous: bool) -> StoredFile:
+    """A file stored at the form step, kept when the sender changes the form: made nobody's
+    if the report has become anonymous (an anonymous report's file is stored by nobody)."""
+    if anonymous and stored.uploaded_by_id is not None:
+        stored.uploaded_by = None
+        stored.save(update_fields=["uploaded_by"])
+    return stored
+
+
+def draft_attachment_discard(*, stored: StoredFile) -> None:
+    """Remove a file stored at the form step and then replaced or removed by the sender,
+    unless a report was sent with it already (the browser's back button)."""
+    if not FeedbackReport.objects.filter(attachment=stored).exists():
+        discard_upload(stored)
+
+
 @transaction.atomic
 def feedback_submit(
     *, sender, data: FeedbackInput, form_token: str = "", base_url: str = ""
@@ -173,13 +202,9 @@ def feedback_submit(
     the same form gives the first report again, with an empty secret."""
     sender = sender if getattr(sender, "is_authenticated", False) else None
     token = _token(form_token)
-    if token is not None and (done := FeedbackReport.objects.filter(form_token=token).first()):
+    if token is not None and (done := selectors.sent_with_token(token)):
         return done, ""
-    data = _checked(sender, data)
-    route = feedback_route(data.unit)
-    if route is None:
-        raise DomainError(NO_RECEIVER, field="unit")
-    routed_to, handler = route
+    data, (routed_to, handler) = feedback_check(sender=sender, data=data)
     secret = _code(SECRET_LENGTH)
     report = FeedbackReport(
         reference=_code(REFERENCE_LENGTH),
@@ -218,7 +243,7 @@ def feedback_submit(
     return report, secret
 
 
-def _token(value: str) -> uuid.UUID | None:
+def _token(value) -> uuid.UUID | None:
     try:
         return uuid.UUID(str(value)) if value else None
     except ValueError:

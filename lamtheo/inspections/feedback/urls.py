@@ -13,6 +13,7 @@ app_name = "feedback"
 urlpatterns = [
     path("", views.start, name="start"),
     path("gui/<code:code>/", views.send, name="send"),
+    path("gui/<code:code>/kiem-tra/", views.confirm, name="confirm"),
     path("da-gui/", views.sent, name="sent"),
     path("tra-cuu/", views.lookup, name="lookup"),
     path("cua-toi/", views.mine, name="mine"),

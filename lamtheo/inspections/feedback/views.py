@@ -15,9 +15,10 @@ from django.views.decorators.http import require_http_methods
 from lamtheo.core import form_tokens
 from lamtheo.core.errors import DomainError
 from lamtheo.core.forms import posted_version
+from lamtheo.core.models import StoredFile
 from lamtheo.core.uploads import store_upload, stored_file_response
 from lamtheo.inspections import services as inspections
-from lamtheo.inspections.feedback import selectors, services
+from lamtheo.inspections.feedback import drafts, selectors, services
 from lamtheo.inspections.feedback.forms import (
     DecisionForm,
     FeedbackForm,
@@ -30,6 +31,10 @@ from lamtheo.inspections.feedback.models import FeedbackState
 from lamtheo.inspections.forms import InspectionForm
 
 SENT_KEY = "feedback_sent"
+KEPT_LOST = (
+    "Tệp đã đính kèm ở lần trước không còn được giữ (trang đã mở quá 30 phút). Nếu cần gửi "
+    "kèm tệp, vui lòng chọn lại tệp."
+)
 
 
 def _base(request) -> str:
@@ -52,10 +57,6 @@ def _client(request, *, anonymous: bool = False) -> str:
     return services.client_key(user=user, address=_address(request))
 
 
-def _anonymous(request) -> bool:
-    return bool(request.POST.get("anonymous"))
-
-
 # --- public pages -------------------------------------------------------------------------
 
 
@@ -74,77 +75,176 @@ def start(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def send(request: HttpRequest, code: str) -> HttpResponse:
+    """The form. A valid post stores the file and shows the check page; nothing is sent yet."""
     unit = selectors.get_reportable_unit_or_404(code)
-    signed_in = request.user.is_authenticated
-    form = FeedbackForm(request.POST or None, request.FILES or None, signed_in=signed_in)
-    if request.method == "POST":
-        client = _client(request, anonymous=_anonymous(request))
-        if not services.attempt_allowed(kind=services.SUBMIT, client=client):
-            form.is_valid()
-            form.errors.clear()
-            form.add_error(None, services.TOO_MANY)
-            return _send_page(request, form, unit, status=429)
-        if form.is_valid():
-            try:
-                report, secret = _submit(request, form, unit)
-            except DomainError as e:
-                _add_error(form, e)
-            else:
-                if report.anonymous and signed_in:
-                    # Nothing kept in the signed-in session ties the account to the report.
-                    return _sent_page(request, report.reference, secret)
-                sent = request.session.get(SENT_KEY, {})
-                if secret or sent.get("pk") != report.pk:
-                    request.session[SENT_KEY] = {
-                        "pk": report.pk, "reference": report.reference, "secret": secret,
-                    }  # fmt: skip
-                return redirect("feedback:sent")
-    return _send_page(request, form, unit)
+    form = FeedbackForm(
+        request.POST or None, request.FILES or None, signed_in=request.user.is_authenticated
+    )
+    kept, kept_error = _kept(request, unit)
+    if request.method == "POST" and form.is_valid() and not kept_error:
+        try:
+            draft = _checked_draft(request, form, unit, kept)
+        except DomainError as e:
+            _add_error(form, e)
+        else:
+            return _check_page(request, unit, draft)
+    return _send_page(request, form, unit, kept=kept, errors=[kept_error] if kept_error else [])
 
 
-def _submit(request, form, unit):
-    data = form.cleaned_data
-    person = None
-    code = data.get("person_code", "")
-    if code:
-        person = selectors.person_for_sender(request.user, unit, code)
-        if person is None:
-            raise DomainError(
-                "Không tìm thấy đảng viên có mã này trong đơn vị đã chọn, trong phạm vi đồng "
-                "chí được xem. Có thể ghi họ tên vào ô “Người bị phản ánh”.",
-                field="person_code",
-            )
-    upload = data.get("attachment")
-    anonymous = data.get("anonymous", False)
-    return services.feedback_submit(
-        sender=request.user,
-        data=services.FeedbackInput(
-            unit=unit,
-            what=data["what"],
-            happened_on=data["happened_on"],
-            person=person,
-            person_named=data.get("person_named", ""),
-            anonymous=anonymous,
-            contact_name=data.get("contact_name", ""),
-            contact_phone=data.get("contact_phone", ""),
-            contact_email=data.get("contact_email", ""),
-            # An anonymous report's file is stored by nobody, like the report itself.
-            attachment=store_upload(actor=None if anonymous else request.user, file=upload)
-            if upload
-            else None,
-        ),
-        form_token=request.POST.get(form_tokens.FIELD, ""),
-        base_url=_base(request),
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, code: str) -> HttpResponse:
+    """The check page's buttons: "Gửi phản ánh" sends exactly the signed draft (counted by
+    the limit; a second click gives the same report); "Sửa lại" goes back to the form."""
+    unit = selectors.get_reportable_unit_or_404(code)
+    if request.method == "GET":  # nothing to send: the form (it posts to its own address)
+        return _send_page(request, _form(request), unit)
+    try:
+        draft = drafts.read(request.POST.get(drafts.FIELD, ""), unit_code=unit.code,
+                            user=request.user)  # fmt: skip
+    except drafts.DraftError as e:
+        return _send_page(request, _form(request), unit, errors=[e.message])  # nothing sent
+    if request.POST.get("action") == "edit":
+        return _edit_page(request, unit, draft)
+    if selectors.sent_with_token(draft.form_token) is None and not services.attempt_allowed(
+        kind=services.SUBMIT, client=_client(request, anonymous=draft.anonymous)
+    ):
+        return _check_page(request, unit, draft, error=services.TOO_MANY, status=429)
+    try:
+        report, secret = services.feedback_submit(
+            sender=request.user, data=_input(request, unit, draft),
+            form_token=draft.form_token, base_url=_base(request),
+        )  # fmt: skip
+    except DomainError as e:
+        return _edit_page(request, unit, draft, errors=[e.message])
+    return _sent_answer(request, report, secret)
+
+
+def _form(request, draft: drafts.Draft | None = None) -> FeedbackForm:
+    return FeedbackForm(
+        initial=drafts.initial(draft) if draft else None,
+        signed_in=request.user.is_authenticated,
     )
 
 
-def _send_page(request, form, unit, status: int = 200) -> HttpResponse:
+def _kept(request, unit) -> tuple[StoredFile | None, str]:
+    """The file attached at an earlier form step ("Sửa lại"), carried by its signed draft."""
+    value = request.POST.get(drafts.FIELD) if request.method == "POST" else None
+    if not value:
+        return None, ""
+    try:
+        draft = drafts.read(value, unit_code=unit.code, user=request.user)
+    except drafts.DraftError:
+        return None, KEPT_LOST
+    return selectors.draft_attachment(draft.attachment_id), ""
+
+
+def _person(request, unit, code: str):
+    if not code:
+        return None
+    person = selectors.person_for_sender(request.user, unit, code)
+    if person is None:
+        raise DomainError(
+            "Không tìm thấy đảng viên có mã này trong đơn vị đã chọn, trong phạm vi đồng "
+            "chí được xem. Có thể ghi họ tên vào ô “Người bị phản ánh”.",
+            field="person_code",
+        )
+    return person
+
+
+def _input(request, unit, draft: drafts.Draft) -> services.FeedbackInput:
+    return services.FeedbackInput(
+        unit=unit, what=draft.what, happened_on=draft.happened_on,
+        person=_person(request, unit, draft.person_code), person_named=draft.person_named,
+        anonymous=draft.anonymous, contact_name=draft.contact_name,
+        contact_phone=draft.contact_phone, contact_email=draft.contact_email,
+        attachment=selectors.draft_attachment(draft.attachment_id),
+    )  # fmt: skip
+
+
+def _checked_draft(request, form, unit, kept: StoredFile | None) -> drafts.Draft:
+    """Check the form as the service would, then store the file (only now) and sign the
+    draft. The form token drawn with the form goes into the draft: one form, one report."""
+    data = form.cleaned_data
+    code = data.get("person_code", "").strip()
+    checked, _route = services.feedback_check(
+        sender=request.user,
+        data=services.FeedbackInput(
+            unit=unit, what=data["what"], happened_on=data["happened_on"],
+            person=_person(request, unit, code), person_named=data.get("person_named", ""),
+            anonymous=data.get("anonymous", False),
+            contact_name=data.get("contact_name", ""),
+            contact_phone=data.get("contact_phone", ""),
+            contact_email=data.get("contact_email", ""),
+        ),
+    )  # fmt: skip
+    attachment = _attachment(request, data, kept, anonymous=checked.anonymous)
+    return drafts.Draft(
+        unit_code=unit.code, what=checked.what, happened_on=checked.happened_on,
+        person_code=code, person_named=checked.person_named, anonymous=checked.anonymous,
+        contact_name=checked.contact_name, contact_phone=checked.contact_phone,
+        contact_email=checked.contact_email,
+        attachment_id=attachment.pk if attachment else None,
+        form_token=form_tokens.token_for(request),
+        sender_id=drafts.sender_id_for(request.user, anonymous=checked.anonymous),
+    )  # fmt: skip
+
+
+def _attachment(request, data, kept: StoredFile | None, *, anonymous: bool):
+    """A new file replaces the kept one; the kept one stays unless the sender removes it."""
+    upload = data.get("attachment")
+    if kept is not None and (upload or data.get("remove_attachment")):
+        services.draft_attachment_discard(stored=kept)
+        kept = None
+    if upload:
+        # An anonymous report's file is stored by nobody, like the report itself.
+        return store_upload(actor=None if anonymous else request.user, file=upload)
+    return services.draft_attachment_keep(stored=kept, anonymous=anonymous) if kept else None
+
+
+def _check_page(request, unit, draft: drafts.Draft, *, error: str = "", status: int = 200):
+    return render(
+        request,
+        "inspections/feedback/check.html",
+        {"unit": unit, "draft": draft, "signed": drafts.sign(draft), "error": error,
+         **selectors.draft_particulars(request.user, unit, draft)},
+        status=status,
+    )  # fmt: skip
+
+
+def _edit_page(request, unit, draft: drafts.Draft, *, errors: list[str] | None = None):
+    """The form again with the draft's values; its file stays attached (re-signed: the sender
+    has another 30 minutes)."""
+    return _send_page(
+        request, _form(request, draft), unit,
+        kept=selectors.draft_attachment(draft.attachment_id),
+        errors=errors or [], signed=drafts.sign(draft), form_token=draft.form_token,
+    )  # fmt: skip
+
+
+def _sent_answer(request, report, secret: str) -> HttpResponse:
+    if report.anonymous and request.user.is_authenticated:
+        # Nothing kept in the signed-in session ties the account to the report.
+        return _sent_page(request, report.reference, secret)
+    sent = request.session.get(SENT_KEY, {})
+    if secret or sent.get("pk") != report.pk:
+        request.session[SENT_KEY] = {
+            "pk": report.pk, "reference": report.reference, "secret": secret,
+        }  # fmt: skip
+    return redirect("feedback:sent")
+
+
+def _send_page(
+    request, form, unit, *, kept=None, errors=(), signed: str = "", form_token: str = ""
+) -> HttpResponse:
+    if kept is not None and not signed:
+        signed = request.POST.get(drafts.FIELD, "")  # the draft that carries the kept file
     return render(
         request,
         "inspections/feedback/send.html",
-        {"form": form, "unit": unit, "form_token": form_tokens.token_for(request),
+        {"form": form, "unit": unit, "kept": kept, "errors": errors, "signed": signed,
+         "form_token": form_token or form_tokens.token_for(request),
          "max_mb": settings.LAMTHEO["FEEDBACK_MAX_UPLOAD_MB"]},
-        status=status,
     )  # fmt: skip
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
+from django.urls import reverse
 from django.utils import timezone
 
 from lamtheo.inspections import services
@@ -116,3 +118,22 @@ def a_report(unit, sender=None, **overrides) -> tuple[FeedbackReport, str]:
 
 def accepted(actor, report, note: str = "") -> FeedbackReport:
     return feedback.feedback_accept(actor=actor, report=report, note=note, version=report.version)
+
+
+def signed_draft(check_page) -> str:
+    """The signed draft the feedback check page carries in its hidden field ("" if none)."""
+    found = re.search(r'name="draft" value="([^"]*)"', check_page.content.decode())
+    return found.group(1) if found else ""
+
+
+def send_from_check(client, unit, values: dict, **extra):
+    """Post the feedback form, then "Gửi phản ánh" on its check page; the form's own answer
+    when it shows no check page (errors)."""
+    check = client.post(reverse("feedback:send", args=[unit.code]), values, **extra)
+    if check.status_code != 200 or "Kiểm tra lại trước khi gửi" not in check.content.decode():
+        return check
+    return client.post(
+        reverse("feedback:confirm", args=[unit.code]),
+        {"draft": signed_draft(check), "action": "send"},
+        **extra,
+    )

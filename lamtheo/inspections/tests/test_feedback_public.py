@@ -1,6 +1,6 @@
-"""The public pages: the unit search, the form with its challenge and its limit per
-client, the confirmation with the reference and the secret, the look-up; no-store on every
-feedback page."""
+"""The public pages: the unit search, the form with its challenge, its check page and the
+limit per client on sending, the confirmation with the reference and the secret, the look-up;
+no-store on every feedback page. (The check page itself: test_feedback_check.py.)"""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from lamtheo.demo.documents import docx_upload
 from lamtheo.inspections.feedback.models import FeedbackReport
-from lamtheo.inspections.tests.helpers import a_report, accepted
+from lamtheo.inspections.tests.helpers import a_report, accepted, send_from_check, signed_draft
 from lamtheo.tests.helpers import sign_in
 
 
@@ -30,7 +30,8 @@ def _form(**overrides) -> dict:
 
 
 def _send(client, unit, **overrides):
-    return client.post(reverse("feedback:send", args=[unit.code]), _form(**overrides))
+    """The form, then "Gửi phản ánh" on its check page (the form's answer when it has errors)."""
+    return send_from_check(client, unit, _form(**overrides))
 
 
 def test_the_search_finds_units_by_name_without_diacritics_and_lists_no_people(tree, client):
@@ -98,10 +99,26 @@ def test_one_address_sends_at_most_the_limit_per_hour(tree, client, limits):
 def test_another_address_has_its_own_limit(tree, client, limits):
     for _ in range(2):
         _send(client, tree.cell)
-    response = client.post(
+    check = client.post(
         reverse("feedback:send", args=[tree.cell.code]), _form(), REMOTE_ADDR="10.0.0.9"
     )
-    assert response.status_code == 302
+    response = client.post(
+        reverse("feedback:confirm", args=[tree.cell.code]),
+        {"draft": signed_draft(check), "action": "send"},
+        REMOTE_ADDR="10.0.0.9",
+    )
+    assert response.status_code == 302 and FeedbackReport.objects.count() == 3
+
+
+def test_the_limit_counts_reports_sent_not_forms_checked(tree, client, limits):
+    for _ in range(4):
+        check = client.post(reverse("feedback:send", args=[tree.cell.code]), _form())
+        assert check.status_code == 200 and signed_draft(check)
+    assert _send(client, tree.cell).status_code == 302
+    assert _send(client, tree.cell).status_code == 302
+    refused = _send(client, tree.cell)
+    assert refused.status_code == 429 and "quá nhiều lần" in refused.text
+    assert "Kiểm tra lại trước khi gửi" in refused.text  # still the check page, nothing lost
 
 
 def test_a_post_of_the_same_form_twice_makes_one_report(tree, client):
@@ -138,8 +155,8 @@ def test_an_attachment_over_the_budget_is_refused(tree, client, settings):
 
 def test_a_signed_in_sender_needs_no_challenge_and_may_name_a_member_of_their_cell(tree, client):
     sign_in(client, tree.secretary_user)
-    response = client.post(
-        reverse("feedback:send", args=[tree.cell.code]),
+    response = send_from_check(
+        client, tree.cell,
         {"what": "Đảng viên không tham gia sinh hoạt ba tháng liền.",
          "happened_on": timezone.localdate().strftime("%d/%m/%Y"), "person_code": "dv001"},
     )  # fmt: skip
@@ -150,8 +167,8 @@ def test_a_signed_in_sender_needs_no_challenge_and_may_name_a_member_of_their_ce
 
 def test_a_signed_in_sender_cannot_pick_a_member_beyond_what_they_see(tree, client):
     sign_in(client, tree.outsider.user)  # a member of Chi bộ 2
-    response = client.post(
-        reverse("feedback:send", args=[tree.cell.code]),
+    response = send_from_check(
+        client, tree.cell,
         {"what": "…việc", "happened_on": timezone.localdate().strftime("%d/%m/%Y"),
          "person_code": "DV001"},
     )  # fmt: skip
@@ -238,17 +255,25 @@ def test_an_anonymous_report_from_a_signed_in_sender_leaves_no_trace_of_the_acco
     from lamtheo.inspections.feedback.services import client_key
 
     sign_in(client, tree.secretary_user)
+    session_before = dict(client.session.items())
     upload = docx_upload("pa.docx", "PHẢN ÁNH", "…")
-    response = client.post(
+    check = client.post(
         reverse("feedback:send", args=[tree.cell.code]),
         {"what": "Cán bộ một cửa nhận quà của người dân.", "anonymous": "on",
          "happened_on": timezone.localdate().strftime("%d/%m/%Y"),
          "attachment": SimpleUploadedFile(upload.name, upload.read())},
     )  # fmt: skip
+    # The draft travels in the check page, not in the session.
+    assert "Kiểm tra lại trước khi gửi" in check.text
+    assert dict(client.session.items()) == session_before
+    response = client.post(
+        reverse("feedback:confirm", args=[tree.cell.code]),
+        {"draft": signed_draft(check), "action": "send"},
+    )
     report = FeedbackReport.objects.get()
     # The confirmation is the answer itself: nothing kept in the signed-in session.
     assert response.status_code == 200 and report.reference in response.content.decode()
-    assert not any("feedback" in key for key in client.session.keys())
+    assert dict(client.session.items()) == session_before
     assert report.sender is None and report.attachment.uploaded_by is None
     account_key = client_key(user=tree.secretary_user, address="127.0.0.1")
     assert not PublicAttempt.objects.filter(client=account_key).exists()

@@ -154,6 +154,8 @@ def _feedback_cases(w) -> list[Case]:
         ("feedback:start", [], public),
         ("feedback:send", [w.cell.code], public),
         ("feedback:send", [w.bloc.code], expect(404, anonymous=404)),  # nobody above the root
+        # The check page's buttons post; a GET shows the empty form, writing nothing.
+        ("feedback:confirm", [w.cell.code], public),
         ("feedback:sent", [], public),
         ("feedback:lookup", [], public),
         ("feedback:mine", [], expect(200)),
@@ -173,6 +175,8 @@ def _feedback_cases(w) -> list[Case]:
     posts = [
         ("feedback:lookup", [], public),  # the form again, with its errors
         ("feedback:send", [w.cell.code], public),
+        # No signed draft: the form again, with the message; nothing sent.
+        ("feedback:confirm", [w.cell.code], public),
     ]
     return [(name, args, expected, "get") for name, args, expected in gets] + [
         (name, args, expected, "post") for name, args, expected in posts
