@@ -22,7 +22,9 @@ class CoreConfig(AppConfig):
         # Each history row takes the action code its record was tagged with (core.audit).
         pre_create_historical_record.connect(fill_history_action, dispatch_uid="history_action")
 
-        from lamtheo.core.forms import install_typed_text_check
+        from lamtheo.core.forms import install_length_messages, install_typed_text_check
 
-        # Every form's text is checked for invisible and control characters (core.forms).
+        # Every form's text is checked for invisible and control characters (core.forms), and
+        # a text too long or too short is told in the app's own Vietnamese.
         install_typed_text_check()
+        install_length_messages()

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.core import validators
 from django.core.exceptions import ValidationError
 
 from lamtheo.core.converters import MAX_ID
@@ -160,6 +161,21 @@ def install_typed_text_check() -> None:
     password) and leaves the raw request (files, other fields) as it came."""
     if forms.CharField.to_python is not _typed_text_to_python:
         forms.CharField.to_python = _typed_text_to_python
+
+
+# Django's own Vietnamese for a text too long or too short reads as a translation ("Giá trị
+# này chỉ có tối đa … kí tự"); every form of the app says it as an official would.
+TOO_LONG = (
+    "Nội dung dài %(show_value)d ký tự, vượt giới hạn %(limit_value)d ký tự; vui lòng rút gọn."
+)
+TOO_SHORT = "Nội dung cần ít nhất %(limit_value)d ký tự (hiện có %(show_value)d)."
+
+
+def install_length_messages() -> None:
+    """The length validators of every field (forms and models) use TOO_LONG / TOO_SHORT.
+    Installed once from CoreConfig.ready, for the same reason as install_typed_text_check."""
+    validators.MaxLengthValidator.message = TOO_LONG
+    validators.MinLengthValidator.message = TOO_SHORT
 
 
 class DateField(forms.Field):
