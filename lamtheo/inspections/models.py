@@ -370,4 +370,8 @@ from lamtheo.inspections.discipline.models import (  # noqa: E402
 __all__ = ["DisciplineAuthority", "DisciplineRecord", "DisciplineStat"]
 # The feedback channel's records live in their own subpackage (lamtheo/inspections/feedback/)
 # but belong to this app: imported here by name so that Django and the migrations see them.
-from lamtheo.inspections.feedback.models import FeedbackReport, PublicAttempt  # noqa: E402, F401
+from lamtheo.inspections.feedback.models import (  # noqa: E402, F401
+    FeedbackDraftFile,
+    FeedbackReport,
+    PublicAttempt,
+)

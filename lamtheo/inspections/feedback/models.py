@@ -167,3 +167,23 @@ class PublicAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.at:%d/%m/%Y %H:%M}"
+
+
+class FeedbackDraftFile(models.Model):
+    """A file stored at the form step of a report not sent yet (its check page is open, or
+    was left). Sending the report with it removes the mark; a file still marked well after
+    its draft can no longer be sent is deleted by `purge_feedback_drafts` (services.
+    purge_unsent_draft_files): nobody sent it, so nobody keeps it."""
+
+    stored = models.OneToOneField(
+        StoredFile, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    # The last time a draft carrying the file was signed (check page, "Sửa lại"): a draft is
+    # valid drafts.MAX_AGE after it is signed, so the file is needed until then, no longer.
+    signed_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        app_label = "inspections"
+
+    def __str__(self) -> str:
+        return f"Tệp của phản ánh chưa gửi ({self.signed_at:%d/%m/%Y %H:%M})"

@@ -31,13 +31,14 @@ from lamtheo.core.audit import bump_version, tag
 from lamtheo.core.errors import DomainError
 from lamtheo.core.models import StoredFile
 from lamtheo.core.notices import notice_send
-from lamtheo.core.uploads import discard_upload
+from lamtheo.core.uploads import discard_upload, store_upload
 from lamtheo.core.vietnamese import nfc
 from lamtheo.inspections import services as inspections
 from lamtheo.inspections.actions import FeedbackAction
-from lamtheo.inspections.feedback import selectors
+from lamtheo.inspections.feedback import drafts, selectors
 from lamtheo.inspections.feedback.models import (
     WAITING_STATES,
+    FeedbackDraftFile,
     FeedbackReport,
     FeedbackState,
     PublicAttempt,
@@ -177,6 +178,54 @@ def feedback_check(*, sender, data: FeedbackInput) -> tuple[FeedbackInput, tuple
     return data, route
 
 
+# A file whose draft can no longer be sent is deleted this long after the draft's signature
+# has expired (a margin for a slow request and for the clocks of several servers).
+DRAFT_FILE_MARGIN = timedelta(hours=1)
+
+
+def draft_attachment_store(*, actor, file) -> StoredFile:
+    """Store the file chosen at the form step, marked as a draft's (FeedbackDraftFile) until
+    the report is sent with it; unsent, `purge_unsent_draft_files` deletes it."""
+    with transaction.atomic():
+        stored = store_upload(actor=actor, file=file)
+        FeedbackDraftFile.objects.create(stored=stored, signed_at=timezone.now())
+    return stored
+
+
+def draft_attachment_signed(attachment_id: int | None) -> None:
+    """A draft carrying this file has just been signed (the check page, "Sửa lại"): keep the
+    file at least as long as that draft may be sent."""
+    if attachment_id:
+        FeedbackDraftFile.objects.filter(stored_id=attachment_id).update(signed_at=timezone.now())
+
+
+def purge_unsent_draft_files(now=None) -> int:
+    """Delete the files stored for drafts that were never sent and can no longer be (their
+    last signature is older than drafts.MAX_AGE plus a margin): the file on disk, its record
+    and the mark. A file a report refers to is never deleted (only its stray mark is).
+    Returns how many files were deleted; a second run deletes nothing more."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=drafts.MAX_AGE) - DRAFT_FILE_MARGIN
+    deleted = 0
+    stale = FeedbackDraftFile.objects.filter(signed_at__lt=cutoff)
+    for stored_id in list(stale.values_list("stored_id", flat=True)):
+        with transaction.atomic():
+            mark = (
+                FeedbackDraftFile.objects.select_for_update()
+                .select_related("stored")
+                .filter(stored_id=stored_id, signed_at__lt=cutoff)
+                .first()
+            )
+            if mark is None:  # sent, re-signed or purged meanwhile
+                continue
+            if FeedbackReport.objects.filter(attachment_id=stored_id).exists():
+                mark.delete()
+                continue
+            discard_upload(mark.stored)  # the mark goes with its record (CASCADE)
+            deleted += 1
+    return deleted
+
+
 def draft_attachment_keep(*, stored: StoredFile, anonymous: bool) -> StoredFile:
     """A file stored at the form step, kept when the sender changes the form: made nobody's
     if the report has become anonymous (an anonymous report's file is stored by nobody)."""
@@ -188,7 +237,8 @@ def draft_attachment_keep(*, stored: StoredFile, anonymous: bool) -> StoredFile:
 
 def draft_attachment_discard(*, stored: StoredFile) -> None:
     """Remove a file stored at the form step and then replaced or removed by the sender,
-    unless a report was sent with it already (the browser's back button)."""
+    unless a report was sent with it already (the browser's back button). Its draft mark
+    goes with its record (CASCADE)."""
     if not FeedbackReport.objects.filter(attachment=stored).exists():
         discard_upload(stored)
 
@@ -234,6 +284,8 @@ def feedback_submit(
         if done is None:
             raise
         return done, ""
+    if report.attachment_id:  # sent: no longer a draft's file
+        FeedbackDraftFile.objects.filter(stored_id=report.attachment_id).delete()
     _tell_handlers(
         report,
         actor=report.sender,  # a handler who sent it is not told of it (nor may decide it)

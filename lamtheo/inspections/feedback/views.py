@@ -16,7 +16,7 @@ from lamtheo.core import form_tokens
 from lamtheo.core.errors import DomainError
 from lamtheo.core.forms import posted_version
 from lamtheo.core.models import StoredFile
-from lamtheo.core.uploads import store_upload, stored_file_response
+from lamtheo.core.uploads import stored_file_response
 from lamtheo.inspections import services as inspections
 from lamtheo.inspections.feedback import drafts, selectors, services
 from lamtheo.inspections.feedback.forms import (
@@ -198,15 +198,22 @@ def _attachment(request, data, kept: StoredFile | None, *, anonymous: bool):
         kept = None
     if upload:
         # An anonymous report's file is stored by nobody, like the report itself.
-        return store_upload(actor=None if anonymous else request.user, file=upload)
+        return services.draft_attachment_store(actor=None if anonymous else request.user,
+                                               file=upload)  # fmt: skip
     return services.draft_attachment_keep(stored=kept, anonymous=anonymous) if kept else None
+
+
+def _signed(draft: drafts.Draft) -> str:
+    """The draft signed for another MAX_AGE; its file is kept at least as long."""
+    services.draft_attachment_signed(draft.attachment_id)
+    return drafts.sign(draft)
 
 
 def _check_page(request, unit, draft: drafts.Draft, *, error: str = "", status: int = 200):
     return render(
         request,
         "inspections/feedback/check.html",
-        {"unit": unit, "draft": draft, "signed": drafts.sign(draft), "error": error,
+        {"unit": unit, "draft": draft, "signed": _signed(draft), "error": error,
          **selectors.draft_particulars(request.user, unit, draft)},
         status=status,
     )  # fmt: skip
@@ -218,7 +225,7 @@ def _edit_page(request, unit, draft: drafts.Draft, *, errors: list[str] | None =
     return _send_page(
         request, _form(request, draft), unit,
         kept=selectors.draft_attachment(draft.attachment_id),
-        errors=errors or [], signed=drafts.sign(draft), form_token=draft.form_token,
+        errors=errors or [], signed=_signed(draft), form_token=draft.form_token,
     )  # fmt: skip
 
 
