@@ -302,6 +302,8 @@ LAMTHEO = {
     "FEEDBACK_MAX_UPLOAD_MB": env_int("LAMTHEO_FEEDBACK_MAX_UPLOAD_MB", 5),
     "FEEDBACK_PER_HOUR": env_int("LAMTHEO_FEEDBACK_PER_HOUR", 5),
     "FEEDBACK_LOOKUPS_PER_HOUR": env_int("LAMTHEO_FEEDBACK_LOOKUPS_PER_HOUR", 10),
+    # Files a client may attach on the form step in an hour (stored before the check page).
+    "FEEDBACK_FILES_PER_HOUR": env_int("LAMTHEO_FEEDBACK_FILES_PER_HOUR", 10),
 }
 
 # The challenge of the public feedback form (django-simple-captcha): a sum drawn as an image,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.http import Http404
 
+from lamtheo.core.converters import MAX_ID
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.scope import Capability, can, current_roles
 from lamtheo.orgs.tree import is_within
@@ -52,7 +53,10 @@ def item_quality(text: str, duties: str = "", area_title: str = ""):
 
 def area_title(area_id: str) -> str:
     """The title of a content area by its id as posted by the form ("" when unknown)."""
-    if not area_id.isdigit():
+    # Only plain digits of an id ("²" and a 5,000-digit number are digits to str.isdigit).
+    if not (area_id.isascii() and area_id.isdigit()) or len(area_id) > len(str(MAX_ID)):
+        return ""
+    if int(area_id) > MAX_ID:
         return ""
     return ContentArea.objects.filter(pk=int(area_id)).values_list("title", flat=True).first() or ""
 

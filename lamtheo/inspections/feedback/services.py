@@ -55,7 +55,16 @@ logger = logging.getLogger(__name__)
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 REFERENCE_LENGTH = 8
 SECRET_LENGTH = 10
-SUBMIT, LOOKUP = "submit", "lookup"
+SUBMIT, LOOKUP, DRAFT_FILE = "submit", "lookup", "draft_file"
+LIMIT_SETTINGS = {
+    SUBMIT: "FEEDBACK_PER_HOUR",
+    LOOKUP: "FEEDBACK_LOOKUPS_PER_HOUR",
+    DRAFT_FILE: "FEEDBACK_FILES_PER_HOUR",
+}
+TOO_MANY_FILES = (
+    "Đã đính kèm quá nhiều tệp trong một giờ từ thiết bị hoặc mạng này. Vui lòng gửi phản ánh "
+    "không kèm tệp, hoặc thử lại sau một giờ."
+)
 TOO_MANY = (
     "Đã gửi quá nhiều lần trong một giờ từ thiết bị hoặc mạng này. Vui lòng thử lại sau một "
     "giờ, hoặc gửi phản ánh trực tiếp đến ủy ban kiểm tra."
@@ -91,7 +100,7 @@ def client_key(*, user=None, address: str | None = None) -> str:
 def attempt_allowed(*, kind: str, client: str) -> bool:
     """Count one use of a public page by `client`: False (and nothing counted) once the
     limit of the last hour is reached. Rows older than a day are dropped as we go."""
-    limit = settings.LAMTHEO["FEEDBACK_PER_HOUR" if kind == SUBMIT else "FEEDBACK_LOOKUPS_PER_HOUR"]
+    limit = settings.LAMTHEO[LIMIT_SETTINGS[kind]]
     now = timezone.now()
     with transaction.atomic():
         PublicAttempt.objects.filter(at__lt=now - timedelta(days=1)).delete()

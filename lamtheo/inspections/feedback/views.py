@@ -80,6 +80,8 @@ def send(request: HttpRequest, code: str) -> HttpResponse:
     form = FeedbackForm(
         request.POST or None, request.FILES or None, signed_in=request.user.is_authenticated
     )
+    if request.method == "POST" and _already_sent(request.POST.get(form_tokens.FIELD)):
+        return _sent_before(request, unit, _posted_values(request))
     kept, kept_error = _kept(request, unit)
     if request.method == "POST" and form.is_valid() and not kept_error:
         try:
@@ -105,6 +107,8 @@ def confirm(request: HttpRequest, code: str) -> HttpResponse:
     except drafts.DraftError as e:
         return _send_page(request, _form(request), unit, errors=[e.message])  # nothing sent
     if request.POST.get("action") == "edit":
+        if _already_sent(draft.form_token):
+            return _sent_before(request, unit, drafts.initial(draft))
         return _edit_page(request, unit, draft)
     if selectors.sent_with_token(draft.form_token) is None and not services.attempt_allowed(
         kind=services.SUBMIT, client=_client(request, anonymous=draft.anonymous)
@@ -118,6 +122,31 @@ def confirm(request: HttpRequest, code: str) -> HttpResponse:
     except DomainError as e:
         return _edit_page(request, unit, draft, errors=[e.message])
     return _sent_answer(request, report, secret)
+
+
+SENT_BEFORE = (
+    "Phản ánh trên trang này đã được gửi trước đó, với nội dung lúc gửi; những gì sửa sau đó "
+    "chưa được gửi. Nếu cần phản ánh thêm, vui lòng kiểm tra lại nội dung dưới đây và gửi như "
+    "một phản ánh mới."
+)
+
+
+def _already_sent(token) -> bool:
+    return selectors.sent_with_token(token) is not None
+
+
+def _posted_values(request) -> dict:
+    names = ("what", "happened_on", "person_code", "person_named", "anonymous",
+             "contact_name", "contact_phone", "contact_email")  # fmt: skip
+    return {name: request.POST.get(name, "") for name in names}
+
+
+def _sent_before(request, unit, values: dict) -> HttpResponse:
+    """A form whose report was already sent (the browser's Back, then "Tiếp tục" or "Sửa
+    lại"): its token may not carry new content — that content would be dropped silently. The
+    values come back in a new form with a new token: a new report if the sender goes on."""
+    form = FeedbackForm(initial=values, signed_in=request.user.is_authenticated)
+    return _send_page(request, form, unit, errors=[SENT_BEFORE], form_token=form_tokens.new_token())
 
 
 def _form(request, draft: drafts.Draft | None = None) -> FeedbackForm:
@@ -197,6 +226,10 @@ def _attachment(request, data, kept: StoredFile | None, *, anonymous: bool):
         services.draft_attachment_discard(stored=kept)
         kept = None
     if upload:
+        # Files are stored before anything is sent: their number is limited on its own.
+        client = _client(request, anonymous=anonymous)
+        if not services.attempt_allowed(kind=services.DRAFT_FILE, client=client):
+            raise DomainError(services.TOO_MANY_FILES, field="attachment")
         # An anonymous report's file is stored by nobody, like the report itself.
         return services.draft_attachment_store(actor=None if anonymous else request.user,
                                                file=upload)  # fmt: skip
@@ -230,8 +263,9 @@ def _edit_page(request, unit, draft: drafts.Draft, *, errors: list[str] | None =
 
 
 def _sent_answer(request, report, secret: str) -> HttpResponse:
-    if report.anonymous and request.user.is_authenticated:
-        # Nothing kept in the signed-in session ties the account to the report.
+    if report.anonymous:
+        # Nothing kept in the session ties it to the report: not the account of a signed-in
+        # sender, nor the account a visitor signs in with later in the same browser.
         return _sent_page(request, report.reference, secret)
     sent = request.session.get(SENT_KEY, {})
     if secret or sent.get("pk") != report.pk:

@@ -4,6 +4,7 @@ or expired draft sends nothing; "Sửa lại" brings the values back, the file s
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import timedelta
 
@@ -173,3 +174,45 @@ def test_opening_the_send_step_by_address_shows_the_form_and_sends_nothing(tree,
     assert response.status_code == 200 and 'name="what"' in response.text
     assert f'action="{reverse("feedback:send", args=[tree.cell.code])}"' in response.text
     assert not FeedbackReport.objects.exists()
+
+
+# --- found by the attack review --------------------------------------------------------
+
+
+def _form_token(page) -> str:
+    return re.search(r'name="form_token" value="([^"]*)"', page.text).group(1)
+
+
+def test_after_sending_a_changed_form_under_the_same_token_is_not_dropped_silently(tree, client):
+    # Sent once; then the browser's Back, a changed text and "Tiếp tục" post the old form again.
+    token = _form_token(client.get(reverse("feedback:send", args=[tree.cell.code])))
+    check = _check(client, tree.cell, form_token=token)
+    assert _confirm(client, tree.cell, signed_draft(check)).status_code == 302
+    again = client.post(
+        reverse("feedback:send", args=[tree.cell.code]),
+        _values(what="Nội dung đã sửa sau khi gửi", anonymous="on", form_token=token),
+    )
+    assert "đã được gửi trước đó" in again.text and "Nội dung đã sửa sau khi gửi" in again.text
+    assert token not in again.text  # a new form: going on makes a new report
+    # "Sửa lại" on the check page of a report already sent says the same.
+    edit = _confirm(client, tree.cell, signed_draft(check), action="edit")
+    assert "đã được gửi trước đó" in edit.text and token not in edit.text
+    assert FeedbackReport.objects.count() == 1
+
+
+def test_an_anonymous_report_leaves_nothing_in_the_session_a_later_sign_in_would_keep(tree, client):
+    check = _check(client, tree.cell, anonymous="on", contact_name="", contact_phone="")
+    sent = _confirm(client, tree.cell, signed_draft(check))
+    report = FeedbackReport.objects.get()
+    assert sent.status_code == 200 and report.reference in sent.text  # shown, not stored
+    assert not any("feedback" in key for key in client.session.keys())
+
+
+def test_files_attached_on_the_form_step_are_limited_per_hour(tree, client, settings):
+    settings.LAMTHEO = {**settings.LAMTHEO, "FEEDBACK_FILES_PER_HOUR": 2}
+    for _ in range(2):
+        assert "Kiểm tra lại trước khi gửi" in _check(client, tree.cell, attachment=_file()).text
+    third = _check(client, tree.cell, attachment=_file())
+    assert "quá nhiều tệp" in third.text and StoredFile.objects.count() == 2
+    # Without a file the report can still be checked and sent.
+    assert "Kiểm tra lại trước khi gửi" in _check(client, tree.cell).text

@@ -322,3 +322,13 @@ def test_the_live_hint_block_posts_the_items_area(tree, login):
     block = html.index("hx-post=")
     assert block < html.index('name="items-0-area"') < html.index('name="items-0-text"')
     assert "change from:find select" in html
+
+
+@pytest.mark.parametrize("area", ["²", "9" * 5000, "-1", "1e3", "99999999999999999999"])
+def test_an_odd_area_id_on_the_live_hint_is_read_as_no_area(tree, login, area):
+    client = login(tree.member_user)
+    r = client.post(
+        reverse("pledges:quality"),
+        {"prefix": "i", "i-text": "Tích cực học tập", "i-area": area},
+    )
+    assert r.status_code == 200 and "chung chung" in r.content.decode()
