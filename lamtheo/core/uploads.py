@@ -15,6 +15,7 @@ import hashlib
 import logging
 import os
 import secrets
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -186,7 +187,10 @@ class UploadField(forms.FileField):
 
 
 def _clean_name(name: str, kind: Kind) -> str:
-    base = nfc(Path(name or "").name).replace("/", "_").replace("\\", "_").strip()
+    # Control and format characters go (a right-to-left override makes "hoađon\u202efdp.exe"
+    # read as "hoađonexe.pdf"), as they do from every typed text (core.forms).
+    name = "".join(ch for ch in nfc(name or "") if unicodedata.category(ch)[0] != "C")
+    base = Path(name).name.replace("/", "_").replace("\\", "_").strip()
     base = base[:150] or "tep"
     if not base.lower().endswith(f".{kind.extension}"):
         stem = base.rsplit(".", 1)[0] if "." in base else base

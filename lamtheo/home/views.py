@@ -45,4 +45,5 @@ def home(request):
         # reviewed (or excused) fold under one line, so the list is what is due.
         context["months"] = [s for s in months if s.key not in MONTHS_DONE]
         context["months_done"] = [s for s in months if s.key in MONTHS_DONE]
+        context["months_exempt"] = any(s.key == "exempt" for s in months)
     return render(request, "home/home.html", context)

@@ -88,6 +88,13 @@ def test_it_stores_under_a_random_name_outside_the_web_root(db, settings, tmp_pa
     assert "attachment" in response["Content-Disposition"]
 
 
+def test_a_right_to_left_override_in_a_file_name_is_dropped(db, settings, tmp_path):
+    # "hoađon\u202efdp.exe" is shown as "hoađonexe.pdf"; the stored name says what it is.
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    stored = store_upload(actor=None, file=upload(PDF, "hoađon\u202efdp.exe\u200b.pdf"))
+    assert stored.original_name == "hoađonfdp.exe.pdf"
+
+
 def test_the_form_field_says_in_vietnamese_why_an_empty_or_missing_file_is_refused():
     from django import forms
 

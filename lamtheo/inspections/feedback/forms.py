@@ -54,6 +54,7 @@ class FeedbackForm(forms.Form):
     contact_email = forms.EmailField(
         label="Thư điện tử",
         required=False,
+        max_length=254,  # the column's length
         help_text="Nếu để lại, kết quả xử lý được gửi đến địa chỉ này.",
         error_messages={"invalid": "Thư điện tử chưa đúng dạng, ví dụ: ten@vidu.vn."},
     )
