@@ -155,9 +155,24 @@ def _checked(sender, data: FeedbackInput) -> FeedbackInput:
     return data
 
 
-def _handlers(report: FeedbackReport) -> list:
-    found = feedback_receivers(report.unit, report.routed_to)
+def _handlers(report: FeedbackReport, at=None) -> list:
+    found = feedback_receivers(report.unit, at or report.routed_to)
     return [r.user for r in found[1].select_related("user")] if found else []
+
+
+def _tell_forwarder(report: FeedbackReport, *, actor, outcome: str, base_url: str) -> None:
+    """The level that forwarded the report is told what became of it (it no longer reads the
+    report: the notice says the outcome, without a link)."""
+    if report.forwarded_from_id is None:
+        return
+    notice_send(
+        actor=actor,
+        users=_handlers(report, at=report.forwarded_from),
+        text=f"Phản ánh {report.reference} về {report.unit.name}, do {report.forwarded_from.name} "
+        f"chuyển đến {report.routed_to.name}: {outcome}",
+        base_url=base_url,
+        subject="Kết quả phản ánh đã chuyển đi",
+    )
 
 
 def _tell_handlers(report: FeedbackReport, *, actor, text: str, base_url: str) -> None:
@@ -385,6 +400,7 @@ def feedback_accept(
     tag(report, actor=actor, action=FeedbackAction.ACCEPTED, reason="Tiếp nhận phản ánh")
     report.save()
     _tell_sender(report, actor=actor, base_url=base_url)
+    _tell_forwarder(report, actor=actor, outcome="đã được tiếp nhận để xem xét.", base_url=base_url)
     return report
 
 
@@ -404,6 +420,8 @@ def feedback_reject(
         reason=f"Không tiếp nhận: {reason}"[:250])  # fmt: skip
     report.save()
     _tell_sender(report, actor=actor, base_url=base_url)
+    _tell_forwarder(report, actor=actor, outcome=f"không được tiếp nhận. Lý do: {reason}",
+                    base_url=base_url)  # fmt: skip
     return report
 
 

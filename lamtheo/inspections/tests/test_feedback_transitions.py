@@ -92,6 +92,26 @@ def test_a_new_report_is_forwarded_to_another_level_with_a_reason(tree, report, 
     assert FeedbackReport.objects.get(pk=report.pk).state == FeedbackState.ACCEPTED
 
 
+@pytest.mark.parametrize("decision", ["accept", "reject"])
+def test_the_level_that_forwarded_a_report_is_told_what_became_of_it(
+    tree, report, handler, decision
+):
+    bloc_inspector = make_user("ktkhoi", "Kiểm tra Khối")
+    role_grant(actor=None, user=bloc_inspector, unit=tree.bloc, kind=RoleKind.INSPECTOR)
+    _forward(handler, report, tree.bloc)
+    report.refresh_from_db()
+    fresh = User.objects.get(pk=bloc_inspector.pk)
+    if decision == "accept":
+        accepted(fresh, report)
+        outcome = "đã được tiếp nhận"
+    else:
+        _reject(fresh, report, reason="Đã giải quyết ở cấp cơ sở.")
+        outcome = "không được tiếp nhận. Lý do: Đã giải quyết ở cấp cơ sở."
+    told = Notice.objects.filter(user=handler, text__contains=report.reference)
+    assert told.filter(text__contains=outcome).count() == 1
+    assert told.get(text__contains=outcome).url == ""  # it no longer opens the report
+
+
 def test_forwarding_without_a_reason_is_refused(tree, report, handler):
     with pytest.raises(DomainError):
         _forward(handler, report, tree.bloc, reason="")
