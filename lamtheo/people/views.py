@@ -388,7 +388,10 @@ def leave(request: HttpRequest, pk: int) -> HttpResponse:
     if back := _with_a_cell_or_back(request, person):
         return back
     data = request.POST if request.method == "POST" else None
-    form = LeaveForm(data, initial={"version": person.version})
+    # A decision elsewhere (a khai trừ recorded in discipline) may fill the form in; the
+    # secretary still checks and confirms it.
+    prefill = {k: request.GET[k][:500] for k in ("kind", "month", "note") if k in request.GET}
+    form = LeaveForm(data, initial={"version": person.version, **prefill})
 
     def act(d):
         services.person_leave(actor=request.user, person=person, kind=d["kind"],

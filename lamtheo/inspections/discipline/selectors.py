@@ -19,14 +19,17 @@ from lamtheo.inspections.discipline.models import (
     FORMS_OF,
     SEVERITY,
     DisciplineAuthority,
+    DisciplineForm,
     DisciplineRecord,
     Organ,
+    RecordState,
     SubjectKind,
 )
 from lamtheo.orgs.models import OrgUnit
 from lamtheo.orgs.scope import (
     Capability,
     anchor_unit_ids,
+    can,
     discipline_concerned,
     discipline_q,
     has_any,
@@ -34,6 +37,7 @@ from lamtheo.orgs.scope import (
 )
 from lamtheo.orgs.tree import is_within, path_ids, subtree_q
 from lamtheo.people.models import Person
+from lamtheo.people.selectors import open_leaving
 
 if TYPE_CHECKING:
     from lamtheo.inspections.models import Inspection
@@ -209,3 +213,15 @@ def people_disciplined(year: int, unit_subtree: OrgUnit) -> dict[int, str]:
         if person_id not in out or SEVERITY[form] > SEVERITY[out[person_id]]:
             out[person_id] = form
     return out
+
+
+def expulsion_to_record(user, rec: DisciplineRecord) -> bool:
+    """Should the record's page offer to record the member's leaving in the roster? A member's
+    khai trừ in force, not yet recorded as leaving, seen by someone who keeps the roster of the
+    member's cell (MANAGE_PEOPLE). The decision alone does not change the roster: the roster's
+    own "ra khỏi Đảng" step does, with its check page and effective month."""
+    if rec.form != DisciplineForm.EXPULSION or rec.person_id is None:
+        return False
+    if rec.state != RecordState.IN_FORCE or rec.person.cell is None:
+        return False
+    return open_leaving(rec.person) is None and can(user, Capability.MANAGE_PEOPLE, rec.person.cell)

@@ -5,15 +5,18 @@ Every page here is personal data: `Cache-Control: private, no-store` (no_store).
 from __future__ import annotations
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from lamtheo.core import form_tokens
 from lamtheo.core.audit import changes_of
+from lamtheo.core.dates import format_date
 from lamtheo.core.errors import DomainError
 from lamtheo.core.forms import ReasonForm
 from lamtheo.core.middleware import NO_STORE
@@ -29,6 +32,7 @@ from lamtheo.inspections.discipline.models import (
     SubjectKind,
 )
 from lamtheo.orgs.scope import Capability, can, get_unit_or_404, has_any, top_units
+from lamtheo.people.models import LeavingKind
 
 NOT_FOUND = "Không tìm thấy trang."
 
@@ -179,10 +183,21 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         "record": rec,
         "own": bool(rec.person_id) and rec.person.user_id == request.user.pk,
         "may_change": keeper and rec.state == RecordState.IN_FORCE,
+        "leave_url": _leave_url(rec) if selectors.expulsion_to_record(request.user, rec) else "",
         # The trail (who recorded, corrected or annulled, and why) for the deciding body.
         "history": changes_of(history, what=f"Quyết định số {rec.decision_number}")
         if keeper else [],
     })  # fmt: skip
+
+
+def _leave_url(rec) -> str:
+    """The roster's "ra khỏi Đảng" form for the member, filled in from the decision."""
+    query = urlencode({
+        "kind": LeavingKind.LEFT_PARTY, "month": f"{rec.effective_from:%m/%Y}",
+        "note": f"Khai trừ theo quyết định số {rec.decision_number} ngày "
+                f"{format_date(rec.decision_date)}",
+    })  # fmt: skip
+    return f"{reverse('people:leave', args=[rec.person_id])}?{query}"
 
 
 def _changeable_or_404(request, pk: int):

@@ -14,11 +14,18 @@ from lamtheo.core.dates import format_date
 from lamtheo.core.form_tokens import new_token
 from lamtheo.core.models import Notice, RecordView
 from lamtheo.inspections.discipline.actions import DisciplineAction
-from lamtheo.inspections.discipline.models import DisciplineRecord, Organ, RecordState
+from lamtheo.inspections.discipline.models import (
+    DisciplineForm,
+    DisciplineRecord,
+    Organ,
+    RecordState,
+)
 from lamtheo.inspections.tests.discipline_helpers import recorded
 from lamtheo.inspections.tests.helpers import today
 from lamtheo.orgs.models import RoleKind
 from lamtheo.orgs.services import role_grant
+from lamtheo.people import services as people
+from lamtheo.people.models import LeavingKind
 from lamtheo.tests.helpers import make_user
 
 
@@ -219,3 +226,37 @@ def test_the_counts_show_no_names_and_export_the_same_figures(tree, client, logi
     assert tree.member.full_name not in str(rows)
     levels = list(sheets["Theo cấp quyết định"].iter_rows(values_only=True))
     assert any(r[0] == "Đảng bộ cơ sở" for r in levels)
+
+
+def test_a_khai_tru_offers_the_roster_s_leaving_step_filled_in_until_it_is_recorded(
+    tree, client, login
+):
+    record = recorded(
+        tree.committee_user, tree.org, person=tree.member, form=DisciplineForm.EXPULSION,
+        organ=Organ.COMMITTEE, decision_number="12-QĐ/ĐU",
+    )  # fmt: skip
+    url = reverse("inspections:discipline_record", args=[record.pk])
+    # The committee decided; it does not keep the cell's roster: no offer.
+    login(tree.committee_user)
+    assert "Ghi nhận ra khỏi Đảng" not in client.get(url).content.decode()
+    # The cell's secretary keeps it: the offer links to the roster's form, filled in.
+    login(tree.secretary_user)
+    page = client.get(url).content.decode()
+    assert "Ghi nhận ra khỏi Đảng cho đồng chí" in page
+    leave = reverse("people:leave", args=[tree.member.pk])
+    assert f'href="{leave}?kind=left_party' in page
+    form = client.get(f"{leave}?kind=left_party&month={today():%m/%Y}&note=Khai+tr%E1%BB%AB")
+    assert f'value="{today():%m/%Y}"' in form.content.decode()
+    assert "Khai trừ" in form.content.decode()
+    # Once the roster records the leaving, the offer is gone.
+    people.person_leave(actor=tree.secretary_user, person=tree.member,
+                        kind=LeavingKind.LEFT_PARTY, month=today().replace(day=1),
+                        note="Khai trừ", version=tree.member.version)  # fmt: skip
+    assert "Ghi nhận ra khỏi Đảng" not in client.get(url).content.decode()
+
+
+def test_a_lighter_form_offers_no_leaving_step(tree, client, login):
+    record = recorded(tree.committee_user, tree.org, person=tree.member)  # cảnh cáo
+    login(tree.secretary_user)
+    page = client.get(reverse("inspections:discipline_record", args=[record.pk]))
+    assert "Ghi nhận ra khỏi Đảng" not in page.content.decode()
