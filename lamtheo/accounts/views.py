@@ -27,7 +27,7 @@ from lamtheo.accounts.forms import (
 )
 from lamtheo.accounts.middleware import SESSION_KEY, forget_must_change_password
 from lamtheo.accounts.models import AccountState, AccountStatus, BatchKind, IssueBatch
-from lamtheo.accounts.slips import slips_data_url
+from lamtheo.accounts.slips import WHAT_TO_DO, slips_data_url
 from lamtheo.core import form_tokens
 from lamtheo.core.errors import DomainError
 from lamtheo.orgs import services as orgs_services
@@ -122,6 +122,8 @@ def _issued_page(
             "code": issued[0].code if person is not None else "",
             "slips_url": slips_url,
             "slips_name": f"phieu-tai-khoan-{unit.code.lower()}.docx",
+            "address": _address(request),
+            "what_to_do": WHAT_TO_DO,
             "mailed": sum(1 for i in issued if i.person.email),
             "new_accounts": sum(1 for i in issued if i.new_account),
         },

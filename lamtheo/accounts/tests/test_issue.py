@@ -86,6 +86,23 @@ def test_the_slips_name_the_person_the_cell_the_login_the_code_and_the_address(
     assert "đặt mật khẩu mới" in block
 
 
+def test_the_answer_also_holds_the_slips_for_the_browser_s_print_the_same_as_the_docx(
+    tree, newcomers, login
+):
+    r = issue_all(login(tree.admin_user), tree.cell, new_token())
+    page = r.content.decode()
+    printed = page[page.index('<section class="slips-print"') :]
+    printed = printed[: printed.index("</section>")]
+    assert "PHIẾU TÀI KHOẢN ĐĂNG NHẬP – CHI BỘ PHÒNG 1" in printed
+    for username in ("dv101", "dv102"):
+        code = code_of(slips_text(r), username)
+        slip = printed[printed.index(f'<strong class="slip-big">{username}</strong>') :]
+        assert code in slip[: slip.index("</div>")]
+    assert "http://testserver/" in printed and "đặt mật khẩu mới" in printed
+    # Everything else of the answer stays off the paper.
+    assert page.index('<div class="no-print">') < page.index("Việc tiếp theo")
+
+
 def test_the_code_is_e_mailed_to_those_with_an_address_and_kept_nowhere(
     tree, newcomers, login, django_capture_on_commit_callbacks
 ):
