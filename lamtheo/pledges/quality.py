@@ -841,9 +841,12 @@ _LIFE_WORDS = (
     "học sinh nghèo", "nhà văn hóa", "nghĩa trang", "thiên tai", "lũ lụt", "áo ấm",
     "người thân", "bạn bè", "con cháu", "vợ con", "chồng con", "cha mẹ", "bố mẹ", "phong trào",
 )  # fmt: skip
+# Matched on the words without diacritics, so no single syllable that folds into another word
+# ("chồng" is the "chống" of "phòng chống", "vợ" the "vở" of "sách vở"): pairs only.
 _PERSONAL_WORDS = (
-    "gia đình", "người thân", "con cháu", "vợ", "chồng", "con cái", "cha mẹ", "bố mẹ",
-    "bạn bè", "hàng xóm", "dòng họ", "họ hàng", "sức khỏe", "rượu bia", "thuốc lá",
+    "gia đình", "người thân", "con cháu", "vợ chồng", "vợ con", "chồng con", "con cái",
+    "cha mẹ", "bố mẹ", "bạn bè", "hàng xóm", "dòng họ", "họ hàng", "sức khỏe", "rượu bia",
+    "thuốc lá",
 )  # fmt: skip
 
 
