@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from lamtheo.demo.documents import docx_upload
 from lamtheo.inspections import services
 from lamtheo.inspections.feedback import services as feedback
 from lamtheo.inspections.feedback.models import FeedbackReport
@@ -136,4 +138,36 @@ def send_from_check(client, unit, values: dict, **extra):
         reverse("feedback:confirm", args=[unit.code]),
         {"draft": signed_draft(check), "action": "send"},
         **extra,
+    )
+
+
+# --- the public feedback form, as a visitor fills it in --------------------------------
+
+
+def feedback_values(**overrides) -> dict:
+    """A visitor's valid form (the challenge answered in its test mode, settings_pytest)."""
+    return {
+        "what": "Cán bộ một cửa có thái độ hách dịch với người dân đến nộp hồ sơ.",
+        "happened_on": (timezone.localdate() - timedelta(days=2)).strftime("%d/%m/%Y"),
+        "contact_name": "Trần Văn Dân",
+        "contact_phone": "0912345678",
+        "challenge_0": "any",
+        "challenge_1": "PASSED",
+    } | overrides
+
+
+def feedback_file(name: str = "pa.docx"):
+    upload = docx_upload(name, "PHẢN ÁNH", "…")
+    return SimpleUploadedFile(upload.name, upload.read())
+
+
+def feedback_check(client, unit, **overrides):
+    """Post the form: its check page (or the form again with its errors)."""
+    return client.post(reverse("feedback:send", args=[unit.code]), feedback_values(**overrides))
+
+
+def feedback_confirm(client, unit, draft: str, action: str = "send"):
+    """A button of the check page: "send" (Gửi phản ánh) or "edit" (Sửa lại)."""
+    return client.post(
+        reverse("feedback:confirm", args=[unit.code]), {"draft": draft, "action": action}
     )

@@ -7,45 +7,22 @@ from __future__ import annotations
 from datetime import timedelta
 from io import StringIO
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from lamtheo.core.models import StoredFile
 from lamtheo.core.uploads import stored_path
-from lamtheo.demo.documents import docx_upload
 from lamtheo.inspections.feedback import drafts
 from lamtheo.inspections.feedback.models import FeedbackDraftFile, FeedbackReport
 from lamtheo.inspections.feedback.services import purge_unsent_draft_files
-from lamtheo.inspections.tests.helpers import signed_draft
-
-
-def _values(**overrides) -> dict:
-    return {
-        "what": "Cán bộ một cửa có thái độ hách dịch với người dân đến nộp hồ sơ.",
-        "happened_on": (timezone.localdate() - timedelta(days=2)).strftime("%d/%m/%Y"),
-        "contact_name": "Trần Văn Dân",
-        "contact_phone": "0912345678",
-        "challenge_0": "any",
-        "challenge_1": "PASSED",  # the challenge's test mode (settings_pytest)
-    } | overrides
-
-
-def _file(name: str = "pa.docx"):
-    upload = docx_upload(name, "PHẢN ÁNH", "…")
-    return SimpleUploadedFile(upload.name, upload.read())
-
-
-def _check(client, unit, **overrides):
-    return client.post(reverse("feedback:send", args=[unit.code]), _values(**overrides))
-
-
-def _confirm(client, unit, draft: str, action: str = "send"):
-    return client.post(
-        reverse("feedback:confirm", args=[unit.code]), {"draft": draft, "action": action}
-    )
-
+from lamtheo.inspections.tests.helpers import (
+    feedback_check,
+    feedback_confirm,
+    feedback_file,
+    feedback_values,
+    signed_draft,
+)
 
 # Past the draft's validity and the margin.
 LONG_AGO = timedelta(seconds=drafts.MAX_AGE) + timedelta(hours=1, minutes=1)
@@ -56,10 +33,10 @@ def _age(stored: StoredFile, by: timedelta) -> None:
 
 
 def test_the_file_of_a_checked_draft_is_marked_and_sending_keeps_it_unmarked(tree, client):
-    draft = signed_draft(_check(client, tree.cell, attachment=_file()))
+    draft = signed_draft(feedback_check(client, tree.cell, attachment=feedback_file()))
     stored = StoredFile.objects.get()
     assert FeedbackDraftFile.objects.filter(stored=stored).exists()
-    _confirm(client, tree.cell, draft)
+    feedback_confirm(client, tree.cell, draft)
     assert FeedbackReport.objects.get().attachment == stored
     assert not FeedbackDraftFile.objects.exists()
     # Sent: however old, the purge leaves it alone.
@@ -68,8 +45,8 @@ def test_the_file_of_a_checked_draft_is_marked_and_sending_keeps_it_unmarked(tre
 
 
 def test_an_old_unsent_draft_file_is_deleted_and_a_recent_one_kept(tree, client):
-    _check(client, tree.cell, attachment=_file("cu.docx"))
-    _check(client, tree.cell, attachment=_file("moi.docx"))
+    feedback_check(client, tree.cell, attachment=feedback_file("cu.docx"))
+    feedback_check(client, tree.cell, attachment=feedback_file("moi.docx"))
     old = StoredFile.objects.get(original_name="cu.docx")
     recent = StoredFile.objects.get(original_name="moi.docx")
     _age(old, LONG_AGO)
@@ -84,7 +61,11 @@ def test_an_old_unsent_draft_file_is_deleted_and_a_recent_one_kept(tree, client)
 
 
 def test_a_file_a_report_refers_to_is_never_deleted_even_if_still_marked(tree, client):
-    _confirm(client, tree.cell, signed_draft(_check(client, tree.cell, attachment=_file())))
+    feedback_confirm(
+        client,
+        tree.cell,
+        signed_draft(feedback_check(client, tree.cell, attachment=feedback_file())),
+    )
     stored = FeedbackReport.objects.get().attachment
     FeedbackDraftFile.objects.create(stored=stored, signed_at=timezone.now() - LONG_AGO)
     assert purge_unsent_draft_files() == 0
@@ -94,30 +75,30 @@ def test_a_file_a_report_refers_to_is_never_deleted_even_if_still_marked(tree, c
 
 def test_a_draft_still_being_changed_keeps_its_file_until_it_is_sent(tree, client):
     """ "Sửa lại" signs the draft again for 30 minutes: its file must outlive that signature."""
-    check = _check(client, tree.cell, attachment=_file())
+    check = feedback_check(client, tree.cell, attachment=feedback_file())
     stored = StoredFile.objects.get()
     _age(stored, LONG_AGO)  # the check page was opened long ago, and its draft re-signed since
-    back = _confirm(client, tree.cell, signed_draft(check), action="edit")
+    back = feedback_confirm(client, tree.cell, signed_draft(check), action="edit")
     assert purge_unsent_draft_files() == 0 and stored_path(stored).exists()
     again = client.post(reverse("feedback:send", args=[tree.cell.code]),
-                        _values(draft=signed_draft(back)))  # fmt: skip
-    _confirm(client, tree.cell, signed_draft(again))
+                        feedback_values(draft=signed_draft(back)))  # fmt: skip
+    feedback_confirm(client, tree.cell, signed_draft(again))
     assert FeedbackReport.objects.get().attachment == stored
 
 
 def test_a_file_replaced_on_going_back_loses_its_mark_with_it(tree, client):
-    check = _check(client, tree.cell, attachment=_file("truoc.docx"))
+    check = feedback_check(client, tree.cell, attachment=feedback_file("truoc.docx"))
     first = StoredFile.objects.get()
-    back = _confirm(client, tree.cell, signed_draft(check), action="edit")
+    back = feedback_confirm(client, tree.cell, signed_draft(check), action="edit")
     client.post(reverse("feedback:send", args=[tree.cell.code]),
-                _values(draft=signed_draft(back), attachment=_file("sau.docx")))  # fmt: skip
+                feedback_values(draft=signed_draft(back), attachment=feedback_file("sau.docx")))  # fmt: skip
     second = StoredFile.objects.get()
     assert second.original_name == "sau.docx" and not stored_path(first).exists()
     assert list(FeedbackDraftFile.objects.values_list("stored_id", flat=True)) == [second.pk]
 
 
 def test_the_command_deletes_and_says_how_many(tree, client):
-    _check(client, tree.cell, attachment=_file())
+    feedback_check(client, tree.cell, attachment=feedback_file())
     stored = StoredFile.objects.get()
     _age(stored, LONG_AGO)
     out = StringIO()

@@ -4,8 +4,6 @@ no-store on every feedback page. (The check page itself: test_feedback_check.py.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from captcha.models import CaptchaStore
 from django.urls import reverse
@@ -13,25 +11,19 @@ from django.utils import timezone
 
 from lamtheo.demo.documents import docx_upload
 from lamtheo.inspections.feedback.models import FeedbackReport
-from lamtheo.inspections.tests.helpers import a_report, accepted, send_from_check, signed_draft
+from lamtheo.inspections.tests.helpers import (
+    a_report,
+    accepted,
+    feedback_values,
+    send_from_check,
+    signed_draft,
+)
 from lamtheo.tests.helpers import sign_in
-
-
-def _form(**overrides) -> dict:
-    values = {
-        "what": "Cán bộ một cửa có thái độ hách dịch với người dân đến nộp hồ sơ.",
-        "happened_on": (timezone.localdate() - timedelta(days=2)).strftime("%d/%m/%Y"),
-        "contact_name": "Trần Văn Dân",
-        "contact_phone": "0912345678",
-        "challenge_0": "any",
-        "challenge_1": "PASSED",  # the challenge's test mode (settings_pytest)
-    }
-    return values | overrides
 
 
 def _send(client, unit, **overrides):
     """The form, then "Gửi phản ánh" on its check page (the form's answer when it has errors)."""
-    return send_from_check(client, unit, _form(**overrides))
+    return send_from_check(client, unit, feedback_values(**overrides))
 
 
 def test_the_search_finds_units_by_name_without_diacritics_and_lists_no_people(tree, client):
@@ -100,7 +92,7 @@ def test_another_address_has_its_own_limit(tree, client, limits):
     for _ in range(2):
         _send(client, tree.cell)
     check = client.post(
-        reverse("feedback:send", args=[tree.cell.code]), _form(), REMOTE_ADDR="10.0.0.9"
+        reverse("feedback:send", args=[tree.cell.code]), feedback_values(), REMOTE_ADDR="10.0.0.9"
     )
     response = client.post(
         reverse("feedback:confirm", args=[tree.cell.code]),
@@ -112,7 +104,7 @@ def test_another_address_has_its_own_limit(tree, client, limits):
 
 def test_the_limit_counts_reports_sent_not_forms_checked(tree, client, limits):
     for _ in range(4):
-        check = client.post(reverse("feedback:send", args=[tree.cell.code]), _form())
+        check = client.post(reverse("feedback:send", args=[tree.cell.code]), feedback_values())
         assert check.status_code == 200 and signed_draft(check)
     assert _send(client, tree.cell).status_code == 302
     assert _send(client, tree.cell).status_code == 302
@@ -144,7 +136,7 @@ def test_an_attachment_over_the_budget_is_refused(tree, client, settings):
     settings.LAMTHEO = {**settings.LAMTHEO, "FEEDBACK_MAX_UPLOAD_MB": 0}
     upload = docx_upload("pa.docx", "PHẢN ÁNH", "…")
     response = client.post(
-        reverse("feedback:send", args=[tree.cell.code]), _form(attachment=upload)
+        reverse("feedback:send", args=[tree.cell.code]), feedback_values(attachment=upload)
     )
     assert response.status_code == 200 and "tối đa 0 MB" in response.text
     assert not FeedbackReport.objects.exists()
